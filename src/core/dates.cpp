@@ -1,0 +1,62 @@
+#include "dates.hpp"
+
+#include <cmath>
+#include <stdexcept>
+
+#include <boost/date_time/gregorian/gregorian.hpp>
+
+namespace dealsheet {
+namespace {
+
+namespace greg = boost::gregorian;
+
+std::optional<greg::date> makeDate(const CivilDate& d) {
+    try {
+        return greg::date(static_cast<unsigned short>(d.year), static_cast<unsigned short>(d.month),
+                          static_cast<unsigned short>(d.day));
+    } catch (const std::out_of_range&) {
+        return std::nullopt;
+    }
+}
+
+}  // namespace
+
+std::optional<long> wholeDay(double serial) {
+    // Calc's own date range ends around serial 2.9 million (year 9999); beyond ±1e8 nothing
+    // can be a date and the cast to long would be unsafe.
+    if (!std::isfinite(serial) || std::fabs(serial) > 1e8) return std::nullopt;
+    return static_cast<long>(std::floor(serial));
+}
+
+SerialDates::SerialDates(CivilDate nullDate) : nullDate_(nullDate) {
+    const auto date = makeDate(nullDate);
+    if (!date) throw std::invalid_argument("null date is not a calendar date");
+    nullDayNumber_ = static_cast<long>(date->day_number());
+}
+
+std::optional<CivilDate> SerialDates::toCivil(double serial) const {
+    const auto day = wholeDay(serial);
+    if (!day) return std::nullopt;
+    const long dayNumber = nullDayNumber_ + *day;
+    static const greg::date kFirstDate(1400, 1, 1);
+    static const long kFirst = static_cast<long>(kFirstDate.day_number());
+    static const long kLast = static_cast<long>(greg::date(9999, 12, 31).day_number());
+    if (dayNumber < kFirst || dayNumber > kLast) return std::nullopt;
+    const greg::date date = kFirstDate + greg::days(dayNumber - kFirst);
+    const auto ymd = date.year_month_day();
+    return CivilDate{static_cast<int>(ymd.year), static_cast<int>(ymd.month),
+                     static_cast<int>(ymd.day)};
+}
+
+std::optional<long> SerialDates::toSerial(CivilDate civil) const {
+    const auto date = makeDate(civil);
+    if (!date) return std::nullopt;
+    return static_cast<long>(date->day_number()) - nullDayNumber_;
+}
+
+long SerialDates::todaySerial() const {
+    const greg::date today = greg::day_clock::local_day();
+    return static_cast<long>(today.day_number()) - nullDayNumber_;
+}
+
+}  // namespace dealsheet

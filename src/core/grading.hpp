@@ -1,0 +1,23 @@
+// Lead grading: a lead meets up to three criteria (budget, urgency, decision likelihood);
+// two or more make an A, one a B, none a C.
+#pragma once
+
+#include <optional>
+
+namespace dealsheet {
+
+struct GradeThresholds {
+    double budget = 50;     // 万元
+    double urgency = 4;     // 1-5
+    double likelihood = 4;  // 1-5
+};
+
+enum class LeadGrade { A, B, C };
+
+// A missing value meets no criterion.
+LeadGrade gradeLead(std::optional<double> budget, std::optional<double> urgency,
+                    std::optional<double> likelihood, const GradeThresholds& thresholds);
+
+char gradeLetter(LeadGrade grade);
+
+}  // namespace dealsheet

@@ -1,0 +1,105 @@
+#include "text.hpp"
+
+namespace dealsheet {
+
+char32_t decodeUtf8(std::string_view text, std::size_t& pos) {
+    constexpr char32_t kReplacement = 0xFFFD;
+    const auto lead = static_cast<unsigned char>(text[pos++]);
+    if (lead < 0x80) return lead;
+    int extra = 0;
+    char32_t cp = 0;
+    if ((lead & 0xE0) == 0xC0) {
+        extra = 1;
+        cp = lead & 0x1F;
+    } else if ((lead & 0xF0) == 0xE0) {
+        extra = 2;
+        cp = lead & 0x0F;
+    } else if ((lead & 0xF8) == 0xF0) {
+        extra = 3;
+        cp = lead & 0x07;
+    } else {
+        return kReplacement;
+    }
+    for (int i = 0; i < extra; ++i) {
+        if (pos >= text.size()) return kReplacement;
+        const auto next = static_cast<unsigned char>(text[pos]);
+        if ((next & 0xC0) != 0x80) return kReplacement;
+        cp = (cp << 6) | (next & 0x3F);
+        ++pos;
+    }
+    return cp;
+}
+
+void appendUtf8(std::string& out, char32_t cp) {
+    if (cp < 0x80) {
+        out += static_cast<char>(cp);
+    } else if (cp < 0x800) {
+        out += static_cast<char>(0xC0 | (cp >> 6));
+        out += static_cast<char>(0x80 | (cp & 0x3F));
+    } else if (cp < 0x10000) {
+        out += static_cast<char>(0xE0 | (cp >> 12));
+        out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+        out += static_cast<char>(0x80 | (cp & 0x3F));
+    } else {
+        out += static_cast<char>(0xF0 | (cp >> 18));
+        out += static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
+        out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+        out += static_cast<char>(0x80 | (cp & 0x3F));
+    }
+}
+
+bool isSpaceCodePoint(char32_t c) {
+    switch (c) {
+        case U' ':
+        case U'\t':
+        case U'\n':
+        case U'\r':
+        case U'\v':
+        case U'\f':
+        case 0x00A0:  // no-break space
+        case 0x200B:  // zero-width space
+        case 0x3000:  // ideographic space
+        case 0xFEFF:  // byte order mark pasted from other tools
+            return true;
+        default:
+            return c >= 0x2000 && c <= 0x200A;  // en quad .. hair space
+    }
+}
+
+bool isBlank(std::string_view text) { return trimSpaces(text).empty(); }
+
+std::string_view trimSpaces(std::string_view text) {
+    std::size_t begin = 0;
+    while (begin < text.size()) {
+        std::size_t next = begin;
+        if (!isSpaceCodePoint(decodeUtf8(text, next))) break;
+        begin = next;
+    }
+    std::size_t end = begin;  // end of the last non-space code point
+    for (std::size_t pos = begin; pos < text.size();) {
+        if (!isSpaceCodePoint(decodeUtf8(text, pos))) end = pos;
+    }
+    return text.substr(begin, end - begin);
+}
+
+std::string foldForComparison(std::string_view text) {
+    const std::string_view trimmed = trimSpaces(text);
+    std::string folded;
+    folded.reserve(trimmed.size());
+    bool pendingSpace = false;
+    for (std::size_t pos = 0; pos < trimmed.size();) {
+        char32_t cp = decodeUtf8(trimmed, pos);
+        if (isSpaceCodePoint(cp)) {
+            pendingSpace = true;
+            continue;
+        }
+        if (cp >= 0xFF01 && cp <= 0xFF5E) cp -= 0xFEE0;  // full-width ASCII forms
+        if (cp >= U'A' && cp <= U'Z') cp += U'a' - U'A';
+        if (pendingSpace) folded += ' ';
+        pendingSpace = false;
+        appendUtf8(folded, cp);
+    }
+    return folded;
+}
+
+}  // namespace dealsheet

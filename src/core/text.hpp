@@ -1,0 +1,23 @@
+// UTF-8 text helpers shared by the functions and the validator.
+// Blank means "nothing but spaces", where spaces include the ideographic space U+3000 that
+// Chinese input methods type, the no-break space and the zero-width space.
+#pragma once
+
+#include <string>
+#include <string_view>
+
+namespace dealsheet {
+
+// Decodes one code point at `pos` and advances it; invalid bytes decode as U+FFFD.
+char32_t decodeUtf8(std::string_view text, std::size_t& pos);
+void appendUtf8(std::string& out, char32_t codePoint);
+
+bool isSpaceCodePoint(char32_t c);
+bool isBlank(std::string_view text);
+std::string_view trimSpaces(std::string_view text);
+
+// Folds a name for duplicate detection: trims, maps full-width forms and U+3000 to their
+// ASCII twins, lower-cases ASCII and collapses runs of spaces.
+std::string foldForComparison(std::string_view text);
+
+}  // namespace dealsheet

@@ -1,0 +1,268 @@
+#include "office.hxx"
+
+#include <fcntl.h>
+#include <signal.h>
+#include <sys/prctl.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <atomic>
+#include <chrono>
+#include <condition_variable>
+#include <csignal>
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <iostream>
+#include <mutex>
+#include <sstream>
+#include <stdexcept>
+#include <thread>
+#include <vector>
+
+#include <gtest/gtest.h>
+#include <com/sun/star/bridge/UnoUrlResolver.hpp>
+#include <com/sun/star/connection/NoConnectException.hpp>
+#include <com/sun/star/frame/Desktop.hpp>
+#include <cppuhelper/bootstrap.hxx>
+
+#include "uno_helpers.hxx"
+
+namespace dealsheet::test {
+namespace {
+
+using namespace std::chrono_literals;
+namespace fs = std::filesystem;
+
+// Process group of the child being waited for or the office; killed on every exit path.
+std::atomic<int> gChildGroup{-1};
+std::atomic<bool> gCleaning{false};
+std::string gRootToRemove;
+
+void killChildGroup() {
+    const int group = gChildGroup.exchange(-1);
+    if (group > 0) ::kill(-group, SIGKILL);
+}
+
+void emergencyCleanup() {
+    if (gCleaning.exchange(true)) return;
+    killChildGroup();
+    if (!gRootToRemove.empty()) {
+        std::error_code ignored;
+        fs::remove_all(gRootToRemove, ignored);
+    }
+}
+
+void onSignal(int signal) {
+    emergencyCleanup();
+    ::_exit(128 + signal);
+}
+
+std::string envOr(const char* name, const std::string& fallback) {
+    const char* value = std::getenv(name);
+    return value && *value ? value : fallback;
+}
+
+// Starts argv in its own process group, output appended to `log`. The child dies with us.
+int spawn(const std::vector<std::string>& argv, const std::string& log) {
+    const pid_t parent = ::getpid();
+    const pid_t pid = ::fork();
+    if (pid < 0) throw std::runtime_error("fork failed");
+    if (pid == 0) {
+        ::setpgid(0, 0);
+        ::prctl(PR_SET_PDEATHSIG, SIGKILL);
+        if (::getppid() != parent) ::_exit(126);
+        const int out = ::open(log.c_str(), O_WRONLY | O_CREAT | O_APPEND, 0644);
+        const int in = ::open("/dev/null", O_RDONLY);
+        if (out >= 0) {
+            ::dup2(out, 1);
+            ::dup2(out, 2);
+        }
+        if (in >= 0) ::dup2(in, 0);
+        std::vector<char*> args;
+        for (const auto& a : argv) args.push_back(const_cast<char*>(a.c_str()));
+        args.push_back(nullptr);
+        ::execv(args[0], args.data());
+        ::_exit(127);
+    }
+    ::setpgid(pid, pid);
+    gChildGroup = pid;
+    return pid;
+}
+
+// Exit status, or -1 after killing the group when `limit` passes.
+int waitFor(int pid, std::chrono::seconds limit) {
+    const auto deadline = std::chrono::steady_clock::now() + limit;
+    while (std::chrono::steady_clock::now() < deadline) {
+        int status = 0;
+        const pid_t done = ::waitpid(pid, &status, WNOHANG);
+        if (done == pid) {
+            if (gChildGroup == pid) gChildGroup = -1;
+            return WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
+        }
+        std::this_thread::sleep_for(50ms);
+    }
+    ::kill(-pid, SIGKILL);
+    ::waitpid(pid, nullptr, 0);
+    if (gChildGroup == pid) gChildGroup = -1;
+    return -1;
+}
+
+// True while the child runs; reaps it (and forgets its group) once it has ended.
+bool alive(int pid) {
+    int status = 0;
+    if (::waitpid(pid, &status, WNOHANG) == 0) return true;
+    if (gChildGroup == pid) gChildGroup = -1;
+    return false;
+}
+
+std::string tail(const std::string& path) {
+    std::ifstream in(path);
+    std::stringstream all;
+    all << in.rdbuf();
+    const std::string text = all.str();
+    return text.size() > 4000 ? text.substr(text.size() - 4000) : text;
+}
+
+// Kills everything and leaves if the whole binary runs past its time: a hung office must not
+// hang CI, nor leave its profile behind.
+class Watchdog {
+  public:
+    explicit Watchdog(std::chrono::seconds limit)
+        : thread_([this, limit] {
+              std::unique_lock<std::mutex> lock(mutex_);
+              if (!cv_.wait_for(lock, limit, [this] { return done_; })) {
+                  std::cerr << "\n*** DealSheet test watchdog: no end after " << limit.count()
+                            << " s; killing the office and cleaning up\n";
+                  emergencyCleanup();
+                  ::_exit(3);
+              }
+          }) {}
+    ~Watchdog() {
+        {
+            std::lock_guard<std::mutex> lock(mutex_);
+            done_ = true;
+        }
+        cv_.notify_all();
+        thread_.join();
+    }
+
+  private:
+    std::mutex mutex_;
+    std::condition_variable cv_;
+    bool done_ = false;
+    std::thread thread_;
+};
+
+class OfficeEnvironment : public ::testing::Environment {
+  public:
+    void SetUp() override {
+        try {
+            Office::get().start();
+        } catch (const std::exception& e) {
+            GTEST_FAIL() << e.what();
+        } catch (const css::uno::Exception& e) {
+            GTEST_FAIL() << toUtf8(e.Message);
+        }
+    }
+    void TearDown() override { Office::get().stop(); }
+};
+
+}  // namespace
+
+Office& Office::get() {
+    static Office office;
+    return office;
+}
+
+css::uno::Reference<css::lang::XMultiComponentFactory> Office::serviceManager() const {
+    return context_->getServiceManager();
+}
+
+css::uno::Reference<css::frame::XDesktop2> Office::desktop() const {
+    return css::frame::Desktop::create(context_);
+}
+
+void Office::start() {
+    char pattern[] = "/tmp/dealsheet-it-XXXXXX";
+    if (!::mkdtemp(pattern)) throw std::runtime_error("mkdtemp failed");
+    root_ = pattern;
+    gRootToRemove = root_;
+    workDir_ = root_ + "/work";
+    fs::create_directories(workDir_);
+    const std::string program = LO_PROGRAM_DIR;
+    const std::string oxt = envOr("DEALSHEET_OXT", DEALSHEET_OXT);
+    const std::string sharedCache = "-env:UNO_SHARED_PACKAGES_CACHE=file://" + root_ + "/shared";
+    const std::string profile = "-env:UserInstallation=file://" + root_ + "/profile";
+    const std::string log = root_ + "/office.log";
+
+    const auto begin = std::chrono::steady_clock::now();
+    const int install = waitFor(spawn({program + "/unopkg", "add", "--shared", "--suppress-license",
+                                       sharedCache, profile, oxt},
+                                      log),
+                                240s);
+    if (install != 0)
+        throw std::runtime_error("unopkg add failed (" + std::to_string(install) + "):\n" +
+                                 tail(log));
+
+    const std::string pipe = "dealsheet_it_" + std::to_string(::getpid());
+    for (int attempt = 0; attempt < 3 && !context_.is(); ++attempt) {
+        officePid_ = spawn({program + "/soffice.bin", sharedCache, profile, "--headless",
+                            "--invisible", "--norestore", "--nologo", "--nodefault",
+                            "--nolockcheck", "--accept=pipe,name=" + pipe + ";urp;"},
+                           log);
+        setenv("URE_BOOTSTRAP", ("vnd.sun.star.pathname:" + program + "/fundamentalrc").c_str(), 1);
+        const auto local = cppu::defaultBootstrap_InitialComponentContext();
+        const auto resolver = css::bridge::UnoUrlResolver::create(local);
+        const auto deadline = std::chrono::steady_clock::now() + 90s;
+        while (std::chrono::steady_clock::now() < deadline && alive(officePid_)) {
+            try {
+                context_.set(resolver->resolve(toOUString("uno:pipe,name=" + pipe +
+                                                          ";urp;StarOffice.ComponentContext")),
+                             css::uno::UNO_QUERY_THROW);
+                break;
+            } catch (const css::connection::NoConnectException&) {
+                std::this_thread::sleep_for(100ms);
+            }
+        }
+        // A first start with a new profile ends with exit code 81, asking for the restart
+        // that the soffice script would do; anything else still running is killed.
+        if (!context_.is() && alive(officePid_)) waitFor(officePid_, 0s);
+    }
+    if (!context_.is()) throw std::runtime_error("the office did not start:\n" + tail(log));
+    const double seconds =
+        std::chrono::duration<double>(std::chrono::steady_clock::now() - begin).count();
+    std::cout << "[office] extension installed and office started in " << seconds << " s\n";
+}
+
+void Office::stop() {
+    if (context_.is()) {
+        try {
+            desktop()->terminate();
+        } catch (const css::uno::Exception&) {
+            // The bridge goes away while terminate() returns: expected.
+        }
+        context_.clear();
+    }
+    if (officePid_ > 0 && waitFor(officePid_, 30s) < 0)
+        std::cerr << "[office] did not end by itself; killed\n";
+    officePid_ = -1;
+    killChildGroup();
+    std::error_code ignored;
+    if (!root_.empty()) fs::remove_all(root_, ignored);
+    gRootToRemove.clear();
+}
+
+}  // namespace dealsheet::test
+
+int main(int argc, char** argv) {
+    ::testing::InitGoogleTest(&argc, argv);
+    for (int sig : {SIGINT, SIGTERM, SIGHUP, SIGABRT}) std::signal(sig, dealsheet::test::onSignal);
+    const long limit =
+        std::strtol(dealsheet::test::envOr("DEALSHEET_TEST_TIMEOUT", "840").c_str(), nullptr, 10);
+    dealsheet::test::Watchdog watchdog(std::chrono::seconds(limit > 0 ? limit : 840));
+    ::testing::AddGlobalTestEnvironment(new dealsheet::test::OfficeEnvironment);
+    const int result = RUN_ALL_TESTS();
+    dealsheet::test::emergencyCleanup();
+    return result;
+}

@@ -1,0 +1,39 @@
+// A real headless LibreOffice for the integration tests: the built .oxt installed into a
+// throw-away profile, one office per test binary, always shut down and cleaned up, also when
+// a test fails or hangs.
+#pragma once
+
+#include <string>
+
+#include <com/sun/star/frame/XDesktop2.hpp>
+#include <com/sun/star/lang/XMultiComponentFactory.hpp>
+#include <com/sun/star/uno/XComponentContext.hpp>
+
+namespace dealsheet::test {
+
+namespace css = com::sun::star;
+
+class Office {
+  public:
+    // The office of this test binary; started by the global test environment.
+    static Office& get();
+
+    void start();
+    void stop();
+
+    css::uno::Reference<css::uno::XComponentContext> context() const { return context_; }
+    css::uno::Reference<css::lang::XMultiComponentFactory> serviceManager() const;
+    css::uno::Reference<css::frame::XDesktop2> desktop() const;
+    // A folder inside the throw-away area, removed with the office.
+    const std::string& workDir() const { return workDir_; }
+
+  private:
+    Office() = default;
+
+    std::string root_;     // everything of this run: profile, extension cache, files
+    std::string workDir_;  // files written by tests
+    int officePid_ = -1;
+    css::uno::Reference<css::uno::XComponentContext> context_;
+};
+
+}  // namespace dealsheet::test

@@ -1,0 +1,133 @@
+#include "uno_helpers.hxx"
+
+#include <fstream>
+#include <sstream>
+#include <stdexcept>
+
+#include <com/sun/star/beans/PropertyValue.hpp>
+#include <com/sun/star/container/XIndexAccess.hpp>
+#include <com/sun/star/frame/XComponentLoader.hpp>
+#include <com/sun/star/frame/XStorable.hpp>
+#include <com/sun/star/sheet/XCalculatable.hpp>
+#include <com/sun/star/table/XCellRange.hpp>
+#include <com/sun/star/text/XText.hpp>
+#include <com/sun/star/util/XCloseable.hpp>
+#include <osl/file.hxx>
+
+#include "office.hxx"
+
+namespace dealsheet::test {
+
+using css::uno::Reference;
+using css::uno::UNO_QUERY_THROW;
+
+rtl::OUString toOUString(std::string_view utf8) {
+    return rtl::OUString(utf8.data(), static_cast<sal_Int32>(utf8.size()), RTL_TEXTENCODING_UTF8);
+}
+
+std::string toUtf8(const rtl::OUString& text) {
+    const rtl::OString bytes = rtl::OUStringToOString(text, RTL_TEXTENCODING_UTF8);
+    return std::string(bytes.getStr(), static_cast<std::size_t>(bytes.getLength()));
+}
+
+std::string fileUrl(const std::string& path) {
+    rtl::OUString url;
+    if (osl::FileBase::getFileURLFromSystemPath(toOUString(path), url) != osl::FileBase::E_None)
+        throw std::runtime_error("not a path: " + path);
+    return toUtf8(url);
+}
+
+std::string readFile(const std::string& path) {
+    std::ifstream in(path, std::ios::binary);
+    std::stringstream all;
+    all << in.rdbuf();
+    return all.str();
+}
+
+namespace {
+
+css::uno::Sequence<css::beans::PropertyValue> properties(
+    std::initializer_list<std::pair<const char*, css::uno::Any>> items) {
+    css::uno::Sequence<css::beans::PropertyValue> result(static_cast<sal_Int32>(items.size()));
+    sal_Int32 i = 0;
+    for (const auto& [name, value] : items) {
+        result.getArray()[i].Name = rtl::OUString::createFromAscii(name);
+        result.getArray()[i].Value = value;
+        ++i;
+    }
+    return result;
+}
+
+Reference<css::sheet::XSpreadsheetDocument> load(const std::string& url) {
+    Reference<css::frame::XComponentLoader> loader(Office::get().desktop(), UNO_QUERY_THROW);
+    const auto component = loader->loadComponentFromURL(
+        toOUString(url), "_blank", 0, properties({{"Hidden", css::uno::Any(true)}}));
+    return Reference<css::sheet::XSpreadsheetDocument>(component, UNO_QUERY_THROW);
+}
+
+}  // namespace
+
+Reference<css::sheet::XSpreadsheetDocument> newSpreadsheet() {
+    return load("private:factory/scalc");
+}
+
+Reference<css::sheet::XSpreadsheetDocument> loadSpreadsheet(const std::string& path) {
+    return load(fileUrl(path));
+}
+
+void storeAs(const Reference<css::sheet::XSpreadsheetDocument>& doc, const std::string& path,
+             const std::string& filter) {
+    Reference<css::frame::XStorable> storable(doc, UNO_QUERY_THROW);
+    storable->storeToURL(toOUString(fileUrl(path)),
+                         properties({{"FilterName", css::uno::Any(toOUString(filter))}}));
+}
+
+void close(const Reference<css::sheet::XSpreadsheetDocument>& doc) {
+    Reference<css::util::XCloseable> closeable(doc, UNO_QUERY_THROW);
+    closeable->close(true);
+}
+
+void recalculate(const Reference<css::sheet::XSpreadsheetDocument>& doc) {
+    Reference<css::sheet::XCalculatable>(doc, UNO_QUERY_THROW)->calculateAll();
+}
+
+Reference<css::sheet::XSpreadsheet> sheetAt(const Reference<css::sheet::XSpreadsheetDocument>& doc,
+                                            int index) {
+    Reference<css::container::XIndexAccess> sheets(doc->getSheets(), UNO_QUERY_THROW);
+    return Reference<css::sheet::XSpreadsheet>(sheets->getByIndex(index), UNO_QUERY_THROW);
+}
+
+Reference<css::table::XCell> cell(const Reference<css::sheet::XSpreadsheet>& sheet,
+                                  const std::string& address) {
+    Reference<css::table::XCellRange> range(sheet, UNO_QUERY_THROW);
+    return range->getCellRangeByName(toOUString(address))->getCellByPosition(0, 0);
+}
+
+void setFormula(const Reference<css::sheet::XSpreadsheet>& sheet, const std::string& address,
+                const std::string& formula) {
+    cell(sheet, address)->setFormula(toOUString(formula));
+}
+
+void setText(const Reference<css::sheet::XSpreadsheet>& sheet, const std::string& address,
+             const std::string& text) {
+    Reference<css::text::XText>(cell(sheet, address), UNO_QUERY_THROW)->setString(toOUString(text));
+}
+
+void setNumber(const Reference<css::sheet::XSpreadsheet>& sheet, const std::string& address,
+               double value) {
+    cell(sheet, address)->setValue(value);
+}
+
+std::string textOf(const Reference<css::sheet::XSpreadsheet>& sheet, const std::string& address) {
+    return toUtf8(Reference<css::text::XText>(cell(sheet, address), UNO_QUERY_THROW)->getString());
+}
+
+double valueOf(const Reference<css::sheet::XSpreadsheet>& sheet, const std::string& address) {
+    return cell(sheet, address)->getValue();
+}
+
+int errorOf(const Reference<css::sheet::XSpreadsheet>& sheet, const std::string& address) {
+    return static_cast<int>(cell(sheet, address)->getError());
+}
+
+}  // namespace dealsheet::test

@@ -1,0 +1,47 @@
+// Small helpers for tests that drive the office over UNO.
+#pragma once
+
+#include <string>
+#include <string_view>
+
+#include <com/sun/star/lang/XComponent.hpp>
+#include <com/sun/star/sheet/XSpreadsheet.hpp>
+#include <com/sun/star/sheet/XSpreadsheetDocument.hpp>
+#include <com/sun/star/table/XCell.hpp>
+#include <rtl/ustring.hxx>
+
+namespace dealsheet::test {
+
+namespace css = com::sun::star;
+
+rtl::OUString toOUString(std::string_view utf8);
+std::string toUtf8(const rtl::OUString& text);
+std::string fileUrl(const std::string& path);
+std::string readFile(const std::string& path);
+
+// A new, hidden spreadsheet document; closed by the caller with close().
+css::uno::Reference<css::sheet::XSpreadsheetDocument> newSpreadsheet();
+css::uno::Reference<css::sheet::XSpreadsheetDocument> loadSpreadsheet(const std::string& path);
+void storeAs(const css::uno::Reference<css::sheet::XSpreadsheetDocument>& doc,
+             const std::string& path, const std::string& filter);
+void close(const css::uno::Reference<css::sheet::XSpreadsheetDocument>& doc);
+void recalculate(const css::uno::Reference<css::sheet::XSpreadsheetDocument>& doc);
+
+css::uno::Reference<css::sheet::XSpreadsheet> sheetAt(
+    const css::uno::Reference<css::sheet::XSpreadsheetDocument>& doc, int index);
+css::uno::Reference<css::table::XCell> cell(
+    const css::uno::Reference<css::sheet::XSpreadsheet>& sheet, const std::string& address);
+
+void setFormula(const css::uno::Reference<css::sheet::XSpreadsheet>& sheet,
+                const std::string& address, const std::string& formula);
+void setText(const css::uno::Reference<css::sheet::XSpreadsheet>& sheet, const std::string& address,
+             const std::string& text);
+void setNumber(const css::uno::Reference<css::sheet::XSpreadsheet>& sheet,
+               const std::string& address, double value);
+std::string textOf(const css::uno::Reference<css::sheet::XSpreadsheet>& sheet,
+                   const std::string& address);
+double valueOf(const css::uno::Reference<css::sheet::XSpreadsheet>& sheet,
+               const std::string& address);
+int errorOf(const css::uno::Reference<css::sheet::XSpreadsheet>& sheet, const std::string& address);
+
+}  // namespace dealsheet::test
