@@ -1,0 +1,9 @@
+#!/usr/bin/env bash
+# Configures and builds DealSheet into build/ (incrementally); produces build/dealsheet.oxt.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+bash scripts/deps.sh
+generator=()
+if [ ! -f build/CMakeCache.txt ] && command -v ninja >/dev/null; then generator=(-G Ninja); fi
+cmake -S . -B build "${generator[@]}" -DCMAKE_BUILD_TYPE=RelWithDebInfo >/dev/null
+cmake --build build -j "$(nproc)"

@@ -1,0 +1,32 @@
+#!/usr/bin/env bash
+# Installs the Debian 12 packages DealSheet needs to build, test and run its demo.
+# As root it installs what is missing; otherwise it prints the exact apt-get line.
+set -euo pipefail
+
+packages=(
+  g++ cmake make zip ccache
+  libreoffice-calc libreoffice-dev libreoffice-dev-common
+  libboost-dev libgtest-dev
+  fonts-noto-cjk
+)
+if [ "${DEALSHEET_GUI_DEPS:-0}" = 1 ]; then
+  packages+=(xvfb xauth imagemagick)
+fi
+
+missing=()
+for p in "${packages[@]}"; do
+  if ! dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed"; then
+    missing+=("$p")
+  fi
+done
+[ ${#missing[@]} -eq 0 ] && exit 0
+
+if [ "$(id -u)" -ne 0 ]; then
+  echo "DealSheet needs these Debian packages:" >&2
+  echo "  sudo apt-get update && sudo apt-get install -y ${missing[*]}" >&2
+  exit 1
+fi
+echo "Installing: ${missing[*]}"
+export DEBIAN_FRONTEND=noninteractive
+apt-get update -q
+apt-get install -y -q --no-install-recommends "${missing[@]}"
