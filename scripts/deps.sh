@@ -5,7 +5,7 @@ set -euo pipefail
 
 packages=(
   g++ cmake make zip ccache
-  libreoffice-calc libreoffice-dev libreoffice-dev-common
+  libreoffice-calc libreoffice-writer libreoffice-dev libreoffice-dev-common
   libboost-dev libgtest-dev
   fonts-noto-cjk
 )

@@ -10,9 +10,10 @@ namespace dealsheet {
 std::optional<Opinion> parseOpinion(std::string_view text) {
     const std::string_view t = trimSpaces(text);
     if (t.empty()) return Opinion::Pending;
-    if (vocab::kApprove.matches(t)) return Opinion::Approve;
-    if (vocab::kApproveWithChanges.matches(t)) return Opinion::ApproveWithChanges;
-    if (vocab::kReject.matches(t)) return Opinion::Reject;
+    const std::string_view id = vocab::idOf("opinions", t);
+    if (id == "approve") return Opinion::Approve;
+    if (id == "approveWithChanges") return Opinion::ApproveWithChanges;
+    if (id == "reject") return Opinion::Reject;
     return std::nullopt;
 }
 

@@ -6,8 +6,8 @@
 namespace dealsheet {
 
 bool isClosedStatus(std::string_view status) {
-    const std::string_view s = trimSpaces(status);
-    return vocab::kDone.matches(s) || vocab::kCancelled.matches(s);
+    const std::string_view id = vocab::idOf("actionStatus", trimSpaces(status));
+    return id == "done" || id == "cancelled";
 }
 
 DueState dueState(long due, bool closed, std::optional<long> completed, long today, long warnDays) {

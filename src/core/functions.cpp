@@ -157,15 +157,15 @@ std::string dueStatus(const FunctionContext& ctx, const CellValue& due, const Ce
                  warn ? static_cast<long>(std::floor(*warn)) : ctx.warnDays);
     switch (state) {
         case DueState::Done:
-            return std::string(vocab::kDueDone.in(language));
+            return std::string(vocab::word("dueStates", "done").in(language));
         case DueState::Overdue:
-            return std::string(vocab::kDueOverdue.in(language));
+            return std::string(vocab::word("dueStates", "overdue").in(language));
         case DueState::DueSoon:
-            return std::string(vocab::kDueSoon.in(language));
+            return std::string(vocab::word("dueStates", "dueSoon").in(language));
         case DueState::Open:
             break;
     }
-    return std::string(vocab::kDueOpen.in(language));
+    return std::string(vocab::word("dueStates", "open").in(language));
 }
 
 double daysOverdue(const FunctionContext& ctx, const CellValue& due, const CellValue& completed,
@@ -216,15 +216,15 @@ std::string approvalResult(const CellGrid& opinions, const CellValue& lang) {
     });
     switch (combineOpinions(parsed)) {
         case ApprovalResult::Approved:
-            return std::string(vocab::kApproved.in(language));
+            return std::string(vocab::word("approvalResults", "approved").in(language));
         case ApprovalResult::ApprovedWithChanges:
-            return std::string(vocab::kApprovedWithChanges.in(language));
+            return std::string(vocab::word("approvalResults", "approvedWithChanges").in(language));
         case ApprovalResult::Rejected:
-            return std::string(vocab::kRejected.in(language));
+            return std::string(vocab::word("approvalResults", "rejected").in(language));
         case ApprovalResult::Pending:
             break;
     }
-    return std::string(vocab::kPending.in(language));
+    return std::string(vocab::word("approvalResults", "pending").in(language));
 }
 
 }  // namespace dealsheet::functions

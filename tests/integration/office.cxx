@@ -25,6 +25,7 @@
 #include <com/sun/star/connection/NoConnectException.hpp>
 #include <com/sun/star/frame/Desktop.hpp>
 #include <cppuhelper/bootstrap.hxx>
+#include <rtl/bootstrap.hxx>
 
 #include "uno_helpers.hxx"
 
@@ -212,6 +213,9 @@ void Office::start() {
                             "--nolockcheck", "--accept=pipe,name=" + pipe + ";urp;"},
                            log);
         setenv("URE_BOOTSTRAP", ("vnd.sun.star.pathname:" + program + "/fundamentalrc").c_str(), 1);
+        // The client needs DealSheet's own types too, to talk to the Toolkit over the bridge.
+        rtl::Bootstrap::set("URE_MORE_TYPES",
+                            toOUString("<file://" + program + "/types>* file://" DEALSHEET_RDB));
         const auto local = cppu::defaultBootstrap_InitialComponentContext();
         const auto resolver = css::bridge::UnoUrlResolver::create(local);
         const auto deadline = std::chrono::steady_clock::now() + 90s;

@@ -4,6 +4,7 @@
 #include <sstream>
 #include <stdexcept>
 
+#include <gtest/gtest.h>
 #include <com/sun/star/beans/PropertyValue.hpp>
 #include <com/sun/star/container/XIndexAccess.hpp>
 #include <com/sun/star/frame/XComponentLoader.hpp>
@@ -20,6 +21,14 @@ namespace dealsheet::test {
 
 using css::uno::Reference;
 using css::uno::UNO_QUERY_THROW;
+
+void unoGuard(const std::function<void()>& body) {
+    try {
+        body();
+    } catch (const css::uno::Exception& e) {
+        ADD_FAILURE() << "UNO exception: " << toUtf8(e.Message);
+    }
+}
 
 rtl::OUString toOUString(std::string_view utf8) {
     return rtl::OUString(utf8.data(), static_cast<sal_Int32>(utf8.size()), RTL_TEXTENCODING_UTF8);
@@ -58,17 +67,17 @@ css::uno::Sequence<css::beans::PropertyValue> properties(
     return result;
 }
 
-Reference<css::sheet::XSpreadsheetDocument> load(const std::string& url) {
+Reference<css::sheet::XSpreadsheetDocument> load(const std::string& url, bool visible = false) {
     Reference<css::frame::XComponentLoader> loader(Office::get().desktop(), UNO_QUERY_THROW);
     const auto component = loader->loadComponentFromURL(
-        toOUString(url), "_blank", 0, properties({{"Hidden", css::uno::Any(true)}}));
+        toOUString(url), "_blank", 0, properties({{"Hidden", css::uno::Any(!visible)}}));
     return Reference<css::sheet::XSpreadsheetDocument>(component, UNO_QUERY_THROW);
 }
 
 }  // namespace
 
-Reference<css::sheet::XSpreadsheetDocument> newSpreadsheet() {
-    return load("private:factory/scalc");
+Reference<css::sheet::XSpreadsheetDocument> newSpreadsheet(bool visible) {
+    return load("private:factory/scalc", visible);
 }
 
 Reference<css::sheet::XSpreadsheetDocument> loadSpreadsheet(const std::string& path) {
@@ -80,6 +89,10 @@ void storeAs(const Reference<css::sheet::XSpreadsheetDocument>& doc, const std::
     Reference<css::frame::XStorable> storable(doc, UNO_QUERY_THROW);
     storable->storeToURL(toOUString(fileUrl(path)),
                          properties({{"FilterName", css::uno::Any(toOUString(filter))}}));
+}
+
+Reference<css::lang::XComponent> component(const Reference<css::sheet::XSpreadsheetDocument>& doc) {
+    return Reference<css::lang::XComponent>(doc, UNO_QUERY_THROW);
 }
 
 void close(const Reference<css::sheet::XSpreadsheetDocument>& doc) {

@@ -1,6 +1,7 @@
 // Small helpers for tests that drive the office over UNO.
 #pragma once
 
+#include <functional>
 #include <string>
 #include <string_view>
 
@@ -14,16 +15,23 @@ namespace dealsheet::test {
 
 namespace css = com::sun::star;
 
+// Runs a test body, reporting a UNO exception as a failure with its message (GoogleTest
+// would only say "unknown exception").
+void unoGuard(const std::function<void()>& body);
+
 rtl::OUString toOUString(std::string_view utf8);
 std::string toUtf8(const rtl::OUString& text);
 std::string fileUrl(const std::string& path);
 std::string readFile(const std::string& path);
 
 // A new, hidden spreadsheet document; closed by the caller with close().
-css::uno::Reference<css::sheet::XSpreadsheetDocument> newSpreadsheet();
+// `visible` documents get a view of their own, which Calc's undo of sheet insertions needs.
+css::uno::Reference<css::sheet::XSpreadsheetDocument> newSpreadsheet(bool visible = false);
 css::uno::Reference<css::sheet::XSpreadsheetDocument> loadSpreadsheet(const std::string& path);
 void storeAs(const css::uno::Reference<css::sheet::XSpreadsheetDocument>& doc,
              const std::string& path, const std::string& filter);
+css::uno::Reference<css::lang::XComponent> component(
+    const css::uno::Reference<css::sheet::XSpreadsheetDocument>& doc);
 void close(const css::uno::Reference<css::sheet::XSpreadsheetDocument>& doc);
 void recalculate(const css::uno::Reference<css::sheet::XSpreadsheetDocument>& doc);
 

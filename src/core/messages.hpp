@@ -1,0 +1,32 @@
+// User-visible words of the commands that are not part of a sheet's schema, in both languages.
+#pragma once
+
+#include <string>
+#include <string_view>
+
+#include "localized.hpp"
+
+namespace dealsheet::msg {
+
+inline constexpr Text kProductName{"DealSheet 销售管理", "DealSheet"};
+inline constexpr Text kInsertTemplatesTitle{"插入模板表", "Insert template sheets"};
+inline constexpr Text kValidateTitle{"校验", "Validate"};
+inline constexpr Text kAssignTitle{"分配客户编号", "Assign customer numbers"};
+inline constexpr Text kReviewTitle{"刷新月度复盘", "Refresh monthly review"};
+inline constexpr Text kClearTitle{"清除校验标记", "Clear marks"};
+inline constexpr Text kInserted{"已插入 {0} 张模板表。", "{0} template sheet(s) inserted."};
+inline constexpr Text kNothingToInsert{"所有 DealSheet 表都已存在，没有插入新表。",
+                                       "Every DealSheet sheet is already there; nothing inserted."};
+inline constexpr Text kReviewPlaceholder{"点击工具栏上的“刷新月度复盘”生成本月复盘。",
+                                         "Press Refresh monthly review on the toolbar to build "
+                                         "this month's review."};
+inline constexpr Text kValidationListError{"请从下拉列表中选择。",
+                                           "Please pick a value from the list."};
+inline constexpr Text kCommandFailed{"DealSheet 命令未完成，文档未被修改：{0}",
+                                     "The DealSheet command did not complete; the document is "
+                                     "unchanged: {0}"};
+
+// Replaces {0} in a message.
+std::string format(std::string_view pattern, std::string_view value);
+
+}  // namespace dealsheet::msg

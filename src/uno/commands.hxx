@@ -1,0 +1,31 @@
+// The commands of SPEC section 4, shared by the toolbar (dispatch) and the Toolkit service.
+// Each runs as one undo step and leaves the document unchanged when it fails.
+#pragma once
+
+#include <string>
+
+#include <com/sun/star/sheet/XSpreadsheetDocument.hpp>
+#include <com/sun/star/uno/XComponentContext.hpp>
+
+#include "core/localized.hpp"
+
+namespace dealsheet::uno {
+
+namespace css = com::sun::star;
+using css::uno::Reference;
+
+struct CommandOutcome {
+    std::string message;  // a short summary for the user, in the office's language
+    long errors = 0;
+    long warnings = 0;
+    long count = 0;  // sheets inserted, numbers assigned, ...
+    long sheetsChecked = 0;
+    long milliseconds = 0;
+};
+
+// `lang` as typed by a macro: "zh", "en" or "" for the office's language.
+CommandOutcome insertTemplates(const Reference<css::uno::XComponentContext>& context,
+                               const Reference<css::sheet::XSpreadsheetDocument>& doc,
+                               const std::string& lang);
+
+}  // namespace dealsheet::uno

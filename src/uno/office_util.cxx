@@ -1,0 +1,188 @@
+#include "office_util.hxx"
+
+#include <osl/process.h>
+#include <com/sun/star/beans/NamedValue.hpp>
+#include <com/sun/star/configuration/theDefaultProvider.hpp>
+#include <com/sun/star/container/XIndexAccess.hpp>
+#include <com/sun/star/container/XNameAccess.hpp>
+#include <com/sun/star/document/XUndoManagerSupplier.hpp>
+#include <com/sun/star/lang/IllegalArgumentException.hpp>
+#include <com/sun/star/lang/XMultiServiceFactory.hpp>
+#include <com/sun/star/sheet/XCellRangeAddressable.hpp>
+#include <com/sun/star/sheet/XCellRangeData.hpp>
+#include <com/sun/star/sheet/XCellRangeFormula.hpp>
+#include <com/sun/star/sheet/XSheetCellCursor.hpp>
+#include <com/sun/star/sheet/XUsedAreaCursor.hpp>
+#include <rtl/ustring.hxx>
+
+#include "uno_util.hxx"
+
+namespace dealsheet::uno {
+
+using css::uno::Any;
+using css::uno::Sequence;
+using css::uno::UNO_QUERY;
+using css::uno::UNO_QUERY_THROW;
+
+Reference<css::sheet::XSpreadsheetDocument> requireSpreadsheet(
+    const Reference<css::uno::XInterface>& component) {
+    Reference<css::sheet::XSpreadsheetDocument> doc(component, UNO_QUERY);
+    if (!doc.is())
+        throw css::lang::IllegalArgumentException(
+            toOUString("DealSheet 只能用于 Calc 电子表格 / DealSheet works on Calc spreadsheets "
+                       "only"),
+            component, 0);
+    return doc;
+}
+
+std::vector<std::string> sheetNames(const Reference<css::sheet::XSpreadsheetDocument>& doc) {
+    std::vector<std::string> names;
+    for (const auto& name : doc->getSheets()->getElementNames()) names.push_back(toUtf8(name));
+    return names;
+}
+
+Reference<css::sheet::XSpreadsheet> sheetByName(
+    const Reference<css::sheet::XSpreadsheetDocument>& doc, const std::string& name) {
+    return Reference<css::sheet::XSpreadsheet>(doc->getSheets()->getByName(toOUString(name)),
+                                               UNO_QUERY_THROW);
+}
+
+std::pair<int, int> usedSize(const Reference<css::sheet::XSpreadsheet>& sheet) {
+    Reference<css::sheet::XSheetCellCursor> cursor = sheet->createCursor();
+    Reference<css::sheet::XUsedAreaCursor> used(cursor, UNO_QUERY_THROW);
+    used->gotoStartOfUsedArea(false);
+    used->gotoEndOfUsedArea(true);
+    const auto address =
+        Reference<css::sheet::XCellRangeAddressable>(cursor, UNO_QUERY_THROW)->getRangeAddress();
+    const int rows = address.EndRow + 1;
+    const int columns = address.EndColumn + 1;
+    if (rows == 1 && columns == 1) {  // an empty sheet reports A1 as its used area
+        const auto values = readValues(rangeOf(sheet, 0, 0, 0, 0));
+        if (isBlankCell(values[0][0]) &&
+            Reference<css::sheet::XCellRangeFormula>(rangeOf(sheet, 0, 0, 0, 0), UNO_QUERY_THROW)
+                ->getFormulaArray()[0][0]
+                .isEmpty())
+            return {0, 0};
+    }
+    return {rows, columns};
+}
+
+Reference<css::table::XCellRange> rangeOf(const Reference<css::sheet::XSpreadsheet>& sheet,
+                                          int firstColumn, int firstRow, int lastColumn,
+                                          int lastRow) {
+    return Reference<css::table::XCellRange>(sheet, UNO_QUERY_THROW)
+        ->getCellRangeByPosition(firstColumn, firstRow, lastColumn, lastRow);
+}
+
+CellGrid readValues(const Reference<css::table::XCellRange>& range) {
+    const auto data = Reference<css::sheet::XCellRangeData>(range, UNO_QUERY_THROW)->getDataArray();
+    CellGrid grid;
+    grid.reserve(static_cast<std::size_t>(data.getLength()));
+    for (const auto& row : data) {
+        auto& cells = grid.emplace_back();
+        cells.reserve(static_cast<std::size_t>(row.getLength()));
+        for (const auto& cell : row) {
+            double number = 0;
+            rtl::OUString text;
+            if (cell >>= number)
+                cells.emplace_back(number);
+            else if ((cell >>= text) && !text.isEmpty())
+                cells.emplace_back(toUtf8(text));
+            else
+                cells.emplace_back(std::monostate{});
+        }
+    }
+    return grid;
+}
+
+void writeValues(const Reference<css::table::XCellRange>& range, const CellGrid& values) {
+    Sequence<Sequence<Any>> data(static_cast<sal_Int32>(values.size()));
+    for (std::size_t r = 0; r < values.size(); ++r) {
+        Sequence<Any> row(static_cast<sal_Int32>(values[r].size()));
+        for (std::size_t c = 0; c < values[r].size(); ++c) {
+            const CellValue& v = values[r][c];
+            if (const auto* number = std::get_if<double>(&v))
+                row.getArray()[c] <<= *number;
+            else if (const auto* text = std::get_if<std::string>(&v))
+                row.getArray()[c] <<= toOUString(*text);
+            else
+                row.getArray()[c] <<= rtl::OUString();
+        }
+        data.getArray()[r] = row;
+    }
+    Reference<css::sheet::XCellRangeData>(range, UNO_QUERY_THROW)->setDataArray(data);
+}
+
+void writeFormulas(const Reference<css::table::XCellRange>& range,
+                   const std::vector<std::vector<std::string>>& formulas) {
+    Sequence<Sequence<rtl::OUString>> data(static_cast<sal_Int32>(formulas.size()));
+    for (std::size_t r = 0; r < formulas.size(); ++r) {
+        Sequence<rtl::OUString> row(static_cast<sal_Int32>(formulas[r].size()));
+        for (std::size_t c = 0; c < formulas[r].size(); ++c)
+            row.getArray()[c] = toOUString(formulas[r][c]);
+        data.getArray()[r] = row;
+    }
+    Reference<css::sheet::XCellRangeFormula>(range, UNO_QUERY_THROW)->setFormulaArray(data);
+}
+
+void setProperty(const Reference<css::uno::XInterface>& object, const char* name,
+                 const Any& value) {
+    Reference<css::beans::XPropertySet>(object, UNO_QUERY_THROW)
+        ->setPropertyValue(rtl::OUString::createFromAscii(name), value);
+}
+
+bool officeIsHeadless() {
+    const sal_uInt32 count = osl_getCommandArgCount();
+    for (sal_uInt32 i = 0; i < count; ++i) {
+        rtl::OUString arg;
+        osl_getCommandArg(i, &arg.pData);
+        if (arg == "--headless" || arg == "-headless" || arg == "--invisible" ||
+            arg == "-invisible")
+            return true;
+    }
+    return false;
+}
+
+Lang officeLanguage(const Reference<css::uno::XComponentContext>& context) {
+    try {
+        const auto provider = css::configuration::theDefaultProvider::get(context);
+        Sequence<Any> args(1);
+        args.getArray()[0] <<=
+            css::beans::NamedValue("nodepath", Any(rtl::OUString("/org.openoffice.Setup/L10N")));
+        Reference<css::container::XNameAccess> node(
+            provider->createInstanceWithArguments("com.sun.star.configuration.ConfigurationAccess",
+                                                  args),
+            UNO_QUERY_THROW);
+        rtl::OUString locale;
+        node->getByName("ooLocale") >>= locale;
+        return langOfLocale(toUtf8(locale));
+    } catch (const css::uno::Exception&) {
+        return Lang::Zh;
+    }
+}
+
+UndoScope::UndoScope(const Reference<css::sheet::XSpreadsheetDocument>& doc,
+                     const std::string& title, std::function<void()> rollback)
+    : model_(doc, UNO_QUERY), rollback_(std::move(rollback)) {
+    Reference<css::document::XUndoManagerSupplier> supplier(doc, UNO_QUERY);
+    if (supplier.is()) undo_ = supplier->getUndoManager();
+    if (undo_.is()) {
+        undo_->enterUndoContext(toOUString(title));
+        open_ = true;
+    }
+    if (model_.is()) model_->lockControllers();
+}
+
+void UndoScope::commit() { committed_ = true; }
+
+UndoScope::~UndoScope() {
+    try {
+        if (!committed_ && rollback_) rollback_();
+        if (model_.is()) model_->unlockControllers();
+        if (open_) undo_->leaveUndoContext();
+    } catch (...) {
+        // A destructor must not throw; the command's own error is already on its way.
+    }
+}
+
+}  // namespace dealsheet::uno

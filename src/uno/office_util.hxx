@@ -1,0 +1,74 @@
+// Helpers around the office API used by the commands: documents, sheets, bulk cell access,
+// undo grouping and locks. All bulk: one call per block of cells.
+#pragma once
+
+#include <functional>
+#include <string>
+#include <vector>
+
+#include <com/sun/star/beans/PropertyValue.hpp>
+#include <com/sun/star/beans/XPropertySet.hpp>
+#include <com/sun/star/document/XUndoManager.hpp>
+#include <com/sun/star/frame/XModel.hpp>
+#include <com/sun/star/lang/XComponent.hpp>
+#include <com/sun/star/sheet/XSpreadsheet.hpp>
+#include <com/sun/star/sheet/XSpreadsheetDocument.hpp>
+#include <com/sun/star/table/XCellRange.hpp>
+#include <com/sun/star/uno/XComponentContext.hpp>
+
+#include "core/cell.hpp"
+#include "core/localized.hpp"
+
+namespace dealsheet::uno {
+
+namespace css = com::sun::star;
+using css::uno::Reference;
+
+// The spreadsheet behind `component`, or an IllegalArgumentException saying DealSheet works
+// on Calc spreadsheets only.
+Reference<css::sheet::XSpreadsheetDocument> requireSpreadsheet(
+    const Reference<css::uno::XInterface>& component);
+
+std::vector<std::string> sheetNames(const Reference<css::sheet::XSpreadsheetDocument>& doc);
+Reference<css::sheet::XSpreadsheet> sheetByName(
+    const Reference<css::sheet::XSpreadsheetDocument>& doc, const std::string& name);
+
+// The used area of a sheet as (rows, columns) from A1, both 0 when the sheet is empty.
+std::pair<int, int> usedSize(const Reference<css::sheet::XSpreadsheet>& sheet);
+
+Reference<css::table::XCellRange> rangeOf(const Reference<css::sheet::XSpreadsheet>& sheet,
+                                          int firstColumn, int firstRow, int lastColumn,
+                                          int lastRow);
+// Values of a block in one call: empty cells are std::monostate.
+CellGrid readValues(const Reference<css::table::XCellRange>& range);
+void writeValues(const Reference<css::table::XCellRange>& range, const CellGrid& values);
+void writeFormulas(const Reference<css::table::XCellRange>& range,
+                   const std::vector<std::vector<std::string>>& formulas);
+
+void setProperty(const Reference<css::uno::XInterface>& object, const char* name,
+                 const css::uno::Any& value);
+
+// True when the office runs without a user interface (no dialog may be shown).
+bool officeIsHeadless();
+// The language of the office's user interface.
+Lang officeLanguage(const Reference<css::uno::XComponentContext>& context);
+
+// Groups every change of a command into one undo step. When the command fails (the scope
+// ends without commit), `rollback` removes what the command did. It is not done through
+// undo(): Calc's undo of some API changes needs an active view and crashes without one.
+class UndoScope {
+  public:
+    UndoScope(const Reference<css::sheet::XSpreadsheetDocument>& doc, const std::string& title,
+              std::function<void()> rollback = {});
+    ~UndoScope();
+    void commit();  // the command succeeded
+
+  private:
+    Reference<css::document::XUndoManager> undo_;
+    Reference<css::frame::XModel> model_;
+    bool open_ = false;
+    std::function<void()> rollback_;
+    bool committed_ = false;
+};
+
+}  // namespace dealsheet::uno

@@ -1,0 +1,58 @@
+// Formatting the office keeps apart from the cells' own: cell styles, conditional formats
+// (each its own entry, so removing it restores the cells exactly), validity lists, widths.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include <com/sun/star/sheet/XSpreadsheet.hpp>
+#include <com/sun/star/sheet/XSpreadsheetDocument.hpp>
+#include <com/sun/star/table/CellRangeAddress.hpp>
+
+namespace dealsheet::uno {
+
+namespace css = com::sun::star;
+using css::uno::Reference;
+
+struct CellStyleSpec {
+    const char* name;
+    sal_Int32 background;
+    sal_Int32 fontColor;  // -1 keeps the default
+    bool bold = false;
+};
+
+// The styles DealSheet uses; created in the document when missing.
+extern const CellStyleSpec kStyleOverdue;
+extern const CellStyleSpec kStyleDueSoon;
+extern const CellStyleSpec kStyleGradeA;
+extern const CellStyleSpec kStyleGradeB;
+extern const CellStyleSpec kStyleGradeC;
+extern const CellStyleSpec kStyleErrorMark;
+extern const CellStyleSpec kStyleWarningMark;
+void ensureCellStyle(const Reference<css::sheet::XSpreadsheetDocument>& doc,
+                     const CellStyleSpec& style);
+
+struct ConditionSpec {
+    sal_Int32 op;         // css::sheet::ConditionFormatOperator
+    std::string formula;  // relative to the first cell of the first range
+    std::string styleName;
+};
+
+// Adds one conditional format over `ranges` (all on `sheet`) and returns its ID.
+sal_Int32 addConditionalFormat(const Reference<css::sheet::XSpreadsheetDocument>& doc,
+                               const Reference<css::sheet::XSpreadsheet>& sheet,
+                               const std::vector<css::table::CellRangeAddress>& ranges,
+                               const std::vector<ConditionSpec>& conditions);
+// Removes every conditional format of `sheet` whose entries all use one of `styleNames`;
+// returns how many were removed.
+int removeConditionalFormatsUsing(const Reference<css::sheet::XSpreadsheet>& sheet,
+                                  const std::vector<std::string>& styleNames);
+
+// A drop-down list on `range`; `strict` refuses other values with a warning dialog.
+void setListValidation(const Reference<css::uno::XInterface>& range,
+                       const std::vector<std::string>& values, bool strict,
+                       const std::string& errorTitle, const std::string& errorMessage);
+
+sal_Int32 dateFormatKey(const Reference<css::sheet::XSpreadsheetDocument>& doc);
+
+}  // namespace dealsheet::uno

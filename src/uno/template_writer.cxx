@@ -1,0 +1,219 @@
+#include "template_writer.hxx"
+
+#include <com/sun/star/awt/FontWeight.hpp>
+#include <com/sun/star/container/XIndexAccess.hpp>
+#include <com/sun/star/frame/XModel.hpp>
+#include <com/sun/star/sheet/ConditionFormatOperator.hpp>
+#include <com/sun/star/sheet/XSpreadsheetView.hpp>
+#include <com/sun/star/sheet/XViewFreezable.hpp>
+#include <com/sun/star/table/XColumnRowRange.hpp>
+
+#include "core/layout.hpp"
+#include "core/messages.hpp"
+#include "core/schema.hpp"
+#include "office_util.hxx"
+#include "sheet_format.hxx"
+#include "uno_util.hxx"
+
+namespace dealsheet::uno {
+namespace {
+
+using css::uno::Any;
+using css::uno::UNO_QUERY;
+using css::uno::UNO_QUERY_THROW;
+
+constexpr sal_Int32 kHeaderBackground = 0x1E7B4A;
+constexpr sal_Int32 kHeaderFont = 0xFFFFFF;
+
+// The existing sheet of `schemaSheet` in the document, in either language, or empty.
+std::string existingName(const std::vector<std::string>& names, const SheetSchema& schemaSheet) {
+    for (const auto& name : names)
+        if (productSchema().sheetByName(name) == &schemaSheet) return name;
+    return {};
+}
+
+void writeHeader(const Reference<css::sheet::XSpreadsheet>& sheet,
+                 const std::vector<std::string>& headers) {
+    if (headers.empty()) return;
+    const int last = static_cast<int>(headers.size()) - 1;
+    const auto range = rangeOf(sheet, 0, 0, last, 0);
+    CellGrid row(1);
+    for (const auto& h : headers) row[0].emplace_back(h);
+    writeValues(range, row);
+    setProperty(range, "CharWeight", Any(css::awt::FontWeight::BOLD));
+    setProperty(range, "CellBackColor", Any(kHeaderBackground));
+    setProperty(range, "CharColor", Any(kHeaderFont));
+    setProperty(range, "IsTextWrapped", Any(true));
+}
+
+void setWidths(const Reference<css::sheet::XSpreadsheet>& sheet, const std::vector<int>& mm) {
+    const auto columns =
+        Reference<css::table::XColumnRowRange>(sheet, UNO_QUERY_THROW)->getColumns();
+    for (std::size_t i = 0; i < mm.size(); ++i)
+        setProperty(Reference<css::uno::XInterface>(columns->getByIndex(static_cast<sal_Int32>(i)),
+                                                    UNO_QUERY_THROW),
+                    "Width", Any(static_cast<sal_Int32>(mm[i] * 100)));
+}
+
+std::vector<std::string> listIn(const EnumList& list, Lang lang) {
+    std::vector<std::string> values;
+    for (const auto& v : list.values) values.push_back(v.text.in(lang));
+    return values;
+}
+
+void fillDataSheet(const Reference<css::sheet::XSpreadsheetDocument>& doc,
+                   const Reference<css::sheet::XSpreadsheet>& sheet, const SheetSchema& schema,
+                   const std::string& settingsSheet, Lang lang) {
+    std::vector<std::string> headers;
+    std::vector<int> widths;
+    for (const auto& c : schema.columns) {
+        headers.push_back(c.header.in(lang));
+        widths.push_back(c.widthMm);
+    }
+    writeHeader(sheet, headers);
+    setWidths(sheet, widths);
+    const int firstRow = 1;
+    const int lastRow = kTemplateRows;
+    const sal_Int32 dateKey = dateFormatKey(doc);
+    const std::string listTitle(msg::kProductName.in(lang));
+    const std::string listMessage(msg::kValidationListError.in(lang));
+    const auto indexOf = [&](std::string_view id) { return schema.columnIndex(id); };
+
+    for (std::size_t i = 0; i < schema.columns.size(); ++i) {
+        const auto& column = schema.columns[i];
+        const int index = static_cast<int>(i);
+        const auto range = rangeOf(sheet, index, firstRow, index, lastRow);
+        if (column.isDate()) setProperty(range, "NumberFormat", Any(dateKey));
+        if (column.list)
+            setListValidation(range, listIn(*column.list, lang), true, listTitle, listMessage);
+        if (column.suggest)
+            setListValidation(range, listIn(*column.suggest, lang), false, listTitle, listMessage);
+        if (!column.formula.empty()) {
+            std::vector<std::vector<std::string>> formulas;
+            formulas.reserve(kTemplateRows);
+            for (int row = firstRow; row <= lastRow; ++row)
+                formulas.push_back({expandFormula(column.formula, row, indexOf, settingsSheet,
+                                                  productSchema(), lang)});
+            writeFormulas(range, formulas);
+        }
+    }
+
+    const auto fullRows = [&](int column) {
+        css::table::CellRangeAddress address;
+        address.StartColumn = column < 0 ? 0 : column;
+        address.EndColumn = column < 0 ? static_cast<sal_Int32>(schema.columns.size()) - 1 : column;
+        address.StartRow = firstRow;
+        address.EndRow = lastRow;
+        return address;
+    };
+    if (const int grade = schema.columnIndex("leadGrade"); grade >= 0) {
+        const std::string cell = cellAddress(grade, firstRow);
+        for (const auto* style : {&kStyleGradeA, &kStyleGradeB, &kStyleGradeC})
+            ensureCellStyle(doc, *style);
+        addConditionalFormat(
+            doc, sheet, {fullRows(grade)},
+            {{css::sheet::ConditionFormatOperator::EXPRESSION, cell + "=\"A\"", kStyleGradeA.name},
+             {css::sheet::ConditionFormatOperator::EXPRESSION, cell + "=\"B\"", kStyleGradeB.name},
+             {css::sheet::ConditionFormatOperator::EXPRESSION, cell + "=\"C\"",
+              kStyleGradeC.name}});
+    }
+    if (const int due = schema.columnIndex("dueStatus"); due >= 0) {
+        const std::string cell = "$" + cellAddress(due, firstRow);
+        const auto& states = productSchema().list("dueStates");
+        const auto isState = [&](const char* id) {
+            const auto& text = states.byId(id).text;
+            return "OR(" + cell + "=\"" + text.zh + "\";" + cell + "=\"" + text.en + "\")";
+        };
+        ensureCellStyle(doc, kStyleOverdue);
+        ensureCellStyle(doc, kStyleDueSoon);
+        addConditionalFormat(doc, sheet, {fullRows(-1)},
+                             {{css::sheet::ConditionFormatOperator::EXPRESSION, isState("overdue"),
+                               kStyleOverdue.name},
+                              {css::sheet::ConditionFormatOperator::EXPRESSION, isState("dueSoon"),
+                               kStyleDueSoon.name}});
+    }
+}
+
+void fillSettingsSheet(const Reference<css::sheet::XSpreadsheet>& sheet, const SheetSchema& schema,
+                       Lang lang) {
+    std::vector<std::string> headers;
+    std::vector<int> widths;
+    for (const auto& c : schema.columns) {
+        headers.push_back(c.header.in(lang));
+        widths.push_back(c.widthMm);
+    }
+    writeHeader(sheet, headers);
+    setWidths(sheet, widths);
+    CellGrid rows;
+    for (const auto& setting : productSchema().settings()) {
+        CellValue value;
+        if (!setting.defaultValue.empty()) value = std::stod(setting.defaultValue);
+        rows.push_back({setting.name.in(lang), value, setting.note.in(lang)});
+    }
+    if (!rows.empty()) writeValues(rangeOf(sheet, 0, 1, 2, static_cast<int>(rows.size())), rows);
+}
+
+void fillReviewSheet(const Reference<css::sheet::XSpreadsheet>& sheet, const SheetSchema& schema,
+                     Lang lang) {
+    writeValues(rangeOf(sheet, 0, 0, 0, 1),
+                {{schema.name.in(lang)}, {std::string(msg::kReviewPlaceholder.in(lang))}});
+    setProperty(rangeOf(sheet, 0, 0, 0, 0), "CharWeight", Any(css::awt::FontWeight::BOLD));
+    setWidths(sheet, {120});
+}
+
+}  // namespace
+
+void freezeHeaders(const Reference<css::sheet::XSpreadsheetDocument>& doc,
+                   const std::vector<Reference<css::sheet::XSpreadsheet>>& sheets) {
+    Reference<css::frame::XModel> model(doc, UNO_QUERY);
+    if (!model.is() || sheets.empty()) return;
+    Reference<css::sheet::XSpreadsheetView> view(model->getCurrentController(), UNO_QUERY);
+    Reference<css::sheet::XViewFreezable> freezable(view, UNO_QUERY);
+    if (!view.is() || !freezable.is()) return;  // no view: nothing to freeze
+    const auto active = view->getActiveSheet();
+    for (const auto& sheet : sheets) {
+        view->setActiveSheet(sheet);
+        freezable->freezeAtPosition(0, 1);
+    }
+    view->setActiveSheet(active);
+}
+
+std::vector<Reference<css::sheet::XSpreadsheet>> insertTemplateSheets(
+    const Reference<css::sheet::XSpreadsheetDocument>& doc, Lang lang) {
+    const Schema& schema = productSchema();
+    const std::vector<std::string> names = sheetNames(doc);
+    const SheetSchema& settingsSchema = schema.sheetOrThrow("settings");
+    std::string settingsSheet = existingName(names, settingsSchema);
+    if (settingsSheet.empty()) settingsSheet = settingsSchema.name.in(lang);
+
+    // Every sheet first, then their contents: formulas refer to sheets inserted later.
+    const auto sheets = doc->getSheets();
+    std::vector<std::pair<const SheetSchema*, Reference<css::sheet::XSpreadsheet>>> added;
+    for (const auto& sheetSchema : schema.sheets()) {
+        if (!existingName(names, sheetSchema).empty()) continue;
+        const auto name = toOUString(sheetSchema.name.in(lang));
+        const auto count =
+            Reference<css::container::XIndexAccess>(sheets, UNO_QUERY_THROW)->getCount();
+        sheets->insertNewByName(name, static_cast<sal_Int16>(count));
+        added.emplace_back(&sheetSchema, sheetByName(doc, toUtf8(name)));
+    }
+    std::vector<Reference<css::sheet::XSpreadsheet>> inserted;
+    for (const auto& [schemaOf, sheet] : added) {
+        const SheetSchema& sheetSchema = *schemaOf;
+        switch (sheetSchema.kind) {
+            case SheetKind::Data:
+                fillDataSheet(doc, sheet, sheetSchema, settingsSheet, lang);
+                break;
+            case SheetKind::Settings:
+                fillSettingsSheet(sheet, sheetSchema, lang);
+                break;
+            case SheetKind::Review:
+                fillReviewSheet(sheet, sheetSchema, lang);
+                break;
+        }
+        inserted.push_back(sheet);
+    }
+    return inserted;
+}
+
+}  // namespace dealsheet::uno

@@ -1,0 +1,87 @@
+// org.dealsheet.calc.Toolkit: the commands for Basic macros.
+#include <com/sun/star/lang/XServiceInfo.hpp>
+#include <com/sun/star/uno/XComponentContext.hpp>
+#include <cppuhelper/implbase2.hxx>
+#include <cppuhelper/supportsservice.hxx>
+#include <org/dealsheet/calc/XToolkit.hpp>
+
+#include "commands.hxx"
+#include "office_util.hxx"
+#include "uno_util.hxx"
+
+namespace dealsheet::uno {
+namespace {
+
+using css::uno::Reference;
+using rtl::OUString;
+
+class Toolkit
+    : public cppu::WeakImplHelper2<org::dealsheet::calc::XToolkit, css::lang::XServiceInfo> {
+  public:
+    explicit Toolkit(const Reference<css::uno::XComponentContext>& context) : context_(context) {}
+
+    org::dealsheet::calc::ValidationSummary SAL_CALL
+    validate(const Reference<css::lang::XComponent>& document) override {
+        return guarded(self(), [&] {
+            const auto doc = requireSpreadsheet(document);
+            throw css::uno::RuntimeException("validate: not available yet", self());
+            return org::dealsheet::calc::ValidationSummary();
+        });
+    }
+
+    sal_Int32 SAL_CALL insertTemplates(const Reference<css::lang::XComponent>& document,
+                                       const OUString& lang) override {
+        return guarded(self(), [&] {
+            return static_cast<sal_Int32>(
+                uno::insertTemplates(context_, requireSpreadsheet(document), toUtf8(lang)).count);
+        });
+    }
+
+    sal_Int32 SAL_CALL
+    assignCustomerNumbers(const Reference<css::lang::XComponent>& document) override {
+        return guarded(self(), [&] {
+            requireSpreadsheet(document);
+            throw css::uno::RuntimeException("assignCustomerNumbers: not available yet", self());
+            return sal_Int32(0);
+        });
+    }
+
+    void SAL_CALL refreshReview(const Reference<css::lang::XComponent>& document,
+                                const OUString&) override {
+        guarded(self(), [&] {
+            requireSpreadsheet(document);
+            throw css::uno::RuntimeException("refreshReview: not available yet", self());
+        });
+    }
+
+    void SAL_CALL clearMarks(const Reference<css::lang::XComponent>& document) override {
+        guarded(self(), [&] {
+            requireSpreadsheet(document);
+            throw css::uno::RuntimeException("clearMarks: not available yet", self());
+        });
+    }
+
+    OUString SAL_CALL getImplementationName() override { return "org.dealsheet.calc.ToolkitImpl"; }
+    sal_Bool SAL_CALL supportsService(const OUString& name) override {
+        return cppu::supportsService(this, name);
+    }
+    css::uno::Sequence<OUString> SAL_CALL getSupportedServiceNames() override {
+        css::uno::Sequence<OUString> names(1);
+        names.getArray()[0] = "org.dealsheet.calc.Toolkit";
+        return names;
+    }
+
+  private:
+    Reference<css::uno::XInterface> self() { return static_cast<cppu::OWeakObject*>(this); }
+    Reference<css::uno::XComponentContext> context_;
+};
+
+}  // namespace
+}  // namespace dealsheet::uno
+
+extern "C" SAL_DLLPUBLIC_EXPORT com::sun::star::uno::XInterface*
+org_dealsheet_calc_Toolkit_get_implementation(
+    com::sun::star::uno::XComponentContext* context,
+    const com::sun::star::uno::Sequence<com::sun::star::uno::Any>&) {
+    return cppu::acquire(new dealsheet::uno::Toolkit(context));
+}
