@@ -1,42 +1,65 @@
-# Stages the extension's files and zips them into build/dealsheet.oxt.
+# Stages the extension's files and zips them into build/dealsheet.oxt, in two steps: a base
+# package without templates, which the build's own office run uses to make the templates and
+# the sample workbook with DealSheet's Insert command; then the full package with templates.
 find_program(ZIP_PROGRAM zip REQUIRED)
 set(OXT_STAGE ${CMAKE_BINARY_DIR}/oxt-stage)
+set(DEALSHEET_BASE_OXT ${CMAKE_BINARY_DIR}/dealsheet-base.oxt)
 set(DEALSHEET_OXT ${CMAKE_BINARY_DIR}/dealsheet.oxt)
+set(WORKBOOKS_DIR ${CMAKE_BINARY_DIR}/workbooks)
 configure_file(${CMAKE_SOURCE_DIR}/registration/description.xml.in
                ${CMAKE_BINARY_DIR}/description.xml @ONLY)
 
+set(REG ${CMAKE_SOURCE_DIR}/registration)
+file(GLOB OXT_ICONS CONFIGURE_DEPENDS ${REG}/icons/*.png)
 set(OXT_INPUTS
-  ${CMAKE_BINARY_DIR}/description.xml
-  ${CMAKE_SOURCE_DIR}/registration/manifest.xml
-  ${CMAKE_SOURCE_DIR}/registration/dealsheet.components
-  ${CMAKE_SOURCE_DIR}/registration/dealsheet.png
-  ${CMAKE_SOURCE_DIR}/registration/description-en.txt
-  ${CMAKE_SOURCE_DIR}/registration/description-zh.txt
-  ${CMAKE_SOURCE_DIR}/registration/LICENSE-en.txt
-  ${CMAKE_SOURCE_DIR}/registration/LICENSE-zh.txt
-  ${DEALSHEET_RDB})
+  ${CMAKE_BINARY_DIR}/description.xml ${REG}/manifest.xml ${REG}/dealsheet.components
+  ${REG}/Addons.xcu ${REG}/ProtocolHandler.xcu ${REG}/Paths.xcu ${REG}/dealsheet.png
+  ${REG}/description-en.txt ${REG}/description-zh.txt ${REG}/LICENSE-en.txt ${REG}/LICENSE-zh.txt
+  ${OXT_ICONS} ${DEALSHEET_RDB})
+
+add_custom_command(
+  OUTPUT ${DEALSHEET_BASE_OXT}
+  COMMAND ${CMAKE_COMMAND} -E rm -rf ${OXT_STAGE} ${DEALSHEET_BASE_OXT}
+  COMMAND ${CMAKE_COMMAND} -E make_directory ${OXT_STAGE}/META-INF ${OXT_STAGE}/lib
+          ${OXT_STAGE}/types ${OXT_STAGE}/images ${OXT_STAGE}/description
+          ${OXT_STAGE}/registration ${OXT_STAGE}/icons
+  COMMAND ${CMAKE_COMMAND} -E copy ${CMAKE_BINARY_DIR}/description.xml ${REG}/dealsheet.components
+          ${REG}/Addons.xcu ${REG}/ProtocolHandler.xcu ${REG}/Paths.xcu ${OXT_STAGE}/
+  COMMAND ${CMAKE_COMMAND} -E copy ${REG}/manifest.xml ${OXT_STAGE}/META-INF/manifest.xml
+  COMMAND ${CMAKE_COMMAND} -E copy $<TARGET_FILE:dealsheet_uno> ${OXT_STAGE}/lib/
+  COMMAND ${CMAKE_COMMAND} -E copy ${DEALSHEET_RDB} ${OXT_STAGE}/types/
+  COMMAND ${CMAKE_COMMAND} -E copy ${REG}/dealsheet.png ${OXT_STAGE}/images/
+  COMMAND ${CMAKE_COMMAND} -E copy ${OXT_ICONS} ${OXT_STAGE}/icons/
+  COMMAND ${CMAKE_COMMAND} -E copy ${REG}/description-en.txt ${REG}/description-zh.txt
+          ${OXT_STAGE}/description/
+  COMMAND ${CMAKE_COMMAND} -E copy ${REG}/LICENSE-en.txt ${REG}/LICENSE-zh.txt
+          ${OXT_STAGE}/registration/
+  COMMAND ${CMAKE_COMMAND} -E chdir ${OXT_STAGE} ${ZIP_PROGRAM} -q -X -r ${DEALSHEET_BASE_OXT} .
+  DEPENDS dealsheet_uno ${OXT_INPUTS}
+  COMMENT "Packaging dealsheet-base.oxt")
+
+add_executable(make_workbooks ${CMAKE_SOURCE_DIR}/src/tools/make_workbooks.cxx)
+target_link_libraries(make_workbooks PRIVATE dealsheet_office_driver)
+target_compile_options(make_workbooks PRIVATE ${DEALSHEET_WARNINGS})
+set_target_properties(make_workbooks PROPERTIES BUILD_RPATH ${LO_PROGRAM_DIR})
+
+file(GLOB SAMPLE_DATA CONFIGURE_DEPENDS ${CMAKE_SOURCE_DIR}/templates/sample/*.csv)
+add_custom_command(
+  OUTPUT ${WORKBOOKS_DIR}/templates/DealSheet-zh.ots ${WORKBOOKS_DIR}/templates/DealSheet-en.ots
+         ${WORKBOOKS_DIR}/sample-zh.ods
+  COMMAND ${CMAKE_COMMAND} -E env LD_LIBRARY_PATH=${LO_PROGRAM_DIR}
+          $<TARGET_FILE:make_workbooks> ${DEALSHEET_BASE_OXT} ${WORKBOOKS_DIR}
+          ${CMAKE_SOURCE_DIR}/templates/sample
+  DEPENDS make_workbooks ${DEALSHEET_BASE_OXT} ${SAMPLE_DATA}
+  COMMENT "Making the workbook templates and the sample workbook in a headless office")
 
 add_custom_command(
   OUTPUT ${DEALSHEET_OXT}
-  COMMAND ${CMAKE_COMMAND} -E rm -rf ${OXT_STAGE} ${DEALSHEET_OXT}
-  COMMAND ${CMAKE_COMMAND} -E make_directory ${OXT_STAGE}/META-INF ${OXT_STAGE}/lib
-          ${OXT_STAGE}/types ${OXT_STAGE}/images ${OXT_STAGE}/description
-          ${OXT_STAGE}/registration
-  COMMAND ${CMAKE_COMMAND} -E copy ${CMAKE_BINARY_DIR}/description.xml ${OXT_STAGE}/
-  COMMAND ${CMAKE_COMMAND} -E copy ${CMAKE_SOURCE_DIR}/registration/manifest.xml
-          ${OXT_STAGE}/META-INF/manifest.xml
-  COMMAND ${CMAKE_COMMAND} -E copy ${CMAKE_SOURCE_DIR}/registration/dealsheet.components
-          ${OXT_STAGE}/
-  COMMAND ${CMAKE_COMMAND} -E copy $<TARGET_FILE:dealsheet_uno> ${OXT_STAGE}/lib/
-  COMMAND ${CMAKE_COMMAND} -E copy ${DEALSHEET_RDB} ${OXT_STAGE}/types/
-  COMMAND ${CMAKE_COMMAND} -E copy ${CMAKE_SOURCE_DIR}/registration/dealsheet.png
-          ${OXT_STAGE}/images/
-  COMMAND ${CMAKE_COMMAND} -E copy ${CMAKE_SOURCE_DIR}/registration/description-en.txt
-          ${CMAKE_SOURCE_DIR}/registration/description-zh.txt ${OXT_STAGE}/description/
-  COMMAND ${CMAKE_COMMAND} -E copy ${CMAKE_SOURCE_DIR}/registration/LICENSE-en.txt
-          ${CMAKE_SOURCE_DIR}/registration/LICENSE-zh.txt ${OXT_STAGE}/registration/
+  COMMAND ${CMAKE_COMMAND} -E rm -rf ${OXT_STAGE}/templates ${DEALSHEET_OXT}
+  COMMAND ${CMAKE_COMMAND} -E copy_directory ${WORKBOOKS_DIR}/templates ${OXT_STAGE}/templates
   COMMAND ${CMAKE_COMMAND} -E chdir ${OXT_STAGE} ${ZIP_PROGRAM} -q -X -r ${DEALSHEET_OXT} .
-  DEPENDS dealsheet_uno ${OXT_INPUTS}
+  DEPENDS ${DEALSHEET_BASE_OXT} ${WORKBOOKS_DIR}/templates/DealSheet-zh.ots
+          ${WORKBOOKS_DIR}/templates/DealSheet-en.ots ${WORKBOOKS_DIR}/sample-zh.ods
   COMMENT "Packaging dealsheet.oxt")
 
 add_custom_target(oxt ALL DEPENDS ${DEALSHEET_OXT})

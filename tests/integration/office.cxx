@@ -20,7 +20,6 @@
 #include <thread>
 #include <vector>
 
-#include <gtest/gtest.h>
 #include <com/sun/star/bridge/UnoUrlResolver.hpp>
 #include <com/sun/star/connection/NoConnectException.hpp>
 #include <com/sun/star/frame/Desktop.hpp>
@@ -45,6 +44,8 @@ void killChildGroup() {
     if (group > 0) ::kill(-group, SIGKILL);
 }
 
+}  // namespace
+
 void emergencyCleanup() {
     if (gCleaning.exchange(true)) return;
     killChildGroup();
@@ -54,14 +55,11 @@ void emergencyCleanup() {
     }
 }
 
+namespace {
+
 void onSignal(int signal) {
     emergencyCleanup();
     ::_exit(128 + signal);
-}
-
-std::string envOr(const char* name, const std::string& fallback) {
-    const char* value = std::getenv(name);
-    return value && *value ? value : fallback;
 }
 
 // Starts argv in its own process group, output appended to `log`. The child dies with us.
@@ -125,11 +123,17 @@ std::string tail(const std::string& path) {
     return text.size() > 4000 ? text.substr(text.size() - 4000) : text;
 }
 
+}  // namespace
+
+void installCleanupHandlers() {
+    for (int sig : {SIGINT, SIGTERM, SIGHUP, SIGABRT}) std::signal(sig, onSignal);
+}
+
 // Kills everything and leaves if the whole binary runs past its time: a hung office must not
 // hang CI, nor leave its profile behind.
-class Watchdog {
+class WatchdogImpl {
   public:
-    explicit Watchdog(std::chrono::seconds limit)
+    explicit WatchdogImpl(std::chrono::seconds limit)
         : thread_([this, limit] {
               std::unique_lock<std::mutex> lock(mutex_);
               if (!cv_.wait_for(lock, limit, [this] { return done_; })) {
@@ -139,7 +143,7 @@ class Watchdog {
                   ::_exit(3);
               }
           }) {}
-    ~Watchdog() {
+    ~WatchdogImpl() {
         {
             std::lock_guard<std::mutex> lock(mutex_);
             done_ = true;
@@ -155,21 +159,8 @@ class Watchdog {
     std::thread thread_;
 };
 
-class OfficeEnvironment : public ::testing::Environment {
-  public:
-    void SetUp() override {
-        try {
-            Office::get().start();
-        } catch (const std::exception& e) {
-            GTEST_FAIL() << e.what();
-        } catch (const css::uno::Exception& e) {
-            GTEST_FAIL() << toUtf8(e.Message);
-        }
-    }
-    void TearDown() override { Office::get().stop(); }
-};
-
-}  // namespace
+Watchdog::Watchdog(std::chrono::seconds limit) : impl_(std::make_unique<WatchdogImpl>(limit)) {}
+Watchdog::~Watchdog() = default;
 
 Office& Office::get() {
     static Office office;
@@ -184,7 +175,7 @@ css::uno::Reference<css::frame::XDesktop2> Office::desktop() const {
     return css::frame::Desktop::create(context_);
 }
 
-void Office::start() {
+void Office::start(const std::string& oxt) {
     char pattern[] = "/tmp/dealsheet-it-XXXXXX";
     if (!::mkdtemp(pattern)) throw std::runtime_error("mkdtemp failed");
     root_ = pattern;
@@ -192,7 +183,6 @@ void Office::start() {
     workDir_ = root_ + "/work";
     fs::create_directories(workDir_);
     const std::string program = LO_PROGRAM_DIR;
-    const std::string oxt = envOr("DEALSHEET_OXT", DEALSHEET_OXT);
     const std::string sharedCache = "-env:UNO_SHARED_PACKAGES_CACHE=file://" + root_ + "/shared";
     const std::string profile = "-env:UserInstallation=file://" + root_ + "/profile";
     const std::string log = root_ + "/office.log";
@@ -259,14 +249,3 @@ void Office::stop() {
 
 }  // namespace dealsheet::test
 
-int main(int argc, char** argv) {
-    ::testing::InitGoogleTest(&argc, argv);
-    for (int sig : {SIGINT, SIGTERM, SIGHUP, SIGABRT}) std::signal(sig, dealsheet::test::onSignal);
-    const long limit =
-        std::strtol(dealsheet::test::envOr("DEALSHEET_TEST_TIMEOUT", "840").c_str(), nullptr, 10);
-    dealsheet::test::Watchdog watchdog(std::chrono::seconds(limit > 0 ? limit : 840));
-    ::testing::AddGlobalTestEnvironment(new dealsheet::test::OfficeEnvironment);
-    const int result = RUN_ALL_TESTS();
-    dealsheet::test::emergencyCleanup();
-    return result;
-}

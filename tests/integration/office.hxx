@@ -3,6 +3,8 @@
 // a test fails or hangs.
 #pragma once
 
+#include <chrono>
+#include <memory>
 #include <string>
 
 #include <com/sun/star/frame/XDesktop2.hpp>
@@ -18,7 +20,8 @@ class Office {
     // The office of this test binary; started by the global test environment.
     static Office& get();
 
-    void start();
+    // Installs `oxt` into a throw-away profile and starts a headless office with it.
+    void start(const std::string& oxt);
     void stop();
 
     css::uno::Reference<css::uno::XComponentContext> context() const { return context_; }
@@ -34,6 +37,21 @@ class Office {
     std::string workDir_;  // files written by tests
     int officePid_ = -1;
     css::uno::Reference<css::uno::XComponentContext> context_;
+};
+
+// Kills the office and removes its folders; safe to call more than once.
+void emergencyCleanup();
+// SIGINT, SIGTERM, SIGHUP and SIGABRT clean up before the process ends.
+void installCleanupHandlers();
+
+// Ends the process (after cleanup) when it runs longer than `limit`.
+class Watchdog {
+public:
+    explicit Watchdog(std::chrono::seconds limit);
+    ~Watchdog();
+
+private:
+    std::unique_ptr<class WatchdogImpl> impl_;
 };
 
 }  // namespace dealsheet::test

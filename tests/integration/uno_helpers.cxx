@@ -10,6 +10,7 @@
 #include <com/sun/star/frame/XComponentLoader.hpp>
 #include <com/sun/star/frame/XStorable.hpp>
 #include <com/sun/star/sheet/XCalculatable.hpp>
+#include <com/sun/star/sheet/XCellRangeData.hpp>
 #include <com/sun/star/table/XCellRange.hpp>
 #include <com/sun/star/text/XText.hpp>
 #include <com/sun/star/util/XCloseable.hpp>
@@ -114,6 +115,33 @@ Reference<css::table::XCell> cell(const Reference<css::sheet::XSpreadsheet>& she
                                   const std::string& address) {
     Reference<css::table::XCellRange> range(sheet, UNO_QUERY_THROW);
     return range->getCellRangeByName(toOUString(address))->getCellByPosition(0, 0);
+}
+
+Reference<css::sheet::XSpreadsheet> byNameOrThrow(const Reference<css::sheet::XSpreadsheetDocument>& doc,
+                                                  const std::string& name) {
+    return Reference<css::sheet::XSpreadsheet>(doc->getSheets()->getByName(toOUString(name)),
+                                               UNO_QUERY_THROW);
+}
+
+void writeColumn(const Reference<css::sheet::XSpreadsheet>& sheet, int column, int firstRow,
+                 const std::vector<std::vector<std::variant<std::monostate, double, std::string>>>& values) {
+    if (values.empty()) return;
+    css::uno::Sequence<css::uno::Sequence<css::uno::Any>> data(static_cast<sal_Int32>(values.size()));
+    for (std::size_t r = 0; r < values.size(); ++r) {
+        css::uno::Sequence<css::uno::Any> row(1);
+        const auto& v = values[r].at(0);
+        if (const auto* number = std::get_if<double>(&v))
+            row.getArray()[0] <<= *number;
+        else if (const auto* text = std::get_if<std::string>(&v))
+            row.getArray()[0] <<= toOUString(*text);
+        else
+            row.getArray()[0] <<= rtl::OUString();
+        data.getArray()[r] = row;
+    }
+    const auto range = Reference<css::table::XCellRange>(sheet, UNO_QUERY_THROW)
+                           ->getCellRangeByPosition(column, firstRow, column,
+                                                    firstRow + static_cast<int>(values.size()) - 1);
+    Reference<css::sheet::XCellRangeData>(range, UNO_QUERY_THROW)->setDataArray(data);
 }
 
 void setFormula(const Reference<css::sheet::XSpreadsheet>& sheet, const std::string& address,

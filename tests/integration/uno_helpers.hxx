@@ -4,6 +4,8 @@
 #include <functional>
 #include <string>
 #include <string_view>
+#include <variant>
+#include <vector>
 
 #include <com/sun/star/lang/XComponent.hpp>
 #include <com/sun/star/sheet/XSpreadsheet.hpp>
@@ -39,6 +41,12 @@ css::uno::Reference<css::sheet::XSpreadsheet> sheetAt(
     const css::uno::Reference<css::sheet::XSpreadsheetDocument>& doc, int index);
 css::uno::Reference<css::table::XCell> cell(
     const css::uno::Reference<css::sheet::XSpreadsheet>& sheet, const std::string& address);
+
+css::uno::Reference<css::sheet::XSpreadsheet> byNameOrThrow(
+    const css::uno::Reference<css::sheet::XSpreadsheetDocument>& doc, const std::string& name);
+// Writes `values` (one per row) into `column` from `firstRow` down, in one call.
+void writeColumn(const css::uno::Reference<css::sheet::XSpreadsheet>& sheet, int column,
+                 int firstRow, const std::vector<std::vector<std::variant<std::monostate, double, std::string>>>& values);
 
 void setFormula(const css::uno::Reference<css::sheet::XSpreadsheet>& sheet,
                 const std::string& address, const std::string& formula);

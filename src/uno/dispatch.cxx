@@ -1,0 +1,161 @@
+// The toolbar and menu: org.dealsheet.calc:* URLs dispatched to the commands. Headless, no
+// dialog is shown; in a window, a short message box tells the outcome.
+#include <iostream>
+
+#include <com/sun/star/awt/MessageBoxButtons.hpp>
+#include <com/sun/star/awt/MessageBoxType.hpp>
+#include <com/sun/star/awt/Toolkit.hpp>
+#include <com/sun/star/awt/XMessageBoxFactory.hpp>
+#include <com/sun/star/frame/FeatureStateEvent.hpp>
+#include <com/sun/star/frame/XController.hpp>
+#include <com/sun/star/frame/XDispatch.hpp>
+#include <com/sun/star/frame/XDispatchProvider.hpp>
+#include <com/sun/star/frame/XFrame.hpp>
+#include <com/sun/star/frame/XModel.hpp>
+#include <com/sun/star/lang/XInitialization.hpp>
+#include <com/sun/star/lang/XServiceInfo.hpp>
+#include <cppuhelper/implbase4.hxx>
+#include <cppuhelper/supportsservice.hxx>
+
+#include "commands.hxx"
+#include "core/messages.hpp"
+#include "office_util.hxx"
+#include "uno_util.hxx"
+
+namespace dealsheet::uno {
+namespace {
+
+using css::uno::Any;
+using css::uno::Sequence;
+using css::uno::UNO_QUERY;
+using rtl::OUString;
+
+constexpr char kProtocol[] = "org.dealsheet.calc:";
+
+// The commands this build offers; Addons.xcu shows the same.
+bool isKnownCommand(const OUString& path) { return path == "InsertTemplates"; }
+
+class Dispatcher
+    : public cppu::WeakImplHelper4<css::frame::XDispatchProvider, css::frame::XDispatch,
+                                   css::lang::XInitialization, css::lang::XServiceInfo> {
+public:
+    explicit Dispatcher(const Reference<css::uno::XComponentContext>& context)
+        : context_(context) {}
+
+    // XInitialization: the frame the toolbar belongs to.
+    void SAL_CALL initialize(const Sequence<Any>& arguments) override {
+        for (const auto& argument : arguments) {
+            Reference<css::frame::XFrame> frame(argument, UNO_QUERY);
+            if (frame.is()) frame_ = frame;
+        }
+    }
+
+    // XDispatchProvider
+    Reference<css::frame::XDispatch> SAL_CALL queryDispatch(const css::util::URL& url,
+                                                            const OUString&, sal_Int32) override {
+        if (url.Protocol == kProtocol && isKnownCommand(url.Path)) return this;
+        return {};
+    }
+
+    Sequence<Reference<css::frame::XDispatch>> SAL_CALL queryDispatches(
+        const Sequence<css::frame::DispatchDescriptor>& requests) override {
+        Sequence<Reference<css::frame::XDispatch>> result(requests.getLength());
+        for (sal_Int32 i = 0; i < requests.getLength(); ++i)
+            result.getArray()[i] = queryDispatch(requests[i].FeatureURL, requests[i].FrameName,
+                                                 requests[i].SearchFlags);
+        return result;
+    }
+
+    // XDispatch
+    void SAL_CALL dispatch(const css::util::URL& url,
+                           const Sequence<css::beans::PropertyValue>& arguments) override {
+        // Nothing may escape: an exception here would reach the office's toolbar code.
+        const Lang uiLang = officeLanguage(context_);
+        try {
+            const auto doc = requireSpreadsheet(currentModel());
+            std::string lang;
+            for (const auto& argument : arguments) {
+                OUString value;
+                if (argument.Name == "Language" && (argument.Value >>= value)) lang = toUtf8(value);
+            }
+            CommandOutcome outcome;
+            if (url.Path == "InsertTemplates") outcome = insertTemplates(context_, doc, lang);
+            tell(outcome.message, false);
+        } catch (const css::uno::Exception& e) {
+            tell(msg::format(msg::kCommandFailed.in(uiLang), toUtf8(e.Message)), true);
+        } catch (const std::exception& e) {
+            tell(msg::format(msg::kCommandFailed.in(uiLang), e.what()), true);
+        } catch (...) {
+            tell(msg::format(msg::kCommandFailed.in(uiLang), "?"), true);
+        }
+    }
+
+    void SAL_CALL addStatusListener(const Reference<css::frame::XStatusListener>& listener,
+                                    const css::util::URL& url) override {
+        if (!listener.is()) return;
+        try {
+            css::frame::FeatureStateEvent event;
+            event.Source = static_cast<cppu::OWeakObject*>(this);
+            event.FeatureURL = url;
+            event.IsEnabled = true;
+            listener->statusChanged(event);
+        } catch (const css::uno::Exception&) {
+            // A listener that fails is its own problem; the command stays usable.
+        }
+    }
+
+    void SAL_CALL removeStatusListener(const Reference<css::frame::XStatusListener>&,
+                                       const css::util::URL&) override {}
+
+    // XServiceInfo
+    OUString SAL_CALL getImplementationName() override { return "org.dealsheet.calc.DispatchImpl"; }
+    sal_Bool SAL_CALL supportsService(const OUString& name) override {
+        return cppu::supportsService(this, name);
+    }
+    Sequence<OUString> SAL_CALL getSupportedServiceNames() override {
+        Sequence<OUString> names(1);
+        names.getArray()[0] = "com.sun.star.frame.ProtocolHandler";
+        return names;
+    }
+
+private:
+    Reference<css::uno::XInterface> currentModel() {
+        if (!frame_.is()) return {};
+        const auto controller = frame_->getController();
+        return controller.is() ? Reference<css::uno::XInterface>(controller->getModel())
+                               : Reference<css::uno::XInterface>();
+    }
+
+    void tell(const std::string& message, bool error) {
+        if (officeIsHeadless() || !frame_.is()) {
+            if (error) std::cerr << "DealSheet: " << message << '\n';
+            return;
+        }
+        try {
+            const auto toolkit = css::awt::Toolkit::create(context_);
+            Reference<css::awt::XMessageBoxFactory> factory(toolkit, UNO_QUERY);
+            Reference<css::awt::XWindowPeer> parent(frame_->getContainerWindow(), UNO_QUERY);
+            if (!factory.is() || !parent.is()) return;
+            const auto box = factory->createMessageBox(
+                parent, error ? css::awt::MessageBoxType_ERRORBOX : css::awt::MessageBoxType_INFOBOX,
+                css::awt::MessageBoxButtons::BUTTONS_OK, toOUString(msg::kProductName.in(officeLanguage(context_))),
+                toOUString(message));
+            box->execute();
+        } catch (const css::uno::Exception&) {
+            // No dialog could be shown; the command itself has done its work.
+        }
+    }
+
+    Reference<css::uno::XComponentContext> context_;
+    Reference<css::frame::XFrame> frame_;
+};
+
+}  // namespace
+}  // namespace dealsheet::uno
+
+extern "C" SAL_DLLPUBLIC_EXPORT com::sun::star::uno::XInterface*
+org_dealsheet_calc_Dispatch_get_implementation(
+    com::sun::star::uno::XComponentContext* context,
+    const com::sun::star::uno::Sequence<com::sun::star::uno::Any>&) {
+    return cppu::acquire(new dealsheet::uno::Dispatcher(context));
+}

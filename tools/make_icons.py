@@ -1,0 +1,73 @@
+#!/usr/bin/env python3
+"""Draws DealSheet's toolbar icons (16 and 26 px PNG) into registration/icons/.
+Run by hand when an icon changes; the PNGs are committed. Standard library only."""
+import struct, zlib, os
+
+def png(path, size, pixels):
+    raw = b''.join(b'\x00' + b''.join(bytes(pixels[y][x]) for x in range(size)) for y in range(size))
+    def chunk(t, d):
+        return struct.pack('>I', len(d)) + t + d + struct.pack('>I', zlib.crc32(t + d) & 0xffffffff)
+    with open(path, 'wb') as f:
+        f.write(b'\x89PNG\r\n\x1a\n' + chunk(b'IHDR', struct.pack('>IIBBBBB', size, size, 8, 6, 0, 0, 0))
+                + chunk(b'IDAT', zlib.compress(raw, 9)) + chunk(b'IEND', b''))
+
+GREEN, RED, AMBER, BLUE, GREY, WHITE = (30, 123, 74, 255), (200, 40, 40, 255), (235, 150, 20, 255), (40, 90, 180, 255), (90, 90, 90, 255), (255, 255, 255, 255)
+CLEAR = (0, 0, 0, 0)
+
+def canvas(n):
+    return [[CLEAR] * n for _ in range(n)]
+
+def rect(c, x0, y0, x1, y1, col):
+    n = len(c)
+    for y in range(max(0, int(y0)), min(n, int(y1))):
+        for x in range(max(0, int(x0)), min(n, int(x1))):
+            c[y][x] = col
+
+def line(c, x0, y0, x1, y1, w, col):
+    steps = int(max(abs(x1 - x0), abs(y1 - y0)) * 4) + 1
+    for i in range(steps + 1):
+        t = i / steps
+        x, y = x0 + (x1 - x0) * t, y0 + (y1 - y0) * t
+        rect(c, x - w / 2, y - w / 2, x + w / 2 + 0.5, y + w / 2 + 0.5, col)
+
+def sheet(c, n):  # a small grid: the spreadsheet the command works on
+    s = n / 16
+    rect(c, 1 * s, 1 * s, 13 * s, 15 * s, GREY)
+    rect(c, 2 * s, 2 * s, 12 * s, 14 * s, WHITE)
+    for k in (5, 8, 11):
+        rect(c, 2 * s, k * s, 12 * s, k * s + max(1, s * 0.7), GREY)
+
+def validate(n):
+    c = canvas(n); sheet(c, n); s = n / 16
+    line(c, 6 * s, 10 * s, 9 * s, 13 * s, 2.2 * s, GREEN); line(c, 9 * s, 13 * s, 15 * s, 5 * s, 2.2 * s, GREEN)
+    return c
+
+def insert(n):
+    c = canvas(n); sheet(c, n); s = n / 16
+    rect(c, 9 * s, 11.5 * s, 16 * s, 13.5 * s, BLUE); rect(c, 11.5 * s, 9 * s, 13.5 * s, 16 * s, BLUE)
+    return c
+
+def assign(n):
+    c = canvas(n); s = n / 16
+    for x in (5, 10):
+        line(c, x * s + 1 * s, 2 * s, x * s - 1 * s, 14 * s, 1.6 * s, BLUE)
+    for y in (6, 10):
+        line(c, 2 * s, y * s, 14 * s, y * s, 1.6 * s, BLUE)
+    return c
+
+def review(n):
+    c = canvas(n); s = n / 16
+    rect(c, 1 * s, 14 * s, 15 * s, 15.2 * s, GREY)
+    for x, h, col in ((2, 6, BLUE), (6, 10, GREEN), (10, 4, AMBER)):
+        rect(c, x * s, (14 - h) * s, (x + 3) * s, 14 * s, col)
+    return c
+
+def clear(n):
+    c = canvas(n); sheet(c, n); s = n / 16
+    line(c, 7 * s, 7 * s, 15 * s, 15 * s, 2.2 * s, RED); line(c, 15 * s, 7 * s, 7 * s, 15 * s, 2.2 * s, RED)
+    return c
+
+out = os.path.join(os.path.dirname(__file__), '..', 'registration', 'icons')
+for name, draw in (('validate', validate), ('insert', insert), ('assign', assign), ('review', review), ('clear', clear)):
+    for size in (16, 26):
+        png(os.path.join(out, f'{name}_{size}.png'), size, draw(size))
