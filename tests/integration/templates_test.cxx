@@ -2,13 +2,26 @@
 // formulas computing, the user's own sheets untouched, one undo step.
 #include <gtest/gtest.h>
 
+#include <filesystem>
+
 #include <com/sun/star/beans/PropertyValue.hpp>
 #include <com/sun/star/beans/XPropertySet.hpp>
 #include <com/sun/star/container/XIndexAccess.hpp>
 #include <com/sun/star/document/XUndoManagerSupplier.hpp>
 #include <com/sun/star/frame/XComponentLoader.hpp>
 #include <com/sun/star/lang/IllegalArgumentException.hpp>
+#include <com/sun/star/frame/DispatchHelper.hpp>
+#include <com/sun/star/frame/XController.hpp>
+#include <com/sun/star/frame/XDispatchProvider.hpp>
+#include <com/sun/star/frame/XFrame.hpp>
+#include <com/sun/star/frame/XModel.hpp>
+#include <com/sun/star/sheet/FormulaResult.hpp>
+#include <com/sun/star/sheet/XCellRangesQuery.hpp>
+#include <com/sun/star/sheet/XSheetCellRanges.hpp>
 #include <com/sun/star/sheet/ValidationType.hpp>
+#include <com/sun/star/util/theMacroExpander.hpp>
+#include <osl/file.hxx>
+#include <rtl/uri.hxx>
 #include <com/sun/star/sheet/XCellRangeData.hpp>
 #include <com/sun/star/sheet/XCellRangeFormula.hpp>
 #include <com/sun/star/sheet/XSheetCondition.hpp>
@@ -213,5 +226,77 @@ TEST(InsertTemplates, WriterDocumentGetsAClearError) {
             EXPECT_NE(toUtf8(e.Message).find("Calc"), std::string::npos);
         }
         Reference<css::util::XCloseable>(writer, UNO_QUERY_THROW)->close(true);
+    });
+}
+
+TEST(InsertTemplates, ThroughTheToolbarCommand) {
+    unoGuard([&] {
+        const auto doc = newSpreadsheet();
+        const auto frame = Reference<css::frame::XModel>(doc, UNO_QUERY_THROW)
+                               ->getCurrentController()
+                               ->getFrame();
+        const auto helper = css::frame::DispatchHelper::create(Office::get().context());
+        css::uno::Sequence<css::beans::PropertyValue> args(1);
+        args.getArray()[0].Name = "Language";
+        args.getArray()[0].Value <<= toOUString("en");
+        helper->executeDispatch(Reference<css::frame::XDispatchProvider>(frame, UNO_QUERY_THROW),
+                                "org.dealsheet.calc:InsertTemplates", "", 0, args);
+        checkSheetsOfSchema(doc, Lang::En);
+        close(doc);
+    });
+}
+
+TEST(Templates, AreInTheOfficeTemplatePaths) {
+    unoGuard([&] {
+        Reference<css::beans::XPropertySet> paths(
+            Office::get().serviceManager()->createInstanceWithContext(
+                "com.sun.star.util.PathSettings", Office::get().context()),
+            UNO_QUERY_THROW);
+        rtl::OUString all;
+        paths->getPropertyValue("Template") >>= all;
+        const auto expander = css::util::theMacroExpander::get(Office::get().context());
+        bool found = false;
+        for (sal_Int32 index = 0; index >= 0;) {
+            rtl::OUString url = all.getToken(0, ';', index);
+            if (url.startsWith("vnd.sun.star.expand:")) {
+                url = rtl::Uri::decode(url.copy(20), rtl_UriDecodeWithCharset,
+                                       RTL_TEXTENCODING_UTF8);
+                url = expander->expandMacros(url);
+            }
+            rtl::OUString path;
+            if (osl::FileBase::getSystemPathFromFileURL(url, path) != osl::FileBase::E_None)
+                continue;
+            found = found || std::filesystem::exists(toUtf8(path) + "/DealSheet-zh.ots");
+        }
+        EXPECT_TRUE(found) << toUtf8(all);
+    });
+}
+
+TEST(Templates, OpenWithEverySheet) {
+    unoGuard([&] {
+        for (const auto& [file, lang] : {std::pair{"DealSheet-zh.ots", Lang::Zh}, {"DealSheet-en.ots", Lang::En}}) {
+            const auto doc = loadSpreadsheet(std::string(DEALSHEET_WORKBOOKS) + "/templates/" + file);
+            EXPECT_EQ(names(doc).size(), productSchema().sheets().size()) << file;
+            checkSheetsOfSchema(doc, lang);
+            close(doc);
+        }
+    });
+}
+
+TEST(SampleWorkbook, ComputesWithoutErrorValues) {
+    unoGuard([&] {
+        const auto doc = loadSpreadsheet(std::string(DEALSHEET_WORKBOOKS) + "/sample-zh.ods");
+        recalculate(doc);
+        for (const auto& name : names(doc)) {
+            const auto sheet = byName(doc, name);
+            const auto errors =
+                Reference<css::sheet::XCellRangesQuery>(sheet, UNO_QUERY_THROW)
+                    ->queryFormulaCells(css::sheet::FormulaResult::ERROR);
+            EXPECT_EQ(toUtf8(errors->getRangeAddressesAsString()), "") << name;
+        }
+        const auto customers = byName(doc, "客户信息登记表");
+        EXPECT_FALSE(textOf(customers, "C31").empty());  // at least 30 customers
+        EXPECT_EQ(textOf(customers, "A2").size(), 10u);  // a generated YYYYMM-NNN
+        close(doc);
     });
 }
