@@ -1,0 +1,50 @@
+// Validate: the rules of the schema run over every recognised sheet of a workbook in memory,
+// producing findings. Linear passes; keys and references through hash sets.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "dates.hpp"
+#include "findings.hpp"
+#include "schema.hpp"
+#include "settings.hpp"
+#include "workbook.hpp"
+
+namespace dealsheet {
+
+// Names of the report sheet, in both languages; Validate replaces it on every run.
+inline constexpr Text kReportSheetName{"校验报告", "Validation Report"};
+
+struct SheetPlan {
+    std::string name;
+    const SheetSchema* schema = nullptr;  // set when the sheet is to be validated
+    Text skipReason{};                    // set when it is not
+};
+
+// Decides for every sheet name whether it is validated, and why not.
+std::vector<SheetPlan> planSheets(const Schema& schema, const std::vector<std::string>& names);
+
+struct ValidationOptions {
+    SerialDates dates;
+    long today = 0;
+    Settings settings;
+};
+
+struct SheetSummary {
+    std::string name;
+    long filledRows = 0;
+};
+
+struct ValidationResult {
+    std::vector<Finding> findings;  // sorted by sheet, row, column
+    std::vector<SheetSummary> checked;
+    long errors = 0;
+    long warnings = 0;
+};
+
+// `sheets` are the data of the planned sheets (in workbook order) with their schemas.
+ValidationResult validateWorkbook(const std::vector<std::pair<const SheetSchema*, SheetData>>& sheets,
+                                  const ValidationOptions& options);
+
+}  // namespace dealsheet

@@ -1,0 +1,72 @@
+#include "workbook.hpp"
+
+#include <map>
+
+#include "text.hpp"
+
+namespace dealsheet {
+namespace {
+const CellValue kEmptyCell{};
+}
+
+const CellValue& SheetData::at(int row, int column) const {
+    if (row < 0 || column < 0 || row >= rowCount()) return kEmptyCell;
+    const auto& cellsOfRow = cells[static_cast<std::size_t>(row)];
+    return static_cast<std::size_t>(column) < cellsOfRow.size()
+               ? cellsOfRow[static_cast<std::size_t>(column)]
+               : kEmptyCell;
+}
+
+bool SheetData::formulaAt(int row, int column) const {
+    if (row < 0 || column < 0 || static_cast<std::size_t>(row) >= isFormula.size()) return false;
+    const auto& flags = isFormula[static_cast<std::size_t>(row)];
+    return static_cast<std::size_t>(column) < flags.size() && flags[static_cast<std::size_t>(column)];
+}
+
+bool SheetData::errorAt(int row, int column) const {
+    if (row < 0 || column < 0 || static_cast<std::size_t>(row) >= isError.size()) return false;
+    const auto& flags = isError[static_cast<std::size_t>(row)];
+    return static_cast<std::size_t>(column) < flags.size() && flags[static_cast<std::size_t>(column)];
+}
+
+int RecognisedSheet::column(std::string_view id) const {
+    const int index = schema->columnIndex(id);
+    return index < 0 ? -1 : columnOf[static_cast<std::size_t>(index)];
+}
+
+std::string headerKey(std::string_view header) { return foldForComparison(header); }
+
+RecognisedSheet recognise(const SheetSchema& schema, const SheetData& data) {
+    RecognisedSheet sheet;
+    sheet.schema = &schema;
+    sheet.data = &data;
+    sheet.lang = schema.name.en == trimSpaces(data.name) ||
+                         equalsIgnoringAsciiCase(schema.name.en, trimSpaces(data.name))
+                     ? Lang::En
+                     : Lang::Zh;
+    std::map<std::string, int> byHeader;
+    if (!data.cells.empty()) {
+        const auto& header = data.cells.front();
+        for (std::size_t c = 0; c < header.size(); ++c) {
+            const auto* text = std::get_if<std::string>(&header[c]);
+            if (!text || isBlank(*text)) continue;
+            const std::string key = headerKey(*text);
+            if (!byHeader.emplace(key, static_cast<int>(c)).second)
+                sheet.duplicateHeaders.push_back(std::string(trimSpaces(*text)));
+        }
+    }
+    for (const auto& column : schema.columns) {
+        int found = -1;
+        for (const auto* name : {&column.header.zh, &column.header.en}) {
+            const auto it = byHeader.find(headerKey(*name));
+            if (it != byHeader.end()) {
+                found = it->second;
+                break;
+            }
+        }
+        sheet.columnOf.push_back(found);
+    }
+    return sheet;
+}
+
+}  // namespace dealsheet

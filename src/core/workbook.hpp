@@ -1,0 +1,43 @@
+// A workbook as the validator sees it: every recognised sheet read once into memory, its
+// columns matched to the schema by their header text (either language, any order).
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "cell.hpp"
+#include "schema.hpp"
+
+namespace dealsheet {
+
+// One sheet's used area. Row 0 is the header row.
+struct SheetData {
+    std::string name;
+    CellGrid cells;                            // values as read (formula results included)
+    std::vector<std::vector<bool>> isFormula;  // same shape as cells, may be empty
+    std::vector<std::vector<bool>> isError;    // formula result is an error value (#N/A...)
+
+    const CellValue& at(int row, int column) const;
+    bool formulaAt(int row, int column) const;
+    bool errorAt(int row, int column) const;
+    int rowCount() const { return static_cast<int>(cells.size()); }
+};
+
+// A recognised sheet with its columns located.
+struct RecognisedSheet {
+    const SheetSchema* schema = nullptr;
+    const SheetData* data = nullptr;
+    std::vector<int> columnOf;  // per schema column: index in the sheet, -1 when absent
+    std::vector<std::string> duplicateHeaders;  // header texts found more than once
+    Lang lang = Lang::Zh;       // language of the sheet name
+
+    int column(std::string_view id) const;  // sheet column of a schema column, or -1
+};
+
+// Normalises a header for matching: trimmed, full-width folded, spaces collapsed.
+std::string headerKey(std::string_view header);
+
+// Matches the header row of `data` against `schema`.
+RecognisedSheet recognise(const SheetSchema& schema, const SheetData& data);
+
+}  // namespace dealsheet

@@ -1,0 +1,420 @@
+// Every rule code: a row that must fire it and a near miss that must not.
+#include <gtest/gtest.h>
+
+#include <map>
+
+#include "core/contact.hpp"
+#include "core/validator.hpp"
+#include "core/workdays.hpp"
+
+using namespace dealsheet;
+
+namespace {
+
+const SerialDates kDates;
+const long kToday = *kDates.toSerial({2024, 6, 12});  // a Wednesday
+
+double day(int offset) { return static_cast<double>(kToday + offset); }
+
+using Row = std::map<std::string, CellValue>;
+
+// A clean, filled row of each sheet; tests change one field.
+Row cleanRow(const std::string& sheet) {
+    if (sheet == "customers")
+        return {{"customerNo", std::string("202406-001")}, {"registeredOn", day(-2)},
+                {"customerName", std::string("华锐机械")}, {"industry", std::string("制造业")},
+                {"contact", std::string("周建国")}, {"phoneEmail", std::string("138-0013-8000")},
+                {"coreNeeds", std::string("MES")}, {"budget", 60.0}, {"urgency", 4.0},
+                {"likelihood", 2.0}, {"stage", std::string("需求挖掘")}, {"owner", std::string("王磊")}};
+    if (sheet == "negotiations")
+        return {{"recordNo", std::string("TP-1")}, {"customerNo", std::string("202406-001")},
+                {"meetingDate", day(-5)}, {"round", 1.0}, {"ourAttendees", std::string("王磊")},
+                {"customerAttendees", std::string("周")}, {"topic", std::string("价格")},
+                {"customerNeeds", std::string("降价")}, {"outcome", std::string("有进展")},
+                {"nextStep", std::string("发报价")}, {"recorder", std::string("王磊")},
+                {"finalisedOn", day(-4)}};
+    if (sheet == "actions")
+        return {{"actionNo", std::string("XD-1")}, {"customerNo", std::string("202406-001")},
+                {"sourceRecord", std::string("TP-1")}, {"task", std::string("发报价")},
+                {"owner", std::string("王磊")}, {"createdOn", day(-5)}, {"dueDate", day(10)},
+                {"status", std::string("进行中")}};
+    if (sheet == "approvals")
+        return {{"contractNo", std::string("HT-1")}, {"customerNo", std::string("202406-001")},
+                {"contractName", std::string("MES 一期")}, {"amount", 500000.0},
+                {"paymentTerms", std::string("3-6-1")}, {"salesOpinion", std::string("同意")},
+                {"legalOpinion", std::string("同意")}, {"financeOpinion", std::string("修改后同意")},
+                {"signedOn", day(-1)}};
+    if (sheet == "execution")
+        return {{"contractNo", std::string("HT-1")}, {"milestone", std::string("预付款到账")},
+                {"owner", std::string("王磊")}, {"plannedDate", day(5)},
+                {"status", std::string("正常进行")}, {"updatedOn", day(-2)}};
+    if (sheet == "acceptance")
+        return {{"contractNo", std::string("HT-1")}, {"deliveredOn", day(-9)},  // Monday
+                {"requestedOn", day(-6)}, {"result", std::string("通过")}};
+    if (sheet == "handover")
+        return {{"contractNo", std::string("HT-1")}, {"customerNo", std::string("202406-001")},
+                {"customerName", std::string("华锐机械")}, {"project", std::string("MES")},
+                {"handoverDate", day(-1)}, {"salesManager", std::string("王磊")},
+                {"projectManager", std::string("李")}};
+    return {};
+}
+
+// A workbook with one clean row in every sheet that the references need.
+class Book {
+public:
+    Book() {
+        for (const char* id : {"customers", "negotiations", "actions", "approvals", "execution",
+                               "acceptance", "handover"})
+            rows_[id].push_back(cleanRow(id));
+    }
+    Row& row(const std::string& sheet, std::size_t index = 0) {
+        while (rows_[sheet].size() <= index) rows_[sheet].push_back(cleanRow(sheet));
+        return rows_[sheet][index];
+    }
+    void dropColumn(const std::string& sheet, const std::string& column) { dropped_[sheet] = column; }
+    void markError(const std::string& sheet, const std::string& column) { errors_[sheet] = column; }
+
+    ValidationResult validate(Settings settings = {}) const {
+        std::vector<std::pair<const SheetSchema*, SheetData>> input;
+        for (const auto& [id, rows] : rows_) {
+            const SheetSchema& schema = productSchema().sheetOrThrow(id);
+            SheetData data;
+            data.name = schema.name.zh;
+            std::vector<const ColumnSchema*> columns;
+            for (const auto& c : schema.columns)
+                if (!(dropped_.count(id) && dropped_.at(id) == c.id)) columns.push_back(&c);
+            data.cells.emplace_back();
+            for (const auto* c : columns) data.cells.back().push_back(c->header.zh);
+            for (const auto& row : rows) {
+                auto& cells = data.cells.emplace_back();
+                auto& errors = data.isError.emplace_back();
+                for (const auto* c : columns) {
+                    const auto it = row.find(c->id);
+                    cells.push_back(it == row.end() ? CellValue{} : it->second);
+                    errors.push_back(errors_.count(id) && errors_.at(id) == c->id);
+                }
+            }
+            data.isError.insert(data.isError.begin(), std::vector<bool>(columns.size(), false));
+            input.emplace_back(&schema, std::move(data));
+        }
+        return validateWorkbook(input, {kDates, kToday, settings});
+    }
+
+private:
+    std::map<std::string, std::vector<Row>> rows_;
+    std::map<std::string, std::string> dropped_;
+    std::map<std::string, std::string> errors_;
+};
+
+std::vector<std::string> codes(const ValidationResult& result) {
+    std::vector<std::string> all;
+    for (const auto& f : result.findings) all.push_back(f.rule + "@" + f.sheet + "!" + std::to_string(f.row) + ":" + f.field);
+    return all;
+}
+
+::testing::AssertionResult fires(const Book& book, const std::string& code, const std::string& field) {
+    const auto result = book.validate();
+    for (const auto& f : result.findings)
+        if (f.rule == code && f.field == field) return ::testing::AssertionSuccess();
+    std::string all;
+    for (const auto& c : codes(result)) all += c + " ";
+    return ::testing::AssertionFailure() << code << " on " << field << " not found; got: " << all;
+}
+
+}  // namespace
+
+TEST(Validator, CleanWorkbookHasNoFindings) {
+    const auto result = Book().validate();
+    EXPECT_TRUE(result.findings.empty()) << ::testing::PrintToString(codes(result));
+    EXPECT_EQ(result.checked.size(), 7u);
+}
+
+TEST(Validator, Required) {
+    Book book;
+    book.row("customers")["contact"] = std::string("\u3000 ");
+    EXPECT_TRUE(fires(book, "REQUIRED", "联系人"));
+    Book nearMiss;
+    nearMiss.row("customers")["title"] = std::string("");  // optional column
+    EXPECT_TRUE(nearMiss.validate().findings.empty());
+    // "R when": 完成日期 when 已完成.
+    Book done;
+    done.row("actions")["status"] = std::string("已完成");
+    EXPECT_TRUE(fires(done, "REQUIRED", "完成日期"));
+    done.row("actions")["completedOn"] = day(-1);
+    EXPECT_TRUE(done.validate().findings.empty()) << ::testing::PrintToString(codes(done.validate()));
+}
+
+TEST(Validator, EmptyRowsAreNotChecked) {
+    Book book;
+    book.row("customers", 3) = Row{};  // rows 2 and 3 clean copies, row 4 empty
+    book.row("customers", 1)["customerNo"] = std::string("202406-002");
+    book.row("customers", 1)["customerName"] = std::string("另一家");
+    book.row("customers", 2)["customerNo"] = std::string("202406-003");
+    book.row("customers", 2)["customerName"] = std::string("第三家");
+    EXPECT_TRUE(book.validate().findings.empty()) << ::testing::PrintToString(codes(book.validate()));
+}
+
+TEST(Validator, MissingColumn) {
+    Book book;
+    book.dropColumn("customers", "owner");
+    EXPECT_TRUE(fires(book, "MISSING_COLUMN", "负责人"));
+    Book nearMiss;
+    nearMiss.dropColumn("customers", "notes");  // optional
+    EXPECT_TRUE(nearMiss.validate().findings.empty());
+}
+
+TEST(Validator, Type) {
+    Book book;
+    book.row("customers")["registeredOn"] = std::string("2024/06/10");
+    EXPECT_TRUE(fires(book, "TYPE", "登记日期"));
+    Book number;
+    number.row("customers")["budget"] = std::string("60");
+    EXPECT_TRUE(fires(number, "TYPE", "预算(万元)"));
+    Book error;
+    error.markError("customers", "customerName");
+    EXPECT_TRUE(fires(error, "TYPE", "客户名称"));
+    Book nearMiss;
+    nearMiss.row("customers")["registeredOn"] = day(-2) + 0.5;  // a date with a time
+    EXPECT_TRUE(nearMiss.validate().findings.empty());
+}
+
+TEST(Validator, Enum) {
+    Book book;
+    book.row("customers")["stage"] = std::string("跟进中");
+    EXPECT_TRUE(fires(book, "ENUM", "销售阶段"));
+    Book nearMiss;
+    nearMiss.row("customers")["stage"] = std::string(" discovery ");  // English, any case
+    nearMiss.row("customers")["industry"] = std::string("物流");        // suggested list only
+    EXPECT_TRUE(nearMiss.validate().findings.empty());
+}
+
+TEST(Validator, Range) {
+    Book book;
+    book.row("customers")["urgency"] = 7.0;
+    EXPECT_TRUE(fires(book, "RANGE", "需求紧急度"));
+    Book fraction;
+    fraction.row("customers")["likelihood"] = 3.5;
+    EXPECT_TRUE(fires(fraction, "RANGE", "决策可能性"));
+    Book zero;
+    zero.row("approvals")["amount"] = 0.0;
+    EXPECT_TRUE(fires(zero, "RANGE", "合同金额(元)"));
+    Book nearMiss;
+    nearMiss.row("customers")["urgency"] = 5.0;
+    nearMiss.row("customers")["budget"] = 0.0;
+    nearMiss.row("approvals")["amount"] = 0.01;
+    EXPECT_TRUE(nearMiss.validate().findings.empty());
+}
+
+TEST(Validator, Format) {
+    Book book;
+    book.row("customers", 1) = cleanRow("customers");
+    book.row("customers", 1)["customerNo"] = std::string("2024-06-01");
+    book.row("customers", 1)["customerName"] = std::string("别家");
+    EXPECT_TRUE(fires(book, "FORMAT", "客户编号"));
+    Book nearMiss;
+    nearMiss.row("customers")["customerNo"] = std::string("\u3000202406-001 ");
+    EXPECT_TRUE(nearMiss.validate().findings.empty());
+}
+
+TEST(Validator, DuplicateKey) {
+    Book book;
+    book.row("negotiations", 1) = cleanRow("negotiations");
+    EXPECT_TRUE(fires(book, "DUPLICATE", "记录编号"));
+    const auto result = book.validate();
+    EXPECT_EQ(result.findings.front().row, 2);  // the second occurrence
+    Book nearMiss;
+    nearMiss.row("negotiations", 1) = cleanRow("negotiations");
+    nearMiss.row("negotiations", 1)["recordNo"] = std::string("TP-2");
+    EXPECT_TRUE(nearMiss.validate().findings.empty());
+}
+
+TEST(Validator, Ref) {
+    Book book;
+    book.row("actions")["customerNo"] = std::string("209901-999");
+    EXPECT_TRUE(fires(book, "REF", "客户编号"));
+    Book source;
+    source.row("actions")["sourceRecord"] = std::string("TP-404");
+    EXPECT_TRUE(fires(source, "REF", "来源记录"));
+    Book nearMiss;
+    nearMiss.row("actions")["customerNo"] = std::string(" 202406-001\u3000");
+    nearMiss.row("actions")["sourceRecord"] = std::string("");  // optional reference
+    EXPECT_TRUE(nearMiss.validate().findings.empty());
+}
+
+TEST(Validator, DateOrder) {
+    Book book;
+    book.row("actions")["dueDate"] = day(-6);
+    EXPECT_TRUE(fires(book, "DATE_ORDER", "截止日期"));
+    Book nearMiss;
+    nearMiss.row("actions")["dueDate"] = day(-5) + 0.9;  // same day as created
+    nearMiss.row("actions")["status"] = std::string("已完成");
+    nearMiss.row("actions")["completedOn"] = day(-5);
+    EXPECT_TRUE(nearMiss.validate().findings.empty()) << ::testing::PrintToString(codes(nearMiss.validate()));
+}
+
+TEST(Validator, SignedUnapproved) {
+    Book book;
+    book.row("approvals")["financeOpinion"] = std::string("");
+    EXPECT_TRUE(fires(book, "SIGNED_UNAPPROVED", "签署日期"));
+    Book rejected;
+    rejected.row("approvals")["legalOpinion"] = std::string("不同意");
+    EXPECT_TRUE(fires(rejected, "SIGNED_UNAPPROVED", "签署日期"));
+    Book nearMiss;
+    nearMiss.row("approvals")["financeOpinion"] = std::string("");
+    nearMiss.row("approvals")["signedOn"] = CellValue{};  // not signed yet
+    EXPECT_TRUE(nearMiss.validate().findings.empty());
+}
+
+TEST(Validator, CustomerNumberMonth) {
+    Book book;
+    book.row("customers")["customerNo"] = std::string("202405-001");
+    for (const char* sheet : {"negotiations", "actions", "approvals", "handover"})
+        book.row(sheet)["customerNo"] = std::string("202405-001");
+    EXPECT_TRUE(fires(book, "CUSTNO_MONTH", "客户编号"));
+    Book nearMiss;
+    nearMiss.row("customers")["registeredOn"] = day(-11);  // 2024-06-01, same month
+    EXPECT_TRUE(nearMiss.validate().findings.empty());
+}
+
+TEST(Validator, DuplicateName) {
+    Book book;
+    book.row("customers")["customerName"] = std::string("ITS智联");
+    book.row("customers", 1)["customerNo"] = std::string("202406-002");
+    book.row("customers", 1)["customerName"] = std::string("ＩＴＳ智联\u3000");
+    EXPECT_TRUE(fires(book, "DUPLICATE_NAME", "客户名称"));
+    Book nearMiss;
+    nearMiss.row("customers", 1)["customerNo"] = std::string("202406-002");
+    nearMiss.row("customers", 1)["customerName"] = std::string("华锐机械二厂");
+    EXPECT_TRUE(nearMiss.validate().findings.empty());
+}
+
+TEST(Validator, Contact) {
+    Book book;
+    book.row("customers")["phoneEmail"] = std::string("张经理");
+    EXPECT_TRUE(fires(book, "CONTACT", "联系方式"));
+    Book nearMiss;
+    nearMiss.row("customers")["phoneEmail"] = std::string("+86 (21) 6888-1234 / zhou@huarui.cn");
+    EXPECT_TRUE(nearMiss.validate().findings.empty());
+    EXPECT_FALSE(isContact("123456"));
+    EXPECT_TRUE(isContact("1234567"));
+    EXPECT_FALSE(isContact("a@b"));
+    EXPECT_TRUE(isContact("a@b.cn"));
+}
+
+TEST(Validator, Grade) {
+    Book book;
+    book.row("customers")["leadGrade"] = std::string("C");  // computed: A (60, 4, 2)
+    EXPECT_TRUE(fires(book, "GRADE", "线索评级"));
+    Book nearMiss;
+    nearMiss.row("customers")["leadGrade"] = std::string("a");
+    EXPECT_TRUE(nearMiss.validate().findings.empty());
+    Settings higher;
+    higher.thresholds.budget = 100;  // Settings change the computed grade to B
+    EXPECT_FALSE(nearMiss.validate(higher).findings.empty());
+}
+
+TEST(Validator, OverdueAndDueSoon) {
+    Book book;
+    book.row("actions")["dueDate"] = day(-1);
+    EXPECT_TRUE(fires(book, "OVERDUE", "截止日期"));
+    Book soon;
+    soon.row("actions")["dueDate"] = day(2);
+    EXPECT_TRUE(fires(soon, "DUE_SOON", "截止日期"));
+    Book nearMiss;
+    nearMiss.row("actions")["dueDate"] = day(3);
+    EXPECT_TRUE(nearMiss.validate().findings.empty());
+    Book closed;
+    closed.row("actions")["dueDate"] = day(-1);
+    closed.row("actions")["status"] = std::string("已取消");
+    EXPECT_TRUE(closed.validate().findings.empty());
+    Settings wider;
+    wider.reminderDays = 3;
+    EXPECT_EQ(nearMiss.validate(wider).findings.size(), 1u);
+}
+
+TEST(Validator, RecordLate) {
+    Book book;
+    book.row("negotiations")["finalisedOn"] = day(-2);  // three days after
+    EXPECT_TRUE(fires(book, "RECORD_LATE", "整理完成日期"));
+    Book nearMiss;  // the clean row: the next day
+    EXPECT_TRUE(nearMiss.validate().findings.empty());
+}
+
+TEST(Validator, NextStep) {
+    Book book;
+    book.row("negotiations")["nextStep"] = std::string("");
+    EXPECT_TRUE(fires(book, "NEXT_STEP", "下一步行动"));
+    Book nearMiss;
+    nearMiss.row("negotiations")["nextStep"] = std::string("");
+    nearMiss.row("negotiations")["outcome"] = std::string("无订单");
+    EXPECT_TRUE(nearMiss.validate().findings.empty());
+}
+
+TEST(Validator, StaleAndStatus) {
+    Book stale;
+    stale.row("execution")["updatedOn"] = day(-8);
+    EXPECT_TRUE(fires(stale, "STALE", "更新日期"));
+    Book late;
+    late.row("execution")["plannedDate"] = day(-1);
+    EXPECT_TRUE(fires(late, "STATUS", "状态"));
+    Book nearMiss;
+    nearMiss.row("execution")["updatedOn"] = day(-7);
+    nearMiss.row("execution")["plannedDate"] = day(-1);
+    nearMiss.row("execution")["status"] = std::string("存在延迟");
+    nearMiss.row("execution")["deviation"] = std::string("供货延迟");
+    nearMiss.row("execution")["remedy"] = std::string("加班");
+    EXPECT_TRUE(nearMiss.validate().findings.empty()) << ::testing::PrintToString(codes(nearMiss.validate()));
+}
+
+TEST(Validator, AcceptLateCountsWorkingDays) {
+    Book book;
+    book.row("acceptance")["requestedOn"] = day(-5);  // Mon -> Fri: 4 working days
+    EXPECT_TRUE(fires(book, "ACCEPT_LATE", "验收申请日期"));
+    Book nearMiss;  // Mon -> Thu: 3 working days
+    EXPECT_TRUE(nearMiss.validate().findings.empty());
+    Book weekend;
+    weekend.row("acceptance")["deliveredOn"] = day(-12);  // Fri
+    weekend.row("acceptance")["requestedOn"] = day(-7);   // Wed: Mon, Tue, Wed = 3
+    EXPECT_TRUE(weekend.validate().findings.empty());
+    Settings holiday;
+    holiday.holidays.insert(kToday - 9);  // Monday off: Fri -> Thu is 3 working days
+    EXPECT_EQ(workingDaysBetween(kDates, kToday - 12, kToday - 6, holiday.holidays), 3);
+}
+
+TEST(Validator, NameMismatch) {
+    Book book;
+    book.row("handover")["customerName"] = std::string("华锐重工");
+    EXPECT_TRUE(fires(book, "NAME_MISMATCH", "客户名称"));
+    Book nearMiss;
+    nearMiss.row("handover")["customerName"] = std::string(" 华锐机械\u3000");
+    EXPECT_TRUE(nearMiss.validate().findings.empty());
+}
+
+TEST(Validator, FutureDate) {
+    Book book;
+    book.row("customers")["registeredOn"] = day(1);
+    book.row("customers")["customerNo"] = std::string("202406-001");
+    EXPECT_TRUE(fires(book, "FUTURE_DATE", "登记日期"));
+    Book nearMiss;
+    nearMiss.row("customers")["registeredOn"] = day(0);
+    EXPECT_TRUE(nearMiss.validate().findings.empty());
+}
+
+TEST(Validator, EveryRuleCodeHasTextsAndIsUsed) {
+    for (const auto& info : ruleTable()) {
+        EXPECT_FALSE(info.message.zh.empty() || info.message.en.empty()) << info.code;
+        EXPECT_FALSE(info.title.zh.empty() || info.title.en.empty()) << info.code;
+    }
+    EXPECT_EQ(ruleTable().size(), 23u);
+    EXPECT_THROW(rule("NOPE"), std::out_of_range);
+}
+
+TEST(Validator, PlansSheetsAndSkipsOthers) {
+    const auto plans = planSheets(productSchema(), {"客户信息登记表", "Actions", "我的表", "校验报告", "设置", "月度复盘"});
+    EXPECT_NE(plans[0].schema, nullptr);
+    EXPECT_NE(plans[1].schema, nullptr);
+    for (std::size_t i = 2; i < plans.size(); ++i) {
+        EXPECT_EQ(plans[i].schema, nullptr) << plans[i].name;
+        EXPECT_FALSE(plans[i].skipReason.zh.empty());
+    }
+}
