@@ -46,7 +46,8 @@ bool isContact(std::string_view text) {
     while (start <= normalised.size()) {
         const auto end = normalised.find('\n', start);
         const std::string_view part =
-            std::string_view(normalised).substr(start, end == std::string::npos ? std::string::npos : end - start);
+            std::string_view(normalised)
+                .substr(start, end == std::string::npos ? std::string::npos : end - start);
         if (!isBlank(part)) {
             if (!isPhoneNumber(part) && !isEmailAddress(part)) return false;
             any = true;

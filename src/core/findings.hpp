@@ -26,8 +26,8 @@ struct Finding {
     Severity severity = Severity::Error;
     std::string rule;
     std::string sheet;
-    int row = 0;     // 0-based sheet row
-    int column = 0;  // 0-based sheet column
+    int row = 0;        // 0-based sheet row
+    int column = 0;     // 0-based sheet column
     std::string field;  // the column's header as it stands on the sheet
     std::string value;  // the cell's value as text
     std::string messageZh;

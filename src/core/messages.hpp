@@ -26,7 +26,18 @@ inline constexpr Text kCommandFailed{"DealSheet 命令未完成，文档未被�
                                      "The DealSheet command did not complete; the document is "
                                      "unchanged: {0}"};
 
-// Replaces {0} in a message.
+inline constexpr Text kNoSheetRecognised{
+    "没有找到可校验的 DealSheet 表（按表名识别，如“客户信息登记表”）。可先用“插入模板表”添加。",
+    "No DealSheet sheet found to validate (sheets are recognised by name, e.g. \"Customers\"). "
+    "Use Insert template sheets to add them."};
+inline constexpr Text kValidated{
+    "校验完成：{0} 个错误，{0} 个警告，用时 {0} 毫秒。详见“校验报告”表。",
+    "Validation done: {0} error(s), {0} warning(s) in {0} ms. See the "
+    "Validation Report sheet."};
+inline constexpr Text kMarksCleared{"已清除校验报告和所有标记。",
+                                    "The validation report and every mark were removed."};
+
+// Replaces the first {0} in a message.
 std::string format(std::string_view pattern, std::string_view value);
 
 }  // namespace dealsheet::msg

@@ -22,7 +22,8 @@ std::vector<SheetPlan> planSheets(const Schema& schema, const std::vector<std::s
         if (kReportSheetName.matches(trimSpaces(name)))
             plan.skipReason = {"校验报告本身", "the report itself"};
         else if (!sheet)
-            plan.skipReason = {"不是 DealSheet 表（按表名识别）", "not a DealSheet sheet (by its name)"};
+            plan.skipReason = {"不是 DealSheet 表（按表名识别）",
+                               "not a DealSheet sheet (by its name)"};
         else if (sheet->kind == SheetKind::Review)
             plan.skipReason = {"由“刷新月度复盘”生成", "built by Refresh monthly review"};
         else if (sheet->kind == SheetKind::Settings)
@@ -47,7 +48,8 @@ std::string fill(std::string_view pattern, const std::string& field, const std::
     for (const auto& [key, text] : {std::pair<std::string, const std::string*>{"{field}", &field},
                                     {"{value}", &value},
                                     {"{detail}", &detail}}) {
-        for (auto at = out.find(key); at != std::string::npos; at = out.find(key, at + text->size()))
+        for (auto at = out.find(key); at != std::string::npos;
+             at = out.find(key, at + text->size()))
             out.replace(at, key.size(), *text);
     }
     return out;
@@ -62,7 +64,7 @@ std::string shorten(std::string text) {
 }
 
 class Validator {
-public:
+  public:
     explicit Validator(const ValidationOptions& options) : options_(options) {}
 
     ValidationResult run(const std::vector<std::pair<const SheetSchema*, SheetData>>& input) {
@@ -75,12 +77,13 @@ public:
             result.checked.push_back({sheet.data->name, checkSheet(sheet)});
         }
         sortAndDeduplicate(findings_, order);
-        for (const auto& f : findings_) (f.severity == Severity::Error ? result.errors : result.warnings)++;
+        for (const auto& f : findings_)
+            (f.severity == Severity::Error ? result.errors : result.warnings)++;
         result.findings = std::move(findings_);
         return result;
     }
 
-private:
+  private:
     // ---- helpers -------------------------------------------------------------------------
     std::string fieldName(const RecognisedSheet& sheet, int column) const {
         const auto* text = std::get_if<std::string>(&sheet.data->at(0, column));
@@ -95,8 +98,8 @@ private:
             if (asDate)
                 if (const auto civil = options_.dates.toCivil(*number)) {
                     char buffer[16];
-                    std::snprintf(buffer, sizeof buffer, "%04d-%02d-%02d", civil->year, civil->month,
-                                  civil->day);
+                    std::snprintf(buffer, sizeof buffer, "%04d-%02d-%02d", civil->year,
+                                  civil->month, civil->day);
                     return buffer;
                 }
             return formatNumber(*number);
@@ -108,7 +111,8 @@ private:
         const auto civil = options_.dates.toCivil(static_cast<double>(serial));
         if (!civil) return formatNumber(static_cast<double>(serial));
         char buffer[16];
-        std::snprintf(buffer, sizeof buffer, "%04d-%02d-%02d", civil->year, civil->month, civil->day);
+        std::snprintf(buffer, sizeof buffer, "%04d-%02d-%02d", civil->year, civil->month,
+                      civil->day);
         return buffer;
     }
 
@@ -123,14 +127,16 @@ private:
         f.row = row;
         f.column = column;
         f.field = fieldOverride.empty() ? fieldName(sheet, column) : fieldOverride;
-        f.value = row > 0 ? display(sheet, row, column, schemaColumn && schemaColumn->isDate()) : "";
+        f.value =
+            row > 0 ? display(sheet, row, column, schemaColumn && schemaColumn->isDate()) : "";
         f.messageZh = fill(info.message.zh, f.field, f.value, detail.zh);
         f.messageEn = fill(info.message.en, f.field, f.value, detail.en);
         findings_.push_back(std::move(f));
     }
 
     bool blankAt(const RecognisedSheet& sheet, int row, int column) const {
-        return column < 0 || (isBlankCell(sheet.data->at(row, column)) && !sheet.data->errorAt(row, column));
+        return column < 0 ||
+               (isBlankCell(sheet.data->at(row, column)) && !sheet.data->errorAt(row, column));
     }
 
     std::string trimmedText(const RecognisedSheet& sheet, int row, int column) const {
@@ -153,7 +159,8 @@ private:
     }
 
     // The id of an enum value in a cell (either language), empty when blank or unknown.
-    std::string_view enumIdAt(const RecognisedSheet& sheet, int row, const std::string& columnId) const {
+    std::string_view enumIdAt(const RecognisedSheet& sheet, int row,
+                              const std::string& columnId) const {
         const int column = sheet.column(columnId);
         const auto* schemaColumn = sheet.schema->column(columnId);
         if (column < 0 || !schemaColumn || !schemaColumn->list) return {};
@@ -181,7 +188,8 @@ private:
             if (column < 0) continue;
             auto& keys = keys_[sheet.schema->id];
             present_.insert(sheet.schema->id);
-            const int nameColumn = sheet.schema->id == "customers" ? sheet.column("customerName") : -1;
+            const int nameColumn =
+                sheet.schema->id == "customers" ? sheet.column("customerName") : -1;
             for (int row = 1; row < sheet.data->rowCount(); ++row) {
                 const std::string key = keyText(sheet, row, column);
                 if (key.empty()) continue;
@@ -194,7 +202,8 @@ private:
 
     std::string keyText(const RecognisedSheet& sheet, int row, int column) const {
         const CellValue& value = sheet.data->at(row, column);
-        if (const auto* text = std::get_if<std::string>(&value)) return std::string(trimSpaces(*text));
+        if (const auto* text = std::get_if<std::string>(&value))
+            return std::string(trimSpaces(*text));
         if (const auto* number = std::get_if<double>(&value)) return formatNumber(*number);
         return {};
     }
@@ -203,7 +212,8 @@ private:
     long checkSheet(const RecognisedSheet& sheet) {
         const SheetSchema& schema = *sheet.schema;
         for (std::size_t i = 0; i < schema.columns.size(); ++i)
-            if (sheet.columnOf[i] < 0 && (schema.columns[i].required || schema.columns[i].requiredWhen))
+            if (sheet.columnOf[i] < 0 &&
+                (schema.columns[i].required || schema.columns[i].requiredWhen))
                 add("MISSING_COLUMN", sheet, 0, 0, {}, nullptr,
                     schema.columns[i].header.in(sheet.lang));
 
@@ -215,7 +225,8 @@ private:
             if (!rowFilled(sheet, row)) continue;
             ++filled;
             for (std::size_t i = 0; i < schema.columns.size(); ++i)
-                if (sheet.columnOf[i] >= 0) checkCell(sheet, schema.columns[i], row, sheet.columnOf[i]);
+                if (sheet.columnOf[i] >= 0)
+                    checkCell(sheet, schema.columns[i], row, sheet.columnOf[i]);
             if (keyColumn >= 0) {
                 const std::string key = keyText(sheet, row, keyColumn);
                 if (!key.empty()) {
@@ -225,7 +236,8 @@ private:
                             {std::to_string(it->second + 1), std::to_string(it->second + 1)});
                 }
             }
-            for (const auto& sheetRule : schema.rules) checkRule(sheet, sheetRule, row, firstNameRow);
+            for (const auto& sheetRule : schema.rules)
+                checkRule(sheet, sheetRule, row, firstNameRow);
         }
         return filled;
     }
@@ -239,7 +251,8 @@ private:
                 const std::string_view id = enumIdAt(sheet, row, column.requiredWhen->column);
                 for (const auto& when : column.requiredWhen->ids)
                     if (id == when) {
-                        const auto& other = sheet.schema->columnOrThrow(column.requiredWhen->column);
+                        const auto& other =
+                            sheet.schema->columnOrThrow(column.requiredWhen->column);
                         const auto& value = other.list->byId(when).text;
                         add("REQUIRED", sheet, row, col,
                             {"（" + other.header.zh + "为“" + value.zh + "”时必填）",
@@ -256,7 +269,8 @@ private:
         const auto* number = std::get_if<double>(&value);
 
         if (error) {
-            add("TYPE", sheet, row, col, {"有效的值（不是错误值）", "a value, not an error"}, &column);
+            add("TYPE", sheet, row, col, {"有效的值（不是错误值）", "a value, not an error"},
+                &column);
             return;
         }
         if (column.isDate()) {
@@ -269,7 +283,8 @@ private:
                 return;
             }
             const long day = *wholeDay(*number);
-            if (column.notFuture && day > options_.today) add("FUTURE_DATE", sheet, row, col, {}, &column);
+            if (column.notFuture && day > options_.today)
+                add("FUTURE_DATE", sheet, row, col, {}, &column);
             if (!column.notBefore.empty()) {
                 const int otherColumn = sheet.column(column.notBefore);
                 const auto other = dateAt(sheet, row, otherColumn);
@@ -320,7 +335,8 @@ private:
                     double value) {
         const bool integerWanted = column.type == ColumnType::Integer;
         bool bad = integerWanted && value != std::floor(value);
-        if (column.min) bad = bad || (column.minExclusive ? value <= *column.min : value < *column.min);
+        if (column.min)
+            bad = bad || (column.minExclusive ? value <= *column.min : value < *column.min);
         if (column.max) bad = bad || value > *column.max;
         if (!bad) return;
         std::string zh, en;
@@ -358,17 +374,19 @@ private:
             if (key.empty()) return;
             const auto [it, inserted] = firstNameRow.emplace(key, row);
             if (!inserted)
-                add(code, sheet, row, column, {std::to_string(it->second + 1), std::to_string(it->second + 1)});
+                add(code, sheet, row, column,
+                    {std::to_string(it->second + 1), std::to_string(it->second + 1)});
         } else if (code == "GRADE") {
             const int gradeColumn = col("grade");
-            if (gradeColumn < 0 || blankAt(sheet, row, gradeColumn) || sheet.data->formulaAt(row, gradeColumn))
+            if (gradeColumn < 0 || blankAt(sheet, row, gradeColumn) ||
+                sheet.data->formulaAt(row, gradeColumn))
                 return;
             const auto budget = numberAt(sheet, row, col("budget"));
             const auto urgency = numberAt(sheet, row, col("urgency"));
             const auto likelihood = numberAt(sheet, row, col("likelihood"));
             if (!budget && !urgency && !likelihood) return;  // nothing to compute a grade from
-            const std::string computed(
-                1, gradeLetter(gradeLead(budget, urgency, likelihood, options_.settings.thresholds)));
+            const std::string computed(1, gradeLetter(gradeLead(budget, urgency, likelihood,
+                                                                options_.settings.thresholds)));
             if (trimmedText(sheet, row, gradeColumn) != computed &&
                 equalsIgnoringAsciiCase(trimmedText(sheet, row, gradeColumn), computed) == false)
                 add(code, sheet, row, gradeColumn, {computed, computed});
@@ -378,7 +396,8 @@ private:
             if (next < 0 || !blankAt(sheet, row, next)) return;
             for (const auto& when : r.listParam("when"))
                 if (outcome == when) {
-                    const auto& text = sheet.schema->columnOrThrow(r.param("outcome")).list->byId(when).text;
+                    const auto& text =
+                        sheet.schema->columnOrThrow(r.param("outcome")).list->byId(when).text;
                     add(code, sheet, row, next, {text.zh, text.en});
                 }
         } else if (code == "RECORD_LATE") {
@@ -418,10 +437,12 @@ private:
                 opinions.push_back(opinion.value_or(Opinion::Pending));
             }
             const ApprovalResult result = combineOpinions(opinions);
-            if (unknown || (result != ApprovalResult::Approved && result != ApprovalResult::ApprovedWithChanges)) {
+            if (unknown || (result != ApprovalResult::Approved &&
+                            result != ApprovalResult::ApprovedWithChanges)) {
                 const char* id = result == ApprovalResult::Rejected ? "rejected" : "pending";
                 const auto& text = productSchema().list("approvalResults").byId(id).text;
-                add(code, sheet, row, signedColumn, {text.zh, text.en}, sheet.schema->column(r.param("signed")));
+                add(code, sheet, row, signedColumn, {text.zh, text.en},
+                    sheet.schema->column(r.param("signed")));
             }
         } else if (code == "STALE") {
             if (isClosed(sheet, row, r)) return;
@@ -429,11 +450,13 @@ private:
             const auto updated = dateAt(sheet, row, updatedColumn);
             if (updated && options_.today - *updated > options_.settings.staleDays) {
                 const std::string days = std::to_string(options_.today - *updated);
-                add(code, sheet, row, updatedColumn, {days, days}, sheet.schema->column(r.param("updated")));
+                add(code, sheet, row, updatedColumn, {days, days},
+                    sheet.schema->column(r.param("updated")));
             }
         } else if (code == "STATUS") {
             const auto planned = dateAt(sheet, row, col("planned"));
-            if (planned && *planned < options_.today && enumIdAt(sheet, row, r.param("status")) == r.param("onTrack"))
+            if (planned && *planned < options_.today &&
+                enumIdAt(sheet, row, r.param("status")) == r.param("onTrack"))
                 add(code, sheet, row, col("status"), {dateText(*planned), dateText(*planned)});
         } else if (code == "ACCEPT_LATE") {
             const auto delivered = dateAt(sheet, row, col("delivered"));
@@ -444,7 +467,8 @@ private:
                 const long days = workingDaysBetween(options_.dates, *delivered, *requested,
                                                      options_.settings.holidays);
                 if (days > limit)
-                    add(code, sheet, row, requestedColumn, {std::to_string(days), std::to_string(days)},
+                    add(code, sheet, row, requestedColumn,
+                        {std::to_string(days), std::to_string(days)},
                         sheet.schema->column(r.param("requested")));
             }
         } else if (code == "NAME_MISMATCH") {
@@ -453,7 +477,8 @@ private:
             if (nameColumn < 0 || numberColumn < 0 || blankAt(sheet, row, nameColumn)) return;
             const auto it = customerNames_.find(keyText(sheet, row, numberColumn));
             if (it == customerNames_.end() || it->second.empty()) return;
-            if (foldForComparison(trimmedText(sheet, row, nameColumn)) != foldForComparison(it->second))
+            if (foldForComparison(trimmedText(sheet, row, nameColumn)) !=
+                foldForComparison(it->second))
                 add(code, sheet, row, nameColumn, {it->second, it->second});
         } else {
             throw SchemaError("the schema names an unknown rule " + code);
@@ -477,8 +502,9 @@ private:
 
 }  // namespace
 
-ValidationResult validateWorkbook(const std::vector<std::pair<const SheetSchema*, SheetData>>& sheets,
-                                  const ValidationOptions& options) {
+ValidationResult validateWorkbook(
+    const std::vector<std::pair<const SheetSchema*, SheetData>>& sheets,
+    const ValidationOptions& options) {
     return Validator(options).run(sheets);
 }
 

@@ -44,7 +44,8 @@ struct ValidationResult {
 };
 
 // `sheets` are the data of the planned sheets (in workbook order) with their schemas.
-ValidationResult validateWorkbook(const std::vector<std::pair<const SheetSchema*, SheetData>>& sheets,
-                                  const ValidationOptions& options);
+ValidationResult validateWorkbook(
+    const std::vector<std::pair<const SheetSchema*, SheetData>>& sheets,
+    const ValidationOptions& options);
 
 }  // namespace dealsheet

@@ -20,13 +20,15 @@ const CellValue& SheetData::at(int row, int column) const {
 bool SheetData::formulaAt(int row, int column) const {
     if (row < 0 || column < 0 || static_cast<std::size_t>(row) >= isFormula.size()) return false;
     const auto& flags = isFormula[static_cast<std::size_t>(row)];
-    return static_cast<std::size_t>(column) < flags.size() && flags[static_cast<std::size_t>(column)];
+    return static_cast<std::size_t>(column) < flags.size() &&
+           flags[static_cast<std::size_t>(column)];
 }
 
 bool SheetData::errorAt(int row, int column) const {
     if (row < 0 || column < 0 || static_cast<std::size_t>(row) >= isError.size()) return false;
     const auto& flags = isError[static_cast<std::size_t>(row)];
-    return static_cast<std::size_t>(column) < flags.size() && flags[static_cast<std::size_t>(column)];
+    return static_cast<std::size_t>(column) < flags.size() &&
+           flags[static_cast<std::size_t>(column)];
 }
 
 int RecognisedSheet::column(std::string_view id) const {

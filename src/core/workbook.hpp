@@ -29,7 +29,7 @@ struct RecognisedSheet {
     const SheetData* data = nullptr;
     std::vector<int> columnOf;  // per schema column: index in the sheet, -1 when absent
     std::vector<std::string> duplicateHeaders;  // header texts found more than once
-    Lang lang = Lang::Zh;       // language of the sheet name
+    Lang lang = Lang::Zh;                       // language of the sheet name
 
     int column(std::string_view id) const;  // sheet column of a schema column, or -1
 };

@@ -8,6 +8,7 @@
 namespace dealsheet {
 
 // Working days after `from` up to and including `to` (0 when `to` <= `from`).
-long workingDaysBetween(const SerialDates& dates, long from, long to, const std::set<long>& holidays);
+long workingDaysBetween(const SerialDates& dates, long from, long to,
+                        const std::set<long>& holidays);
 
 }  // namespace dealsheet

@@ -127,7 +127,8 @@ int main(int argc, char** argv) {
              {std::tuple{Lang::Zh, "zh", "DealSheet 销售管理工作簿"},
               std::tuple{Lang::En, "en", "DealSheet sales workbook"}}) {
             const auto doc = templateWorkbook(lang, title);
-            storeAs(doc, (out / "templates" / ("DealSheet-" + std::string(suffix) + ".ots")).string(),
+            storeAs(doc,
+                    (out / "templates" / ("DealSheet-" + std::string(suffix) + ".ots")).string(),
                     "calc8_template");
             close(doc);
         }

@@ -28,4 +28,13 @@ CommandOutcome insertTemplates(const Reference<css::uno::XComponentContext>& con
                                const Reference<css::sheet::XSpreadsheetDocument>& doc,
                                const std::string& lang);
 
+// Validate: the report sheet and highlights are rewritten; no data cell is ever changed.
+// A workbook without any DealSheet sheet is left untouched and told so.
+CommandOutcome validate(const Reference<css::uno::XComponentContext>& context,
+                        const Reference<css::sheet::XSpreadsheetDocument>& doc);
+
+// Clear marks: removes the report sheet and every highlight.
+CommandOutcome clearMarks(const Reference<css::uno::XComponentContext>& context,
+                          const Reference<css::sheet::XSpreadsheetDocument>& doc);
+
 }  // namespace dealsheet::uno

@@ -33,12 +33,14 @@ using rtl::OUString;
 constexpr char kProtocol[] = "org.dealsheet.calc:";
 
 // The commands this build offers; Addons.xcu shows the same.
-bool isKnownCommand(const OUString& path) { return path == "InsertTemplates"; }
+bool isKnownCommand(const OUString& path) {
+    return path == "InsertTemplates" || path == "Validate" || path == "ClearMarks";
+}
 
 class Dispatcher
     : public cppu::WeakImplHelper4<css::frame::XDispatchProvider, css::frame::XDispatch,
                                    css::lang::XInitialization, css::lang::XServiceInfo> {
-public:
+  public:
     explicit Dispatcher(const Reference<css::uno::XComponentContext>& context)
         : context_(context) {}
 
@@ -57,8 +59,8 @@ public:
         return {};
     }
 
-    Sequence<Reference<css::frame::XDispatch>> SAL_CALL queryDispatches(
-        const Sequence<css::frame::DispatchDescriptor>& requests) override {
+    Sequence<Reference<css::frame::XDispatch>> SAL_CALL
+    queryDispatches(const Sequence<css::frame::DispatchDescriptor>& requests) override {
         Sequence<Reference<css::frame::XDispatch>> result(requests.getLength());
         for (sal_Int32 i = 0; i < requests.getLength(); ++i)
             result.getArray()[i] = queryDispatch(requests[i].FeatureURL, requests[i].FrameName,
@@ -80,6 +82,8 @@ public:
             }
             CommandOutcome outcome;
             if (url.Path == "InsertTemplates") outcome = insertTemplates(context_, doc, lang);
+            if (url.Path == "Validate") outcome = validate(context_, doc);
+            if (url.Path == "ClearMarks") outcome = clearMarks(context_, doc);
             tell(outcome.message, false);
         } catch (const css::uno::Exception& e) {
             tell(msg::format(msg::kCommandFailed.in(uiLang), toUtf8(e.Message)), true);
@@ -118,7 +122,7 @@ public:
         return names;
     }
 
-private:
+  private:
     Reference<css::uno::XInterface> currentModel() {
         if (!frame_.is()) return {};
         const auto controller = frame_->getController();
@@ -137,9 +141,10 @@ private:
             Reference<css::awt::XWindowPeer> parent(frame_->getContainerWindow(), UNO_QUERY);
             if (!factory.is() || !parent.is()) return;
             const auto box = factory->createMessageBox(
-                parent, error ? css::awt::MessageBoxType_ERRORBOX : css::awt::MessageBoxType_INFOBOX,
-                css::awt::MessageBoxButtons::BUTTONS_OK, toOUString(msg::kProductName.in(officeLanguage(context_))),
-                toOUString(message));
+                parent,
+                error ? css::awt::MessageBoxType_ERRORBOX : css::awt::MessageBoxType_INFOBOX,
+                css::awt::MessageBoxButtons::BUTTONS_OK,
+                toOUString(msg::kProductName.in(officeLanguage(context_))), toOUString(message));
             box->execute();
         } catch (const css::uno::Exception&) {
             // No dialog could be shown; the command itself has done its work.

@@ -8,6 +8,7 @@
 #include <com/sun/star/sheet/TableValidationVisibility.hpp>
 #include <com/sun/star/sheet/ValidationAlertStyle.hpp>
 #include <com/sun/star/sheet/ValidationType.hpp>
+#include <com/sun/star/sheet/XCellRangeAddressable.hpp>
 #include <com/sun/star/sheet/XConditionalFormat.hpp>
 #include <com/sun/star/sheet/XConditionalFormats.hpp>
 #include <com/sun/star/sheet/XSheetCellRangeContainer.hpp>
@@ -59,9 +60,17 @@ sal_Int32 addConditionalFormat(const Reference<css::sheet::XSpreadsheetDocument>
         Reference<css::lang::XMultiServiceFactory>(doc, UNO_QUERY_THROW)
             ->createInstance("com.sun.star.sheet.SheetCellRanges"),
         UNO_QUERY_THROW);
+    // The ranges belong to `sheet`, whatever sheet index the caller left in them.
+    const sal_Int16 sheetIndex =
+        Reference<css::sheet::XCellRangeAddressable>(sheet, UNO_QUERY_THROW)
+            ->getRangeAddress()
+            .Sheet;
     css::uno::Sequence<css::table::CellRangeAddress> addresses(
         static_cast<sal_Int32>(ranges.size()));
-    for (std::size_t i = 0; i < ranges.size(); ++i) addresses.getArray()[i] = ranges[i];
+    for (std::size_t i = 0; i < ranges.size(); ++i) {
+        addresses.getArray()[i] = ranges[i];
+        addresses.getArray()[i].Sheet = sheetIndex;
+    }
     container->addRangeAddresses(addresses, false);
 
     Reference<css::sheet::XConditionalFormats> formats(

@@ -23,9 +23,11 @@ class Toolkit
     org::dealsheet::calc::ValidationSummary SAL_CALL
     validate(const Reference<css::lang::XComponent>& document) override {
         return guarded(self(), [&] {
-            const auto doc = requireSpreadsheet(document);
-            throw css::uno::RuntimeException("validate: not available yet", self());
-            return org::dealsheet::calc::ValidationSummary();
+            const auto outcome = uno::validate(context_, requireSpreadsheet(document));
+            return org::dealsheet::calc::ValidationSummary(
+                static_cast<sal_Int32>(outcome.errors), static_cast<sal_Int32>(outcome.warnings),
+                static_cast<sal_Int32>(outcome.sheetsChecked),
+                static_cast<sal_Int32>(outcome.milliseconds));
         });
     }
 
@@ -55,10 +57,7 @@ class Toolkit
     }
 
     void SAL_CALL clearMarks(const Reference<css::lang::XComponent>& document) override {
-        guarded(self(), [&] {
-            requireSpreadsheet(document);
-            throw css::uno::RuntimeException("clearMarks: not available yet", self());
-        });
+        guarded(self(), [&] { uno::clearMarks(context_, requireSpreadsheet(document)); });
     }
 
     OUString SAL_CALL getImplementationName() override { return "org.dealsheet.calc.ToolkitImpl"; }

@@ -248,4 +248,3 @@ void Office::stop() {
 }
 
 }  // namespace dealsheet::test
-

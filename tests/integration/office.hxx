@@ -46,11 +46,11 @@ void installCleanupHandlers();
 
 // Ends the process (after cleanup) when it runs longer than `limit`.
 class Watchdog {
-public:
+  public:
     explicit Watchdog(std::chrono::seconds limit);
     ~Watchdog();
 
-private:
+  private:
     std::unique_ptr<class WatchdogImpl> impl_;
 };
 

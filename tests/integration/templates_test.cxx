@@ -8,26 +8,27 @@
 #include <com/sun/star/beans/XPropertySet.hpp>
 #include <com/sun/star/container/XIndexAccess.hpp>
 #include <com/sun/star/document/XUndoManagerSupplier.hpp>
-#include <com/sun/star/frame/XComponentLoader.hpp>
-#include <com/sun/star/lang/IllegalArgumentException.hpp>
 #include <com/sun/star/frame/DispatchHelper.hpp>
+#include <com/sun/star/frame/XComponentLoader.hpp>
 #include <com/sun/star/frame/XController.hpp>
 #include <com/sun/star/frame/XDispatchProvider.hpp>
 #include <com/sun/star/frame/XFrame.hpp>
 #include <com/sun/star/frame/XModel.hpp>
+#include <com/sun/star/lang/IllegalArgumentException.hpp>
 #include <com/sun/star/sheet/FormulaResult.hpp>
-#include <com/sun/star/sheet/XCellRangesQuery.hpp>
-#include <com/sun/star/sheet/XSheetCellRanges.hpp>
 #include <com/sun/star/sheet/ValidationType.hpp>
-#include <com/sun/star/util/theMacroExpander.hpp>
-#include <osl/file.hxx>
-#include <rtl/uri.hxx>
 #include <com/sun/star/sheet/XCellRangeData.hpp>
 #include <com/sun/star/sheet/XCellRangeFormula.hpp>
+#include <com/sun/star/sheet/XCellRangesQuery.hpp>
+#include <com/sun/star/sheet/XConditionalFormats.hpp>
+#include <com/sun/star/sheet/XSheetCellRanges.hpp>
 #include <com/sun/star/sheet/XSheetCondition.hpp>
 #include <com/sun/star/table/XCellRange.hpp>
 #include <com/sun/star/util/XCloseable.hpp>
+#include <com/sun/star/util/theMacroExpander.hpp>
 #include <org/dealsheet/calc/XToolkit.hpp>
+#include <osl/file.hxx>
+#include <rtl/uri.hxx>
 
 #include "core/layout.hpp"
 #include "core/schema.hpp"
@@ -138,6 +139,15 @@ TEST(InsertTemplates, EmptyDocumentGetsEverySheetInChinese) {
         EXPECT_EQ(textOf(approvals, "M2"), "修改后通过");
         EXPECT_EQ(textOf(approvals, "M3"), "审批中");
 
+        // Lead grades and due states are highlighted by conditional formats of their own.
+        for (const char* name : {"客户信息登记表", "跟进行动表"}) {
+            Reference<css::sheet::XConditionalFormats> formats(
+                Reference<css::beans::XPropertySet>(byName(doc, name), UNO_QUERY_THROW)
+                    ->getPropertyValue("ConditionalFormats"),
+                UNO_QUERY_THROW);
+            EXPECT_EQ(formats->getConditionalFormats().getLength(), 1) << name;
+        }
+
         // Settings defaults are what the formulas read.
         const auto settings = byName(doc, "设置");
         EXPECT_EQ(valueOf(settings, "B2"), 50);
@@ -232,9 +242,8 @@ TEST(InsertTemplates, WriterDocumentGetsAClearError) {
 TEST(InsertTemplates, ThroughTheToolbarCommand) {
     unoGuard([&] {
         const auto doc = newSpreadsheet();
-        const auto frame = Reference<css::frame::XModel>(doc, UNO_QUERY_THROW)
-                               ->getCurrentController()
-                               ->getFrame();
+        const auto frame =
+            Reference<css::frame::XModel>(doc, UNO_QUERY_THROW)->getCurrentController()->getFrame();
         const auto helper = css::frame::DispatchHelper::create(Office::get().context());
         css::uno::Sequence<css::beans::PropertyValue> args(1);
         args.getArray()[0].Name = "Language";
@@ -259,8 +268,8 @@ TEST(Templates, AreInTheOfficeTemplatePaths) {
         for (sal_Int32 index = 0; index >= 0;) {
             rtl::OUString url = all.getToken(0, ';', index);
             if (url.startsWith("vnd.sun.star.expand:")) {
-                url = rtl::Uri::decode(url.copy(20), rtl_UriDecodeWithCharset,
-                                       RTL_TEXTENCODING_UTF8);
+                url =
+                    rtl::Uri::decode(url.copy(20), rtl_UriDecodeWithCharset, RTL_TEXTENCODING_UTF8);
                 url = expander->expandMacros(url);
             }
             rtl::OUString path;
@@ -274,8 +283,10 @@ TEST(Templates, AreInTheOfficeTemplatePaths) {
 
 TEST(Templates, OpenWithEverySheet) {
     unoGuard([&] {
-        for (const auto& [file, lang] : {std::pair{"DealSheet-zh.ots", Lang::Zh}, {"DealSheet-en.ots", Lang::En}}) {
-            const auto doc = loadSpreadsheet(std::string(DEALSHEET_WORKBOOKS) + "/templates/" + file);
+        for (const auto& [file, lang] :
+             {std::pair{"DealSheet-zh.ots", Lang::Zh}, {"DealSheet-en.ots", Lang::En}}) {
+            const auto doc =
+                loadSpreadsheet(std::string(DEALSHEET_WORKBOOKS) + "/templates/" + file);
             EXPECT_EQ(names(doc).size(), productSchema().sheets().size()) << file;
             checkSheetsOfSchema(doc, lang);
             close(doc);
@@ -289,9 +300,8 @@ TEST(SampleWorkbook, ComputesWithoutErrorValues) {
         recalculate(doc);
         for (const auto& name : names(doc)) {
             const auto sheet = byName(doc, name);
-            const auto errors =
-                Reference<css::sheet::XCellRangesQuery>(sheet, UNO_QUERY_THROW)
-                    ->queryFormulaCells(css::sheet::FormulaResult::ERROR);
+            const auto errors = Reference<css::sheet::XCellRangesQuery>(sheet, UNO_QUERY_THROW)
+                                    ->queryFormulaCells(css::sheet::FormulaResult::ERROR);
             EXPECT_EQ(toUtf8(errors->getRangeAddressesAsString()), "") << name;
         }
         const auto customers = byName(doc, "客户信息登记表");

@@ -117,16 +117,18 @@ Reference<css::table::XCell> cell(const Reference<css::sheet::XSpreadsheet>& she
     return range->getCellRangeByName(toOUString(address))->getCellByPosition(0, 0);
 }
 
-Reference<css::sheet::XSpreadsheet> byNameOrThrow(const Reference<css::sheet::XSpreadsheetDocument>& doc,
-                                                  const std::string& name) {
+Reference<css::sheet::XSpreadsheet> byNameOrThrow(
+    const Reference<css::sheet::XSpreadsheetDocument>& doc, const std::string& name) {
     return Reference<css::sheet::XSpreadsheet>(doc->getSheets()->getByName(toOUString(name)),
                                                UNO_QUERY_THROW);
 }
 
-void writeColumn(const Reference<css::sheet::XSpreadsheet>& sheet, int column, int firstRow,
-                 const std::vector<std::vector<std::variant<std::monostate, double, std::string>>>& values) {
+void writeColumn(
+    const Reference<css::sheet::XSpreadsheet>& sheet, int column, int firstRow,
+    const std::vector<std::vector<std::variant<std::monostate, double, std::string>>>& values) {
     if (values.empty()) return;
-    css::uno::Sequence<css::uno::Sequence<css::uno::Any>> data(static_cast<sal_Int32>(values.size()));
+    css::uno::Sequence<css::uno::Sequence<css::uno::Any>> data(
+        static_cast<sal_Int32>(values.size()));
     for (std::size_t r = 0; r < values.size(); ++r) {
         css::uno::Sequence<css::uno::Any> row(1);
         const auto& v = values[r].at(0);

@@ -45,8 +45,9 @@ css::uno::Reference<css::table::XCell> cell(
 css::uno::Reference<css::sheet::XSpreadsheet> byNameOrThrow(
     const css::uno::Reference<css::sheet::XSpreadsheetDocument>& doc, const std::string& name);
 // Writes `values` (one per row) into `column` from `firstRow` down, in one call.
-void writeColumn(const css::uno::Reference<css::sheet::XSpreadsheet>& sheet, int column,
-                 int firstRow, const std::vector<std::vector<std::variant<std::monostate, double, std::string>>>& values);
+void writeColumn(
+    const css::uno::Reference<css::sheet::XSpreadsheet>& sheet, int column, int firstRow,
+    const std::vector<std::vector<std::variant<std::monostate, double, std::string>>>& values);
 
 void setFormula(const css::uno::Reference<css::sheet::XSpreadsheet>& sheet,
                 const std::string& address, const std::string& formula);

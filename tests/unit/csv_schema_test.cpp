@@ -8,7 +8,9 @@
 using namespace dealsheet;
 
 TEST(Csv, QuotesCommasAndLineEnds) {
-    const auto rows = parseCsv("\xEF\xBB\xBF" "a,b,c\r\n\"x,1\",\"say \"\"hi\"\"\",\n\n3,,\"multi\nline\"");
+    const auto rows = parseCsv(
+        "\xEF\xBB\xBF"
+        "a,b,c\r\n\"x,1\",\"say \"\"hi\"\"\",\n\n3,,\"multi\nline\"");
     ASSERT_EQ(rows.size(), 3u);
     EXPECT_EQ(rows[0], (CsvRow{"a", "b", "c"}));
     EXPECT_EQ(rows[1], (CsvRow{"x,1", "say \"hi\"", ""}));
@@ -20,9 +22,9 @@ TEST(Csv, QuotesCommasAndLineEnds) {
 TEST(Schema, ProductSchemaDescribesEverySheet) {
     const Schema& schema = productSchema();
     ASSERT_EQ(schema.sheets().size(), 11u);
-    for (const char* name : {"客户信息登记表", "谈判记录表", "跟进行动表", "关键点记录", "合同审批表",
-                             "合同履约跟踪表", "验收与整改", "售前与实施交接单", "异常客户信息表",
-                             "月度复盘", "设置"})
+    for (const char* name :
+         {"客户信息登记表", "谈判记录表", "跟进行动表", "关键点记录", "合同审批表",
+          "合同履约跟踪表", "验收与整改", "售前与实施交接单", "异常客户信息表", "月度复盘", "设置"})
         EXPECT_NE(schema.sheetByName(name), nullptr) << name;
     EXPECT_EQ(schema.sheetByName(" customers ")->id, "customers");
     EXPECT_EQ(schema.sheetByName("Contract Approval")->id, "approvals");
@@ -80,7 +82,7 @@ TEST(Settings, ReadsNamesInEitherLanguage) {
     EXPECT_EQ(settings.thresholds.budget, 80);
     EXPECT_EQ(settings.thresholds.urgency, 4);
     EXPECT_EQ(settings.reminderDays, 5);
-    EXPECT_EQ(settings.staleDays, 7);  // unreadable value keeps the default...
+    EXPECT_EQ(settings.staleDays, 7);         // unreadable value keeps the default...
     ASSERT_EQ(settings.problems.size(), 1u);  // ...and is reported
     EXPECT_EQ(settings.holidays.size(), 2u);
 }

@@ -21,47 +21,73 @@ using Row = std::map<std::string, CellValue>;
 // A clean, filled row of each sheet; tests change one field.
 Row cleanRow(const std::string& sheet) {
     if (sheet == "customers")
-        return {{"customerNo", std::string("202406-001")}, {"registeredOn", day(-2)},
-                {"customerName", std::string("华锐机械")}, {"industry", std::string("制造业")},
-                {"contact", std::string("周建国")}, {"phoneEmail", std::string("138-0013-8000")},
-                {"coreNeeds", std::string("MES")}, {"budget", 60.0}, {"urgency", 4.0},
-                {"likelihood", 2.0}, {"stage", std::string("需求挖掘")}, {"owner", std::string("王磊")}};
+        return {{"customerNo", std::string("202406-001")},
+                {"registeredOn", day(-2)},
+                {"customerName", std::string("华锐机械")},
+                {"industry", std::string("制造业")},
+                {"contact", std::string("周建国")},
+                {"phoneEmail", std::string("138-0013-8000")},
+                {"coreNeeds", std::string("MES")},
+                {"budget", 60.0},
+                {"urgency", 4.0},
+                {"likelihood", 2.0},
+                {"stage", std::string("需求挖掘")},
+                {"owner", std::string("王磊")}};
     if (sheet == "negotiations")
-        return {{"recordNo", std::string("TP-1")}, {"customerNo", std::string("202406-001")},
-                {"meetingDate", day(-5)}, {"round", 1.0}, {"ourAttendees", std::string("王磊")},
-                {"customerAttendees", std::string("周")}, {"topic", std::string("价格")},
-                {"customerNeeds", std::string("降价")}, {"outcome", std::string("有进展")},
-                {"nextStep", std::string("发报价")}, {"recorder", std::string("王磊")},
+        return {{"recordNo", std::string("TP-1")},
+                {"customerNo", std::string("202406-001")},
+                {"meetingDate", day(-5)},
+                {"round", 1.0},
+                {"ourAttendees", std::string("王磊")},
+                {"customerAttendees", std::string("周")},
+                {"topic", std::string("价格")},
+                {"customerNeeds", std::string("降价")},
+                {"outcome", std::string("有进展")},
+                {"nextStep", std::string("发报价")},
+                {"recorder", std::string("王磊")},
                 {"finalisedOn", day(-4)}};
     if (sheet == "actions")
-        return {{"actionNo", std::string("XD-1")}, {"customerNo", std::string("202406-001")},
-                {"sourceRecord", std::string("TP-1")}, {"task", std::string("发报价")},
-                {"owner", std::string("王磊")}, {"createdOn", day(-5)}, {"dueDate", day(10)},
+        return {{"actionNo", std::string("XD-1")},
+                {"customerNo", std::string("202406-001")},
+                {"sourceRecord", std::string("TP-1")},
+                {"task", std::string("发报价")},
+                {"owner", std::string("王磊")},
+                {"createdOn", day(-5)},
+                {"dueDate", day(10)},
                 {"status", std::string("进行中")}};
     if (sheet == "approvals")
-        return {{"contractNo", std::string("HT-1")}, {"customerNo", std::string("202406-001")},
-                {"contractName", std::string("MES 一期")}, {"amount", 500000.0},
-                {"paymentTerms", std::string("3-6-1")}, {"salesOpinion", std::string("同意")},
-                {"legalOpinion", std::string("同意")}, {"financeOpinion", std::string("修改后同意")},
+        return {{"contractNo", std::string("HT-1")},
+                {"customerNo", std::string("202406-001")},
+                {"contractName", std::string("MES 一期")},
+                {"amount", 500000.0},
+                {"paymentTerms", std::string("3-6-1")},
+                {"salesOpinion", std::string("同意")},
+                {"legalOpinion", std::string("同意")},
+                {"financeOpinion", std::string("修改后同意")},
                 {"signedOn", day(-1)}};
     if (sheet == "execution")
         return {{"contractNo", std::string("HT-1")}, {"milestone", std::string("预付款到账")},
-                {"owner", std::string("王磊")}, {"plannedDate", day(5)},
+                {"owner", std::string("王磊")},      {"plannedDate", day(5)},
                 {"status", std::string("正常进行")}, {"updatedOn", day(-2)}};
     if (sheet == "acceptance")
-        return {{"contractNo", std::string("HT-1")}, {"deliveredOn", day(-9)},  // Monday
-                {"requestedOn", day(-6)}, {"result", std::string("通过")}};
+        return {{"contractNo", std::string("HT-1")},
+                {"deliveredOn", day(-9)},  // Monday
+                {"requestedOn", day(-6)},
+                {"result", std::string("通过")}};
     if (sheet == "handover")
-        return {{"contractNo", std::string("HT-1")}, {"customerNo", std::string("202406-001")},
-                {"customerName", std::string("华锐机械")}, {"project", std::string("MES")},
-                {"handoverDate", day(-1)}, {"salesManager", std::string("王磊")},
+        return {{"contractNo", std::string("HT-1")},
+                {"customerNo", std::string("202406-001")},
+                {"customerName", std::string("华锐机械")},
+                {"project", std::string("MES")},
+                {"handoverDate", day(-1)},
+                {"salesManager", std::string("王磊")},
                 {"projectManager", std::string("李")}};
     return {};
 }
 
 // A workbook with one clean row in every sheet that the references need.
 class Book {
-public:
+  public:
     Book() {
         for (const char* id : {"customers", "negotiations", "actions", "approvals", "execution",
                                "acceptance", "handover"})
@@ -71,7 +97,9 @@ public:
         while (rows_[sheet].size() <= index) rows_[sheet].push_back(cleanRow(sheet));
         return rows_[sheet][index];
     }
-    void dropColumn(const std::string& sheet, const std::string& column) { dropped_[sheet] = column; }
+    void dropColumn(const std::string& sheet, const std::string& column) {
+        dropped_[sheet] = column;
+    }
     void markError(const std::string& sheet, const std::string& column) { errors_[sheet] = column; }
 
     ValidationResult validate(Settings settings = {}) const {
@@ -100,7 +128,7 @@ public:
         return validateWorkbook(input, {kDates, kToday, settings});
     }
 
-private:
+  private:
     std::map<std::string, std::vector<Row>> rows_;
     std::map<std::string, std::string> dropped_;
     std::map<std::string, std::string> errors_;
@@ -108,11 +136,13 @@ private:
 
 std::vector<std::string> codes(const ValidationResult& result) {
     std::vector<std::string> all;
-    for (const auto& f : result.findings) all.push_back(f.rule + "@" + f.sheet + "!" + std::to_string(f.row) + ":" + f.field);
+    for (const auto& f : result.findings)
+        all.push_back(f.rule + "@" + f.sheet + "!" + std::to_string(f.row) + ":" + f.field);
     return all;
 }
 
-::testing::AssertionResult fires(const Book& book, const std::string& code, const std::string& field) {
+::testing::AssertionResult fires(const Book& book, const std::string& code,
+                                 const std::string& field) {
     const auto result = book.validate();
     for (const auto& f : result.findings)
         if (f.rule == code && f.field == field) return ::testing::AssertionSuccess();
@@ -141,7 +171,8 @@ TEST(Validator, Required) {
     done.row("actions")["status"] = std::string("已完成");
     EXPECT_TRUE(fires(done, "REQUIRED", "完成日期"));
     done.row("actions")["completedOn"] = day(-1);
-    EXPECT_TRUE(done.validate().findings.empty()) << ::testing::PrintToString(codes(done.validate()));
+    EXPECT_TRUE(done.validate().findings.empty())
+        << ::testing::PrintToString(codes(done.validate()));
 }
 
 TEST(Validator, EmptyRowsAreNotChecked) {
@@ -151,7 +182,8 @@ TEST(Validator, EmptyRowsAreNotChecked) {
     book.row("customers", 1)["customerName"] = std::string("另一家");
     book.row("customers", 2)["customerNo"] = std::string("202406-003");
     book.row("customers", 2)["customerName"] = std::string("第三家");
-    EXPECT_TRUE(book.validate().findings.empty()) << ::testing::PrintToString(codes(book.validate()));
+    EXPECT_TRUE(book.validate().findings.empty())
+        << ::testing::PrintToString(codes(book.validate()));
 }
 
 TEST(Validator, MissingColumn) {
@@ -184,7 +216,7 @@ TEST(Validator, Enum) {
     EXPECT_TRUE(fires(book, "ENUM", "销售阶段"));
     Book nearMiss;
     nearMiss.row("customers")["stage"] = std::string(" discovery ");  // English, any case
-    nearMiss.row("customers")["industry"] = std::string("物流");        // suggested list only
+    nearMiss.row("customers")["industry"] = std::string("物流");      // suggested list only
     EXPECT_TRUE(nearMiss.validate().findings.empty());
 }
 
@@ -249,7 +281,8 @@ TEST(Validator, DateOrder) {
     nearMiss.row("actions")["dueDate"] = day(-5) + 0.9;  // same day as created
     nearMiss.row("actions")["status"] = std::string("已完成");
     nearMiss.row("actions")["completedOn"] = day(-5);
-    EXPECT_TRUE(nearMiss.validate().findings.empty()) << ::testing::PrintToString(codes(nearMiss.validate()));
+    EXPECT_TRUE(nearMiss.validate().findings.empty())
+        << ::testing::PrintToString(codes(nearMiss.validate()));
 }
 
 TEST(Validator, SignedUnapproved) {
@@ -363,7 +396,8 @@ TEST(Validator, StaleAndStatus) {
     nearMiss.row("execution")["status"] = std::string("存在延迟");
     nearMiss.row("execution")["deviation"] = std::string("供货延迟");
     nearMiss.row("execution")["remedy"] = std::string("加班");
-    EXPECT_TRUE(nearMiss.validate().findings.empty()) << ::testing::PrintToString(codes(nearMiss.validate()));
+    EXPECT_TRUE(nearMiss.validate().findings.empty())
+        << ::testing::PrintToString(codes(nearMiss.validate()));
 }
 
 TEST(Validator, AcceptLateCountsWorkingDays) {
@@ -410,7 +444,8 @@ TEST(Validator, EveryRuleCodeHasTextsAndIsUsed) {
 }
 
 TEST(Validator, PlansSheetsAndSkipsOthers) {
-    const auto plans = planSheets(productSchema(), {"客户信息登记表", "Actions", "我的表", "校验报告", "设置", "月度复盘"});
+    const auto plans = planSheets(
+        productSchema(), {"客户信息登记表", "Actions", "我的表", "校验报告", "设置", "月度复盘"});
     EXPECT_NE(plans[0].schema, nullptr);
     EXPECT_NE(plans[1].schema, nullptr);
     for (std::size_t i = 2; i < plans.size(); ++i) {

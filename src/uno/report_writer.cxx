@@ -1,0 +1,203 @@
+#include "report_writer.hxx"
+
+#include <algorithm>
+#include <chrono>
+#include <ctime>
+#include <map>
+
+#include <com/sun/star/awt/FontWeight.hpp>
+#include <com/sun/star/container/XIndexAccess.hpp>
+#include <com/sun/star/sheet/ConditionFormatOperator.hpp>
+#include <com/sun/star/table/CellRangeAddress.hpp>
+#include <com/sun/star/table/XColumnRowRange.hpp>
+
+#include "core/layout.hpp"
+#include "office_util.hxx"
+#include "sheet_format.hxx"
+#include "uno_util.hxx"
+
+namespace dealsheet::uno {
+namespace {
+
+using css::uno::Any;
+using css::uno::UNO_QUERY_THROW;
+
+const std::vector<std::string> kMarkStyles{kStyleErrorMark.name, kStyleWarningMark.name};
+
+bool isReportSheet(const std::string& name) { return kReportSheetName.matches(name); }
+
+std::string now() {
+    const std::time_t t = std::time(nullptr);
+    char buffer[32];
+    std::strftime(buffer, sizeof buffer, "%Y-%m-%d %H:%M:%S", std::localtime(&t));
+    return buffer;
+}
+
+// Vertical runs of marked cells, one range each, so a long column of findings is one range.
+std::vector<css::table::CellRangeAddress> runsOf(std::vector<std::pair<int, int>> cells) {
+    std::sort(cells.begin(), cells.end());
+    cells.erase(std::unique(cells.begin(), cells.end()), cells.end());
+    std::vector<css::table::CellRangeAddress> ranges;
+    for (const auto& [column, row] : cells) {
+        if (!ranges.empty() && ranges.back().StartColumn == column &&
+            ranges.back().EndRow + 1 == row) {
+            ranges.back().EndRow = row;
+            continue;
+        }
+        css::table::CellRangeAddress address;
+        address.StartColumn = address.EndColumn = column;
+        address.StartRow = address.EndRow = row;
+        ranges.push_back(address);
+    }
+    return ranges;
+}
+
+std::string quoteSheet(const std::string& name) {
+    std::string quoted;
+    for (char c : name) quoted += c == '\'' ? std::string("''") : std::string(1, c);
+    return "'" + quoted + "'";
+}
+
+std::string quoteText(const std::string& text) {
+    std::string quoted;
+    for (char c : text) quoted += c == '"' ? std::string("\"\"") : std::string(1, c);
+    return "\"" + quoted + "\"";
+}
+
+}  // namespace
+
+int clearReportAndMarks(const Reference<css::sheet::XSpreadsheetDocument>& doc) {
+    int removed = 0;
+    for (const auto& name : sheetNames(doc)) {
+        if (isReportSheet(name)) {
+            doc->getSheets()->removeByName(toOUString(name));
+            ++removed;
+            continue;
+        }
+        try {
+            removed += removeConditionalFormatsUsing(sheetByName(doc, name), kMarkStyles);
+        } catch (const css::uno::Exception&) {
+            // A protected sheet keeps its marks; nothing of the user's is at stake.
+        }
+    }
+    return removed;
+}
+
+std::vector<std::string> markFindings(const Reference<css::sheet::XSpreadsheetDocument>& doc,
+                                      const std::vector<Finding>& findings) {
+    std::map<std::string,
+             std::pair<std::vector<std::pair<int, int>>, std::vector<std::pair<int, int>>>>
+        bySheet;
+    for (const auto& f : findings) {
+        if (f.row == 0) continue;  // header-level findings (a missing column) mark nothing
+        auto& [errors, warnings] = bySheet[f.sheet];
+        (f.severity == Severity::Error ? errors : warnings).emplace_back(f.column, f.row);
+    }
+    ensureCellStyle(doc, kStyleErrorMark);
+    ensureCellStyle(doc, kStyleWarningMark);
+    std::vector<std::string> failed;
+    for (auto& [name, cells] : bySheet) {
+        auto& [errors, warnings] = cells;
+        // A cell with an error and a warning is marked as an error.
+        std::sort(errors.begin(), errors.end());
+        warnings.erase(std::remove_if(warnings.begin(), warnings.end(),
+                                      [&](const auto& cell) {
+                                          return std::binary_search(errors.begin(), errors.end(),
+                                                                    cell);
+                                      }),
+                       warnings.end());
+        try {
+            const auto sheet = sheetByName(doc, name);
+            namespace Op = css::sheet::ConditionFormatOperator;
+            if (!errors.empty())
+                addConditionalFormat(doc, sheet, runsOf(errors),
+                                     {{Op::EXPRESSION, "1", kStyleErrorMark.name}});
+            if (!warnings.empty())
+                addConditionalFormat(doc, sheet, runsOf(warnings),
+                                     {{Op::EXPRESSION, "1", kStyleWarningMark.name}});
+        } catch (const css::uno::Exception&) {
+            failed.push_back(name);  // e.g. a protected sheet: said in the report
+        }
+    }
+    return failed;
+}
+
+void writeReport(const Reference<css::sheet::XSpreadsheetDocument>& doc, const ReportInput& input) {
+    const Lang lang = input.lang;
+    const ValidationResult& result = *input.result;
+    const auto t = [lang](const char* zh, const char* en) {
+        return std::string(lang == Lang::En ? en : zh);
+    };
+    constexpr int kColumns = 7;
+    CellGrid grid;
+    const auto row = [&](std::vector<CellValue> cells) {
+        cells.resize(kColumns);
+        grid.push_back(std::move(cells));
+    };
+    row({t("DealSheet 校验报告", "DealSheet validation report"), t("生成时间", "Generated"),
+         now()});
+    row({t("错误", "Errors"), static_cast<double>(result.errors), t("警告", "Warnings"),
+         static_cast<double>(result.warnings), t("用时（毫秒）", "Time (ms)"),
+         static_cast<double>(input.milliseconds)});
+    row({});
+    row({t("规则", "Rule"), t("严重程度", "Severity"), t("数量", "Count"), t("说明", "Meaning")});
+    std::map<std::string, long> byRule;
+    for (const auto& f : result.findings) ++byRule[f.rule];
+    for (const auto& info : ruleTable()) {
+        const auto it = byRule.find(std::string(info.code));
+        if (it == byRule.end()) continue;
+        row({std::string(info.code), std::string(severityName(info.severity).in(lang)),
+             static_cast<double>(it->second), std::string(info.title.in(lang))});
+    }
+    row({});
+    row({t("已检查的表", "Sheets checked"), t("有数据的行", "Filled rows")});
+    for (const auto& sheet : result.checked)
+        row({sheet.name, static_cast<double>(sheet.filledRows)});
+    row({});
+    row({t("跳过的表", "Sheets skipped"), t("原因", "Why")});
+    for (const auto& plan : input.plans)
+        if (!plan.schema && !isReportSheet(plan.name))
+            row({plan.name, std::string(plan.skipReason.in(lang))});
+    for (const auto& name : input.notHighlighted)
+        row({name, t("工作表受保护，无法标记单元格", "protected: its cells could not be marked")});
+    row({});
+    const int tableHeaderRow = static_cast<int>(grid.size());
+    row({t("严重程度", "Severity"), t("规则", "Rule"), t("工作表", "Sheet"), t("单元格", "Cell"),
+         t("字段", "Field"), t("值", "Value"), t("说明", "Message")});
+    for (const auto& f : result.findings)
+        row({std::string(severityName(f.severity).in(lang)), f.rule, f.sheet,
+             cellAddress(f.column, f.row), f.field, f.value, f.message(lang)});
+    if (result.findings.empty()) row({t("没有发现问题。", "No problems found.")});
+
+    const auto count =
+        Reference<css::container::XIndexAccess>(doc->getSheets(), UNO_QUERY_THROW)->getCount();
+    const std::string name(kReportSheetName.in(lang));
+    doc->getSheets()->insertNewByName(toOUString(name), static_cast<sal_Int16>(count));
+    const auto sheet = sheetByName(doc, name);
+    writeValues(rangeOf(sheet, 0, 0, kColumns - 1, static_cast<int>(grid.size()) - 1), grid);
+
+    // The Cell column links to the cell: one setFormulaArray for the whole column.
+    if (!result.findings.empty()) {
+        std::vector<std::vector<std::string>> links;
+        links.reserve(result.findings.size());
+        for (const auto& f : result.findings) {
+            const std::string address = cellAddress(f.column, f.row);
+            links.push_back({"=HYPERLINK(" + quoteText("#" + quoteSheet(f.sheet) + "." + address) +
+                             ";" + quoteText(address) + ")"});
+        }
+        writeFormulas(rangeOf(sheet, 3, tableHeaderRow + 1, 3,
+                              tableHeaderRow + static_cast<int>(links.size())),
+                      links);
+    }
+    for (int headerRow : {0, 3, tableHeaderRow})
+        setProperty(rangeOf(sheet, 0, headerRow, kColumns - 1, headerRow), "CharWeight",
+                    Any(css::awt::FontWeight::BOLD));
+    const auto columns =
+        Reference<css::table::XColumnRowRange>(sheet, UNO_QUERY_THROW)->getColumns();
+    const int widths[kColumns] = {28, 34, 36, 16, 30, 40, 90};
+    for (int i = 0; i < kColumns; ++i)
+        setProperty(Reference<css::uno::XInterface>(columns->getByIndex(i), UNO_QUERY_THROW),
+                    "Width", Any(static_cast<sal_Int32>(widths[i] * 100)));
+}
+
+}  // namespace dealsheet::uno

@@ -1,0 +1,268 @@
+// Validate in a real Calc: the sample workbook's listed mistakes are all found with the right
+// rule code and nothing else is reported; the report links to the cells; user data is
+// identical before and after; highlights come and go without touching the cells' formatting.
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <fstream>
+#include <set>
+#include <sstream>
+
+#include <com/sun/star/beans/XPropertySet.hpp>
+#include <com/sun/star/frame/DispatchHelper.hpp>
+#include <com/sun/star/frame/XController.hpp>
+#include <com/sun/star/frame/XDispatchProvider.hpp>
+#include <com/sun/star/frame/XFrame.hpp>
+#include <com/sun/star/frame/XModel.hpp>
+#include <com/sun/star/sheet/XCellRangeAddressable.hpp>
+#include <com/sun/star/sheet/XCellRangeData.hpp>
+#include <com/sun/star/sheet/XCellRangeFormula.hpp>
+#include <com/sun/star/sheet/XConditionalFormat.hpp>
+#include <com/sun/star/sheet/XConditionalFormats.hpp>
+#include <com/sun/star/sheet/XSheetCellCursor.hpp>
+#include <com/sun/star/sheet/XSheetCellRanges.hpp>
+#include <com/sun/star/sheet/XUsedAreaCursor.hpp>
+#include <com/sun/star/table/XCellRange.hpp>
+#include <org/dealsheet/calc/XToolkit.hpp>
+
+#include "core/layout.hpp"
+#include "core/text.hpp"
+#include "office.hxx"
+#include "uno_helpers.hxx"
+
+using namespace dealsheet::test;
+using css::uno::Reference;
+using css::uno::UNO_QUERY_THROW;
+
+namespace {
+
+Reference<org::dealsheet::calc::XToolkit> toolkit() {
+    return Reference<org::dealsheet::calc::XToolkit>(
+        Office::get().serviceManager()->createInstanceWithContext("org.dealsheet.calc.Toolkit",
+                                                                  Office::get().context()),
+        UNO_QUERY_THROW);
+}
+
+std::vector<std::string> names(const Reference<css::sheet::XSpreadsheetDocument>& doc) {
+    std::vector<std::string> result;
+    for (const auto& n : doc->getSheets()->getElementNames()) result.push_back(toUtf8(n));
+    return result;
+}
+
+bool isReport(const std::string& name) { return name == "校验报告" || name == "Validation Report"; }
+
+std::pair<int, int> used(const Reference<css::sheet::XSpreadsheet>& sheet) {
+    const auto cursor = sheet->createCursor();
+    Reference<css::sheet::XUsedAreaCursor> area(cursor, UNO_QUERY_THROW);
+    area->gotoStartOfUsedArea(false);
+    area->gotoEndOfUsedArea(true);
+    const auto a =
+        Reference<css::sheet::XCellRangeAddressable>(cursor, UNO_QUERY_THROW)->getRangeAddress();
+    return {a.EndRow + 1, a.EndColumn + 1};
+}
+
+Reference<css::table::XCellRange> usedRange(const Reference<css::sheet::XSpreadsheet>& sheet) {
+    const auto [rows, columns] = used(sheet);
+    return Reference<css::table::XCellRange>(sheet, UNO_QUERY_THROW)
+        ->getCellRangeByPosition(0, 0, columns - 1, rows - 1);
+}
+
+// Content and formula of every cell of every sheet but the report, plus each cell's own
+// background colour in the used area.
+std::vector<std::string> userCells(const Reference<css::sheet::XSpreadsheetDocument>& doc) {
+    std::vector<std::string> cells;
+    for (const auto& name : names(doc)) {
+        if (isReport(name)) continue;
+        const auto sheet = byNameOrThrow(doc, name);
+        const auto range = usedRange(sheet);
+        for (const auto& row :
+             Reference<css::sheet::XCellRangeFormula>(range, UNO_QUERY_THROW)->getFormulaArray())
+            for (const auto& c : row) cells.push_back(name + ":" + toUtf8(c));
+    }
+    return cells;
+}
+
+struct Expected {
+    std::string rule, sheet, address;
+};
+
+// The tables of templates/sample/mistakes.md, as (rule, sheet, cell).
+std::vector<Expected> expectedFindings(const Reference<css::sheet::XSpreadsheetDocument>& doc) {
+    std::ifstream in(std::string(DEALSHEET_SOURCE_DIR) + "/templates/sample/mistakes.md");
+    std::vector<Expected> expected;
+    std::string line;
+    while (std::getline(in, line)) {
+        if (line.rfind("| `", 0) != 0) continue;
+        std::vector<std::string> fields;
+        std::stringstream parts(line);
+        std::string part;
+        while (std::getline(parts, part, '|')) fields.emplace_back(dealsheet::trimSpaces(part));
+        // fields: "", rule, sheet, csv, data row, column, what
+        const std::string rule = fields[1].substr(1, fields[1].size() - 2);
+        const int dataRow = std::stoi(fields[4]);
+        const auto sheet = byNameOrThrow(doc, fields[2]);
+        const auto header = Reference<css::sheet::XCellRangeData>(
+                                Reference<css::table::XCellRange>(sheet, UNO_QUERY_THROW)
+                                    ->getCellRangeByPosition(0, 0, 40, 0),
+                                UNO_QUERY_THROW)
+                                ->getDataArray()[0];
+        int column = -1;
+        for (sal_Int32 c = 0; c < header.getLength(); ++c) {
+            rtl::OUString text;
+            if ((header[c] >>= text) && toUtf8(text) == fields[5]) column = c;
+        }
+        EXPECT_GE(column, 0) << fields[5];
+        expected.push_back({rule, fields[2], dealsheet::cellAddress(column, dataRow)});
+    }
+    return expected;
+}
+
+struct Reported {
+    std::string severity, rule, sheet, cell, link;
+    bool operator<(const Reported& o) const {
+        return std::tie(rule, sheet, cell) < std::tie(o.rule, o.sheet, o.cell);
+    }
+};
+
+std::vector<Reported> reportRows(const Reference<css::sheet::XSpreadsheetDocument>& doc) {
+    const auto report = byNameOrThrow(doc, "Validation Report");
+    const auto range = usedRange(report);
+    const auto data = Reference<css::sheet::XCellRangeData>(range, UNO_QUERY_THROW)->getDataArray();
+    const auto formulas =
+        Reference<css::sheet::XCellRangeFormula>(range, UNO_QUERY_THROW)->getFormulaArray();
+    std::vector<Reported> rows;
+    bool inTable = false;
+    for (sal_Int32 r = 0; r < data.getLength(); ++r) {
+        rtl::OUString first, rule, sheet, cellText;
+        data[r][0] >>= first;
+        if (first == "Severity" && (data[r][1] >>= rule) && rule == "Rule") {
+            inTable = true;
+            continue;
+        }
+        if (!inTable || first.isEmpty() || data[r].getLength() < 4) continue;
+        data[r][1] >>= rule;
+        data[r][2] >>= sheet;
+        data[r][3] >>= cellText;
+        rows.push_back(
+            {toUtf8(first), toUtf8(rule), toUtf8(sheet), toUtf8(cellText), toUtf8(formulas[r][3])});
+    }
+    return rows;
+}
+
+int markFormats(const Reference<css::sheet::XSpreadsheet>& sheet) {
+    Reference<css::sheet::XConditionalFormats> formats(
+        Reference<css::beans::XPropertySet>(sheet, UNO_QUERY_THROW)
+            ->getPropertyValue("ConditionalFormats"),
+        UNO_QUERY_THROW);
+    int count = 0;
+    for (const auto& format : formats->getConditionalFormats())
+        for (sal_Int32 i = 0; i < format->getCount(); ++i) {
+            rtl::OUString style;
+            Reference<css::beans::XPropertySet>(format->getByIndex(i), UNO_QUERY_THROW)
+                ->getPropertyValue("StyleName") >>= style;
+            if (style.startsWith("DealSheet") && style.endsWith("Mark")) ++count;
+        }
+    return count;
+}
+
+class ValidateSample : public ::testing::Test {
+  protected:
+    void SetUp() override {
+        doc = loadSpreadsheet(std::string(DEALSHEET_WORKBOOKS) + "/sample-zh.ods");
+    }
+    void TearDown() override {
+        if (doc.is()) close(doc);
+    }
+    Reference<css::sheet::XSpreadsheetDocument> doc;
+};
+
+}  // namespace
+
+TEST_F(ValidateSample, FindsEveryListedMistakeAndNothingElse) {
+    unoGuard([&] {
+        const auto before = userCells(doc);
+        const auto summary = toolkit()->validate(component(doc));
+        EXPECT_EQ(summary.SheetsChecked, 9);
+        const auto expected = expectedFindings(doc);
+        ASSERT_GE(expected.size(), 20u);
+        const auto rows = reportRows(doc);
+        std::set<std::string> reported, wanted;
+        for (const auto& r : rows) reported.insert(r.rule + " " + r.sheet + "." + r.cell);
+        for (const auto& e : expected) wanted.insert(e.rule + " " + e.sheet + "." + e.address);
+        std::vector<std::string> missing, extra;
+        std::set_difference(wanted.begin(), wanted.end(), reported.begin(), reported.end(),
+                            std::back_inserter(missing));
+        std::set_difference(reported.begin(), reported.end(), wanted.begin(), wanted.end(),
+                            std::back_inserter(extra));
+        EXPECT_TRUE(missing.empty()) << "not found: " << ::testing::PrintToString(missing);
+        EXPECT_TRUE(extra.empty()) << "not listed as mistakes: " << ::testing::PrintToString(extra);
+        EXPECT_EQ(summary.Errors + summary.Warnings, static_cast<sal_Int32>(rows.size()));
+
+        // Every Cell is a link to its cell.
+        for (const auto& r : rows)
+            EXPECT_EQ(r.link,
+                      "=HYPERLINK(\"#'" + r.sheet + "'." + r.cell + "\";\"" + r.cell + "\")");
+
+        // Offending cells are marked; nothing the user typed changed.
+        EXPECT_GT(markFormats(byNameOrThrow(doc, "客户信息登记表")), 0);
+        EXPECT_EQ(userCells(doc), before);
+    });
+}
+
+TEST_F(ValidateSample, RerunReplacesTheReportAndClearMarksRestoresFormatting) {
+    unoGuard([&] {
+        const auto customers = byNameOrThrow(doc, "客户信息登记表");
+        // The user's own yellow cell, on a cell that will be marked (REQUIRED 联系人, row 5).
+        Reference<css::beans::XPropertySet>(cell(customers, "F5"), UNO_QUERY_THROW)
+            ->setPropertyValue("CellBackColor", css::uno::Any(sal_Int32(0xFFFF00)));
+        const auto first = toolkit()->validate(component(doc));
+        const auto second = toolkit()->validate(component(doc));
+        EXPECT_EQ(first.Errors, second.Errors);
+        EXPECT_EQ(first.Warnings, second.Warnings);
+        const auto all = names(doc);
+        EXPECT_EQ(std::count_if(all.begin(), all.end(), isReport), 1);
+        const int marks = markFormats(customers);
+        EXPECT_EQ(marks, 2);  // one for errors, one for warnings: not doubled by the rerun
+
+        toolkit()->clearMarks(component(doc));
+        const auto after = names(doc);
+        EXPECT_EQ(std::count_if(after.begin(), after.end(), isReport), 0);
+        for (const auto& name : after) EXPECT_EQ(markFormats(byNameOrThrow(doc, name)), 0) << name;
+        sal_Int32 colour = 0;
+        Reference<css::beans::XPropertySet>(cell(customers, "F5"), UNO_QUERY_THROW)
+            ->getPropertyValue("CellBackColor") >>= colour;
+        EXPECT_EQ(colour, 0xFFFF00);
+        // The template's own conditional formats (lead grades) are still there.
+        Reference<css::sheet::XConditionalFormats> formats(
+            Reference<css::beans::XPropertySet>(customers, UNO_QUERY_THROW)
+                ->getPropertyValue("ConditionalFormats"),
+            UNO_QUERY_THROW);
+        EXPECT_GE(formats->getConditionalFormats().getLength(), 1);
+    });
+}
+
+TEST_F(ValidateSample, ThroughTheToolbarCommand) {
+    unoGuard([&] {
+        const auto frame =
+            Reference<css::frame::XModel>(doc, UNO_QUERY_THROW)->getCurrentController()->getFrame();
+        const auto helper = css::frame::DispatchHelper::create(Office::get().context());
+        helper->executeDispatch(Reference<css::frame::XDispatchProvider>(frame, UNO_QUERY_THROW),
+                                "org.dealsheet.calc:Validate", "", 0, {});
+        EXPECT_FALSE(reportRows(doc).empty());
+        helper->executeDispatch(Reference<css::frame::XDispatchProvider>(frame, UNO_QUERY_THROW),
+                                "org.dealsheet.calc:ClearMarks", "", 0, {});
+        const auto all = names(doc);
+        EXPECT_EQ(std::count_if(all.begin(), all.end(), isReport), 0);
+    });
+}
+
+TEST(Validate, WorkbookWithoutDealSheetSheetsIsLeftAlone) {
+    unoGuard([&] {
+        const auto doc = newSpreadsheet();
+        const auto before = names(doc);
+        const auto summary = toolkit()->validate(component(doc));
+        EXPECT_EQ(summary.SheetsChecked, 0);
+        EXPECT_EQ(names(doc), before);
+        close(doc);
+    });
+}
