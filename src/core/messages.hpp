@@ -37,6 +37,17 @@ inline constexpr Text kValidated{
 inline constexpr Text kMarksCleared{"已清除校验报告和所有标记。",
                                     "The validation report and every mark were removed."};
 
+inline constexpr Text kNoCustomerSheet{"没有找到“客户信息登记表”（或缺少“客户编号”列）。",
+                                       "No Customers sheet (or no Customer No. column) found."};
+inline constexpr Text kAssigned{"已分配 {0} 个客户编号。", "{0} customer number(s) assigned."};
+inline constexpr Text kSkippedRows{
+    "以下行缺少有效的登记日期，未分配编号：{0}",
+    "These rows have no valid registration date and got no number: {0}"};
+inline constexpr Text kReviewBuilt{"已刷新 {0} 的月度复盘。",
+                                   "The monthly review of {0} is refreshed."};
+inline constexpr Text kBadMonth{"月份格式应为 2026-11。", "The month should look like 2026-11."};
+inline constexpr Text kChartTitle{"各销售阶段客户数", "Customers by stage"};
+
 // Replaces the first {0} in a message.
 std::string format(std::string_view pattern, std::string_view value);
 

@@ -24,6 +24,17 @@ std::optional<double> numberIn(const CellValue& value) {
 
 Settings readSettings(const Schema& schema, const CellGrid& rows) {
     Settings settings;
+    const auto apply = [&](const std::string& id, double value) {
+        if (id == "gradeBudget") settings.thresholds.budget = value;
+        if (id == "gradeUrgency") settings.thresholds.urgency = value;
+        if (id == "gradeLikelihood") settings.thresholds.likelihood = value;
+        if (id == "reminderDays") settings.reminderDays = static_cast<long>(value);
+        if (id == "staleDays") settings.staleDays = static_cast<long>(value);
+        if (id == "holiday") settings.holidays.insert(static_cast<long>(std::floor(value)));
+    };
+    // The schema's defaults first: a missing sheet, row or value means the default.
+    for (const auto& s : schema.settings())
+        if (const auto value = numberIn(CellValue(s.defaultValue))) apply(s.id, *value);
     for (const auto& row : rows) {
         if (row.size() < 2) continue;
         const auto* name = std::get_if<std::string>(&row[0]);
@@ -38,13 +49,7 @@ Settings readSettings(const Schema& schema, const CellGrid& rows) {
             settings.problems.push_back(std::string(trimmed));
             continue;
         }
-        if (setting->id == "gradeBudget") settings.thresholds.budget = *value;
-        if (setting->id == "gradeUrgency") settings.thresholds.urgency = *value;
-        if (setting->id == "gradeLikelihood") settings.thresholds.likelihood = *value;
-        if (setting->id == "reminderDays") settings.reminderDays = static_cast<long>(*value);
-        if (setting->id == "staleDays") settings.staleDays = static_cast<long>(*value);
-        if (setting->id == "holiday")
-            settings.holidays.insert(static_cast<long>(std::floor(*value)));
+        apply(setting->id, *value);
     }
     return settings;
 }

@@ -168,16 +168,6 @@ class Validator {
         return value ? std::string_view(value->id) : std::string_view();
     }
 
-    bool rowFilled(const RecognisedSheet& sheet, int row) const {
-        for (std::size_t i = 0; i < sheet.schema->columns.size(); ++i) {
-            const int column = sheet.columnOf[i];
-            if (column < 0 || !sheet.schema->columns[i].formula.empty()) continue;
-            if (sheet.data->formulaAt(row, column)) continue;
-            if (!blankAt(sheet, row, column)) return true;
-        }
-        return false;
-    }
-
     static Text sheetTitle(const SheetSchema& schema) { return schema.name.view(); }
 
     // ---- keys of the whole workbook -------------------------------------------------------
@@ -222,7 +212,7 @@ class Validator {
         const int keyColumn = schema.key.empty() ? -1 : sheet.column(schema.key);
         long filled = 0;
         for (int row = 1; row < sheet.data->rowCount(); ++row) {
-            if (!rowFilled(sheet, row)) continue;
+            if (!isRowFilled(sheet, row)) continue;
             ++filled;
             for (std::size_t i = 0; i < schema.columns.size(); ++i)
                 if (sheet.columnOf[i] >= 0)

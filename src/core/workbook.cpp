@@ -36,6 +36,17 @@ int RecognisedSheet::column(std::string_view id) const {
     return index < 0 ? -1 : columnOf[static_cast<std::size_t>(index)];
 }
 
+bool isRowFilled(const RecognisedSheet& sheet, int row) {
+    for (std::size_t i = 0; i < sheet.schema->columns.size(); ++i) {
+        const int column = sheet.columnOf[i];
+        if (column < 0 || !sheet.schema->columns[i].formula.empty()) continue;
+        if (sheet.data->formulaAt(row, column)) continue;
+        if (sheet.data->errorAt(row, column) || !isBlankCell(sheet.data->at(row, column)))
+            return true;
+    }
+    return false;
+}
+
 std::string headerKey(std::string_view header) { return foldForComparison(header); }
 
 RecognisedSheet recognise(const SheetSchema& schema, const SheetData& data) {

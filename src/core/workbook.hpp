@@ -34,6 +34,10 @@ struct RecognisedSheet {
     int column(std::string_view id) const;  // sheet column of a schema column, or -1
 };
 
+// A row counts as filled when any cell of the schema's columns holds something the user typed
+// (computed columns and formula results do not count).
+bool isRowFilled(const RecognisedSheet& sheet, int row);
+
 // Normalises a header for matching: trimmed, full-width folded, spaces collapsed.
 std::string headerKey(std::string_view header);
 

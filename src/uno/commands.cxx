@@ -7,13 +7,19 @@
 
 #include <com/sun/star/beans/XPropertySet.hpp>
 
+#include <com/sun/star/container/XIndexAccess.hpp>
+
 #include "core/messages.hpp"
+#include "core/numbering.hpp"
+#include "core/review.hpp"
 #include "core/schema.hpp"
 #include "core/validator.hpp"
 #include "document_settings.hxx"
 #include "office_util.hxx"
 #include "report_writer.hxx"
+#include "review_writer.hxx"
 #include "template_writer.hxx"
+#include "undo_action.hxx"
 #include "uno_util.hxx"
 #include "workbook_reader.hxx"
 
@@ -102,6 +108,160 @@ CommandOutcome clearMarks(const Reference<css::uno::XComponentContext>& context,
     outcome.count = clearReportAndMarks(doc);
     undo.commit();
     outcome.message = msg::kMarksCleared.in(uiLang);
+    return outcome;
+}
+
+CommandOutcome assignCustomerNumbers(const Reference<css::uno::XComponentContext>& context,
+                                     const Reference<css::sheet::XSpreadsheetDocument>& doc) {
+    const Lang uiLang = officeLanguage(context);
+    CommandOutcome outcome;
+    auto plans = planSheets(productSchema(), sheetNames(doc));
+    for (auto& plan : plans)
+        if (plan.schema && plan.schema->id != "customers") plan.schema = nullptr;
+    const auto sheets = readPlannedSheets(doc, plans);
+
+    // Every Customers sheet (either language) shares one numbering.
+    struct Origin {
+        std::size_t sheet;
+        int row;
+        int column;
+    };
+    std::vector<NumberingRow> rows;
+    std::vector<Origin> origins;
+    for (std::size_t s = 0; s < sheets.size(); ++s) {
+        const RecognisedSheet located = recognise(*sheets[s].first, sheets[s].second);
+        const int numberColumn = located.column("customerNo");
+        const int dateColumn = located.column("registeredOn");
+        if (numberColumn < 0) continue;
+        const SheetData& data = sheets[s].second;
+        for (int r = 1; r < data.rowCount(); ++r) {
+            NumberingRow row;
+            row.filled = isRowFilled(located, r);
+            const CellValue& number = data.at(r, numberColumn);
+            row.numberBlank = isBlankCell(number) && !data.formulaAt(r, numberColumn) &&
+                              !data.errorAt(r, numberColumn);
+            if (const auto* text = std::get_if<std::string>(&number)) row.existingNumber = *text;
+            if (const auto* date = std::get_if<double>(&data.at(r, dateColumn));
+                date && dateColumn >= 0 && !data.errorAt(r, dateColumn))
+                row.registered = *date;
+            rows.push_back(row);
+            origins.push_back({s, r, numberColumn});
+        }
+    }
+    if (origins.empty() && std::none_of(sheets.begin(), sheets.end(), [](const auto& s) {
+            return recognise(*s.first, s.second).column("customerNo") >= 0;
+        })) {
+        outcome.message = msg::kNoCustomerSheet.in(uiLang);
+        return outcome;
+    }
+    const FunctionContext functionContext =
+        contextOf(Reference<css::beans::XPropertySet>(doc, css::uno::UNO_QUERY));
+    const NumberingResult result = assignCustomerNumbers(rows, functionContext.dates);
+
+    // Write runs of consecutive rows in one call each; only blank cells are written.
+    std::vector<std::tuple<std::size_t, int, int, CellGrid>> runs;  // sheet, column, first row
+    for (const auto& a : result.assigned) {
+        const Origin& o = origins[a.row];
+        if (!runs.empty()) {
+            auto& [sheet, column, first, values] = runs.back();
+            if (sheet == o.sheet && column == o.column &&
+                first + static_cast<int>(values.size()) == o.row) {
+                values.push_back({a.number});
+                continue;
+            }
+        }
+        runs.emplace_back(o.sheet, o.column, o.row, CellGrid{{a.number}});
+    }
+    if (!runs.empty()) {  // no empty undo step when there is nothing to number
+        UndoScope undo(doc, std::string(msg::kAssignTitle.in(uiLang)), [&] {
+            for (const auto& [sheet, column, first, values] : runs)  // back to blank
+                writeValues(rangeOf(sheetByName(doc, sheets[sheet].second.name), column, first,
+                                    column, first + static_cast<int>(values.size()) - 1),
+                            CellGrid(values.size(), std::vector<CellValue>{std::monostate{}}));
+        });
+        std::vector<CellBlock> blocks;
+        for (const auto& [sheet, column, first, values] : runs) {
+            const auto range = rangeOf(sheetByName(doc, sheets[sheet].second.name), column, first,
+                                       column, first + static_cast<int>(values.size()) - 1);
+            CellGrid before;
+            for (int r = 0; r < static_cast<int>(values.size()); ++r)
+                before.push_back({sheets[sheet].second.at(first + r, column)});
+            writeValuesUnrecorded(undo.manager(), range, values);
+            blocks.push_back({range, std::move(before), values});
+        }
+        undo.add(makeCellWritesUndo(std::string(msg::kAssignTitle.in(uiLang)), std::move(blocks),
+                                    undo.manager()));
+        undo.commit();
+    }
+    outcome.count = static_cast<long>(result.assigned.size());
+    outcome.message = msg::format(msg::kAssigned.in(uiLang), std::to_string(outcome.count));
+    if (!result.skipped.empty()) {
+        std::string list;
+        for (std::size_t i = 0; i < result.skipped.size() && i < 30; ++i) {
+            const Origin& o = origins[result.skipped[i]];
+            list += (list.empty() ? "" : ", ") + sheets[o.sheet].second.name + " " +
+                    std::to_string(o.row + 1);
+        }
+        if (result.skipped.size() > 30) list += ", …";
+        outcome.message += "\n" + msg::format(msg::kSkippedRows.in(uiLang), list);
+        outcome.warnings = static_cast<long>(result.skipped.size());
+    }
+    return outcome;
+}
+
+CommandOutcome refreshReview(const Reference<css::uno::XComponentContext>& context,
+                             const Reference<css::sheet::XSpreadsheetDocument>& doc,
+                             const std::string& monthText) {
+    const Lang uiLang = officeLanguage(context);
+    std::optional<ReviewMonth> month;
+    try {
+        month = parseReviewMonth(monthText);
+    } catch (const std::invalid_argument&) {
+        throw css::lang::IllegalArgumentException(toOUString(msg::kBadMonth.in(uiLang)), nullptr,
+                                                  1);
+    }
+    const FunctionContext functionContext =
+        contextOf(Reference<css::beans::XPropertySet>(doc, css::uno::UNO_QUERY));
+    const long today = functionContext.dates.todaySerial();
+    if (!month) {
+        const auto civil = functionContext.dates.toCivil(static_cast<double>(today));
+        month = ReviewMonth{civil->year, civil->month};
+    }
+    const auto names = sheetNames(doc);
+    const auto plans = planSheets(productSchema(), names);
+    const auto sheets = readPlannedSheets(doc, plans);
+    std::vector<RecognisedSheet> located;
+    for (const auto& [schema, data] : sheets) located.push_back(recognise(*schema, data));
+
+    const SheetSchema& reviewSchema = productSchema().sheetOrThrow("review");
+    std::string reviewName;
+    for (const auto& name : names)
+        if (productSchema().sheetByName(name) == &reviewSchema) reviewName = name;
+    const Lang lang = reviewName.empty()                   ? uiLang
+                      : reviewSchema.name.en == reviewName ? Lang::En
+                                                           : Lang::Zh;
+    const ReviewLayout layout =
+        buildReview(located, *month, today, functionContext.dates, readDocumentSettings(doc), lang);
+
+    char label[16];
+    std::snprintf(label, sizeof label, "%04d-%02d", month->year, month->month);
+    {
+        const bool created = reviewName.empty();
+        UndoScope undo(doc, std::string(msg::kReviewTitle.in(uiLang)));
+        if (created) {
+            reviewName = reviewSchema.name.in(lang);
+            const auto count =
+                Reference<css::container::XIndexAccess>(doc->getSheets(), css::uno::UNO_QUERY_THROW)
+                    ->getCount();
+            doc->getSheets()->insertNewByName(toOUString(reviewName),
+                                              static_cast<sal_Int16>(count));
+        }
+        writeReviewSheet(doc, sheetByName(doc, reviewName), layout,
+                         std::string(msg::kChartTitle.in(lang)));
+        undo.commit();
+    }
+    CommandOutcome outcome;
+    outcome.message = msg::format(msg::kReviewBuilt.in(uiLang), label);
     return outcome;
 }
 

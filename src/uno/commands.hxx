@@ -37,4 +37,13 @@ CommandOutcome validate(const Reference<css::uno::XComponentContext>& context,
 CommandOutcome clearMarks(const Reference<css::uno::XComponentContext>& context,
                           const Reference<css::sheet::XSpreadsheetDocument>& doc);
 
+// Assign customer numbers: fills the blank numbers of filled rows; writes only those cells.
+CommandOutcome assignCustomerNumbers(const Reference<css::uno::XComponentContext>& context,
+                                     const Reference<css::sheet::XSpreadsheetDocument>& doc);
+
+// Refresh monthly review for "YYYY-MM" ("" = the current month); only that sheet changes.
+CommandOutcome refreshReview(const Reference<css::uno::XComponentContext>& context,
+                             const Reference<css::sheet::XSpreadsheetDocument>& doc,
+                             const std::string& month);
+
 }  // namespace dealsheet::uno

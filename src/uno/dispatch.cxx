@@ -34,7 +34,8 @@ constexpr char kProtocol[] = "org.dealsheet.calc:";
 
 // The commands this build offers; Addons.xcu shows the same.
 bool isKnownCommand(const OUString& path) {
-    return path == "InsertTemplates" || path == "Validate" || path == "ClearMarks";
+    return path == "InsertTemplates" || path == "Validate" || path == "ClearMarks" ||
+           path == "AssignCustomerNumbers" || path == "RefreshReview";
 }
 
 class Dispatcher
@@ -76,14 +77,18 @@ class Dispatcher
         try {
             const auto doc = requireSpreadsheet(currentModel());
             std::string lang;
+            std::string month;
             for (const auto& argument : arguments) {
                 OUString value;
                 if (argument.Name == "Language" && (argument.Value >>= value)) lang = toUtf8(value);
+                if (argument.Name == "Month" && (argument.Value >>= value)) month = toUtf8(value);
             }
             CommandOutcome outcome;
             if (url.Path == "InsertTemplates") outcome = insertTemplates(context_, doc, lang);
             if (url.Path == "Validate") outcome = validate(context_, doc);
             if (url.Path == "ClearMarks") outcome = clearMarks(context_, doc);
+            if (url.Path == "AssignCustomerNumbers") outcome = assignCustomerNumbers(context_, doc);
+            if (url.Path == "RefreshReview") outcome = refreshReview(context_, doc, month);
             tell(outcome.message, false);
         } catch (const css::uno::Exception& e) {
             tell(msg::format(msg::kCommandFailed.in(uiLang), toUtf8(e.Message)), true);

@@ -175,6 +175,10 @@ UndoScope::UndoScope(const Reference<css::sheet::XSpreadsheetDocument>& doc,
 
 void UndoScope::commit() { committed_ = true; }
 
+void UndoScope::add(const Reference<css::document::XUndoAction>& action) {
+    if (undo_.is()) undo_->addUndoAction(action);
+}
+
 UndoScope::~UndoScope() {
     try {
         if (!committed_ && rollback_) rollback_();

@@ -8,6 +8,7 @@
 
 #include <com/sun/star/beans/PropertyValue.hpp>
 #include <com/sun/star/beans/XPropertySet.hpp>
+#include <com/sun/star/document/XUndoAction.hpp>
 #include <com/sun/star/document/XUndoManager.hpp>
 #include <com/sun/star/frame/XModel.hpp>
 #include <com/sun/star/lang/XComponent.hpp>
@@ -62,6 +63,9 @@ class UndoScope {
               std::function<void()> rollback = {});
     ~UndoScope();
     void commit();  // the command succeeded
+    const Reference<css::document::XUndoManager>& manager() const { return undo_; }
+    // Adds an undo action of DealSheet's own to this step.
+    void add(const Reference<css::document::XUndoAction>& action);
 
   private:
     Reference<css::document::XUndoManager> undo_;

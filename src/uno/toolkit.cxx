@@ -42,18 +42,15 @@ class Toolkit
     sal_Int32 SAL_CALL
     assignCustomerNumbers(const Reference<css::lang::XComponent>& document) override {
         return guarded(self(), [&] {
-            requireSpreadsheet(document);
-            throw css::uno::RuntimeException("assignCustomerNumbers: not available yet", self());
-            return sal_Int32(0);
+            return static_cast<sal_Int32>(
+                uno::assignCustomerNumbers(context_, requireSpreadsheet(document)).count);
         });
     }
 
     void SAL_CALL refreshReview(const Reference<css::lang::XComponent>& document,
-                                const OUString&) override {
-        guarded(self(), [&] {
-            requireSpreadsheet(document);
-            throw css::uno::RuntimeException("refreshReview: not available yet", self());
-        });
+                                const OUString& month) override {
+        guarded(self(),
+                [&] { uno::refreshReview(context_, requireSpreadsheet(document), toUtf8(month)); });
     }
 
     void SAL_CALL clearMarks(const Reference<css::lang::XComponent>& document) override {

@@ -1,0 +1,185 @@
+// Assign customer numbers, Refresh monthly review and the macro API in a real Calc.
+#include <gtest/gtest.h>
+
+#include <map>
+#include <optional>
+
+#include <com/sun/star/beans/XPropertySet.hpp>
+#include <com/sun/star/container/XNameContainer.hpp>
+#include <com/sun/star/document/XEmbeddedScripts.hpp>
+#include <com/sun/star/document/XUndoManagerSupplier.hpp>
+#include <com/sun/star/script/XLibraryContainer.hpp>
+#include <com/sun/star/script/provider/XScript.hpp>
+#include <com/sun/star/script/provider/XScriptProviderSupplier.hpp>
+#include <com/sun/star/sheet/XCellRangeData.hpp>
+#include <com/sun/star/sheet/XCellRangeFormula.hpp>
+#include <com/sun/star/table/XCellRange.hpp>
+#include <com/sun/star/table/XTableChartsSupplier.hpp>
+#include <org/dealsheet/calc/XToolkit.hpp>
+
+#include "core/dates.hpp"
+#include "office.hxx"
+#include "uno_helpers.hxx"
+
+using namespace dealsheet::test;
+using css::uno::Reference;
+using css::uno::UNO_QUERY_THROW;
+
+namespace {
+
+Reference<org::dealsheet::calc::XToolkit> toolkit() {
+    return Reference<org::dealsheet::calc::XToolkit>(
+        Office::get().serviceManager()->createInstanceWithContext("org.dealsheet.calc.Toolkit",
+                                                                  Office::get().context()),
+        UNO_QUERY_THROW);
+}
+
+double on(int y, int m, int d) {
+    return static_cast<double>(*dealsheet::SerialDates().toSerial({y, m, d}));
+}
+
+std::vector<std::string> formulas(const Reference<css::sheet::XSpreadsheet>& sheet,
+                                  const std::string& block) {
+    std::vector<std::string> cells;
+    const auto range = Reference<css::table::XCellRange>(sheet, UNO_QUERY_THROW)
+                           ->getCellRangeByName(toOUString(block));
+    for (const auto& row :
+         Reference<css::sheet::XCellRangeFormula>(range, UNO_QUERY_THROW)->getFormulaArray())
+        for (const auto& c : row) cells.push_back(toUtf8(c));
+    return cells;
+}
+
+}  // namespace
+
+TEST(AssignCustomerNumbers, ContinuesPerMonthAcrossTheYearAndKeepsExistingNumbers) {
+    unoGuard([&] {
+        const auto doc = newSpreadsheet(true);
+        toolkit()->insertTemplates(component(doc), "zh");
+        const auto customers = byNameOrThrow(doc, "客户信息登记表");
+        const auto row = [&](int r, const char* number, std::optional<double> date,
+                             const char* name) {
+            if (*number) setText(customers, "A" + std::to_string(r), number);
+            if (date) setNumber(customers, "B" + std::to_string(r), *date);
+            setText(customers, "C" + std::to_string(r), name);
+        };
+        row(2, "202412-015", on(2024, 12, 3), "甲");
+        row(3, "", on(2024, 12, 31), "乙");
+        row(4, "", on(2025, 1, 1), "丙");
+        row(5, "", std::nullopt, "丁");  // no date: reported, not guessed
+        row(6, "202501-004", on(2025, 1, 10), "戊");
+        row(7, "", on(2025, 1, 15), "己");
+        setFormula(customers, "A8", "=\"202501-\"&\"009\"");  // a formula is the user's own
+        row(8, "", on(2025, 1, 20), "庚");
+        const auto others = formulas(customers, "B1:S10");
+
+        EXPECT_EQ(toolkit()->assignCustomerNumbers(component(doc)), 3);
+        EXPECT_EQ(textOf(customers, "A2"), "202412-015");
+        EXPECT_EQ(textOf(customers, "A3"), "202412-016");
+        // 202501-009 comes from the user's formula: in use, so numbering goes on after it.
+        EXPECT_EQ(textOf(customers, "A4"), "202501-010");
+        EXPECT_EQ(textOf(customers, "A5"), "");
+        EXPECT_EQ(textOf(customers, "A6"), "202501-004");
+        EXPECT_EQ(textOf(customers, "A7"), "202501-011");
+        EXPECT_EQ(toUtf8(cell(customers, "A8")->getFormula()), "=\"202501-\"&\"009\"");
+        EXPECT_EQ(textOf(customers, "A9"), "");            // empty row: nothing
+        EXPECT_EQ(formulas(customers, "B1:S10"), others);  // only column A changed
+
+        // A second run has nothing left to number; undo brings the blanks back.
+        EXPECT_EQ(toolkit()->assignCustomerNumbers(component(doc)), 0);
+        const auto undo =
+            Reference<css::document::XUndoManagerSupplier>(doc, UNO_QUERY_THROW)->getUndoManager();
+        undo->undo();
+        EXPECT_EQ(textOf(customers, "A3"), "");
+        EXPECT_EQ(textOf(customers, "A6"), "202501-004");
+        EXPECT_EQ(textOf(customers, "A7"), "");
+        undo->redo();
+        EXPECT_EQ(textOf(customers, "A7"), "202501-011");
+        close(doc);
+    });
+}
+
+TEST(RefreshReview, CountsMatchTheSampleAndOnlyTheReviewChanges) {
+    unoGuard([&] {
+        const auto doc = loadSpreadsheet(std::string(DEALSHEET_WORKBOOKS) + "/sample-zh.ods");
+        const auto customers = byNameOrThrow(doc, "客户信息登记表");
+        const auto before = formulas(customers, "A1:S60");
+        toolkit()->refreshReview(component(doc), "");
+        const auto review = byNameOrThrow(doc, "月度复盘");
+        const auto data = Reference<css::sheet::XCellRangeData>(
+                              Reference<css::table::XCellRange>(review, UNO_QUERY_THROW)
+                                  ->getCellRangeByName("A1:D80"),
+                              UNO_QUERY_THROW)
+                              ->getDataArray();
+        // Expected: stages counted straight from the register.
+        std::map<std::string, int> stages;
+        const auto register_ = Reference<css::sheet::XCellRangeData>(
+                                   Reference<css::table::XCellRange>(customers, UNO_QUERY_THROW)
+                                       ->getCellRangeByName("C2:P200"),
+                                   UNO_QUERY_THROW)
+                                   ->getDataArray();
+        for (const auto& r : register_) {
+            rtl::OUString name, stage;
+            if ((r[0] >>= name) && !name.isEmpty() && (r[13] >>= stage)) ++stages[toUtf8(stage)];
+        }
+        int checked = 0;
+        for (const auto& r : data) {
+            rtl::OUString label;
+            double count = -1;
+            if ((r[0] >>= label) && (r[1] >>= count) && stages.count(toUtf8(label)) &&
+                label != "跟进中") {
+                EXPECT_EQ(count, stages[toUtf8(label)]) << toUtf8(label);
+                ++checked;
+            }
+        }
+        EXPECT_EQ(checked, 7);  // every stage has its row
+        EXPECT_EQ(Reference<css::table::XTableChartsSupplier>(review, UNO_QUERY_THROW)
+                      ->getCharts()
+                      ->getElementNames()
+                      .getLength(),
+                  1);
+        EXPECT_EQ(formulas(customers, "A1:S60"), before);
+
+        // Rebuilding replaces, and a chosen month works.
+        toolkit()->refreshReview(component(doc), "2026-01");
+        EXPECT_EQ(textOf(review, "B1"), "2026-01");
+        EXPECT_EQ(Reference<css::table::XTableChartsSupplier>(review, UNO_QUERY_THROW)
+                      ->getCharts()
+                      ->getElementNames()
+                      .getLength(),
+                  1);
+        EXPECT_THROW(toolkit()->refreshReview(component(doc), "January"),
+                     css::lang::IllegalArgumentException);
+        close(doc);
+    });
+}
+
+// The README's Basic macro, run as a user would run it.
+TEST(MacroApi, ReadmeMacroValidatesEveryOpenWorkbook) {
+    unoGuard([&] {
+        const auto sample = loadSpreadsheet(std::string(DEALSHEET_WORKBOOKS) + "/sample-zh.ods");
+        const auto host = newSpreadsheet();
+        const auto libraries =
+            Reference<css::document::XEmbeddedScripts>(host, UNO_QUERY_THROW)->getBasicLibraries();
+        if (!libraries->hasByName("Standard")) libraries->createLibrary("Standard");
+        Reference<css::container::XNameContainer> standard(libraries->getByName("Standard"),
+                                                           UNO_QUERY_THROW);
+        standard->insertByName("DealSheetMacro",
+                               css::uno::Any(toOUString(readFile(std::string(DEALSHEET_SOURCE_DIR) +
+                                                                 "/docs/validate-all.bas"))));
+        const auto provider =
+            Reference<css::script::provider::XScriptProviderSupplier>(host, UNO_QUERY_THROW)
+                ->getScriptProvider();
+        const auto script = provider->getScript(
+            "vnd.sun.star.script:Standard.DealSheetMacro.ValidateAllOpenWorkbooks?language=Basic&"
+            "location=document");
+        css::uno::Sequence<sal_Int16> outIndex;
+        css::uno::Sequence<css::uno::Any> out;
+        const auto result = script->invoke({}, outIndex, out);
+        rtl::OUString text;
+        result >>= text;
+        EXPECT_NE(toUtf8(text).find("errors"), std::string::npos) << toUtf8(text);
+        EXPECT_NE(toUtf8(text).find("sample-zh"), std::string::npos) << toUtf8(text);
+        close(host);
+        close(sample);
+    });
+}
