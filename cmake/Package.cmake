@@ -63,3 +63,9 @@ add_custom_command(
   COMMENT "Packaging dealsheet.oxt")
 
 add_custom_target(oxt ALL DEPENDS ${DEALSHEET_OXT})
+
+# The demo of the README's quick start.
+add_executable(demo ${CMAKE_SOURCE_DIR}/src/tools/demo.cxx)
+target_link_libraries(demo PRIVATE dealsheet_office_driver)
+target_compile_options(demo PRIVATE ${DEALSHEET_WARNINGS})
+set_target_properties(demo PROPERTIES BUILD_RPATH ${LO_PROGRAM_DIR})

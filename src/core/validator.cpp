@@ -243,10 +243,12 @@ class Validator {
                     if (id == when) {
                         const auto& other =
                             sheet.schema->columnOrThrow(column.requiredWhen->column);
-                        const auto& value = other.list->byId(when).text;
+                        // The sheet's own header and value words, in whichever language it uses.
+                        const std::string header = fieldName(sheet, sheet.column(other.id));
+                        const std::string& value = other.list->byId(when).text.in(sheet.lang);
                         add("REQUIRED", sheet, row, col,
-                            {"（" + other.header.zh + "为“" + value.zh + "”时必填）",
-                             " (required when " + other.header.en + " is " + value.en + ")"},
+                            {"（" + header + "为“" + value + "”时必填）",
+                             " (required when \"" + header + "\" is " + value + ")"},
                             &column);
                     }
             }
@@ -259,13 +261,14 @@ class Validator {
         const auto* number = std::get_if<double>(&value);
 
         if (error) {
-            add("TYPE", sheet, row, col, {"有效的值（不是错误值）", "a value, not an error"},
-                &column);
+            add("TYPE", sheet, row, col,
+                {"有效的值（现在是错误值）", "a value (it holds an error)"}, &column);
             return;
         }
         if (column.isDate()) {
             if (text) {
-                add("TYPE", sheet, row, col, {"日期（不是文本）", "a date, not text"}, &column);
+                add("TYPE", sheet, row, col, {"日期（现在是文本）", "a date (it holds text)"},
+                    &column);
                 return;
             }
             if (number && !options_.dates.toCivil(*number)) {
@@ -279,10 +282,10 @@ class Validator {
                 const int otherColumn = sheet.column(column.notBefore);
                 const auto other = dateAt(sheet, row, otherColumn);
                 if (other && day < *other) {
-                    const auto& otherSchema = sheet.schema->columnOrThrow(column.notBefore);
+                    const std::string header = fieldName(sheet, otherColumn);
                     add("DATE_ORDER", sheet, row, col,
-                        {"“" + otherSchema.header.zh + "”（" + dateText(*other) + "）",
-                         "\"" + otherSchema.header.en + "\" (" + dateText(*other) + ")"},
+                        {"“" + header + "”（" + dateText(*other) + "）",
+                         "\"" + header + "\" (" + dateText(*other) + ")"},
                         &column);
                 }
             }
@@ -290,7 +293,8 @@ class Validator {
         }
         if (column.isNumeric()) {
             if (text) {
-                add("TYPE", sheet, row, col, {"数字（不是文本）", "a number, not text"}, &column);
+                add("TYPE", sheet, row, col, {"数字（现在是文本）", "a number (it holds text)"},
+                    &column);
                 return;
             }
             checkRange(sheet, column, row, col, *number);
@@ -299,10 +303,10 @@ class Validator {
         if (column.list) {
             const std::string shown = text ? std::string(trimSpaces(*text)) : formatNumber(*number);
             if (!column.list->find(shown)) {
-                std::string zh, en;
+                std::string zh, en;  // the allowed values as this sheet spells them
                 for (const auto& v : column.list->values) {
-                    zh += (zh.empty() ? "" : "、") + v.text.zh;
-                    en += (en.empty() ? "" : ", ") + v.text.en;
+                    zh += (zh.empty() ? "" : "、") + v.text.in(sheet.lang);
+                    en += (en.empty() ? "" : ", ") + v.text.in(sheet.lang);
                 }
                 add("ENUM", sheet, row, col, {"可选：" + zh, "allowed: " + en}, &column);
             }
@@ -386,9 +390,9 @@ class Validator {
             if (next < 0 || !blankAt(sheet, row, next)) return;
             for (const auto& when : r.listParam("when"))
                 if (outcome == when) {
-                    const auto& text =
-                        sheet.schema->columnOrThrow(r.param("outcome")).list->byId(when).text;
-                    add(code, sheet, row, next, {text.zh, text.en});
+                    const std::string typed =
+                        trimmedText(sheet, row, sheet.column(r.param("outcome")));
+                    add(code, sheet, row, next, {typed, typed});
                 }
         } else if (code == "RECORD_LATE") {
             const auto meeting = dateAt(sheet, row, col("date"));

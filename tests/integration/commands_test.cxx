@@ -100,7 +100,7 @@ TEST(AssignCustomerNumbers, ContinuesPerMonthAcrossTheYearAndKeepsExistingNumber
 
 TEST(RefreshReview, CountsMatchTheSampleAndOnlyTheReviewChanges) {
     unoGuard([&] {
-        const auto doc = loadSpreadsheet(std::string(DEALSHEET_WORKBOOKS) + "/sample-zh.ods");
+        const auto doc = loadCopy(std::string(DEALSHEET_WORKBOOKS) + "/sample-zh.ods");
         const auto customers = byNameOrThrow(doc, "客户信息登记表");
         const auto before = formulas(customers, "A1:S60");
         toolkit()->refreshReview(component(doc), "");
@@ -156,7 +156,7 @@ TEST(RefreshReview, CountsMatchTheSampleAndOnlyTheReviewChanges) {
 // The README's Basic macro, run as a user would run it.
 TEST(MacroApi, ReadmeMacroValidatesEveryOpenWorkbook) {
     unoGuard([&] {
-        const auto sample = loadSpreadsheet(std::string(DEALSHEET_WORKBOOKS) + "/sample-zh.ods");
+        const auto sample = loadCopy(std::string(DEALSHEET_WORKBOOKS) + "/sample-zh.ods");
         const auto host = newSpreadsheet();
         const auto libraries =
             Reference<css::document::XEmbeddedScripts>(host, UNO_QUERY_THROW)->getBasicLibraries();

@@ -1,5 +1,6 @@
 #include "uno_helpers.hxx"
 
+#include <filesystem>
 #include <fstream>
 #include <sstream>
 #include <stdexcept>
@@ -42,7 +43,8 @@ std::string toUtf8(const rtl::OUString& text) {
 
 std::string fileUrl(const std::string& path) {
     rtl::OUString url;
-    if (osl::FileBase::getFileURLFromSystemPath(toOUString(path), url) != osl::FileBase::E_None)
+    const std::string absolute = std::filesystem::absolute(path).string();
+    if (osl::FileBase::getFileURLFromSystemPath(toOUString(absolute), url) != osl::FileBase::E_None)
         throw std::runtime_error("not a path: " + path);
     return toUtf8(url);
 }
@@ -83,6 +85,16 @@ Reference<css::sheet::XSpreadsheetDocument> newSpreadsheet(bool visible) {
 
 Reference<css::sheet::XSpreadsheetDocument> loadSpreadsheet(const std::string& path) {
     return load(fileUrl(path));
+}
+
+Reference<css::sheet::XSpreadsheetDocument> loadCopy(const std::string& path) {
+    static int counter = 0;
+    const std::filesystem::path source(path);
+    const auto copy =
+        std::filesystem::path(Office::get().workDir()) /
+        (source.stem().string() + "-" + std::to_string(++counter) + source.extension().string());
+    std::filesystem::copy_file(source, copy, std::filesystem::copy_options::overwrite_existing);
+    return loadSpreadsheet(copy.string());
 }
 
 void storeAs(const Reference<css::sheet::XSpreadsheetDocument>& doc, const std::string& path,

@@ -30,6 +30,9 @@ std::string readFile(const std::string& path);
 // `visible` documents get a view of their own, which Calc's undo of sheet insertions needs.
 css::uno::Reference<css::sheet::XSpreadsheetDocument> newSpreadsheet(bool visible = false);
 css::uno::Reference<css::sheet::XSpreadsheetDocument> loadSpreadsheet(const std::string& path);
+// Loads a private copy of `path` (in the office's work folder), so that no lock file is left
+// next to a shared file and parallel tests never meet.
+css::uno::Reference<css::sheet::XSpreadsheetDocument> loadCopy(const std::string& path);
 void storeAs(const css::uno::Reference<css::sheet::XSpreadsheetDocument>& doc,
              const std::string& path, const std::string& filter);
 css::uno::Reference<css::lang::XComponent> component(

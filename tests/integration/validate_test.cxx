@@ -167,9 +167,7 @@ int markFormats(const Reference<css::sheet::XSpreadsheet>& sheet) {
 
 class ValidateSample : public ::testing::Test {
   protected:
-    void SetUp() override {
-        doc = loadSpreadsheet(std::string(DEALSHEET_WORKBOOKS) + "/sample-zh.ods");
-    }
+    void SetUp() override { doc = loadCopy(std::string(DEALSHEET_WORKBOOKS) + "/sample-zh.ods"); }
     void TearDown() override {
         if (doc.is()) close(doc);
     }
