@@ -7,10 +7,9 @@ packages=(
   g++ cmake make zip ccache
   libreoffice-calc libreoffice-writer libreoffice-dev libreoffice-dev-common
   libboost-dev libgtest-dev
-  fonts-noto-cjk
 )
 if [ "${DEALSHEET_GUI_DEPS:-0}" = 1 ]; then
-  packages+=(xvfb xauth imagemagick)
+  packages+=(xvfb xauth imagemagick fonts-noto-cjk)
 fi
 
 missing=()

@@ -48,6 +48,13 @@ inline constexpr Text kReviewBuilt{"已刷新 {0} 的月度复盘。",
 inline constexpr Text kBadMonth{"月份格式应为 2026-11。", "The month should look like 2026-11."};
 inline constexpr Text kChartTitle{"各销售阶段客户数", "Customers by stage"};
 
+inline constexpr Text kAskLanguage{"新表使用哪种语言？", "Which language for the new sheets?"};
+inline constexpr Text kAskMonth{"复盘哪个月份？", "Which month to review?"};
+inline constexpr Text kThisMonth{"（本月）", " (this month)"};
+inline constexpr Text kLastMonth{"（上月）", " (last month)"};
+inline constexpr Text kOk{"确定", "OK"};
+inline constexpr Text kCancel{"取消", "Cancel"};
+
 // Replaces the first {0} in a message.
 std::string format(std::string_view pattern, std::string_view value);
 

@@ -17,7 +17,9 @@
 #include <cppuhelper/implbase4.hxx>
 #include <cppuhelper/supportsservice.hxx>
 
+#include "choice_dialog.hxx"
 #include "commands.hxx"
+#include "core/dates.hpp"
 #include "core/messages.hpp"
 #include "office_util.hxx"
 #include "uno_util.hxx"
@@ -36,6 +38,25 @@ constexpr char kProtocol[] = "org.dealsheet.calc:";
 bool isKnownCommand(const OUString& path) {
     return path == "InsertTemplates" || path == "Validate" || path == "ClearMarks" ||
            path == "AssignCustomerNumbers" || path == "RefreshReview";
+}
+
+// "2026-11", "2026-10", ...: this month and the ones before it.
+std::vector<std::string> recentMonths(const Reference<css::uno::XComponentContext>&, int count) {
+    const SerialDates dates;
+    const auto today = dates.toCivil(static_cast<double>(dates.todaySerial()));
+    std::vector<std::string> months;
+    int year = today ? today->year : 2026;
+    int month = today ? today->month : 1;
+    for (int i = 0; i < count; ++i) {
+        char buffer[16];
+        std::snprintf(buffer, sizeof buffer, "%04d-%02d", year, month);
+        months.push_back(buffer);
+        if (--month == 0) {
+            month = 12;
+            --year;
+        }
+    }
+    return months;
 }
 
 class Dispatcher
@@ -82,6 +103,34 @@ class Dispatcher
                 OUString value;
                 if (argument.Name == "Language" && (argument.Value >>= value)) lang = toUtf8(value);
                 if (argument.Name == "Month" && (argument.Value >>= value)) month = toUtf8(value);
+            }
+            // In a window, ask what a macro passes as an argument: the language, the month.
+            const bool gui = !officeIsHeadless() && frame_.is();
+            if (gui && url.Path == "InsertTemplates" && lang.empty()) {
+                const auto picked = askChoice(context_, frame_,
+                                              {std::string(msg::kInsertTemplatesTitle.in(uiLang)),
+                                               std::string(msg::kAskLanguage.in(uiLang)),
+                                               {"中文 (zh-CN)", "English (en-US)"},
+                                               uiLang == Lang::En ? 1 : 0,
+                                               std::string(msg::kOk.in(uiLang)),
+                                               std::string(msg::kCancel.in(uiLang))});
+                if (!picked) return;
+                lang = *picked == 1 ? "en" : "zh";
+            }
+            if (gui && url.Path == "RefreshReview" && month.empty()) {
+                const auto months = recentMonths(context_, 6);
+                std::vector<std::string> items;
+                for (std::size_t i = 0; i < months.size(); ++i)
+                    items.push_back(months[i] + (i == 0   ? std::string(msg::kThisMonth.in(uiLang))
+                                                 : i == 1 ? std::string(msg::kLastMonth.in(uiLang))
+                                                          : std::string()));
+                const auto picked = askChoice(
+                    context_, frame_,
+                    {std::string(msg::kReviewTitle.in(uiLang)),
+                     std::string(msg::kAskMonth.in(uiLang)), items, 0,
+                     std::string(msg::kOk.in(uiLang)), std::string(msg::kCancel.in(uiLang))});
+                if (!picked) return;
+                month = months[static_cast<std::size_t>(*picked)];
             }
             CommandOutcome outcome;
             if (url.Path == "InsertTemplates") outcome = insertTemplates(context_, doc, lang);

@@ -4,10 +4,16 @@
 #include <map>
 #include <optional>
 
+#include <com/sun/star/beans/PropertyValue.hpp>
 #include <com/sun/star/beans/XPropertySet.hpp>
 #include <com/sun/star/container/XNameContainer.hpp>
 #include <com/sun/star/document/XEmbeddedScripts.hpp>
 #include <com/sun/star/document/XUndoManagerSupplier.hpp>
+#include <com/sun/star/frame/DispatchHelper.hpp>
+#include <com/sun/star/frame/XController.hpp>
+#include <com/sun/star/frame/XDispatchProvider.hpp>
+#include <com/sun/star/frame/XFrame.hpp>
+#include <com/sun/star/frame/XModel.hpp>
 #include <com/sun/star/script/XLibraryContainer.hpp>
 #include <com/sun/star/script/provider/XScript.hpp>
 #include <com/sun/star/script/provider/XScriptProviderSupplier.hpp>
@@ -181,5 +187,68 @@ TEST(MacroApi, ReadmeMacroValidatesEveryOpenWorkbook) {
         EXPECT_NE(toUtf8(text).find("sample-zh"), std::string::npos) << toUtf8(text);
         close(host);
         close(sample);
+    });
+}
+
+TEST(Commands, AssignAndReviewThroughTheToolbarCommands) {
+    unoGuard([&] {
+        const auto doc = newSpreadsheet();
+        toolkit()->insertTemplates(component(doc), "zh");
+        const auto customers = byNameOrThrow(doc, "客户信息登记表");
+        setNumber(customers, "B2", on(2025, 3, 4));
+        setText(customers, "C2", "甲");
+        const auto frame =
+            Reference<css::frame::XModel>(doc, UNO_QUERY_THROW)->getCurrentController()->getFrame();
+        const auto helper = css::frame::DispatchHelper::create(Office::get().context());
+        const Reference<css::frame::XDispatchProvider> provider(frame, UNO_QUERY_THROW);
+        helper->executeDispatch(provider, "org.dealsheet.calc:AssignCustomerNumbers", "", 0, {});
+        EXPECT_EQ(textOf(customers, "A2"), "202503-001");
+        css::uno::Sequence<css::beans::PropertyValue> args(1);
+        args.getArray()[0].Name = "Month";
+        args.getArray()[0].Value <<= toOUString("2025-03");
+        helper->executeDispatch(provider, "org.dealsheet.calc:RefreshReview", "", 0, args);
+        const auto review = byNameOrThrow(doc, "月度复盘");
+        EXPECT_EQ(textOf(review, "B1"), "2025-03");
+        EXPECT_EQ(valueOf(review, "B3"), 1);  // one new customer in March 2025
+        close(doc);
+    });
+}
+
+// Every Toolkit method from Basic, as a user's macro would call them.
+TEST(MacroApi, EveryMethodFromBasic) {
+    unoGuard([&] {
+        const auto host = newSpreadsheet();
+        const auto libraries =
+            Reference<css::document::XEmbeddedScripts>(host, UNO_QUERY_THROW)->getBasicLibraries();
+        if (!libraries->hasByName("Standard")) libraries->createLibrary("Standard");
+        Reference<css::container::XNameContainer> standard(libraries->getByName("Standard"),
+                                                           UNO_QUERY_THROW);
+        standard->insertByName("AllMethods", css::uno::Any(toOUString(R"BAS(
+Function RunAll() As String
+    Dim t As Object, doc As Object, s As Object, n As Long
+    t = createUnoService("org.dealsheet.calc.Toolkit")
+    doc = ThisComponent
+    n = t.insertTemplates(doc, "en")
+    doc.Sheets.getByName("Customers").getCellRangeByName("B2").Value = DateSerial(2025, 3, 4)
+    doc.Sheets.getByName("Customers").getCellRangeByName("C2").String = "Acme"
+    RunAll = n & "|" & t.assignCustomerNumbers(doc)
+    s = t.validate(doc)
+    RunAll = RunAll & "|" & s.SheetsChecked & "|" & (s.Errors > 0)
+    t.refreshReview(doc, "2025-03")
+    t.clearMarks(doc)
+    RunAll = RunAll & "|" & doc.Sheets.hasByName("Validation Report") & "|" & doc.Sheets.getByName("Customers").getCellRangeByName("A2").String
+End Function
+)BAS")));
+        const auto provider =
+            Reference<css::script::provider::XScriptProviderSupplier>(host, UNO_QUERY_THROW)
+                ->getScriptProvider();
+        const auto script = provider->getScript(
+            "vnd.sun.star.script:Standard.AllMethods.RunAll?language=Basic&location=document");
+        css::uno::Sequence<sal_Int16> outIndex;
+        css::uno::Sequence<css::uno::Any> out;
+        rtl::OUString text;
+        script->invoke({}, outIndex, out) >>= text;
+        EXPECT_EQ(toUtf8(text), "11|1|9|True|False|202503-001");
+        close(host);
     });
 }

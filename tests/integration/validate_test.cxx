@@ -264,3 +264,42 @@ TEST(Validate, WorkbookWithoutDealSheetSheetsIsLeftAlone) {
         close(doc);
     });
 }
+
+// Values as users paste them: error values, numbers stored as text, dates typed as text, a
+// deleted required column, English sheets.
+TEST(Validate, PastedValuesErrorValuesAndMissingColumns) {
+    unoGuard([&] {
+        const auto doc = newSpreadsheet();
+        toolkit()->insertTemplates(component(doc), "en");
+        const auto customers = byNameOrThrow(doc, "Customers");
+        setText(customers, "A2", "202501-001");
+        setNumber(customers, "B2", 45660);  // 2025-01-04
+        setText(customers, "C2", "Acme");
+        setText(customers, "D2", "Retail");
+        setText(customers, "F2", "Li Na");
+        setText(customers, "I2", "li@acme.cn");
+        setText(customers, "K2", "CRM");
+        setText(customers, "L2", "60");        // a number stored as text
+        setFormula(customers, "M2", "=NA()");  // an error value in a data cell
+        setText(customers, "P2", "Lead");
+        setText(customers, "R2", "Wang");
+        const auto actions = byNameOrThrow(doc, "Actions");
+        Reference<css::table::XCellRange>(actions, UNO_QUERY_THROW)
+            ->getCellRangeByName("E1")
+            ->getCellByPosition(0, 0)
+            ->setFormula("");  // the Owner header deleted: a required column is missing
+        setText(actions, "A2", "XD-1");
+        setText(actions, "B2", "202501-001");
+        setText(actions, "D2", "Call back");
+        setText(actions, "G2", "2025/01/10");  // a date typed as text
+        setText(actions, "H2", "Done");
+        setNumber(actions, "I2", 45660);
+        toolkit()->validate(component(doc));
+        std::set<std::string> found;
+        for (const auto& r : reportRows(doc)) found.insert(r.rule + " " + r.sheet + "." + r.cell);
+        const std::set<std::string> expected{"TYPE Customers.L2", "TYPE Customers.M2",
+                                             "MISSING_COLUMN Actions.A1", "TYPE Actions.G2"};
+        EXPECT_EQ(found, expected);  // and nothing else: the clean cells give nothing
+        close(doc);
+    });
+}

@@ -1,0 +1,31 @@
+// A small dialog that asks the user to pick one item from a list (the language of Insert
+// template sheets, the month of the review). The office has no standard dialog for such a
+// choice, so it is built from the office's own dialog controls; keyboard usable (arrows to
+// choose, Enter for OK, Escape to cancel). Never shown headless.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include <com/sun/star/frame/XFrame.hpp>
+#include <com/sun/star/uno/XComponentContext.hpp>
+
+namespace dealsheet::uno {
+
+struct Choice {
+    std::string title;
+    std::string label;
+    std::vector<std::string> items;
+    int selected = 0;
+    std::string ok;
+    std::string cancel;
+};
+
+// The index picked, or nothing when the user cancels.
+std::optional<int> askChoice(
+    const com::sun::star::uno::Reference<com::sun::star::uno::XComponentContext>& context,
+    const com::sun::star::uno::Reference<com::sun::star::frame::XFrame>& frame,
+    const Choice& choice);
+
+}  // namespace dealsheet::uno
