@@ -8,5 +8,5 @@ target_compile_options(dealsheet_office_driver PRIVATE ${DEALSHEET_WARNINGS})
 target_compile_definitions(dealsheet_office_driver PUBLIC
   DEALSHEET_OXT="${CMAKE_BINARY_DIR}/dealsheet.oxt" DEALSHEET_RDB="${DEALSHEET_RDB}"
   LO_PROGRAM_DIR="${LO_PROGRAM_DIR}" DEALSHEET_WORKBOOKS="${CMAKE_BINARY_DIR}/workbooks"
-  DEALSHEET_SOURCE_DIR="${CMAKE_SOURCE_DIR}")
+  DEALSHEET_SOURCE_DIR="${CMAKE_SOURCE_DIR}" DEALSHEET_BUILD_DIR="${CMAKE_BINARY_DIR}")
 add_dependencies(dealsheet_office_driver dealsheet_uno_headers)

@@ -8,8 +8,9 @@ packages=(
   libreoffice-calc libreoffice-writer libreoffice-dev libreoffice-dev-common
   libboost-dev libgtest-dev
 )
-if [ "${DEALSHEET_GUI_DEPS:-0}" = 1 ]; then
-  packages+=(xvfb xauth imagemagick fonts-noto-cjk)
+# The real-window test (ctest label gui) needs an X server, screenshots and a CJK font.
+if [ "${DEALSHEET_GUI_DEPS:-1}" = 1 ]; then
+  packages+=(xvfb xauth imagemagick xdotool fonts-wqy-microhei)
 fi
 
 missing=()

@@ -108,13 +108,10 @@ std::vector<std::string> markFindings(const Reference<css::sheet::XSpreadsheetDo
                        warnings.end());
         try {
             const auto sheet = sheetByName(doc, name);
-            namespace Op = css::sheet::ConditionFormatOperator;
             if (!errors.empty())
-                addConditionalFormat(doc, sheet, runsOf(errors),
-                                     {{Op::EXPRESSION, "1", kStyleErrorMark.name}});
+                addConditionalFormat(doc, sheet, runsOf(errors), {{"1", kStyleErrorMark.name}});
             if (!warnings.empty())
-                addConditionalFormat(doc, sheet, runsOf(warnings),
-                                     {{Op::EXPRESSION, "1", kStyleWarningMark.name}});
+                addConditionalFormat(doc, sheet, runsOf(warnings), {{"1", kStyleWarningMark.name}});
         } catch (const css::uno::Exception&) {
             failed.push_back(name);  // e.g. a protected sheet: said in the report
         }

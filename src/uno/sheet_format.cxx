@@ -1,10 +1,12 @@
 #include "sheet_format.hxx"
 
+#include <com/sun/star/beans/PropertyValue.hpp>
 #include <com/sun/star/beans/XPropertySet.hpp>
 #include <com/sun/star/container/XNameContainer.hpp>
 #include <com/sun/star/lang/Locale.hpp>
 #include <com/sun/star/lang/XMultiServiceFactory.hpp>
 #include <com/sun/star/sheet/ConditionEntryType.hpp>
+#include <com/sun/star/sheet/ConditionOperator.hpp>
 #include <com/sun/star/sheet/TableValidationVisibility.hpp>
 #include <com/sun/star/sheet/ValidationAlertStyle.hpp>
 #include <com/sun/star/sheet/ValidationType.hpp>
@@ -13,6 +15,7 @@
 #include <com/sun/star/sheet/XConditionalFormats.hpp>
 #include <com/sun/star/sheet/XSheetCellRangeContainer.hpp>
 #include <com/sun/star/sheet/XSheetCondition.hpp>
+#include <com/sun/star/sheet/XSheetConditionalEntries.hpp>
 #include <com/sun/star/style/XStyleFamiliesSupplier.hpp>
 #include <com/sun/star/util/XNumberFormats.hpp>
 #include <com/sun/star/util/XNumberFormatsSupplier.hpp>
@@ -73,31 +76,25 @@ sal_Int32 addConditionalFormat(const Reference<css::sheet::XSpreadsheetDocument>
     }
     container->addRangeAddresses(addresses, false);
 
-    Reference<css::sheet::XConditionalFormats> formats(
-        Reference<css::beans::XPropertySet>(sheet, UNO_QUERY_THROW)
-            ->getPropertyValue("ConditionalFormats"),
-        UNO_QUERY_THROW);
-    const sal_Int32 id =
-        formats->createByRange(Reference<css::sheet::XSheetCellRanges>(container, UNO_QUERY_THROW));
-    for (const auto& format : formats->getConditionalFormats()) {
-        sal_Int32 formatId = -1;
-        Reference<css::beans::XPropertySet>(format, UNO_QUERY_THROW)->getPropertyValue("ID") >>=
-            formatId;
-        if (formatId != id) continue;
-        for (std::size_t i = 0; i < conditions.size(); ++i) {
-            format->createEntry(css::sheet::ConditionEntryType::CONDITION,
-                                static_cast<sal_Int32>(i));
-            Reference<css::beans::XPropertySet> entry(format->getByIndex(static_cast<sal_Int32>(i)),
-                                                      UNO_QUERY_THROW);
-            entry->setPropertyValue("Operator", Any(conditions[i].op));
-            entry->setPropertyValue("Formula1", Any(toOUString(conditions[i].formula)));
-            entry->setPropertyValue("StyleName", Any(toOUString(conditions[i].styleName)));
-        }
-        // A new format starts with one default entry of its own: drop it.
-        while (format->getCount() > static_cast<sal_Int32>(conditions.size()))
-            format->removeByIndex(format->getCount() - 1);
+    // Through the cells' ConditionalFormat property: Calc then attaches the new format to the
+    // cells, next to any format they already have (XConditionalFormats::createByRange adds a
+    // format to the sheet's list without attaching it, so nothing would be painted).
+    Reference<css::beans::XPropertySet> cells(container, UNO_QUERY_THROW);
+    Reference<css::sheet::XSheetConditionalEntries> entries(
+        cells->getPropertyValue("ConditionalFormat"), UNO_QUERY_THROW);
+    entries->clear();
+    for (const auto& condition : conditions) {
+        css::uno::Sequence<css::beans::PropertyValue> entry(3);
+        entry.getArray()[0].Name = "Operator";
+        entry.getArray()[0].Value <<= css::sheet::ConditionOperator_FORMULA;
+        entry.getArray()[1].Name = "Formula1";
+        entry.getArray()[1].Value <<= toOUString(condition.formula);
+        entry.getArray()[2].Name = "StyleName";
+        entry.getArray()[2].Value <<= toOUString(condition.styleName);
+        entries->addNew(entry);
     }
-    return id;
+    cells->setPropertyValue("ConditionalFormat", Any(entries));
+    return static_cast<sal_Int32>(conditions.size());
 }
 
 int removeConditionalFormatsUsing(const Reference<css::sheet::XSpreadsheet>& sheet,

@@ -33,12 +33,12 @@ void ensureCellStyle(const Reference<css::sheet::XSpreadsheetDocument>& doc,
                      const CellStyleSpec& style);
 
 struct ConditionSpec {
-    sal_Int32 op;         // css::sheet::ConditionFormatOperator
-    std::string formula;  // relative to the first cell of the first range
+    std::string formula;  // a condition formula, relative to the first cell of the first range
     std::string styleName;
 };
 
-// Adds one conditional format over `ranges` (all on `sheet`) and returns its ID.
+// Adds one conditional format over `ranges` (all on `sheet`), attached to the cells next to
+// the formats they already have; returns the number of conditions.
 sal_Int32 addConditionalFormat(const Reference<css::sheet::XSpreadsheetDocument>& doc,
                                const Reference<css::sheet::XSpreadsheet>& sheet,
                                const std::vector<css::table::CellRangeAddress>& ranges,

@@ -110,12 +110,10 @@ void fillDataSheet(const Reference<css::sheet::XSpreadsheetDocument>& doc,
         const std::string cell = cellAddress(grade, firstRow);
         for (const auto* style : {&kStyleGradeA, &kStyleGradeB, &kStyleGradeC})
             ensureCellStyle(doc, *style);
-        addConditionalFormat(
-            doc, sheet, {fullRows(grade)},
-            {{css::sheet::ConditionFormatOperator::EXPRESSION, cell + "=\"A\"", kStyleGradeA.name},
-             {css::sheet::ConditionFormatOperator::EXPRESSION, cell + "=\"B\"", kStyleGradeB.name},
-             {css::sheet::ConditionFormatOperator::EXPRESSION, cell + "=\"C\"",
-              kStyleGradeC.name}});
+        addConditionalFormat(doc, sheet, {fullRows(grade)},
+                             {{cell + "=\"A\"", kStyleGradeA.name},
+                              {cell + "=\"B\"", kStyleGradeB.name},
+                              {cell + "=\"C\"", kStyleGradeC.name}});
     }
     if (const int due = schema.columnIndex("dueStatus"); due >= 0) {
         const std::string cell = "$" + cellAddress(due, firstRow);
@@ -126,11 +124,9 @@ void fillDataSheet(const Reference<css::sheet::XSpreadsheetDocument>& doc,
         };
         ensureCellStyle(doc, kStyleOverdue);
         ensureCellStyle(doc, kStyleDueSoon);
-        addConditionalFormat(doc, sheet, {fullRows(-1)},
-                             {{css::sheet::ConditionFormatOperator::EXPRESSION, isState("overdue"),
-                               kStyleOverdue.name},
-                              {css::sheet::ConditionFormatOperator::EXPRESSION, isState("dueSoon"),
-                               kStyleDueSoon.name}});
+        addConditionalFormat(
+            doc, sheet, {fullRows(-1)},
+            {{isState("overdue"), kStyleOverdue.name}, {isState("dueSoon"), kStyleDueSoon.name}});
     }
 }
 

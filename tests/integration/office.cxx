@@ -175,7 +175,7 @@ css::uno::Reference<css::frame::XDesktop2> Office::desktop() const {
     return css::frame::Desktop::create(context_);
 }
 
-void Office::start(const std::string& oxt) {
+void Office::start(const std::string& oxt, bool window) {
     char pattern[] = "/tmp/dealsheet-it-XXXXXX";
     if (!::mkdtemp(pattern)) throw std::runtime_error("mkdtemp failed");
     root_ = pattern;
@@ -198,10 +198,19 @@ void Office::start(const std::string& oxt) {
 
     const std::string pipe = "dealsheet_it_" + std::to_string(::getpid());
     for (int attempt = 0; attempt < 3 && !context_.is(); ++attempt) {
-        officePid_ = spawn({program + "/soffice.bin", sharedCache, profile, "--headless",
-                            "--invisible", "--norestore", "--nologo", "--nodefault",
-                            "--nolockcheck", "--accept=pipe,name=" + pipe + ";urp;"},
-                           log);
+        std::vector<std::string> args{program + "/soffice.bin",
+                                      sharedCache,
+                                      profile,
+                                      "--norestore",
+                                      "--nologo",
+                                      "--nodefault",
+                                      "--nolockcheck",
+                                      "--accept=pipe,name=" + pipe + ";urp;"};
+        if (!window) {
+            args.push_back("--headless");
+            args.push_back("--invisible");
+        }
+        officePid_ = spawn(args, log);
         setenv("URE_BOOTSTRAP", ("vnd.sun.star.pathname:" + program + "/fundamentalrc").c_str(), 1);
         // The client needs DealSheet's own types too, to talk to the Toolkit over the bridge.
         rtl::Bootstrap::set("URE_MORE_TYPES",

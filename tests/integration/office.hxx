@@ -21,7 +21,8 @@ class Office {
     static Office& get();
 
     // Installs `oxt` into a throw-away profile and starts a headless office with it.
-    void start(const std::string& oxt);
+    // With `window`, the office opens real windows (on $DISPLAY, e.g. under xvfb-run).
+    void start(const std::string& oxt, bool window = false);
     void stop();
 
     css::uno::Reference<css::uno::XComponentContext> context() const { return context_; }

@@ -15,7 +15,8 @@ class OfficeEnvironment : public ::testing::Environment {
   public:
     void SetUp() override {
         try {
-            Office::get().start(DEALSHEET_OXT);
+            const char* window = std::getenv("DEALSHEET_OFFICE_WINDOW");
+            Office::get().start(DEALSHEET_OXT, window && std::string(window) == "1");
         } catch (const std::exception& e) {
             GTEST_FAIL() << e.what();
         } catch (const css::uno::Exception& e) {

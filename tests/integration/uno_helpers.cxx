@@ -83,18 +83,18 @@ Reference<css::sheet::XSpreadsheetDocument> newSpreadsheet(bool visible) {
     return load("private:factory/scalc", visible);
 }
 
-Reference<css::sheet::XSpreadsheetDocument> loadSpreadsheet(const std::string& path) {
-    return load(fileUrl(path));
+Reference<css::sheet::XSpreadsheetDocument> loadSpreadsheet(const std::string& path, bool visible) {
+    return load(fileUrl(path), visible);
 }
 
-Reference<css::sheet::XSpreadsheetDocument> loadCopy(const std::string& path) {
+Reference<css::sheet::XSpreadsheetDocument> loadCopy(const std::string& path, bool visible) {
     static int counter = 0;
     const std::filesystem::path source(path);
     const auto copy =
         std::filesystem::path(Office::get().workDir()) /
         (source.stem().string() + "-" + std::to_string(++counter) + source.extension().string());
     std::filesystem::copy_file(source, copy, std::filesystem::copy_options::overwrite_existing);
-    return loadSpreadsheet(copy.string());
+    return loadSpreadsheet(copy.string(), visible);
 }
 
 void storeAs(const Reference<css::sheet::XSpreadsheetDocument>& doc, const std::string& path,

@@ -29,10 +29,12 @@ std::string readFile(const std::string& path);
 // A new, hidden spreadsheet document; closed by the caller with close().
 // `visible` documents get a view of their own, which Calc's undo of sheet insertions needs.
 css::uno::Reference<css::sheet::XSpreadsheetDocument> newSpreadsheet(bool visible = false);
-css::uno::Reference<css::sheet::XSpreadsheetDocument> loadSpreadsheet(const std::string& path);
+css::uno::Reference<css::sheet::XSpreadsheetDocument> loadSpreadsheet(const std::string& path,
+                                                                     bool visible = false);
 // Loads a private copy of `path` (in the office's work folder), so that no lock file is left
 // next to a shared file and parallel tests never meet.
-css::uno::Reference<css::sheet::XSpreadsheetDocument> loadCopy(const std::string& path);
+css::uno::Reference<css::sheet::XSpreadsheetDocument> loadCopy(const std::string& path,
+                                                              bool visible = false);
 void storeAs(const css::uno::Reference<css::sheet::XSpreadsheetDocument>& doc,
              const std::string& path, const std::string& filter);
 css::uno::Reference<css::lang::XComponent> component(

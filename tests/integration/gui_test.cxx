@@ -1,0 +1,187 @@
+// The real window (ctest label gui, run under xvfb-run): Calc with the extension installed,
+// the DealSheet toolbar in the frame's layout manager, Validate through the toolbar's dispatch,
+// the dialogs, and screenshots of it all in build/screenshots.
+#include <gtest/gtest.h>
+
+#include <chrono>
+#include <cstdio>
+#include <cstdlib>
+#include <cstring>
+#include <filesystem>
+#include <thread>
+
+#include <com/sun/star/awt/Key.hpp>
+#include <com/sun/star/awt/KeyEvent.hpp>
+#include <com/sun/star/awt/MouseButton.hpp>
+#include <com/sun/star/awt/MouseEvent.hpp>
+#include <com/sun/star/awt/Toolkit.hpp>
+#include <com/sun/star/awt/XDialog.hpp>
+#include <com/sun/star/awt/XExtendedToolkit.hpp>
+#include <com/sun/star/awt/XMessageBox.hpp>
+#include <com/sun/star/awt/XToolkitRobot.hpp>
+#include <com/sun/star/awt/XTopWindow.hpp>
+#include <com/sun/star/awt/XWindow.hpp>
+#include <com/sun/star/beans/XPropertySet.hpp>
+#include <com/sun/star/frame/DispatchHelper.hpp>
+#include <com/sun/star/frame/XController.hpp>
+#include <com/sun/star/frame/XDispatchProvider.hpp>
+#include <com/sun/star/frame/XFrame.hpp>
+#include <com/sun/star/frame/XLayoutManager.hpp>
+#include <com/sun/star/frame/XModel.hpp>
+#include <com/sun/star/sheet/XSpreadsheetView.hpp>
+#include <com/sun/star/ui/XUIElement.hpp>
+
+#include "office.hxx"
+#include "uno_helpers.hxx"
+
+using namespace dealsheet::test;
+using css::uno::Reference;
+using css::uno::UNO_QUERY_THROW;
+using namespace std::chrono_literals;
+
+namespace {
+
+const std::string kShots = std::string(DEALSHEET_BUILD_DIR) + "/screenshots";
+
+void screenshot(const std::string& name) {
+    std::filesystem::create_directories(kShots);
+    const std::string path = kShots + "/" + name + ".png";
+    EXPECT_EQ(std::system(("import -window root '" + path + "' 2>/dev/null").c_str()), 0) << path;
+    EXPECT_TRUE(std::filesystem::exists(path)) << path;
+}
+
+std::string run(const std::string& command) {
+    std::string out;
+    if (FILE* pipe = ::popen(command.c_str(), "r")) {
+        char buffer[256];
+        while (std::fgets(buffer, sizeof buffer, pipe)) out += buffer;
+        ::pclose(pipe);
+    }
+    return out;
+}
+
+// Answers the open dialog with its default button. A message box gets Enter through the
+// office's own toolkit robot (without a window manager, X focus cannot be relied on).
+// DealSheet's choice dialog, which the office does not list as a top window, gets a real
+// click (XTEST) on OK, found from the dialog's X geometry and its layout (choice_dialog.cxx:
+// 190 units wide, OK at 76-126, 20-6 units above the bottom).
+void answerDialog(const std::string& dialogTitle) {
+    try {
+        Reference<css::awt::XExtendedToolkit> toolkit(
+            css::awt::Toolkit::create(Office::get().context()), UNO_QUERY_THROW);
+        const Reference<css::awt::XToolkitRobot> robot(toolkit, UNO_QUERY_THROW);
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Wdeprecated-declarations"
+        for (sal_Int32 i = toolkit->getTopWindowCount() - 1; i >= 0; --i) {
+            const Reference<css::awt::XWindow> top(toolkit->getTopWindow(i), css::uno::UNO_QUERY);
+#pragma GCC diagnostic pop
+            if (!Reference<css::awt::XMessageBox>(top, css::uno::UNO_QUERY).is() ||
+                top->getPosSize().Width == 0)
+                continue;
+            css::awt::KeyEvent key;
+            key.Source = top;
+            key.KeyCode = css::awt::Key::RETURN;
+            key.KeyChar = u'\r';
+            robot->keyPress(key);
+            robot->keyRelease(key);
+        }
+    } catch (const css::uno::Exception&) {
+        // No message box: maybe the choice dialog.
+    }
+    if (dialogTitle.empty()) return;
+    const std::string id =
+        run("timeout 5 xdotool search --name '" + dialogTitle + "' 2>/dev/null | head -1");
+    if (id.empty()) return;
+    const std::string geometry = run("xdotool getwindowgeometry --shell " + id);
+    int x = 0, y = 0, width = 0, height = 0;
+    for (const auto& [key, target] : {std::pair<const char*, int*>{"X=", &x},
+                                      {"Y=", &y},
+                                      {"WIDTH=", &width},
+                                      {"HEIGHT=", &height}}) {
+        const auto at = geometry.find(std::string("\n") + key);
+        const auto from = at == std::string::npos ? geometry.find(key) : at + 1;
+        if (from != std::string::npos)
+            *target = std::atoi(geometry.c_str() + from + std::strlen(key));
+    }
+    if (width <= 0 || height <= 0) return;
+    const int clickX = x + width * 101 / 190;
+    const int clickY = y + height - height * 13 / 100;
+    run("xdotool mousemove " + std::to_string(clickX) + " " + std::to_string(clickY) + " click 1");
+}
+
+Reference<css::frame::XFrame> frameOf(const Reference<css::sheet::XSpreadsheetDocument>& doc) {
+    return Reference<css::frame::XModel>(doc, UNO_QUERY_THROW)->getCurrentController()->getFrame();
+}
+
+// Dispatches `url` on another thread (a dialog may hold the call) and presses Enter until it
+// returns: the message box or the choice dialog is answered with its default button.
+void dispatchAnswering(const Reference<css::sheet::XSpreadsheetDocument>& doc,
+                       const std::string& url, const std::string& dialogTitle,
+                       const std::string& shotWhileOpen) {
+    std::atomic<bool> done{false};
+    std::thread worker([&] {
+        try {
+            css::frame::DispatchHelper::create(Office::get().context())
+                ->executeDispatch(
+                    Reference<css::frame::XDispatchProvider>(frameOf(doc), UNO_QUERY_THROW),
+                    toOUString(url), "", 0, {});
+        } catch (const css::uno::Exception& e) {
+            ADD_FAILURE() << toUtf8(e.Message);
+        }
+        done = true;
+    });
+    std::this_thread::sleep_for(3s);
+    if (!shotWhileOpen.empty()) screenshot(shotWhileOpen);
+    for (int i = 0; i < 30 && !done; ++i) {
+        answerDialog(dialogTitle);
+        std::this_thread::sleep_for(1s);
+    }
+    worker.join();
+    EXPECT_TRUE(done);
+}
+
+void show(const Reference<css::sheet::XSpreadsheetDocument>& doc, const std::string& sheet) {
+    Reference<css::sheet::XSpreadsheetView>(
+        Reference<css::frame::XModel>(doc, UNO_QUERY_THROW)->getCurrentController(),
+        UNO_QUERY_THROW)
+        ->setActiveSheet(byNameOrThrow(doc, sheet));
+    std::this_thread::sleep_for(1500ms);
+}
+
+}  // namespace
+
+TEST(RealWindow, ToolbarValidateAndDialogs) {
+    unoGuard([&] {
+        const auto doc = loadCopy(std::string(DEALSHEET_WORKBOOKS) + "/sample-zh.ods", true);
+        std::this_thread::sleep_for(3s);
+
+        // The toolbar is in the frame's layout manager, visible, for a spreadsheet.
+        Reference<css::frame::XLayoutManager> layout(
+            Reference<css::beans::XPropertySet>(frameOf(doc), UNO_QUERY_THROW)
+                ->getPropertyValue("LayoutManager"),
+            UNO_QUERY_THROW);
+        const rtl::OUString toolbar("private:resource/toolbar/addon_org.dealsheet.calc.toolbar");
+        EXPECT_TRUE(layout->getElement(toolbar).is());
+        EXPECT_TRUE(layout->isElementVisible(toolbar));
+        screenshot("toolbar");
+
+        // Validate through the toolbar's dispatch; its summary message is answered.
+        dispatchAnswering(doc, "org.dealsheet.calc:Validate", "", "validate-message");
+        EXPECT_TRUE(doc->getSheets()->hasByName("Validation Report"));
+        show(doc, "Validation Report");
+        screenshot("report");
+        show(doc, "客户信息登记表");
+        screenshot("marked-cells");
+
+        // Insert template sheets asks for the language: the default (the office's) is taken.
+        const auto fresh = newSpreadsheet(true);
+        std::this_thread::sleep_for(2s);
+        dispatchAnswering(fresh, "org.dealsheet.calc:InsertTemplates", "Insert template sheets",
+                          "insert-dialog");
+        EXPECT_TRUE(fresh->getSheets()->hasByName("Customers"));
+        show(fresh, "Customers");
+        screenshot("inserted-template");
+        close(fresh);
+        close(doc);
+    });
+}
