@@ -52,6 +52,7 @@ inline constexpr Text kAskLanguage{"新表使用哪种语言？", "Which languag
 inline constexpr Text kAskMonth{"复盘哪个月份？", "Which month to review?"};
 inline constexpr Text kThisMonth{"（本月）", " (this month)"};
 inline constexpr Text kLastMonth{"（上月）", " (last month)"};
+inline constexpr Text kShowReport{"现在查看校验报告吗？", "Show the validation report now?"};
 inline constexpr Text kOk{"确定", "OK"};
 inline constexpr Text kCancel{"取消", "Cancel"};
 

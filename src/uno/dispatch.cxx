@@ -3,6 +3,7 @@
 #include <iostream>
 
 #include <com/sun/star/awt/MessageBoxButtons.hpp>
+#include <com/sun/star/awt/MessageBoxResults.hpp>
 #include <com/sun/star/awt/MessageBoxType.hpp>
 #include <com/sun/star/awt/Toolkit.hpp>
 #include <com/sun/star/awt/XMessageBoxFactory.hpp>
@@ -14,6 +15,7 @@
 #include <com/sun/star/frame/XModel.hpp>
 #include <com/sun/star/lang/XInitialization.hpp>
 #include <com/sun/star/lang/XServiceInfo.hpp>
+#include <com/sun/star/sheet/XSpreadsheetView.hpp>
 #include <cppuhelper/implbase4.hxx>
 #include <cppuhelper/supportsservice.hxx>
 
@@ -21,6 +23,7 @@
 #include "commands.hxx"
 #include "core/dates.hpp"
 #include "core/messages.hpp"
+#include "core/validator.hpp"
 #include "office_util.hxx"
 #include "uno_util.hxx"
 
@@ -138,6 +141,12 @@ class Dispatcher
             if (url.Path == "ClearMarks") outcome = clearMarks(context_, doc);
             if (url.Path == "AssignCustomerNumbers") outcome = assignCustomerNumbers(context_, doc);
             if (url.Path == "RefreshReview") outcome = refreshReview(context_, doc, month);
+            if (gui && url.Path == "Validate" && outcome.sheetsChecked > 0) {
+                // The summary, with a button that jumps to the report.
+                if (ask(outcome.message + "\n\n" + std::string(msg::kShowReport.in(uiLang))))
+                    showReport(doc);
+                return;
+            }
             tell(outcome.message, false);
         } catch (const css::uno::Exception& e) {
             tell(msg::format(msg::kCommandFailed.in(uiLang), toUtf8(e.Message)), true);
@@ -182,6 +191,35 @@ class Dispatcher
         const auto controller = frame_->getController();
         return controller.is() ? Reference<css::uno::XInterface>(controller->getModel())
                                : Reference<css::uno::XInterface>();
+    }
+
+    // A Yes/No question (Yes is the default); false when no dialog can be shown.
+    bool ask(const std::string& question) {
+        try {
+            const auto toolkit = css::awt::Toolkit::create(context_);
+            Reference<css::awt::XMessageBoxFactory> factory(toolkit, UNO_QUERY);
+            Reference<css::awt::XWindowPeer> parent(frame_->getContainerWindow(), UNO_QUERY);
+            if (!factory.is() || !parent.is()) return false;
+            const auto box = factory->createMessageBox(
+                parent, css::awt::MessageBoxType_QUERYBOX,
+                css::awt::MessageBoxButtons::BUTTONS_YES_NO |
+                    css::awt::MessageBoxButtons::DEFAULT_BUTTON_YES,
+                toOUString(msg::kProductName.in(officeLanguage(context_))), toOUString(question));
+            return box->execute() == css::awt::MessageBoxResults::YES;
+        } catch (const css::uno::Exception&) {
+            return false;
+        }
+    }
+
+    void showReport(const Reference<css::sheet::XSpreadsheetDocument>& doc) {
+        try {
+            Reference<css::sheet::XSpreadsheetView> view(frame_->getController(), UNO_QUERY);
+            if (!view.is()) return;
+            for (const auto& name : sheetNames(doc))
+                if (kReportSheetName.matches(name)) view->setActiveSheet(sheetByName(doc, name));
+        } catch (const css::uno::Exception&) {
+            // The report is there; the user can open it from the sheet tabs.
+        }
     }
 
     void tell(const std::string& message, bool error) {

@@ -22,6 +22,7 @@
 #include <com/sun/star/awt/XTopWindow.hpp>
 #include <com/sun/star/awt/XWindow.hpp>
 #include <com/sun/star/beans/XPropertySet.hpp>
+#include <com/sun/star/container/XNamed.hpp>
 #include <com/sun/star/frame/DispatchHelper.hpp>
 #include <com/sun/star/frame/XController.hpp>
 #include <com/sun/star/frame/XDispatchProvider.hpp>
@@ -165,10 +166,21 @@ TEST(RealWindow, ToolbarValidateAndDialogs) {
         EXPECT_TRUE(layout->isElementVisible(toolbar));
         screenshot("toolbar");
 
-        // Validate through the toolbar's dispatch; its summary message is answered.
+        // Validate through the toolbar's dispatch; its summary asks whether to show the report,
+        // and the default button (Yes) jumps to it.
         dispatchAnswering(doc, "org.dealsheet.calc:Validate", "", "validate-message");
         EXPECT_TRUE(doc->getSheets()->hasByName("Validation Report"));
-        show(doc, "Validation Report");
+        std::this_thread::sleep_for(1500ms);
+        EXPECT_EQ(
+            toUtf8(
+                Reference<css::container::XNamed>(
+                    Reference<css::sheet::XSpreadsheetView>(
+                        Reference<css::frame::XModel>(doc, UNO_QUERY_THROW)->getCurrentController(),
+                        UNO_QUERY_THROW)
+                        ->getActiveSheet(),
+                    UNO_QUERY_THROW)
+                    ->getName()),
+            "Validation Report");
         screenshot("report");
         show(doc, "客户信息登记表");
         screenshot("marked-cells");
