@@ -71,3 +71,9 @@ add_executable(demo ${CMAKE_SOURCE_DIR}/src/tools/demo.cxx)
 target_link_libraries(demo PRIVATE dealsheet_office_driver)
 target_compile_options(demo PRIVATE ${DEALSHEET_WARNINGS})
 set_target_properties(demo PROPERTIES BUILD_RPATH ${LO_PROGRAM_DIR})
+
+# The benchmark (docs/BENCHMARKS.md): bench build/dealsheet.oxt 1000 10000 100000
+add_executable(bench ${CMAKE_SOURCE_DIR}/src/tools/bench.cxx)
+target_link_libraries(bench PRIVATE dealsheet_office_driver)
+target_compile_options(bench PRIVATE ${DEALSHEET_WARNINGS})
+set_target_properties(bench PROPERTIES BUILD_RPATH ${LO_PROGRAM_DIR})

@@ -1,6 +1,8 @@
 #include "commands.hxx"
 
 #include <algorithm>
+#include <map>
+#include <optional>
 #include <chrono>
 
 #include <com/sun/star/lang/IllegalArgumentException.hpp>
@@ -158,36 +160,55 @@ CommandOutcome assignCustomerNumbers(const Reference<css::uno::XComponentContext
         contextOf(Reference<css::beans::XPropertySet>(doc, css::uno::UNO_QUERY));
     const NumberingResult result = assignCustomerNumbers(rows, functionContext.dates);
 
-    // Write runs of consecutive rows in one call each; only blank cells are written.
-    std::vector<std::tuple<std::size_t, int, int, CellGrid>> runs;  // sheet, column, first row
+    // Calc pays several milliseconds for every setDataArray call (it copies the range for its
+    // own undo), so the writes are as few as possible: from the first to the last numbered row
+    // of a sheet, every cell without a formula is written in one block (the numbered cells with
+    // their new number, all others with their own value, unchanged); only formula cells, which
+    // must not be replaced by values, split a block.
+    struct Run {
+        std::size_t sheet;
+        int column;
+        int first;
+        CellGrid before, after;
+    };
+    std::vector<Run> runs;
+    std::map<std::size_t, std::map<int, std::string>> numbersBySheet;
     for (const auto& a : result.assigned) {
         const Origin& o = origins[a.row];
-        if (!runs.empty()) {
-            auto& [sheet, column, first, values] = runs.back();
-            if (sheet == o.sheet && column == o.column &&
-                first + static_cast<int>(values.size()) == o.row) {
-                values.push_back({a.number});
+        numbersBySheet[o.sheet][o.row] = a.number;
+    }
+    for (const auto& [sheet, numbers] : numbersBySheet) {
+        const SheetData& data = sheets[sheet].second;
+        const int column = origins[result.assigned.front().row].sheet == sheet
+                               ? origins[result.assigned.front().row].column
+                               : recognise(*sheets[sheet].first, data).column("customerNo");
+        std::optional<Run> run;
+        for (int r = numbers.begin()->first; r <= numbers.rbegin()->first; ++r) {
+            if (data.formulaAt(r, column) || data.errorAt(r, column)) {
+                if (run) runs.push_back(std::move(*run));
+                run.reset();
                 continue;
             }
+            if (!run) run = Run{sheet, column, r, {}, {}};
+            const auto it = numbers.find(r);
+            run->before.push_back({data.at(r, column)});
+            run->after.push_back({it != numbers.end() ? CellValue(it->second) : data.at(r, column)});
         }
-        runs.emplace_back(o.sheet, o.column, o.row, CellGrid{{a.number}});
+        if (run) runs.push_back(std::move(*run));
     }
+    const auto rangeOfRun = [&](const Run& run) {
+        return rangeOf(sheetByName(doc, sheets[run.sheet].second.name), run.column, run.first,
+                       run.column, run.first + static_cast<int>(run.after.size()) - 1);
+    };
     if (!runs.empty()) {  // no empty undo step when there is nothing to number
         UndoScope undo(doc, std::string(msg::kAssignTitle.in(uiLang)), [&] {
-            for (const auto& [sheet, column, first, values] : runs)  // back to blank
-                writeValues(rangeOf(sheetByName(doc, sheets[sheet].second.name), column, first,
-                                    column, first + static_cast<int>(values.size()) - 1),
-                            CellGrid(values.size(), std::vector<CellValue>{std::monostate{}}));
+            for (const auto& run : runs) writeValues(rangeOfRun(run), run.before);
         });
         std::vector<CellBlock> blocks;
-        for (const auto& [sheet, column, first, values] : runs) {
-            const auto range = rangeOf(sheetByName(doc, sheets[sheet].second.name), column, first,
-                                       column, first + static_cast<int>(values.size()) - 1);
-            CellGrid before;
-            for (int r = 0; r < static_cast<int>(values.size()); ++r)
-                before.push_back({sheets[sheet].second.at(first + r, column)});
-            writeValuesUnrecorded(undo.manager(), range, values);
-            blocks.push_back({range, std::move(before), values});
+        for (const auto& run : runs) {
+            const auto range = rangeOfRun(run);
+            writeValuesUnrecorded(undo.manager(), range, run.after);
+            blocks.push_back({range, run.before, run.after});
         }
         undo.add(makeCellWritesUndo(std::string(msg::kAssignTitle.in(uiLang)), std::move(blocks),
                                     undo.manager()));

@@ -5,6 +5,8 @@
 #include <com/sun/star/configuration/theDefaultProvider.hpp>
 #include <com/sun/star/container/XIndexAccess.hpp>
 #include <com/sun/star/container/XNameAccess.hpp>
+#include <com/sun/star/document/XActionLockable.hpp>
+#include <com/sun/star/sheet/XCalculatable.hpp>
 #include <com/sun/star/document/XUndoManagerSupplier.hpp>
 #include <com/sun/star/lang/IllegalArgumentException.hpp>
 #include <com/sun/star/lang/XMultiServiceFactory.hpp>
@@ -171,6 +173,17 @@ UndoScope::UndoScope(const Reference<css::sheet::XSpreadsheetDocument>& doc,
         open_ = true;
     }
     if (model_.is()) model_->lockControllers();
+    // Calc adjusts row heights and repaints after every bulk write; the action lock defers
+    // that to the end of the command (once, instead of once per block).
+    locks_.set(doc, css::uno::UNO_QUERY);
+    if (locks_.is()) locks_->addActionLock();
+    // Each bulk write would otherwise recalculate every volatile formula (TODAY() in the
+    // templates' computed columns): calculate once, at the end.
+    calculation_.set(doc, css::uno::UNO_QUERY);
+    if (calculation_.is() && calculation_->isAutomaticCalculationEnabled()) {
+        calculation_->enableAutomaticCalculation(false);
+        restoreCalculation_ = true;
+    }
 }
 
 void UndoScope::commit() { committed_ = true; }
@@ -182,6 +195,8 @@ void UndoScope::add(const Reference<css::document::XUndoAction>& action) {
 UndoScope::~UndoScope() {
     try {
         if (!committed_ && rollback_) rollback_();
+        if (restoreCalculation_) calculation_->enableAutomaticCalculation(true);
+        if (locks_.is()) locks_->removeActionLock();
         if (model_.is()) model_->unlockControllers();
         if (open_) undo_->leaveUndoContext();
     } catch (...) {

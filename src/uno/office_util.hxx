@@ -8,10 +8,12 @@
 
 #include <com/sun/star/beans/PropertyValue.hpp>
 #include <com/sun/star/beans/XPropertySet.hpp>
+#include <com/sun/star/document/XActionLockable.hpp>
 #include <com/sun/star/document/XUndoAction.hpp>
 #include <com/sun/star/document/XUndoManager.hpp>
 #include <com/sun/star/frame/XModel.hpp>
 #include <com/sun/star/lang/XComponent.hpp>
+#include <com/sun/star/sheet/XCalculatable.hpp>
 #include <com/sun/star/sheet/XSpreadsheet.hpp>
 #include <com/sun/star/sheet/XSpreadsheetDocument.hpp>
 #include <com/sun/star/table/XCellRange.hpp>
@@ -70,6 +72,9 @@ class UndoScope {
   private:
     Reference<css::document::XUndoManager> undo_;
     Reference<css::frame::XModel> model_;
+    Reference<css::document::XActionLockable> locks_;
+    Reference<css::sheet::XCalculatable> calculation_;
+    bool restoreCalculation_ = false;
     bool open_ = false;
     std::function<void()> rollback_;
     bool committed_ = false;

@@ -30,6 +30,7 @@ class Office {
     css::uno::Reference<css::frame::XDesktop2> desktop() const;
     // A folder inside the throw-away area, removed with the office.
     const std::string& workDir() const { return workDir_; }
+    int pid() const { return officePid_; }
 
   private:
     Office() = default;

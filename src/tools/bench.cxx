@@ -1,0 +1,342 @@
+// Benchmark: generates workbooks of 1k / 10k / 100k rows in Customers and Actions (with
+// proportional Negotiations, Contracts and Milestones and about 1% planted mistakes), drives a
+// headless office and measures DealSheet's work against what a user would do without it.
+// Prints a table of figures (median, min, max of several runs), ratios and the office's peak
+// memory.
+//   bench <dealsheet.oxt> [rows ...]      e.g. bench build/dealsheet.oxt 1000 10000 100000
+#include <algorithm>
+#include <chrono>
+#include <cstdio>
+#include <fstream>
+#include <functional>
+#include <iostream>
+#include <random>
+#include <sstream>
+
+#include <com/sun/star/container/XNameContainer.hpp>
+#include <com/sun/star/document/XEmbeddedScripts.hpp>
+#include <com/sun/star/script/provider/XScript.hpp>
+#include <com/sun/star/script/provider/XScriptProviderSupplier.hpp>
+#include <com/sun/star/sheet/XCalculatable.hpp>
+#include <com/sun/star/sheet/XCellRangeData.hpp>
+#include <com/sun/star/sheet/XCellRangeFormula.hpp>
+#include <com/sun/star/table/XCellRange.hpp>
+#include <org/dealsheet/calc/XToolkit.hpp>
+
+#include "core/customer_number.hpp"
+#include "core/dates.hpp"
+#include "core/layout.hpp"
+#include "core/schema.hpp"
+#include "office.hxx"
+#include "uno_helpers.hxx"
+
+namespace {
+
+using namespace dealsheet;
+using namespace dealsheet::test;
+using css::uno::Any;
+using css::uno::Reference;
+using css::uno::Sequence;
+using css::uno::UNO_QUERY_THROW;
+using Clock = std::chrono::steady_clock;
+
+struct Stats {
+    double median = 0, min = 0, max = 0;
+};
+
+Stats measure(int runs, const std::function<void()>& prepare, const std::function<void()>& work) {
+    std::vector<double> seconds;
+    for (int i = 0; i < runs; ++i) {
+        if (prepare) prepare();
+        const auto start = Clock::now();
+        work();
+        seconds.push_back(std::chrono::duration<double>(Clock::now() - start).count());
+    }
+    std::sort(seconds.begin(), seconds.end());
+    return {seconds[seconds.size() / 2], seconds.front(), seconds.back()};
+}
+
+long peakMemoryKb(int pid) {
+    std::ifstream status("/proc/" + std::to_string(pid) + "/status");
+    std::string line;
+    while (std::getline(status, line))
+        if (line.rfind("VmHWM:", 0) == 0) return std::stol(line.substr(6));
+    return 0;
+}
+
+Sequence<Sequence<Any>> toData(const std::vector<std::vector<Any>>& rows) {
+    Sequence<Sequence<Any>> data(static_cast<sal_Int32>(rows.size()));
+    for (std::size_t r = 0; r < rows.size(); ++r)
+        data.getArray()[r] = Sequence<Any>(rows[r].data(), static_cast<sal_Int32>(rows[r].size()));
+    return data;
+}
+
+void writeBlock(const Reference<css::sheet::XSpreadsheet>& sheet, int firstRow,
+                const std::vector<std::vector<Any>>& rows) {
+    if (rows.empty()) return;
+    const auto range = Reference<css::table::XCellRange>(sheet, UNO_QUERY_THROW)
+                           ->getCellRangeByPosition(0, firstRow, static_cast<sal_Int32>(rows[0].size()) - 1,
+                                                    firstRow + static_cast<sal_Int32>(rows.size()) - 1);
+    Reference<css::sheet::XCellRangeData>(range, UNO_QUERY_THROW)->setDataArray(toData(rows));
+}
+
+Any text(const std::string& s) { return Any(toOUString(s)); }
+Any num(double v) { return Any(v); }
+Any none() { return Any(rtl::OUString()); }
+
+// The generated workbook: DealSheet's sheets (Insert template sheets) filled with `n` customers
+// and `n` actions, n/5 negotiations, n/20 contracts and n/10 milestones; ~1% mistakes.
+struct Workbook {
+    Reference<css::sheet::XSpreadsheetDocument> doc;
+    int customers = 0;
+};
+
+Workbook generate(const Reference<org::dealsheet::calc::XToolkit>& toolkit, int n) {
+    std::mt19937 random(20261122u + static_cast<unsigned>(n));
+    const auto pick = [&](int count) { return static_cast<int>(random() % static_cast<unsigned>(count)); };
+    const auto chance = [&](int percent) { return pick(100) < percent; };
+    const SerialDates dates;
+    const long today = dates.todaySerial();
+    const auto& schema = productSchema();
+    const auto word = [&](const char* list) {
+        const auto& values = schema.list(list).values;
+        return values[static_cast<std::size_t>(pick(static_cast<int>(values.size())))].text.zh;
+    };
+    Workbook book;
+    book.doc = newSpreadsheet();
+    toolkit->insertTemplates(component(book.doc), "zh");
+    book.customers = n;
+
+    std::vector<std::string> numbers;
+    std::vector<std::vector<Any>> rows;
+    std::map<int, int> perMonth;
+    for (int i = 0; i < n; ++i) {
+        const long registered = today - 1 - pick(720);
+        const auto civil = dates.toCivil(static_cast<double>(registered));
+        const int sequence = ++perMonth[civil->year * 100 + civil->month];
+        numbers.push_back(formatCustomerNumber(civil->year, civil->month, sequence));
+        const std::string name = "客户" + std::to_string(i) + "有限公司";
+        rows.push_back({text(numbers.back()), chance(1) ? text("2026/13/45") : num(static_cast<double>(registered)),
+                        text(name), text(word("industries")), text("中型"), chance(1) ? none() : text("联系人" + std::to_string(i)),
+                        text("经理"), text(word("decisionRoles")), text("138-0013-" + std::to_string(1000 + i % 9000)),
+                        text(word("leadSources")), text("需求" + std::to_string(i)), num(pick(200)), num(1 + pick(5)),
+                        num(chance(1) ? 7 : 1 + pick(5)), none(), text(chance(1) ? "跟进中" : word("stages")),
+                        text(word("followUp")), text("销售" + std::to_string(i % 20)), none()});
+    }
+    writeBlock(byNameOrThrow(book.doc, "客户信息登记表"), 1, rows);
+
+    rows.clear();
+    for (int i = 0; i < n; ++i) {
+        const long created = today - pick(120);
+        const bool done = chance(40);
+        rows.push_back({text("XD-" + std::to_string(i)), text(chance(1) ? "209901-999" : numbers[static_cast<std::size_t>(pick(n))]),
+                        none(), text("任务" + std::to_string(i)), text("销售" + std::to_string(i % 20)),
+                        num(static_cast<double>(created)), num(static_cast<double>(created + pick(30) - (chance(1) ? 40 : 0))),
+                        text(done ? "已完成" : "进行中"), done ? num(static_cast<double>(created + 1)) : none()});
+    }
+    writeBlock(byNameOrThrow(book.doc, "跟进行动表"), 1, rows);
+
+    rows.clear();
+    for (int i = 0; i < n / 5; ++i) {
+        const long meeting = today - 5 - pick(300);
+        rows.push_back({text("TP-" + std::to_string(i)), text(numbers[static_cast<std::size_t>(pick(n))]), num(static_cast<double>(meeting)),
+                        num(1 + pick(4)), text("线上"), text("王磊"), text("客户方"), text("价格"), text("需求"), none(), none(), none(), none(), none(), none(),
+                        text(word("outcomes")), text(chance(1) ? "" : "发方案"), text("王磊"), num(static_cast<double>(meeting + (chance(1) ? 3 : 1))), text("是")});
+    }
+    writeBlock(byNameOrThrow(book.doc, "谈判记录表"), 1, rows);
+
+    rows.clear();
+    for (int i = 0; i < std::max(1, n / 20); ++i)
+        rows.push_back({text("HT-" + std::to_string(i)), text(numbers[static_cast<std::size_t>(pick(n))]), text("合同" + std::to_string(i)),
+                        num(10000 + pick(1000000)), text("3-6-1"), none(), none(), none(), text("同意"), text("同意"),
+                        text(chance(2) ? "" : "同意"), text("总监")});
+    writeBlock(byNameOrThrow(book.doc, "合同审批表"), 1, rows);
+
+    rows.clear();
+    for (int i = 0; i < std::max(1, n / 10); ++i) {
+        const long planned = today - 30 + pick(90);
+        rows.push_back({text("HT-" + std::to_string(pick(std::max(1, n / 20)))), text("里程碑" + std::to_string(i)), text("吴斌"),
+                        num(static_cast<double>(planned)), none(), text(planned < today ? "存在延迟" : "正常进行"), text("原因"),
+                        text("措施"), num(static_cast<double>(today - pick(10)))});
+    }
+    writeBlock(byNameOrThrow(book.doc, "合同履约跟踪表"), 1, rows);
+    return book;
+}
+
+std::string fmt(double seconds) {
+    char buffer[32];
+    std::snprintf(buffer, sizeof buffer, seconds < 1 ? "%.3f" : "%.2f", seconds);
+    return buffer;
+}
+
+void row(const std::string& what, int n, const Stats& s, const std::string& note = "") {
+    std::printf("| %-58s | %7d | %8s | %8s | %8s | %s\n", what.c_str(), n, fmt(s.median).c_str(), fmt(s.min).c_str(),
+                fmt(s.max).c_str(), note.c_str());
+    std::fflush(stdout);
+}
+
+// Runs Basic code inside the office (no bridge in the measured work); returns its result.
+std::string basic(const Reference<css::sheet::XSpreadsheetDocument>& host, const std::string& module,
+                  const std::string& source, const std::string& function) {
+    const auto libraries = Reference<css::document::XEmbeddedScripts>(host, UNO_QUERY_THROW)->getBasicLibraries();
+    if (!libraries->hasByName("Standard")) libraries->createLibrary("Standard");
+    Reference<css::container::XNameContainer> standard(libraries->getByName("Standard"), UNO_QUERY_THROW);
+    if (!standard->hasByName(toOUString(module))) standard->insertByName(toOUString(module), Any(toOUString(source)));
+    const auto script = Reference<css::script::provider::XScriptProviderSupplier>(host, UNO_QUERY_THROW)
+                            ->getScriptProvider()
+                            ->getScript(toOUString("vnd.sun.star.script:Standard." + module + "." + function +
+                                                   "?language=Basic&location=document"));
+    Sequence<sal_Int16> outIndex;
+    Sequence<Any> out;
+    rtl::OUString result;
+    script->invoke({}, outIndex, out) >>= result;
+    return toUtf8(result);
+}
+
+
+// Recalculation of n DealSheet formulas against the built-in formulas a user would write.
+void functionsVersusBuiltIns(int n, int runs) {
+    const struct {
+        const char* name;
+        const char* dealsheet;
+        const char* builtin;
+    } pairs[] = {
+        {"CUSTOMERNO", "=CUSTOMERNO(A{r};B{r})", "=TEXT(A{r};\"YYYYMM\")&\"-\"&TEXT(B{r};\"000\")"},
+        {"LEADGRADE", "=LEADGRADE(C{r};D{r};E{r})",
+         "=IF(C{r}=\"\";\"\";IF((C{r}>=50)+(D{r}>=4)+(E{r}>=4)>=2;\"A\";IF((C{r}>=50)+(D{r}>=4)+(E{r}>=4)=1;\"B\";\"C\")))"},
+        {"DUESTATUS", "=DUESTATUS(F{r};G{r};;TODAY())",
+         "=IF(OR(G{r}=\"已完成\";G{r}=\"已取消\");\"已完成\";IF(F{r}<TODAY();\"已逾期\";IF(F{r}-TODAY()<=2;\"即将到期\";\"进行中\")))"},
+    };
+    const long today = SerialDates().todaySerial();
+    std::vector<std::vector<Any>> inputs;
+    for (int i = 0; i < n; ++i)
+        inputs.push_back({num(static_cast<double>(today - i % 700)), num(1 + i % 999), num(i % 120), num(1 + i % 5),
+                          num(1 + (i / 5) % 5), num(static_cast<double>(today - 10 + i % 30)), text(i % 3 ? "进行中" : "已完成")});
+    for (const auto& pair : pairs) {
+        double figures[2] = {0, 0};
+        for (int variant = 0; variant < 2; ++variant) {
+            const auto doc = newSpreadsheet();
+            const auto sheet = sheetAt(doc, 0);
+            writeBlock(sheet, 0, inputs);
+            const std::string pattern = variant == 0 ? pair.dealsheet : pair.builtin;
+            Sequence<Sequence<rtl::OUString>> formulas(n);
+            for (int i = 0; i < n; ++i) {
+                std::string f = pattern;
+                for (auto at = f.find("{r}"); at != std::string::npos; at = f.find("{r}"))
+                    f.replace(at, 3, std::to_string(i + 1));
+                formulas.getArray()[i] = Sequence<rtl::OUString>(1);
+                formulas.getArray()[i].getArray()[0] = toOUString(f);
+            }
+            Reference<css::sheet::XCellRangeFormula>(
+                Reference<css::table::XCellRange>(sheet, UNO_QUERY_THROW)->getCellRangeByPosition(8, 0, 8, n - 1),
+                UNO_QUERY_THROW)
+                ->setFormulaArray(formulas);
+            const Stats s = measure(runs, nullptr, [&] { recalculate(doc); });
+            figures[variant] = s.median;
+            row(std::string(variant == 0 ? "recalculate " : "  built-in equivalent of ") + pair.name, n, s,
+                variant == 1 ? "ratio DealSheet / built-in = " + fmt(figures[0] / std::max(figures[1], 1e-6)) : "");
+            close(doc);
+        }
+    }
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+    if (argc < 2) {
+        std::cerr << "usage: bench <dealsheet.oxt> [rows ...]\n";
+        return 2;
+    }
+    std::vector<int> sizes;
+    for (int i = 2; i < argc; ++i) sizes.push_back(std::atoi(argv[i]));
+    if (sizes.empty()) sizes = {1000, 10000, 100000};
+    const int runs = std::getenv("BENCH_RUNS") ? std::atoi(std::getenv("BENCH_RUNS")) : 3;
+    installCleanupHandlers();
+    Watchdog watchdog(std::chrono::seconds(3000));
+    int status = 0;
+    try {
+        Office::get().start(argv[1]);
+        const auto toolkit = Reference<org::dealsheet::calc::XToolkit>(
+            Office::get().serviceManager()->createInstanceWithContext("org.dealsheet.calc.Toolkit", Office::get().context()),
+            UNO_QUERY_THROW);
+        std::printf("| %-58s | %7s | %8s | %8s | %8s | %s\n", "work (seconds)", "rows", "median", "min", "max", "notes");
+        std::printf("|%s|%s|%s|%s|%s|---\n", std::string(60, '-').c_str(), std::string(9, '-').c_str(),
+                    std::string(10, '-').c_str(), std::string(10, '-').c_str(), std::string(10, '-').c_str());
+        std::map<int, double> validateBySize;
+        for (int n : sizes) {
+            const long before = peakMemoryKb(Office::get().pid());
+            const auto generateStart = Clock::now();
+            Workbook book = generate(toolkit, n);
+            const double generated = std::chrono::duration<double>(Clock::now() - generateStart).count();
+            std::printf("| %-58s | %7d | %8s |          |          | through the bridge, not a product figure\n",
+                        "(generate the workbook)", n, fmt(generated).c_str());
+
+            org::dealsheet::calc::ValidationSummary summary{};
+            const Stats validate = measure(runs, nullptr, [&] { summary = toolkit->validate(component(book.doc)); });
+            validateBySize[n] = validate.median;
+            row("DealSheet Validate (Toolkit, in the office)", n, validate,
+                std::to_string(summary.Errors) + " errors, " + std::to_string(summary.Warnings) + " warnings");
+
+            // Bulk read of the same ranges inside the office: the floor for any extension.
+            const std::string readSource =
+                "Function ReadAll() As String\n"
+                "  Dim t As Long, d As Variant, s As Object\n"
+                "  t = GetSystemTicks()\n"
+                "  For Each name In Array(\"客户信息登记表\", \"跟进行动表\", \"谈判记录表\", \"合同审批表\", \"合同履约跟踪表\")\n"
+                "    s = ThisComponent.Sheets.getByName(name)\n"
+                "    d = s.getCellRangeByPosition(0, 0, 19, " + std::to_string(n) + ").getDataArray()\n"
+                "  Next\n"
+                "  ReadAll = CStr(GetSystemTicks() - t)\n"
+                "End Function\n";
+            std::vector<double> reads;
+            for (int i = 0; i < runs; ++i) reads.push_back(std::stod(basic(book.doc, "BenchRead", readSource, "ReadAll")) / 1000.0);
+            std::sort(reads.begin(), reads.end());
+            row("bulk read of the same ranges in the office (Basic getDataArray)", n,
+                {reads[reads.size() / 2], reads.front(), reads.back()}, "the floor");
+
+            // Assign customer numbers on n rows with every number blank.
+            const auto customers = byNameOrThrow(book.doc, "客户信息登记表");
+            const auto numberColumn = Reference<css::table::XCellRange>(customers, UNO_QUERY_THROW)
+                                          ->getCellRangeByPosition(0, 1, 0, n);
+            std::vector<std::vector<Any>> blanks(static_cast<std::size_t>(n), std::vector<Any>{none()});
+            long assigned = 0;
+            const Stats assign = measure(
+                runs, [&] { Reference<css::sheet::XCellRangeData>(numberColumn, UNO_QUERY_THROW)->setDataArray(toData(blanks)); },
+                [&] { assigned = toolkit->assignCustomerNumbers(component(book.doc)); });
+            row("DealSheet Assign customer numbers (all blank)", n, assign, std::to_string(assigned) + " assigned");
+
+            // The same number of cells written by Calc itself in one call, inside the office.
+            const std::string writeSource =
+                "Function WriteAll() As String\n"
+                "  Dim t As Long, d(" + std::to_string(n - 1) + ") As Variant, i As Long\n"
+                "  For i = 0 To " + std::to_string(n - 1) + "\n"
+                "    d(i) = Array(\"202401-\" & Format(i + 1, \"000\"))\n"
+                "  Next\n"
+                "  t = GetSystemTicks()\n"
+                "  ThisComponent.Sheets.getByName(\"客户信息登记表\").getCellRangeByPosition(0, 1, 0, " + std::to_string(n) + ").setDataArray(d)\n"
+                "  WriteAll = CStr(GetSystemTicks() - t)\n"
+                "End Function\n";
+            std::vector<double> writes;
+            for (int i = 0; i < runs; ++i) writes.push_back(std::stod(basic(book.doc, "BenchWrite", writeSource, "WriteAll")) / 1000.0);
+            std::sort(writes.begin(), writes.end());
+            row("Calc's own bulk write of the same cells (Basic setDataArray)", n,
+                {writes[writes.size() / 2], writes.front(), writes.back()}, "the floor for writing");
+
+            close(book.doc);
+            functionsVersusBuiltIns(n, runs);
+            std::printf("| %-58s | %7d | %8ld |          |          | MB, office process peak (VmHWM) growth\n",
+                        "(office peak memory growth)", n, (peakMemoryKb(Office::get().pid()) - before) / 1024);
+        }
+        if (validateBySize.count(10000) && validateBySize.count(100000))
+            std::printf("\nValidate time(100k) / time(10k) = %.1f (linear: about 10; target <= 12)\n",
+                        validateBySize[100000] / validateBySize[10000]);
+    } catch (const css::uno::Exception& e) {
+        std::cerr << "bench: " << toUtf8(e.Message) << '\n';
+        status = 1;
+    } catch (const std::exception& e) {
+        std::cerr << "bench: " << e.what() << '\n';
+        status = 1;
+    }
+    Office::get().stop();
+    return status;
+}
