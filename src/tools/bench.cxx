@@ -74,9 +74,10 @@ Sequence<Sequence<Any>> toData(const std::vector<std::vector<Any>>& rows) {
 void writeBlock(const Reference<css::sheet::XSpreadsheet>& sheet, int firstRow,
                 const std::vector<std::vector<Any>>& rows) {
     if (rows.empty()) return;
-    const auto range = Reference<css::table::XCellRange>(sheet, UNO_QUERY_THROW)
-                           ->getCellRangeByPosition(0, firstRow, static_cast<sal_Int32>(rows[0].size()) - 1,
-                                                    firstRow + static_cast<sal_Int32>(rows.size()) - 1);
+    const auto range =
+        Reference<css::table::XCellRange>(sheet, UNO_QUERY_THROW)
+            ->getCellRangeByPosition(0, firstRow, static_cast<sal_Int32>(rows[0].size()) - 1,
+                                     firstRow + static_cast<sal_Int32>(rows.size()) - 1);
     Reference<css::sheet::XCellRangeData>(range, UNO_QUERY_THROW)->setDataArray(toData(rows));
 }
 
@@ -93,7 +94,9 @@ struct Workbook {
 
 Workbook generate(const Reference<org::dealsheet::calc::XToolkit>& toolkit, int n) {
     std::mt19937 random(20261122u + static_cast<unsigned>(n));
-    const auto pick = [&](int count) { return static_cast<int>(random() % static_cast<unsigned>(count)); };
+    const auto pick = [&](int count) {
+        return static_cast<int>(random() % static_cast<unsigned>(count));
+    };
     const auto chance = [&](int percent) { return pick(100) < percent; };
     const SerialDates dates;
     const long today = dates.todaySerial();
@@ -116,12 +119,16 @@ Workbook generate(const Reference<org::dealsheet::calc::XToolkit>& toolkit, int 
         const int sequence = ++perMonth[civil->year * 100 + civil->month];
         numbers.push_back(formatCustomerNumber(civil->year, civil->month, sequence));
         const std::string name = "客户" + std::to_string(i) + "有限公司";
-        rows.push_back({text(numbers.back()), chance(1) ? text("2026/13/45") : num(static_cast<double>(registered)),
-                        text(name), text(word("industries")), text("中型"), chance(1) ? none() : text("联系人" + std::to_string(i)),
-                        text("经理"), text(word("decisionRoles")), text("138-0013-" + std::to_string(1000 + i % 9000)),
-                        text(word("leadSources")), text("需求" + std::to_string(i)), num(pick(200)), num(1 + pick(5)),
-                        num(chance(1) ? 7 : 1 + pick(5)), none(), text(chance(1) ? "跟进中" : word("stages")),
-                        text(word("followUp")), text("销售" + std::to_string(i % 20)), none()});
+        rows.push_back({text(numbers.back()),
+                        chance(1) ? text("2026/13/45") : num(static_cast<double>(registered)),
+                        text(name), text(word("industries")), text("中型"),
+                        chance(1) ? none() : text("联系人" + std::to_string(i)), text("经理"),
+                        text(word("decisionRoles")),
+                        text("138-0013-" + std::to_string(1000 + i % 9000)),
+                        text(word("leadSources")), text("需求" + std::to_string(i)), num(pick(200)),
+                        num(1 + pick(5)), num(chance(1) ? 7 : 1 + pick(5)), none(),
+                        text(chance(1) ? "跟进中" : word("stages")), text(word("followUp")),
+                        text("销售" + std::to_string(i % 20)), none()});
     }
     writeBlock(byNameOrThrow(book.doc, "客户信息登记表"), 1, rows);
 
@@ -129,35 +136,59 @@ Workbook generate(const Reference<org::dealsheet::calc::XToolkit>& toolkit, int 
     for (int i = 0; i < n; ++i) {
         const long created = today - pick(120);
         const bool done = chance(40);
-        rows.push_back({text("XD-" + std::to_string(i)), text(chance(1) ? "209901-999" : numbers[static_cast<std::size_t>(pick(n))]),
-                        none(), text("任务" + std::to_string(i)), text("销售" + std::to_string(i % 20)),
-                        num(static_cast<double>(created)), num(static_cast<double>(created + pick(30) - (chance(1) ? 40 : 0))),
-                        text(done ? "已完成" : "进行中"), done ? num(static_cast<double>(created + 1)) : none()});
+        rows.push_back({text("XD-" + std::to_string(i)),
+                        text(chance(1) ? "209901-999" : numbers[static_cast<std::size_t>(pick(n))]),
+                        none(), text("任务" + std::to_string(i)),
+                        text("销售" + std::to_string(i % 20)), num(static_cast<double>(created)),
+                        num(static_cast<double>(created + pick(30) - (chance(1) ? 40 : 0))),
+                        text(done ? "已完成" : "进行中"),
+                        done ? num(static_cast<double>(created + 1)) : none()});
     }
     writeBlock(byNameOrThrow(book.doc, "跟进行动表"), 1, rows);
 
     rows.clear();
     for (int i = 0; i < n / 5; ++i) {
         const long meeting = today - 5 - pick(300);
-        rows.push_back({text("TP-" + std::to_string(i)), text(numbers[static_cast<std::size_t>(pick(n))]), num(static_cast<double>(meeting)),
-                        num(1 + pick(4)), text("线上"), text("王磊"), text("客户方"), text("价格"), text("需求"), none(), none(), none(), none(), none(), none(),
-                        text(word("outcomes")), text(chance(1) ? "" : "发方案"), text("王磊"), num(static_cast<double>(meeting + (chance(1) ? 3 : 1))), text("是")});
+        rows.push_back({text("TP-" + std::to_string(i)),
+                        text(numbers[static_cast<std::size_t>(pick(n))]),
+                        num(static_cast<double>(meeting)),
+                        num(1 + pick(4)),
+                        text("线上"),
+                        text("王磊"),
+                        text("客户方"),
+                        text("价格"),
+                        text("需求"),
+                        none(),
+                        none(),
+                        none(),
+                        none(),
+                        none(),
+                        none(),
+                        text(word("outcomes")),
+                        text(chance(1) ? "" : "发方案"),
+                        text("王磊"),
+                        num(static_cast<double>(meeting + (chance(1) ? 3 : 1))),
+                        text("是")});
     }
     writeBlock(byNameOrThrow(book.doc, "谈判记录表"), 1, rows);
 
     rows.clear();
     for (int i = 0; i < std::max(1, n / 20); ++i)
-        rows.push_back({text("HT-" + std::to_string(i)), text(numbers[static_cast<std::size_t>(pick(n))]), text("合同" + std::to_string(i)),
-                        num(10000 + pick(1000000)), text("3-6-1"), none(), none(), none(), text("同意"), text("同意"),
+        rows.push_back({text("HT-" + std::to_string(i)),
+                        text(numbers[static_cast<std::size_t>(pick(n))]),
+                        text("合同" + std::to_string(i)), num(10000 + pick(1000000)), text("3-6-1"),
+                        none(), none(), none(), text("同意"), text("同意"),
                         text(chance(2) ? "" : "同意"), text("总监")});
     writeBlock(byNameOrThrow(book.doc, "合同审批表"), 1, rows);
 
     rows.clear();
     for (int i = 0; i < std::max(1, n / 10); ++i) {
         const long planned = today - 30 + pick(90);
-        rows.push_back({text("HT-" + std::to_string(pick(std::max(1, n / 20)))), text("里程碑" + std::to_string(i)), text("吴斌"),
-                        num(static_cast<double>(planned)), none(), text(planned < today ? "存在延迟" : "正常进行"), text("原因"),
-                        text("措施"), num(static_cast<double>(today - pick(10)))});
+        rows.push_back({text("HT-" + std::to_string(pick(std::max(1, n / 20)))),
+                        text("里程碑" + std::to_string(i)), text("吴斌"),
+                        num(static_cast<double>(planned)), none(),
+                        text(planned < today ? "存在延迟" : "正常进行"), text("原因"), text("措施"),
+                        num(static_cast<double>(today - pick(10)))});
     }
     writeBlock(byNameOrThrow(book.doc, "合同履约跟踪表"), 1, rows);
     return book;
@@ -170,29 +201,10 @@ std::string fmt(double seconds) {
 }
 
 void row(const std::string& what, int n, const Stats& s, const std::string& note = "") {
-    std::printf("| %-58s | %7d | %8s | %8s | %8s | %s\n", what.c_str(), n, fmt(s.median).c_str(), fmt(s.min).c_str(),
-                fmt(s.max).c_str(), note.c_str());
+    std::printf("| %-58s | %7d | %8s | %8s | %8s | %s\n", what.c_str(), n, fmt(s.median).c_str(),
+                fmt(s.min).c_str(), fmt(s.max).c_str(), note.c_str());
     std::fflush(stdout);
 }
-
-// Runs Basic code inside the office (no bridge in the measured work); returns its result.
-std::string basic(const Reference<css::sheet::XSpreadsheetDocument>& host, const std::string& module,
-                  const std::string& source, const std::string& function) {
-    const auto libraries = Reference<css::document::XEmbeddedScripts>(host, UNO_QUERY_THROW)->getBasicLibraries();
-    if (!libraries->hasByName("Standard")) libraries->createLibrary("Standard");
-    Reference<css::container::XNameContainer> standard(libraries->getByName("Standard"), UNO_QUERY_THROW);
-    if (!standard->hasByName(toOUString(module))) standard->insertByName(toOUString(module), Any(toOUString(source)));
-    const auto script = Reference<css::script::provider::XScriptProviderSupplier>(host, UNO_QUERY_THROW)
-                            ->getScriptProvider()
-                            ->getScript(toOUString("vnd.sun.star.script:Standard." + module + "." + function +
-                                                   "?language=Basic&location=document"));
-    Sequence<sal_Int16> outIndex;
-    Sequence<Any> out;
-    rtl::OUString result;
-    script->invoke({}, outIndex, out) >>= result;
-    return toUtf8(result);
-}
-
 
 // Recalculation of n DealSheet formulas against the built-in formulas a user would write.
 void functionsVersusBuiltIns(int n, int runs) {
@@ -203,15 +215,19 @@ void functionsVersusBuiltIns(int n, int runs) {
     } pairs[] = {
         {"CUSTOMERNO", "=CUSTOMERNO(A{r};B{r})", "=TEXT(A{r};\"YYYYMM\")&\"-\"&TEXT(B{r};\"000\")"},
         {"LEADGRADE", "=LEADGRADE(C{r};D{r};E{r})",
-         "=IF(C{r}=\"\";\"\";IF((C{r}>=50)+(D{r}>=4)+(E{r}>=4)>=2;\"A\";IF((C{r}>=50)+(D{r}>=4)+(E{r}>=4)=1;\"B\";\"C\")))"},
+         "=IF(C{r}=\"\";\"\";IF((C{r}>=50)+(D{r}>=4)+(E{r}>=4)>=2;\"A\";IF((C{r}>=50)+(D{r}>=4)+(E{"
+         "r}>=4)=1;\"B\";\"C\")))"},
         {"DUESTATUS", "=DUESTATUS(F{r};G{r};;TODAY())",
-         "=IF(OR(G{r}=\"已完成\";G{r}=\"已取消\");\"已完成\";IF(F{r}<TODAY();\"已逾期\";IF(F{r}-TODAY()<=2;\"即将到期\";\"进行中\")))"},
+         "=IF(OR(G{r}=\"已完成\";G{r}=\"已取消\");\"已完成\";IF(F{r}<TODAY();\"已逾期\";IF(F{r}-"
+         "TODAY()<=2;\"即将到期\";\"进行中\")))"},
     };
     const long today = SerialDates().todaySerial();
     std::vector<std::vector<Any>> inputs;
     for (int i = 0; i < n; ++i)
-        inputs.push_back({num(static_cast<double>(today - i % 700)), num(1 + i % 999), num(i % 120), num(1 + i % 5),
-                          num(1 + (i / 5) % 5), num(static_cast<double>(today - 10 + i % 30)), text(i % 3 ? "进行中" : "已完成")});
+        inputs.push_back({num(static_cast<double>(today - i % 700)), num(1 + i % 999), num(i % 120),
+                          num(1 + i % 5), num(1 + (i / 5) % 5),
+                          num(static_cast<double>(today - 10 + i % 30)),
+                          text(i % 3 ? "进行中" : "已完成")});
     for (const auto& pair : pairs) {
         double figures[2] = {0, 0};
         for (int variant = 0; variant < 2; ++variant) {
@@ -228,13 +244,18 @@ void functionsVersusBuiltIns(int n, int runs) {
                 formulas.getArray()[i].getArray()[0] = toOUString(f);
             }
             Reference<css::sheet::XCellRangeFormula>(
-                Reference<css::table::XCellRange>(sheet, UNO_QUERY_THROW)->getCellRangeByPosition(8, 0, 8, n - 1),
+                Reference<css::table::XCellRange>(sheet, UNO_QUERY_THROW)
+                    ->getCellRangeByPosition(8, 0, 8, n - 1),
                 UNO_QUERY_THROW)
                 ->setFormulaArray(formulas);
             const Stats s = measure(runs, nullptr, [&] { recalculate(doc); });
             figures[variant] = s.median;
-            row(std::string(variant == 0 ? "recalculate " : "  built-in equivalent of ") + pair.name, n, s,
-                variant == 1 ? "ratio DealSheet / built-in = " + fmt(figures[0] / std::max(figures[1], 1e-6)) : "");
+            row(std::string(variant == 0 ? "recalculate " : "  built-in equivalent of ") +
+                    pair.name,
+                n, s,
+                variant == 1
+                    ? "ratio DealSheet / built-in = " + fmt(figures[0] / std::max(figures[1], 1e-6))
+                    : "");
             close(doc);
         }
     }
@@ -256,40 +277,50 @@ int main(int argc, char** argv) {
     int status = 0;
     try {
         Office::get().start(argv[1]);
-        const auto toolkit = Reference<org::dealsheet::calc::XToolkit>(
-            Office::get().serviceManager()->createInstanceWithContext("org.dealsheet.calc.Toolkit", Office::get().context()),
-            UNO_QUERY_THROW);
-        std::printf("| %-58s | %7s | %8s | %8s | %8s | %s\n", "work (seconds)", "rows", "median", "min", "max", "notes");
-        std::printf("|%s|%s|%s|%s|%s|---\n", std::string(60, '-').c_str(), std::string(9, '-').c_str(),
-                    std::string(10, '-').c_str(), std::string(10, '-').c_str(), std::string(10, '-').c_str());
+        const auto toolkit = test::toolkit();
+        std::printf("| %-58s | %7s | %8s | %8s | %8s | %s\n", "work (seconds)", "rows", "median",
+                    "min", "max", "notes");
+        std::printf("|%s|%s|%s|%s|%s|---\n", std::string(60, '-').c_str(),
+                    std::string(9, '-').c_str(), std::string(10, '-').c_str(),
+                    std::string(10, '-').c_str(), std::string(10, '-').c_str());
         std::map<int, double> validateBySize;
         for (int n : sizes) {
             const long before = peakMemoryKb(Office::get().pid());
             const auto generateStart = Clock::now();
             Workbook book = generate(toolkit, n);
-            const double generated = std::chrono::duration<double>(Clock::now() - generateStart).count();
-            std::printf("| %-58s | %7d | %8s |          |          | through the bridge, not a product figure\n",
-                        "(generate the workbook)", n, fmt(generated).c_str());
+            const double generated =
+                std::chrono::duration<double>(Clock::now() - generateStart).count();
+            std::printf(
+                "| %-58s | %7d | %8s |          |          | through the bridge, not a product "
+                "figure\n",
+                "(generate the workbook)", n, fmt(generated).c_str());
 
             org::dealsheet::calc::ValidationSummary summary{};
-            const Stats validate = measure(runs, nullptr, [&] { summary = toolkit->validate(component(book.doc)); });
+            const Stats validate =
+                measure(runs, nullptr, [&] { summary = toolkit->validate(component(book.doc)); });
             validateBySize[n] = validate.median;
             row("DealSheet Validate (Toolkit, in the office)", n, validate,
-                std::to_string(summary.Errors) + " errors, " + std::to_string(summary.Warnings) + " warnings");
+                std::to_string(summary.Errors) + " errors, " + std::to_string(summary.Warnings) +
+                    " warnings");
 
             // Bulk read of the same ranges inside the office: the floor for any extension.
             const std::string readSource =
                 "Function ReadAll() As String\n"
                 "  Dim t As Long, d As Variant, s As Object\n"
                 "  t = GetSystemTicks()\n"
-                "  For Each name In Array(\"客户信息登记表\", \"跟进行动表\", \"谈判记录表\", \"合同审批表\", \"合同履约跟踪表\")\n"
+                "  For Each name In Array(\"客户信息登记表\", \"跟进行动表\", \"谈判记录表\", "
+                "\"合同审批表\", \"合同履约跟踪表\")\n"
                 "    s = ThisComponent.Sheets.getByName(name)\n"
-                "    d = s.getCellRangeByPosition(0, 0, 19, " + std::to_string(n) + ").getDataArray()\n"
+                "    d = s.getCellRangeByPosition(0, 0, 19, " +
+                std::to_string(n) +
+                ").getDataArray()\n"
                 "  Next\n"
                 "  ReadAll = CStr(GetSystemTicks() - t)\n"
                 "End Function\n";
             std::vector<double> reads;
-            for (int i = 0; i < runs; ++i) reads.push_back(std::stod(basic(book.doc, "BenchRead", readSource, "ReadAll")) / 1000.0);
+            for (int i = 0; i < runs; ++i)
+                reads.push_back(std::stod(runBasic(book.doc, "BenchRead", readSource, "ReadAll")) /
+                                1000.0);
             std::sort(reads.begin(), reads.end());
             row("bulk read of the same ranges in the office (Basic getDataArray)", n,
                 {reads[reads.size() / 2], reads.front(), reads.back()}, "the floor");
@@ -298,38 +329,58 @@ int main(int argc, char** argv) {
             const auto customers = byNameOrThrow(book.doc, "客户信息登记表");
             const auto numberColumn = Reference<css::table::XCellRange>(customers, UNO_QUERY_THROW)
                                           ->getCellRangeByPosition(0, 1, 0, n);
-            std::vector<std::vector<Any>> blanks(static_cast<std::size_t>(n), std::vector<Any>{none()});
+            std::vector<std::vector<Any>> blanks(static_cast<std::size_t>(n),
+                                                 std::vector<Any>{none()});
             long assigned = 0;
             const Stats assign = measure(
-                runs, [&] { Reference<css::sheet::XCellRangeData>(numberColumn, UNO_QUERY_THROW)->setDataArray(toData(blanks)); },
+                runs,
+                [&] {
+                    Reference<css::sheet::XCellRangeData>(numberColumn, UNO_QUERY_THROW)
+                        ->setDataArray(toData(blanks));
+                },
                 [&] { assigned = toolkit->assignCustomerNumbers(component(book.doc)); });
-            row("DealSheet Assign customer numbers (all blank)", n, assign, std::to_string(assigned) + " assigned");
+            row("DealSheet Assign customer numbers (all blank)", n, assign,
+                std::to_string(assigned) + " assigned");
 
             // The same number of cells written by Calc itself in one call, inside the office.
             const std::string writeSource =
                 "Function WriteAll() As String\n"
-                "  Dim t As Long, d(" + std::to_string(n - 1) + ") As Variant, i As Long\n"
-                "  For i = 0 To " + std::to_string(n - 1) + "\n"
+                "  Dim t As Long, d(" +
+                std::to_string(n - 1) +
+                ") As Variant, i As Long\n"
+                "  For i = 0 To " +
+                std::to_string(n - 1) +
+                "\n"
                 "    d(i) = Array(\"202401-\" & Format(i + 1, \"000\"))\n"
                 "  Next\n"
                 "  t = GetSystemTicks()\n"
-                "  ThisComponent.Sheets.getByName(\"客户信息登记表\").getCellRangeByPosition(0, 1, 0, " + std::to_string(n) + ").setDataArray(d)\n"
+                "  ThisComponent.Sheets.getByName(\"客户信息登记表\").getCellRangeByPosition(0, 1, "
+                "0, " +
+                std::to_string(n) +
+                ").setDataArray(d)\n"
                 "  WriteAll = CStr(GetSystemTicks() - t)\n"
                 "End Function\n";
             std::vector<double> writes;
-            for (int i = 0; i < runs; ++i) writes.push_back(std::stod(basic(book.doc, "BenchWrite", writeSource, "WriteAll")) / 1000.0);
+            for (int i = 0; i < runs; ++i)
+                writes.push_back(
+                    std::stod(runBasic(book.doc, "BenchWrite", writeSource, "WriteAll")) / 1000.0);
             std::sort(writes.begin(), writes.end());
             row("Calc's own bulk write of the same cells (Basic setDataArray)", n,
-                {writes[writes.size() / 2], writes.front(), writes.back()}, "the floor for writing");
+                {writes[writes.size() / 2], writes.front(), writes.back()},
+                "the floor for writing");
 
             close(book.doc);
             functionsVersusBuiltIns(n, runs);
-            std::printf("| %-58s | %7d | %8ld |          |          | MB, office process peak (VmHWM) growth\n",
-                        "(office peak memory growth)", n, (peakMemoryKb(Office::get().pid()) - before) / 1024);
+            std::printf(
+                "| %-58s | %7d | %8ld |          |          | MB, office process peak (VmHWM) "
+                "growth\n",
+                "(office peak memory growth)", n,
+                (peakMemoryKb(Office::get().pid()) - before) / 1024);
         }
         if (validateBySize.count(10000) && validateBySize.count(100000))
-            std::printf("\nValidate time(100k) / time(10k) = %.1f (linear: about 10; target <= 12)\n",
-                        validateBySize[100000] / validateBySize[10000]);
+            std::printf(
+                "\nValidate time(100k) / time(10k) = %.1f (linear: about 10; target <= 12)\n",
+                validateBySize[100000] / validateBySize[10000]);
     } catch (const css::uno::Exception& e) {
         std::cerr << "bench: " << toUtf8(e.Message) << '\n';
         status = 1;

@@ -86,10 +86,7 @@ int main(int argc, char** argv) {
         std::cout << "== Installing " << argv[1]
                   << " into a throw-away profile, starting headless Calc\n";
         Office::get().start(argv[1]);
-        const auto toolkit = Reference<org::dealsheet::calc::XToolkit>(
-            Office::get().serviceManager()->createInstanceWithContext("org.dealsheet.calc.Toolkit",
-                                                                      Office::get().context()),
-            UNO_QUERY_THROW);
+        const auto toolkit = dealsheet::test::toolkit();
 
         std::cout << "\n== 1. Spreadsheet functions (" << argv[2] << ")\n";
         const auto functions = loadCopy(argv[2]);

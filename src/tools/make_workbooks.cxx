@@ -28,13 +28,6 @@ using css::uno::Reference;
 using css::uno::UNO_QUERY_THROW;
 namespace fs = std::filesystem;
 
-Reference<org::dealsheet::calc::XToolkit> toolkit() {
-    return Reference<org::dealsheet::calc::XToolkit>(
-        Office::get().serviceManager()->createInstanceWithContext("org.dealsheet.calc.Toolkit",
-                                                                  Office::get().context()),
-        UNO_QUERY_THROW);
-}
-
 // A new workbook holding exactly the DealSheet sheets of `lang`.
 Reference<css::sheet::XSpreadsheetDocument> templateWorkbook(Lang lang, const std::string& title) {
     const auto doc = newSpreadsheet();

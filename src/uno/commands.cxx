@@ -1,9 +1,9 @@
 #include "commands.hxx"
 
 #include <algorithm>
+#include <chrono>
 #include <map>
 #include <optional>
-#include <chrono>
 
 #include <com/sun/star/lang/IllegalArgumentException.hpp>
 
@@ -192,7 +192,8 @@ CommandOutcome assignCustomerNumbers(const Reference<css::uno::XComponentContext
             if (!run) run = Run{sheet, column, r, {}, {}};
             const auto it = numbers.find(r);
             run->before.push_back({data.at(r, column)});
-            run->after.push_back({it != numbers.end() ? CellValue(it->second) : data.at(r, column)});
+            run->after.push_back(
+                {it != numbers.end() ? CellValue(it->second) : data.at(r, column)});
         }
         if (run) runs.push_back(std::move(*run));
     }

@@ -61,9 +61,9 @@ std::vector<std::string> listIn(const EnumList& list, Lang lang) {
     return values;
 }
 
-void fillDataSheet(const Reference<css::sheet::XSpreadsheetDocument>& doc,
-                   const Reference<css::sheet::XSpreadsheet>& sheet, const SheetSchema& schema,
-                   const std::string& settingsSheet, Lang lang) {
+// The header row and the column widths of a schema sheet.
+void writeHeaderOf(const Reference<css::sheet::XSpreadsheet>& sheet, const SheetSchema& schema,
+                   Lang lang) {
     std::vector<std::string> headers;
     std::vector<int> widths;
     for (const auto& c : schema.columns) {
@@ -72,6 +72,12 @@ void fillDataSheet(const Reference<css::sheet::XSpreadsheetDocument>& doc,
     }
     writeHeader(sheet, headers);
     setWidths(sheet, widths);
+}
+
+void fillDataSheet(const Reference<css::sheet::XSpreadsheetDocument>& doc,
+                   const Reference<css::sheet::XSpreadsheet>& sheet, const SheetSchema& schema,
+                   const std::string& settingsSheet, Lang lang) {
+    writeHeaderOf(sheet, schema, lang);
     const int firstRow = 1;
     const int lastRow = kTemplateRows;
     const sal_Int32 dateKey = dateFormatKey(doc);
@@ -132,14 +138,7 @@ void fillDataSheet(const Reference<css::sheet::XSpreadsheetDocument>& doc,
 
 void fillSettingsSheet(const Reference<css::sheet::XSpreadsheet>& sheet, const SheetSchema& schema,
                        Lang lang) {
-    std::vector<std::string> headers;
-    std::vector<int> widths;
-    for (const auto& c : schema.columns) {
-        headers.push_back(c.header.in(lang));
-        widths.push_back(c.widthMm);
-    }
-    writeHeader(sheet, headers);
-    setWidths(sheet, widths);
+    writeHeaderOf(sheet, schema, lang);
     CellGrid rows;
     for (const auto& setting : productSchema().settings()) {
         CellValue value;

@@ -33,13 +33,6 @@ using css::uno::UNO_QUERY_THROW;
 
 namespace {
 
-Reference<org::dealsheet::calc::XToolkit> toolkit() {
-    return Reference<org::dealsheet::calc::XToolkit>(
-        Office::get().serviceManager()->createInstanceWithContext("org.dealsheet.calc.Toolkit",
-                                                                  Office::get().context()),
-        UNO_QUERY_THROW);
-}
-
 double on(int y, int m, int d) {
     return static_cast<double>(*dealsheet::SerialDates().toSerial({y, m, d}));
 }
@@ -164,27 +157,12 @@ TEST(MacroApi, ReadmeMacroValidatesEveryOpenWorkbook) {
     unoGuard([&] {
         const auto sample = loadCopy(std::string(DEALSHEET_WORKBOOKS) + "/sample-zh.ods");
         const auto host = newSpreadsheet();
-        const auto libraries =
-            Reference<css::document::XEmbeddedScripts>(host, UNO_QUERY_THROW)->getBasicLibraries();
-        if (!libraries->hasByName("Standard")) libraries->createLibrary("Standard");
-        Reference<css::container::XNameContainer> standard(libraries->getByName("Standard"),
-                                                           UNO_QUERY_THROW);
-        standard->insertByName("DealSheetMacro",
-                               css::uno::Any(toOUString(readFile(std::string(DEALSHEET_SOURCE_DIR) +
-                                                                 "/docs/validate-all.bas"))));
-        const auto provider =
-            Reference<css::script::provider::XScriptProviderSupplier>(host, UNO_QUERY_THROW)
-                ->getScriptProvider();
-        const auto script = provider->getScript(
-            "vnd.sun.star.script:Standard.DealSheetMacro.ValidateAllOpenWorkbooks?language=Basic&"
-            "location=document");
-        css::uno::Sequence<sal_Int16> outIndex;
-        css::uno::Sequence<css::uno::Any> out;
-        const auto result = script->invoke({}, outIndex, out);
-        rtl::OUString text;
-        result >>= text;
-        EXPECT_NE(toUtf8(text).find("errors"), std::string::npos) << toUtf8(text);
-        EXPECT_NE(toUtf8(text).find("sample-zh"), std::string::npos) << toUtf8(text);
+        const std::string text =
+            runBasic(host, "DealSheetMacro",
+                     readFile(std::string(DEALSHEET_SOURCE_DIR) + "/docs/validate-all.bas"),
+                     "ValidateAllOpenWorkbooks");
+        EXPECT_NE(text.find("errors"), std::string::npos) << text;
+        EXPECT_NE(text.find("sample-zh"), std::string::npos) << text;
         close(host);
         close(sample);
     });
@@ -218,12 +196,7 @@ TEST(Commands, AssignAndReviewThroughTheToolbarCommands) {
 TEST(MacroApi, EveryMethodFromBasic) {
     unoGuard([&] {
         const auto host = newSpreadsheet();
-        const auto libraries =
-            Reference<css::document::XEmbeddedScripts>(host, UNO_QUERY_THROW)->getBasicLibraries();
-        if (!libraries->hasByName("Standard")) libraries->createLibrary("Standard");
-        Reference<css::container::XNameContainer> standard(libraries->getByName("Standard"),
-                                                           UNO_QUERY_THROW);
-        standard->insertByName("AllMethods", css::uno::Any(toOUString(R"BAS(
+        const std::string text = runBasic(host, "AllMethods", R"BAS(
 Function RunAll() As String
     Dim t As Object, doc As Object, s As Object, n As Long
     t = createUnoService("org.dealsheet.calc.Toolkit")
@@ -238,17 +211,9 @@ Function RunAll() As String
     t.clearMarks(doc)
     RunAll = RunAll & "|" & doc.Sheets.hasByName("Validation Report") & "|" & doc.Sheets.getByName("Customers").getCellRangeByName("A2").String
 End Function
-)BAS")));
-        const auto provider =
-            Reference<css::script::provider::XScriptProviderSupplier>(host, UNO_QUERY_THROW)
-                ->getScriptProvider();
-        const auto script = provider->getScript(
-            "vnd.sun.star.script:Standard.AllMethods.RunAll?language=Basic&location=document");
-        css::uno::Sequence<sal_Int16> outIndex;
-        css::uno::Sequence<css::uno::Any> out;
-        rtl::OUString text;
-        script->invoke({}, outIndex, out) >>= text;
-        EXPECT_EQ(toUtf8(text), "11|1|9|True|False|202503-001");
+)BAS",
+                                          "RunAll");
+        EXPECT_EQ(text, "11|1|9|True|False|202503-001");
         close(host);
     });
 }

@@ -159,13 +159,6 @@ TEST_F(FunctionsInCalc, ApprovalResult) {
     EXPECT_EQ(evalError("=APPROVALRESULT(B1:D1)"), kErr502);
 }
 
-TEST_F(FunctionsInCalc, UsesTheDocumentsNullDate) {
-    Reference<css::beans::XPropertySet> props(doc, UNO_QUERY_THROW);
-    props->setPropertyValue("NullDate", css::uno::Any(css::util::Date(1, 1, 1904)));
-    EXPECT_EQ(eval("=CUSTOMERNO(DATE(2024;5;3);1)"), "202405-001");
-    EXPECT_EQ(eval("=DUESTATUS(DATE(2024;6;9);;;DATE(2024;6;10);;\"en\")"), "Overdue");
-}
-
 TEST_F(FunctionsInCalc, StoredFormSurvivesSaveAndReload) {
     setFormula(sheet, "A1", "=CUSTOMERNO(DATE(2024;5;3);1)");
     setFormula(sheet, "A2", "=LEADGRADE(60;4;2)");

@@ -43,19 +43,6 @@ using dealsheet::productSchema;
 
 namespace {
 
-Reference<org::dealsheet::calc::XToolkit> toolkit() {
-    return Reference<org::dealsheet::calc::XToolkit>(
-        Office::get().serviceManager()->createInstanceWithContext("org.dealsheet.calc.Toolkit",
-                                                                  Office::get().context()),
-        UNO_QUERY_THROW);
-}
-
-std::vector<std::string> names(const Reference<css::sheet::XSpreadsheetDocument>& doc) {
-    std::vector<std::string> result;
-    for (const auto& n : doc->getSheets()->getElementNames()) result.push_back(toUtf8(n));
-    return result;
-}
-
 Reference<css::sheet::XSpreadsheet> byName(const Reference<css::sheet::XSpreadsheetDocument>& doc,
                                            const std::string& name) {
     return Reference<css::sheet::XSpreadsheet>(doc->getSheets()->getByName(toOUString(name)),
@@ -209,13 +196,13 @@ TEST(InsertTemplates, ExistingSheetsAreNeverChanged) {
 TEST(InsertTemplates, IsOneUndoStep) {
     unoGuard([&] {
         const auto doc = newSpreadsheet(true);
-        const auto before = names(doc);
+        const auto before = sheetNamesOf(doc);
         toolkit()->insertTemplates(component(doc), "en");
-        ASSERT_GT(names(doc).size(), before.size());
+        ASSERT_GT(sheetNamesOf(doc).size(), before.size());
         const auto undo =
             Reference<css::document::XUndoManagerSupplier>(doc, UNO_QUERY_THROW)->getUndoManager();
         undo->undo();
-        EXPECT_EQ(names(doc), before);
+        EXPECT_EQ(sheetNamesOf(doc), before);
         close(doc);
     });
 }
@@ -286,7 +273,7 @@ TEST(Templates, OpenWithEverySheet) {
         for (const auto& [file, lang] :
              {std::pair{"DealSheet-zh.ots", Lang::Zh}, {"DealSheet-en.ots", Lang::En}}) {
             const auto doc = loadCopy(std::string(DEALSHEET_WORKBOOKS) + "/templates/" + file);
-            EXPECT_EQ(names(doc).size(), productSchema().sheets().size()) << file;
+            EXPECT_EQ(sheetNamesOf(doc).size(), productSchema().sheets().size()) << file;
             checkSheetsOfSchema(doc, lang);
             close(doc);
         }
@@ -297,7 +284,7 @@ TEST(SampleWorkbook, ComputesWithoutErrorValues) {
     unoGuard([&] {
         const auto doc = loadCopy(std::string(DEALSHEET_WORKBOOKS) + "/sample-zh.ods");
         recalculate(doc);
-        for (const auto& name : names(doc)) {
+        for (const auto& name : sheetNamesOf(doc)) {
             const auto sheet = byName(doc, name);
             const auto errors = Reference<css::sheet::XCellRangesQuery>(sheet, UNO_QUERY_THROW)
                                     ->queryFormulaCells(css::sheet::FormulaResult::ERROR);

@@ -8,8 +8,12 @@
 #include <gtest/gtest.h>
 #include <com/sun/star/beans/PropertyValue.hpp>
 #include <com/sun/star/container/XIndexAccess.hpp>
+#include <com/sun/star/container/XNameContainer.hpp>
+#include <com/sun/star/document/XEmbeddedScripts.hpp>
 #include <com/sun/star/frame/XComponentLoader.hpp>
 #include <com/sun/star/frame/XStorable.hpp>
+#include <com/sun/star/script/provider/XScript.hpp>
+#include <com/sun/star/script/provider/XScriptProviderSupplier.hpp>
 #include <com/sun/star/sheet/XCalculatable.hpp>
 #include <com/sun/star/sheet/XCellRangeData.hpp>
 #include <com/sun/star/table/XCellRange.hpp>
@@ -127,6 +131,41 @@ Reference<css::table::XCell> cell(const Reference<css::sheet::XSpreadsheet>& she
                                   const std::string& address) {
     Reference<css::table::XCellRange> range(sheet, UNO_QUERY_THROW);
     return range->getCellRangeByName(toOUString(address))->getCellByPosition(0, 0);
+}
+
+Reference<org::dealsheet::calc::XToolkit> toolkit() {
+    return Reference<org::dealsheet::calc::XToolkit>(
+        Office::get().serviceManager()->createInstanceWithContext("org.dealsheet.calc.Toolkit",
+                                                                  Office::get().context()),
+        UNO_QUERY_THROW);
+}
+
+std::vector<std::string> sheetNamesOf(const Reference<css::sheet::XSpreadsheetDocument>& doc) {
+    std::vector<std::string> result;
+    for (const auto& n : doc->getSheets()->getElementNames()) result.push_back(toUtf8(n));
+    return result;
+}
+
+std::string runBasic(const Reference<css::sheet::XSpreadsheetDocument>& host,
+                     const std::string& module, const std::string& source,
+                     const std::string& function) {
+    const auto libraries =
+        Reference<css::document::XEmbeddedScripts>(host, UNO_QUERY_THROW)->getBasicLibraries();
+    if (!libraries->hasByName("Standard")) libraries->createLibrary("Standard");
+    Reference<css::container::XNameContainer> standard(libraries->getByName("Standard"),
+                                                       UNO_QUERY_THROW);
+    if (!standard->hasByName(toOUString(module)))
+        standard->insertByName(toOUString(module), css::uno::Any(toOUString(source)));
+    const auto script =
+        Reference<css::script::provider::XScriptProviderSupplier>(host, UNO_QUERY_THROW)
+            ->getScriptProvider()
+            ->getScript(toOUString("vnd.sun.star.script:Standard." + module + "." + function +
+                                   "?language=Basic&location=document"));
+    css::uno::Sequence<sal_Int16> outIndex;
+    css::uno::Sequence<css::uno::Any> out;
+    rtl::OUString result;
+    script->invoke({}, outIndex, out) >>= result;
+    return toUtf8(result);
 }
 
 Reference<css::sheet::XSpreadsheet> byNameOrThrow(

@@ -11,6 +11,7 @@
 #include <com/sun/star/sheet/XSpreadsheet.hpp>
 #include <com/sun/star/sheet/XSpreadsheetDocument.hpp>
 #include <com/sun/star/table/XCell.hpp>
+#include <org/dealsheet/calc/XToolkit.hpp>
 #include <rtl/ustring.hxx>
 
 namespace dealsheet::test {
@@ -30,11 +31,11 @@ std::string readFile(const std::string& path);
 // `visible` documents get a view of their own, which Calc's undo of sheet insertions needs.
 css::uno::Reference<css::sheet::XSpreadsheetDocument> newSpreadsheet(bool visible = false);
 css::uno::Reference<css::sheet::XSpreadsheetDocument> loadSpreadsheet(const std::string& path,
-                                                                     bool visible = false);
+                                                                      bool visible = false);
 // Loads a private copy of `path` (in the office's work folder), so that no lock file is left
 // next to a shared file and parallel tests never meet.
 css::uno::Reference<css::sheet::XSpreadsheetDocument> loadCopy(const std::string& path,
-                                                              bool visible = false);
+                                                               bool visible = false);
 void storeAs(const css::uno::Reference<css::sheet::XSpreadsheetDocument>& doc,
              const std::string& path, const std::string& filter);
 css::uno::Reference<css::lang::XComponent> component(
@@ -46,6 +47,16 @@ css::uno::Reference<css::sheet::XSpreadsheet> sheetAt(
     const css::uno::Reference<css::sheet::XSpreadsheetDocument>& doc, int index);
 css::uno::Reference<css::table::XCell> cell(
     const css::uno::Reference<css::sheet::XSpreadsheet>& sheet, const std::string& address);
+
+// DealSheet's macro service, created in the office.
+css::uno::Reference<org::dealsheet::calc::XToolkit> toolkit();
+std::vector<std::string> sheetNamesOf(
+    const css::uno::Reference<css::sheet::XSpreadsheetDocument>& doc);
+// Puts Basic `source` as `module` into `host`'s Standard library and runs `function` in the
+// office; returns its string result.
+std::string runBasic(const css::uno::Reference<css::sheet::XSpreadsheetDocument>& host,
+                     const std::string& module, const std::string& source,
+                     const std::string& function);
 
 css::uno::Reference<css::sheet::XSpreadsheet> byNameOrThrow(
     const css::uno::Reference<css::sheet::XSpreadsheetDocument>& doc, const std::string& name);

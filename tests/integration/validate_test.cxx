@@ -39,19 +39,6 @@ using css::uno::UNO_QUERY_THROW;
 
 namespace {
 
-Reference<org::dealsheet::calc::XToolkit> toolkit() {
-    return Reference<org::dealsheet::calc::XToolkit>(
-        Office::get().serviceManager()->createInstanceWithContext("org.dealsheet.calc.Toolkit",
-                                                                  Office::get().context()),
-        UNO_QUERY_THROW);
-}
-
-std::vector<std::string> names(const Reference<css::sheet::XSpreadsheetDocument>& doc) {
-    std::vector<std::string> result;
-    for (const auto& n : doc->getSheets()->getElementNames()) result.push_back(toUtf8(n));
-    return result;
-}
-
 bool isReport(const std::string& name) { return name == "校验报告" || name == "Validation Report"; }
 
 std::pair<int, int> used(const Reference<css::sheet::XSpreadsheet>& sheet) {
@@ -74,7 +61,7 @@ Reference<css::table::XCellRange> usedRange(const Reference<css::sheet::XSpreads
 // background colour in the used area.
 std::vector<std::string> userCells(const Reference<css::sheet::XSpreadsheetDocument>& doc) {
     std::vector<std::string> cells;
-    for (const auto& name : names(doc)) {
+    for (const auto& name : sheetNamesOf(doc)) {
         if (isReport(name)) continue;
         const auto sheet = byNameOrThrow(doc, name);
         const auto range = usedRange(sheet);
@@ -220,13 +207,13 @@ TEST_F(ValidateSample, RerunReplacesTheReportAndClearMarksRestoresFormatting) {
         const auto second = toolkit()->validate(component(doc));
         EXPECT_EQ(first.Errors, second.Errors);
         EXPECT_EQ(first.Warnings, second.Warnings);
-        const auto all = names(doc);
+        const auto all = sheetNamesOf(doc);
         EXPECT_EQ(std::count_if(all.begin(), all.end(), isReport), 1);
         const int marks = markFormats(customers);
         EXPECT_EQ(marks, 2);  // one for errors, one for warnings: not doubled by the rerun
 
         toolkit()->clearMarks(component(doc));
-        const auto after = names(doc);
+        const auto after = sheetNamesOf(doc);
         EXPECT_EQ(std::count_if(after.begin(), after.end(), isReport), 0);
         for (const auto& name : after) EXPECT_EQ(markFormats(byNameOrThrow(doc, name)), 0) << name;
         sal_Int32 colour = 0;
@@ -252,7 +239,7 @@ TEST_F(ValidateSample, ThroughTheToolbarCommand) {
         EXPECT_FALSE(reportRows(doc).empty());
         helper->executeDispatch(Reference<css::frame::XDispatchProvider>(frame, UNO_QUERY_THROW),
                                 "org.dealsheet.calc:ClearMarks", "", 0, {});
-        const auto all = names(doc);
+        const auto all = sheetNamesOf(doc);
         EXPECT_EQ(std::count_if(all.begin(), all.end(), isReport), 0);
     });
 }
@@ -260,10 +247,10 @@ TEST_F(ValidateSample, ThroughTheToolbarCommand) {
 TEST(Validate, WorkbookWithoutDealSheetSheetsIsLeftAlone) {
     unoGuard([&] {
         const auto doc = newSpreadsheet();
-        const auto before = names(doc);
+        const auto before = sheetNamesOf(doc);
         const auto summary = toolkit()->validate(component(doc));
         EXPECT_EQ(summary.SheetsChecked, 0);
-        EXPECT_EQ(names(doc), before);
+        EXPECT_EQ(sheetNamesOf(doc), before);
         close(doc);
     });
 }
