@@ -272,11 +272,7 @@ int main(int argc, char** argv) {
     for (int i = 2; i < argc; ++i) sizes.push_back(std::atoi(argv[i]));
     if (sizes.empty()) sizes = {1000, 10000, 100000};
     const int runs = std::getenv("BENCH_RUNS") ? std::atoi(std::getenv("BENCH_RUNS")) : 3;
-    installCleanupHandlers();
-    Watchdog watchdog(std::chrono::seconds(3000));
-    int status = 0;
-    try {
-        Office::get().start(argv[1]);
+    return runWithOffice("bench", argv[1], std::chrono::seconds(3000), [&] {
         const auto toolkit = test::toolkit();
         std::printf("| %-58s | %7s | %8s | %8s | %8s | %s\n", "work (seconds)", "rows", "median",
                     "min", "max", "notes");
@@ -381,13 +377,5 @@ int main(int argc, char** argv) {
             std::printf(
                 "\nValidate time(100k) / time(10k) = %.1f (linear: about 10; target <= 12)\n",
                 validateBySize[100000] / validateBySize[10000]);
-    } catch (const css::uno::Exception& e) {
-        std::cerr << "bench: " << toUtf8(e.Message) << '\n';
-        status = 1;
-    } catch (const std::exception& e) {
-        std::cerr << "bench: " << e.what() << '\n';
-        status = 1;
-    }
-    Office::get().stop();
-    return status;
+    });
 }

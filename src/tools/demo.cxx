@@ -79,13 +79,9 @@ int main(int argc, char** argv) {
                      "folder>\n";
         return 2;
     }
-    installCleanupHandlers();
-    Watchdog watchdog(std::chrono::seconds(300));
-    int status = 0;
-    try {
+    return runWithOffice("demo", argv[1], std::chrono::seconds(300), [&] {
         std::cout << "== Installing " << argv[1]
                   << " into a throw-away profile, starting headless Calc\n";
-        Office::get().start(argv[1]);
         const auto toolkit = dealsheet::test::toolkit();
 
         std::cout << "\n== 1. Spreadsheet functions (" << argv[2] << ")\n";
@@ -123,13 +119,5 @@ int main(int argc, char** argv) {
         std::cout << "\nOpen " << saved
                   << " in LibreOffice (with dealsheet.oxt installed) to see the report, the marked "
                      "cells and the review.\n";
-    } catch (const css::uno::Exception& e) {
-        std::cerr << "demo: " << toUtf8(e.Message) << '\n';
-        status = 1;
-    } catch (const std::exception& e) {
-        std::cerr << "demo: " << e.what() << '\n';
-        status = 1;
-    }
-    Office::get().stop();
-    return status;
+    });
 }

@@ -109,11 +109,7 @@ int main(int argc, char** argv) {
         std::cerr << "usage: make_workbooks <base.oxt> <output folder> <sample folder>\n";
         return 2;
     }
-    installCleanupHandlers();
-    Watchdog watchdog(std::chrono::seconds(300));
-    int status = 0;
-    try {
-        Office::get().start(argv[1]);
+    return runWithOffice("make_workbooks", argv[1], std::chrono::seconds(300), [&] {
         const fs::path out = argv[2];
         fs::create_directories(out / "templates");
         for (const auto& [lang, suffix, title] :
@@ -129,13 +125,5 @@ int main(int argc, char** argv) {
         fillSample(sample, argv[3]);
         storeAs(sample, (out / "sample-zh.ods").string(), "calc8");
         close(sample);
-    } catch (const css::uno::Exception& e) {
-        std::cerr << "make_workbooks: " << toUtf8(e.Message) << '\n';
-        status = 1;
-    } catch (const std::exception& e) {
-        std::cerr << "make_workbooks: " << e.what() << '\n';
-        status = 1;
-    }
-    Office::get().stop();
-    return status;
+    });
 }

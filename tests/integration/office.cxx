@@ -162,6 +162,25 @@ class WatchdogImpl {
 Watchdog::Watchdog(std::chrono::seconds limit) : impl_(std::make_unique<WatchdogImpl>(limit)) {}
 Watchdog::~Watchdog() = default;
 
+int runWithOffice(const char* tool, const std::string& oxt, std::chrono::seconds limit,
+                  const std::function<void()>& work) {
+    installCleanupHandlers();
+    Watchdog watchdog(limit);
+    int status = 0;
+    try {
+        Office::get().start(oxt);
+        work();
+    } catch (const css::uno::Exception& e) {
+        std::cerr << tool << ": " << toUtf8(e.Message) << '\n';
+        status = 1;
+    } catch (const std::exception& e) {
+        std::cerr << tool << ": " << e.what() << '\n';
+        status = 1;
+    }
+    Office::get().stop();
+    return status;
+}
+
 Office& Office::get() {
     static Office office;
     return office;

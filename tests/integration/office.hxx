@@ -4,6 +4,7 @@
 #pragma once
 
 #include <chrono>
+#include <functional>
 #include <memory>
 #include <string>
 
@@ -40,6 +41,12 @@ class Office {
     int officePid_ = -1;
     css::uno::Reference<css::uno::XComponentContext> context_;
 };
+
+// main() of a tool that drives an office: installs `oxt`, starts a headless office, runs
+// `work`, stops the office on every path (watchdog after `limit`) and turns failures into a
+// message on stderr and exit code 1.
+int runWithOffice(const char* tool, const std::string& oxt, std::chrono::seconds limit,
+                  const std::function<void()>& work);
 
 // Kills the office and removes its folders; safe to call more than once.
 void emergencyCleanup();
