@@ -1,6 +1,7 @@
 #include "dates.hpp"
 
 #include <cmath>
+#include <cstdio>
 #include <stdexcept>
 
 #include <boost/date_time/gregorian/gregorian.hpp>
@@ -20,6 +21,18 @@ std::optional<greg::date> makeDate(const CivilDate& d) {
 }
 
 }  // namespace
+
+std::string isoDate(const CivilDate& date) {
+    char buffer[16];
+    std::snprintf(buffer, sizeof buffer, "%04d-%02d-%02d", date.year, date.month, date.day);
+    return buffer;
+}
+
+std::string isoMonth(int year, int month) {
+    char buffer[16];
+    std::snprintf(buffer, sizeof buffer, "%04d-%02d", year, month);
+    return buffer;
+}
 
 std::optional<long> wholeDay(double serial) {
     // Calc's own date range ends around serial 2.9 million (year 9999); beyond ±1e8 nothing

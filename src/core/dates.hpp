@@ -4,6 +4,7 @@
 #pragma once
 
 #include <optional>
+#include <string>
 
 namespace dealsheet {
 
@@ -35,6 +36,10 @@ class SerialDates {
     CivilDate nullDate_;
     long nullDayNumber_;
 };
+
+// "2024-05-03" and "2024-05": how DealSheet shows dates and months in reports and messages.
+std::string isoDate(const CivilDate& date);
+std::string isoMonth(int year, int month);
 
 // Whole day of a serial (floor), or nullopt when it is not finite or absurdly large.
 std::optional<long> wholeDay(double serial);

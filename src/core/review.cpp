@@ -83,9 +83,7 @@ ReviewLayout buildReview(const std::vector<RecognisedSheet>& sheets, ReviewMonth
         cells.resize(4);
         grid.push_back(std::move(cells));
     };
-    char title[16];
-    std::snprintf(title, sizeof title, "%04d-%02d", month.year, month.month);
-    row({t("月度复盘", "Monthly review"), std::string(title)});
+    row({t("月度复盘", "Monthly review"), isoMonth(month.year, month.month)});
     row({});
     const Schema& schema = productSchema();
 
@@ -183,12 +181,8 @@ ReviewLayout buildReview(const std::vector<RecognisedSheet>& sheets, ReviewMonth
                 ++delayed;
                 CellValue plannedText;
                 if (const auto civil =
-                        planned ? dates.toCivil(static_cast<double>(*planned)) : std::nullopt) {
-                    char buffer[16];
-                    std::snprintf(buffer, sizeof buffer, "%04d-%02d-%02d", civil->year,
-                                  civil->month, civil->day);
-                    plannedText = std::string(buffer);
-                }
+                        planned ? dates.toCivil(static_cast<double>(*planned)) : std::nullopt)
+                    plannedText = isoDate(*civil);
                 row({a.text(r, "milestone"), a.text(r, "contractNo"), a.text(r, "owner"),
                      plannedText});
             }

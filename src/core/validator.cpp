@@ -96,12 +96,7 @@ class Validator {
         if (const auto* text = std::get_if<std::string>(&value)) return shorten(*text);
         if (const auto* number = std::get_if<double>(&value)) {
             if (asDate)
-                if (const auto civil = options_.dates.toCivil(*number)) {
-                    char buffer[16];
-                    std::snprintf(buffer, sizeof buffer, "%04d-%02d-%02d", civil->year,
-                                  civil->month, civil->day);
-                    return buffer;
-                }
+                if (const auto civil = options_.dates.toCivil(*number)) return isoDate(*civil);
             return formatNumber(*number);
         }
         return {};
@@ -109,11 +104,7 @@ class Validator {
 
     std::string dateText(long serial) const {
         const auto civil = options_.dates.toCivil(static_cast<double>(serial));
-        if (!civil) return formatNumber(static_cast<double>(serial));
-        char buffer[16];
-        std::snprintf(buffer, sizeof buffer, "%04d-%02d-%02d", civil->year, civil->month,
-                      civil->day);
-        return buffer;
+        return civil ? isoDate(*civil) : formatNumber(static_cast<double>(serial));
     }
 
     void add(std::string_view code, const RecognisedSheet& sheet, int row, int column,

@@ -130,11 +130,13 @@ CommandOutcome assignCustomerNumbers(const Reference<css::uno::XComponentContext
     };
     std::vector<NumberingRow> rows;
     std::vector<Origin> origins;
+    bool numberColumnFound = false;
     for (std::size_t s = 0; s < sheets.size(); ++s) {
         const RecognisedSheet located = recognise(*sheets[s].first, sheets[s].second);
         const int numberColumn = located.column("customerNo");
         const int dateColumn = located.column("registeredOn");
         if (numberColumn < 0) continue;
+        numberColumnFound = true;
         const SheetData& data = sheets[s].second;
         for (int r = 1; r < data.rowCount(); ++r) {
             NumberingRow row;
@@ -150,9 +152,7 @@ CommandOutcome assignCustomerNumbers(const Reference<css::uno::XComponentContext
             origins.push_back({s, r, numberColumn});
         }
     }
-    if (origins.empty() && std::none_of(sheets.begin(), sheets.end(), [](const auto& s) {
-            return recognise(*s.first, s.second).column("customerNo") >= 0;
-        })) {
+    if (!numberColumnFound) {
         outcome.message = msg::kNoCustomerSheet.in(uiLang);
         return outcome;
     }
@@ -172,16 +172,16 @@ CommandOutcome assignCustomerNumbers(const Reference<css::uno::XComponentContext
         CellGrid before, after;
     };
     std::vector<Run> runs;
-    std::map<std::size_t, std::map<int, std::string>> numbersBySheet;
+    std::map<std::size_t, std::pair<int, std::map<int, std::string>>>
+        numbersBySheet;  // column, rows
     for (const auto& a : result.assigned) {
         const Origin& o = origins[a.row];
-        numbersBySheet[o.sheet][o.row] = a.number;
+        numbersBySheet[o.sheet].first = o.column;
+        numbersBySheet[o.sheet].second[o.row] = a.number;
     }
-    for (const auto& [sheet, numbers] : numbersBySheet) {
+    for (const auto& [sheet, columnAndNumbers] : numbersBySheet) {
+        const auto& [column, numbers] = columnAndNumbers;
         const SheetData& data = sheets[sheet].second;
-        const int column = origins[result.assigned.front().row].sheet == sheet
-                               ? origins[result.assigned.front().row].column
-                               : recognise(*sheets[sheet].first, data).column("customerNo");
         std::optional<Run> run;
         for (int r = numbers.begin()->first; r <= numbers.rbegin()->first; ++r) {
             if (data.formulaAt(r, column) || data.errorAt(r, column)) {
@@ -265,8 +265,7 @@ CommandOutcome refreshReview(const Reference<css::uno::XComponentContext>& conte
     const ReviewLayout layout =
         buildReview(located, *month, today, functionContext.dates, readDocumentSettings(doc), lang);
 
-    char label[16];
-    std::snprintf(label, sizeof label, "%04d-%02d", month->year, month->month);
+    const std::string label = isoMonth(month->year, month->month);
     {
         const bool created = reviewName.empty();
         UndoScope undo(doc, std::string(msg::kReviewTitle.in(uiLang)));

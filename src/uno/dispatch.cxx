@@ -51,9 +51,7 @@ std::vector<std::string> recentMonths(const Reference<css::uno::XComponentContex
     int year = today ? today->year : 2026;
     int month = today ? today->month : 1;
     for (int i = 0; i < count; ++i) {
-        char buffer[16];
-        std::snprintf(buffer, sizeof buffer, "%04d-%02d", year, month);
-        months.push_back(buffer);
+        months.push_back(isoMonth(year, month));
         if (--month == 0) {
             month = 12;
             --year;
