@@ -55,6 +55,7 @@ inline constexpr Text kLastMonth{"（上月）", " (last month)"};
 inline constexpr Text kShowReport{"现在查看校验报告吗？", "Show the validation report now?"};
 inline constexpr Text kOk{"确定", "OK"};
 inline constexpr Text kCancel{"取消", "Cancel"};
+inline constexpr Text kCancelled{"已取消，文档未被修改。", "Cancelled; the document is unchanged."};
 
 // Replaces the first {0} in a message.
 std::string format(std::string_view pattern, std::string_view value);

@@ -83,7 +83,7 @@ CommandOutcome validate(const Reference<css::uno::XComponentContext>& context,
             clearReportAndMarks(doc);  // never leave half a report or half the marks
         });
         clearReportAndMarks(doc);
-        report.notHighlighted = markFindings(doc, result.findings);
+        report.marks = markFindings(doc, result.findings);
         report.milliseconds =
             static_cast<long>(std::chrono::duration_cast<std::chrono::milliseconds>(
                                   std::chrono::steady_clock::now() - start)
@@ -277,8 +277,11 @@ CommandOutcome refreshReview(const Reference<css::uno::XComponentContext>& conte
             doc->getSheets()->insertNewByName(toOUString(reviewName),
                                               static_cast<sal_Int16>(count));
         }
-        writeReviewSheet(doc, sheetByName(doc, reviewName), layout,
-                         std::string(msg::kChartTitle.in(lang)));
+        auto block = writeReviewSheet(doc, sheetByName(doc, reviewName), layout,
+                                      std::string(msg::kChartTitle.in(lang)), undo.manager());
+        if (block.range.is())
+            undo.add(makeCellWritesUndo(std::string(msg::kReviewTitle.in(uiLang)),
+                                        {std::move(block)}, undo.manager()));
         undo.commit();
     }
     CommandOutcome outcome;

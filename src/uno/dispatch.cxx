@@ -1,5 +1,6 @@
 // The toolbar and menu: org.dealsheet.calc:* URLs dispatched to the commands. Headless, no
-// dialog is shown; in a window, a short message box tells the outcome.
+// dialog is shown; in a window, a short message box tells the outcome. A caller that asks for
+// a notification (a macro's DispatchHelper, the tests) gets the same message as the result.
 #include <iostream>
 
 #include <com/sun/star/awt/MessageBoxButtons.hpp>
@@ -7,12 +8,14 @@
 #include <com/sun/star/awt/MessageBoxType.hpp>
 #include <com/sun/star/awt/Toolkit.hpp>
 #include <com/sun/star/awt/XMessageBoxFactory.hpp>
+#include <com/sun/star/frame/DispatchResultState.hpp>
 #include <com/sun/star/frame/FeatureStateEvent.hpp>
 #include <com/sun/star/frame/XController.hpp>
-#include <com/sun/star/frame/XDispatch.hpp>
 #include <com/sun/star/frame/XDispatchProvider.hpp>
+#include <com/sun/star/frame/XDispatchResultListener.hpp>
 #include <com/sun/star/frame/XFrame.hpp>
 #include <com/sun/star/frame/XModel.hpp>
+#include <com/sun/star/frame/XNotifyingDispatch.hpp>
 #include <com/sun/star/lang/XInitialization.hpp>
 #include <com/sun/star/lang/XServiceInfo.hpp>
 #include <com/sun/star/sheet/XSpreadsheetView.hpp>
@@ -25,6 +28,7 @@
 #include "core/messages.hpp"
 #include "core/validator.hpp"
 #include "office_util.hxx"
+#include "report_writer.hxx"
 #include "uno_util.hxx"
 
 namespace dealsheet::uno {
@@ -61,7 +65,7 @@ std::vector<std::string> recentMonths(const Reference<css::uno::XComponentContex
 }
 
 class Dispatcher
-    : public cppu::WeakImplHelper4<css::frame::XDispatchProvider, css::frame::XDispatch,
+    : public cppu::WeakImplHelper4<css::frame::XDispatchProvider, css::frame::XNotifyingDispatch,
                                    css::lang::XInitialization, css::lang::XServiceInfo> {
   public:
     explicit Dispatcher(const Reference<css::uno::XComponentContext>& context)
@@ -94,67 +98,25 @@ class Dispatcher
     // XDispatch
     void SAL_CALL dispatch(const css::util::URL& url,
                            const Sequence<css::beans::PropertyValue>& arguments) override {
-        // Nothing may escape: an exception here would reach the office's toolbar code.
-        const Lang uiLang = officeLanguage(context_);
-        try {
-            const auto doc = requireSpreadsheet(currentModel());
-            std::string lang;
-            std::string month;
-            for (const auto& argument : arguments) {
-                OUString value;
-                if (argument.Name == "Language" && (argument.Value >>= value)) lang = toUtf8(value);
-                if (argument.Name == "Month" && (argument.Value >>= value)) month = toUtf8(value);
-            }
-            // In a window, ask what a macro passes as an argument: the language, the month.
-            const bool gui = !officeIsHeadless() && frame_.is();
-            if (gui && url.Path == "InsertTemplates" && lang.empty()) {
-                const auto picked = askChoice(context_, frame_,
-                                              {std::string(msg::kInsertTemplatesTitle.in(uiLang)),
-                                               std::string(msg::kAskLanguage.in(uiLang)),
-                                               {"中文 (zh-CN)", "English (en-US)"},
-                                               uiLang == Lang::En ? 1 : 0,
-                                               std::string(msg::kOk.in(uiLang)),
-                                               std::string(msg::kCancel.in(uiLang))});
-                if (!picked) return;
-                lang = *picked == 1 ? "en" : "zh";
-            }
-            if (gui && url.Path == "RefreshReview" && month.empty()) {
-                const auto months = recentMonths(context_, 6);
-                std::vector<std::string> items;
-                for (std::size_t i = 0; i < months.size(); ++i)
-                    items.push_back(months[i] + (i == 0   ? std::string(msg::kThisMonth.in(uiLang))
-                                                 : i == 1 ? std::string(msg::kLastMonth.in(uiLang))
-                                                          : std::string()));
-                const auto picked = askChoice(
-                    context_, frame_,
-                    {std::string(msg::kReviewTitle.in(uiLang)),
-                     std::string(msg::kAskMonth.in(uiLang)), items, 0,
-                     std::string(msg::kOk.in(uiLang)), std::string(msg::kCancel.in(uiLang))});
-                if (!picked) return;
-                month = months[static_cast<std::size_t>(*picked)];
-            }
-            CommandOutcome outcome;
-            if (url.Path == "InsertTemplates") outcome = insertTemplates(context_, doc, lang);
-            if (url.Path == "Validate") outcome = validate(context_, doc);
-            if (url.Path == "ClearMarks") outcome = clearMarks(context_, doc);
-            if (url.Path == "AssignCustomerNumbers") outcome = assignCustomerNumbers(context_, doc);
-            if (url.Path == "RefreshReview") outcome = refreshReview(context_, doc, month);
-            if (gui && url.Path == "Validate" && outcome.sheetsChecked > 0) {
-                // The summary, with a button that jumps to the report.
-                if (ask(outcome.message + "\n\n" + std::string(msg::kShowReport.in(uiLang))))
-                    showReport(doc);
-                return;
-            }
-            tell(outcome.message, false);
-        } catch (const css::uno::Exception& e) {
-            tell(msg::format(msg::kCommandFailed.in(uiLang), toUtf8(e.Message)), true);
-        } catch (const std::exception& e) {
-            tell(msg::format(msg::kCommandFailed.in(uiLang), e.what()), true);
-        } catch (...) {
-            tell(msg::format(msg::kCommandFailed.in(uiLang), "?"), true);
-        }
+        run(url, arguments);
     }
 
+    // XNotifyingDispatch: the outcome's message is the result, FAILURE when the command failed.
+    void SAL_CALL dispatchWithNotification(
+        const css::util::URL& url, const Sequence<css::beans::PropertyValue>& arguments,
+        const Reference<css::frame::XDispatchResultListener>& listener) override {
+        const Told told = run(url, arguments);
+        if (!listener.is()) return;
+        try {
+            listener->dispatchFinished(css::frame::DispatchResultEvent(
+                static_cast<cppu::OWeakObject*>(this),
+                told.failed ? css::frame::DispatchResultState::FAILURE
+                            : css::frame::DispatchResultState::SUCCESS,
+                Any(toOUString(told.message))));
+        } catch (const css::uno::Exception&) {
+            // The listener's own failure; the command has done its work.
+        }
+    }
     void SAL_CALL addStatusListener(const Reference<css::frame::XStatusListener>& listener,
                                     const css::util::URL& url) override {
         if (!listener.is()) return;
@@ -184,6 +146,74 @@ class Dispatcher
     }
 
   private:
+    struct Told {
+        std::string message;
+        bool failed = false;
+    };
+
+    // Runs a command and tells its outcome; nothing may escape, an exception here would reach
+    // the office's toolbar code.
+    Told run(const css::util::URL& url, const Sequence<css::beans::PropertyValue>& arguments) {
+        const Lang uiLang = officeLanguage(context_);
+        try {
+            const auto doc = requireSpreadsheet(currentModel());
+            std::string lang;
+            std::string month;
+            for (const auto& argument : arguments) {
+                OUString value;
+                if (argument.Name == "Language" && (argument.Value >>= value)) lang = toUtf8(value);
+                if (argument.Name == "Month" && (argument.Value >>= value)) month = toUtf8(value);
+            }
+            // In a window, ask what a macro passes as an argument: the language, the month.
+            const bool gui = !officeIsHeadless() && frame_.is();
+            if (gui && url.Path == "InsertTemplates" && lang.empty()) {
+                const auto picked = askChoice(context_, frame_,
+                                              {std::string(msg::kInsertTemplatesTitle.in(uiLang)),
+                                               std::string(msg::kAskLanguage.in(uiLang)),
+                                               {"中文 (zh-CN)", "English (en-US)"},
+                                               uiLang == Lang::En ? 1 : 0,
+                                               std::string(msg::kOk.in(uiLang)),
+                                               std::string(msg::kCancel.in(uiLang))});
+                if (!picked) return {std::string(msg::kCancelled.in(uiLang)), false};
+                lang = *picked == 1 ? "en" : "zh";
+            }
+            if (gui && url.Path == "RefreshReview" && month.empty()) {
+                const auto months = recentMonths(context_, 6);
+                std::vector<std::string> items;
+                for (std::size_t i = 0; i < months.size(); ++i)
+                    items.push_back(months[i] + (i == 0   ? std::string(msg::kThisMonth.in(uiLang))
+                                                 : i == 1 ? std::string(msg::kLastMonth.in(uiLang))
+                                                          : std::string()));
+                const auto picked = askChoice(
+                    context_, frame_,
+                    {std::string(msg::kReviewTitle.in(uiLang)),
+                     std::string(msg::kAskMonth.in(uiLang)), items, 0,
+                     std::string(msg::kOk.in(uiLang)), std::string(msg::kCancel.in(uiLang))});
+                if (!picked) return {std::string(msg::kCancelled.in(uiLang)), false};
+                month = months[static_cast<std::size_t>(*picked)];
+            }
+            CommandOutcome outcome;
+            if (url.Path == "InsertTemplates") outcome = insertTemplates(context_, doc, lang);
+            if (url.Path == "Validate") outcome = validate(context_, doc);
+            if (url.Path == "ClearMarks") outcome = clearMarks(context_, doc);
+            if (url.Path == "AssignCustomerNumbers") outcome = assignCustomerNumbers(context_, doc);
+            if (url.Path == "RefreshReview") outcome = refreshReview(context_, doc, month);
+            if (gui && url.Path == "Validate" && outcome.sheetsChecked > 0) {
+                // The summary, with a button that jumps to the report.
+                if (ask(outcome.message + "\n\n" + std::string(msg::kShowReport.in(uiLang))))
+                    showReport(doc);
+                return {outcome.message, false};
+            }
+            return tell(outcome.message, false);
+        } catch (const css::uno::Exception& e) {
+            return tell(msg::format(msg::kCommandFailed.in(uiLang), toUtf8(e.Message)), true);
+        } catch (const std::exception& e) {
+            return tell(msg::format(msg::kCommandFailed.in(uiLang), e.what()), true);
+        } catch (...) {
+            return tell(msg::format(msg::kCommandFailed.in(uiLang), "?"), true);
+        }
+    }
+
     Reference<css::uno::XInterface> currentModel() {
         if (!frame_.is()) return {};
         const auto controller = frame_->getController();
@@ -214,22 +244,23 @@ class Dispatcher
             Reference<css::sheet::XSpreadsheetView> view(frame_->getController(), UNO_QUERY);
             if (!view.is()) return;
             for (const auto& name : sheetNames(doc))
-                if (kReportSheetName.matches(name)) view->setActiveSheet(sheetByName(doc, name));
+                if (isReportSheet(doc, name)) view->setActiveSheet(sheetByName(doc, name));
         } catch (const css::uno::Exception&) {
             // The report is there; the user can open it from the sheet tabs.
         }
     }
 
-    void tell(const std::string& message, bool error) {
+    Told tell(const std::string& message, bool error) {
+        const Told told{message, error};
         if (officeIsHeadless() || !frame_.is()) {
             if (error) std::cerr << "DealSheet: " << message << '\n';
-            return;
+            return told;
         }
         try {
             const auto toolkit = css::awt::Toolkit::create(context_);
             Reference<css::awt::XMessageBoxFactory> factory(toolkit, UNO_QUERY);
             Reference<css::awt::XWindowPeer> parent(frame_->getContainerWindow(), UNO_QUERY);
-            if (!factory.is() || !parent.is()) return;
+            if (!factory.is() || !parent.is()) return told;
             const auto box = factory->createMessageBox(
                 parent,
                 error ? css::awt::MessageBoxType_ERRORBOX : css::awt::MessageBoxType_INFOBOX,
@@ -239,6 +270,7 @@ class Dispatcher
         } catch (const css::uno::Exception&) {
             // No dialog could be shown; the command itself has done its work.
         }
+        return told;
     }
 
     Reference<css::uno::XComponentContext> context_;

@@ -17,6 +17,8 @@
 #include <com/sun/star/sheet/XUsedAreaCursor.hpp>
 #include <rtl/ustring.hxx>
 
+#include <com/sun/star/frame/XStorable.hpp>
+
 #include "uno_util.hxx"
 
 namespace dealsheet::uno {
@@ -33,6 +35,15 @@ Reference<css::sheet::XSpreadsheetDocument> requireSpreadsheet(
         throw css::lang::IllegalArgumentException(
             toOUString("DealSheet 只能用于 Calc 电子表格 / DealSheet works on Calc spreadsheets "
                        "only"),
+            component, 0);
+    // Every command writes (a report, marks, numbers, sheets); a read-only document is left
+    // alone with a clear answer instead of changes the user could never save.
+    Reference<css::frame::XStorable> storable(component, UNO_QUERY);
+    if (storable.is() && storable->isReadonly())
+        throw css::lang::IllegalArgumentException(
+            toOUString("文档是只读的，DealSheet 没有修改它；请另存一份或取消只读后再试 / The "
+                       "document is read-only and DealSheet left it unchanged; save a copy or "
+                       "make it editable, then try again"),
             component, 0);
     return doc;
 }

@@ -28,7 +28,7 @@ namespace css = com::sun::star;
 using css::uno::Reference;
 
 // The spreadsheet behind `component`, or an IllegalArgumentException saying DealSheet works
-// on Calc spreadsheets only.
+// on Calc spreadsheets only, or that the document is read-only.
 Reference<css::sheet::XSpreadsheetDocument> requireSpreadsheet(
     const Reference<css::uno::XInterface>& component);
 

@@ -12,6 +12,7 @@
 #include <com/sun/star/table/XColumnRowRange.hpp>
 
 #include "core/layout.hpp"
+#include "core/messages.hpp"
 #include "office_util.hxx"
 #include "sheet_format.hxx"
 #include "uno_util.hxx"
@@ -24,7 +25,18 @@ using css::uno::UNO_QUERY_THROW;
 
 const std::vector<std::string> kMarkStyles{kStyleErrorMark.name, kStyleWarningMark.name};
 
-bool isReportSheet(const std::string& name) { return kReportSheetName.matches(name); }
+const Text kReportTitle{"DealSheet 校验报告", "DealSheet validation report"};
+
+// The report's name, or a name of its own when a user's sheet already has that name.
+std::string freeReportName(const Reference<css::sheet::XSpreadsheetDocument>& doc, Lang lang) {
+    const std::string base(kReportSheetName.in(lang));
+    for (int i = 1;; ++i) {
+        const std::string name = i == 1   ? base
+                                 : i == 2 ? base + " (DealSheet)"
+                                          : base + " (DealSheet " + std::to_string(i - 1) + ")";
+        if (!doc->getSheets()->hasByName(toOUString(name))) return name;
+    }
+}
 
 std::string now() {
     const std::time_t t = std::time(nullptr);
@@ -64,12 +76,26 @@ std::string quoteText(const std::string& text) {
     return "\"" + quoted + "\"";
 }
 
+bool hasReportName(const std::string& name) {
+    return kReportSheetName.matches(name) ||
+           name.rfind(std::string(kReportSheetName.zh) + " (DealSheet", 0) == 0 ||
+           name.rfind(std::string(kReportSheetName.en) + " (DealSheet", 0) == 0;
+}
+
 }  // namespace
+
+bool isReportSheet(const Reference<css::sheet::XSpreadsheetDocument>& doc,
+                   const std::string& name) {
+    // By name and by its title: a user's own sheet that happens to be called 校验报告 is data.
+    if (!hasReportName(name) || !doc->getSheets()->hasByName(toOUString(name))) return false;
+    const auto title = sheetByName(doc, name)->getCellByPosition(0, 0)->getFormula();
+    return kReportTitle.matches(toUtf8(title));
+}
 
 int clearReportAndMarks(const Reference<css::sheet::XSpreadsheetDocument>& doc) {
     int removed = 0;
     for (const auto& name : sheetNames(doc)) {
-        if (isReportSheet(name)) {
+        if (isReportSheet(doc, name)) {
             doc->getSheets()->removeByName(toOUString(name));
             ++removed;
             continue;
@@ -83,8 +109,8 @@ int clearReportAndMarks(const Reference<css::sheet::XSpreadsheetDocument>& doc) 
     return removed;
 }
 
-std::vector<std::string> markFindings(const Reference<css::sheet::XSpreadsheetDocument>& doc,
-                                      const std::vector<Finding>& findings) {
+MarkOutcome markFindings(const Reference<css::sheet::XSpreadsheetDocument>& doc,
+                         const std::vector<Finding>& findings) {
     std::map<std::string,
              std::pair<std::vector<std::pair<int, int>>, std::vector<std::pair<int, int>>>>
         bySheet;
@@ -93,9 +119,15 @@ std::vector<std::string> markFindings(const Reference<css::sheet::XSpreadsheetDo
         auto& [errors, warnings] = bySheet[f.sheet];
         (f.severity == Severity::Error ? errors : warnings).emplace_back(f.column, f.row);
     }
-    ensureCellStyle(doc, kStyleErrorMark);
-    ensureCellStyle(doc, kStyleWarningMark);
-    std::vector<std::string> failed;
+    MarkOutcome outcome;
+    if (bySheet.empty()) return outcome;
+    try {
+        ensureCellStyle(doc, kStyleErrorMark);
+        ensureCellStyle(doc, kStyleWarningMark);
+    } catch (const css::uno::Exception&) {
+        outcome.stylesUnavailable = true;  // said in the report; every finding is still listed
+        return outcome;
+    }
     for (auto& [name, cells] : bySheet) {
         auto& [errors, warnings] = cells;
         // A cell with an error and a warning is marked as an error.
@@ -108,15 +140,33 @@ std::vector<std::string> markFindings(const Reference<css::sheet::XSpreadsheetDo
                        warnings.end());
         try {
             const auto sheet = sheetByName(doc, name);
+            // Calc gives a cell one conditional format through the API: marking a cell that
+            // has one of its own (the user's, or a template's) would take that one away, so
+            // such cells are listed in the report instead of painted.
+            const auto owned = conditionalFormatAreas(sheet);
+            const auto covered = [&](const std::pair<int, int>& cell) {
+                for (const auto& a : owned)
+                    if (cell.first >= a.StartColumn && cell.first <= a.EndColumn &&
+                        cell.second >= a.StartRow && cell.second <= a.EndRow)
+                        return true;
+                return false;
+            };
+            int skipped = 0;
+            for (auto* list : {&errors, &warnings}) {
+                const auto before = list->size();
+                list->erase(std::remove_if(list->begin(), list->end(), covered), list->end());
+                skipped += static_cast<int>(before - list->size());
+            }
+            if (skipped > 0) outcome.underOwnFormats[name] = skipped;
             if (!errors.empty())
                 addConditionalFormat(doc, sheet, runsOf(errors), {{"1", kStyleErrorMark.name}});
             if (!warnings.empty())
                 addConditionalFormat(doc, sheet, runsOf(warnings), {{"1", kStyleWarningMark.name}});
         } catch (const css::uno::Exception&) {
-            failed.push_back(name);  // e.g. a protected sheet: said in the report
+            outcome.protectedSheets.push_back(name);  // e.g. a protected sheet: said in the report
         }
     }
-    return failed;
+    return outcome;
 }
 
 void writeReport(const Reference<css::sheet::XSpreadsheetDocument>& doc, const ReportInput& input) {
@@ -131,8 +181,7 @@ void writeReport(const Reference<css::sheet::XSpreadsheetDocument>& doc, const R
         cells.resize(kColumns);
         grid.push_back(std::move(cells));
     };
-    row({t("DealSheet 校验报告", "DealSheet validation report"), t("生成时间", "Generated"),
-         now()});
+    row({std::string(kReportTitle.in(lang)), t("生成时间", "Generated"), now()});
     row({t("错误", "Errors"), static_cast<double>(result.errors), t("警告", "Warnings"),
          static_cast<double>(result.warnings), t("用时（毫秒）", "Time (ms)"),
          static_cast<double>(input.milliseconds)});
@@ -153,10 +202,20 @@ void writeReport(const Reference<css::sheet::XSpreadsheetDocument>& doc, const R
     row({});
     row({t("跳过的表", "Sheets skipped"), t("原因", "Why")});
     for (const auto& plan : input.plans)
-        if (!plan.schema && !isReportSheet(plan.name))
+        if (!plan.schema && !hasReportName(plan.name))
             row({plan.name, std::string(plan.skipReason.in(lang))});
-    for (const auto& name : input.notHighlighted)
+    if (input.marks.stylesUnavailable)
+        row({t("（全部）", "(all)"),
+             t("有受保护的工作表，Calc 不允许新建标记样式，单元格未标记；下表列出全部问题",
+               "a protected sheet keeps Calc from creating the mark styles, so no cell was "
+               "marked; the table lists every finding")});
+    for (const auto& name : input.marks.protectedSheets)
         row({name, t("工作表受保护，无法标记单元格", "protected: its cells could not be marked")});
+    for (const auto& [name, count] : input.marks.underOwnFormats)
+        row({name, msg::format(t("{0} 个单元格已有自己的条件格式，未标记（见下表）",
+                                 "{0} cell(s) have conditional formatting of their own and were "
+                                 "not marked (see the table)"),
+                               std::to_string(count))});
     row({});
     const int tableHeaderRow = static_cast<int>(grid.size());
     row({t("严重程度", "Severity"), t("规则", "Rule"), t("工作表", "Sheet"), t("单元格", "Cell"),
@@ -168,7 +227,7 @@ void writeReport(const Reference<css::sheet::XSpreadsheetDocument>& doc, const R
 
     const auto count =
         Reference<css::container::XIndexAccess>(doc->getSheets(), UNO_QUERY_THROW)->getCount();
-    const std::string name(kReportSheetName.in(lang));
+    const std::string name = freeReportName(doc, lang);
     doc->getSheets()->insertNewByName(toOUString(name), static_cast<sal_Int16>(count));
     const auto sheet = sheetByName(doc, name);
     writeValues(rangeOf(sheet, 0, 0, kColumns - 1, static_cast<int>(grid.size()) - 1), grid);

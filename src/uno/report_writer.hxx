@@ -3,6 +3,7 @@
 // formatting is never touched and removing the marks restores it exactly.
 #pragma once
 
+#include <map>
 #include <string>
 #include <vector>
 
@@ -15,20 +16,32 @@ namespace dealsheet::uno {
 namespace css = com::sun::star;
 using css::uno::Reference;
 
+// What marking could not do, said in the report.
+struct MarkOutcome {
+    std::vector<std::string> protectedSheets;    // sheets whose cells could not be marked
+    std::map<std::string, int> underOwnFormats;  // sheet -> cells left unmarked (own formats)
+    bool stylesUnavailable = false;              // the mark styles could not be created
+};
+
 struct ReportInput {
     const ValidationResult* result = nullptr;
     std::vector<SheetPlan> plans;
-    std::vector<std::string> notHighlighted;  // sheets whose cells could not be marked
+    MarkOutcome marks;
     long milliseconds = 0;
     Lang lang = Lang::Zh;
 };
 
+// True for a report sheet DealSheet wrote (by its name and its title), never for a user's sheet
+// that only has the same name.
+bool isReportSheet(const Reference<css::sheet::XSpreadsheetDocument>& doc, const std::string& name);
+
 // Removes the previous report and every DealSheet highlight; returns how many were removed.
 int clearReportAndMarks(const Reference<css::sheet::XSpreadsheetDocument>& doc);
 
-// Marks the cells of `findings`; returns the sheets that could not be marked (protected).
-std::vector<std::string> markFindings(const Reference<css::sheet::XSpreadsheetDocument>& doc,
-                                      const std::vector<Finding>& findings);
+// Marks the cells of `findings`, except where Calc would have to replace a conditional format
+// the cell already has; says what it could not mark.
+MarkOutcome markFindings(const Reference<css::sheet::XSpreadsheetDocument>& doc,
+                         const std::vector<Finding>& findings);
 
 // Writes the report sheet at the end of the document (in one setDataArray, plus one
 // setFormulaArray for the cell links).

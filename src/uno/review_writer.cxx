@@ -1,5 +1,7 @@
 #include "review_writer.hxx"
 
+#include <algorithm>
+
 #include <com/sun/star/awt/FontWeight.hpp>
 #include <com/sun/star/awt/Rectangle.hpp>
 #include <com/sun/star/beans/XPropertySet.hpp>
@@ -22,15 +24,30 @@ using css::uno::Any;
 using css::uno::UNO_QUERY;
 using css::uno::UNO_QUERY_THROW;
 
-void writeReviewSheet(const Reference<css::sheet::XSpreadsheetDocument>& doc,
-                      const Reference<css::sheet::XSpreadsheet>& sheet, const ReviewLayout& layout,
-                      const std::string& chartTitle) {
+CellBlock writeReviewSheet(const Reference<css::sheet::XSpreadsheetDocument>& doc,
+                           const Reference<css::sheet::XSpreadsheet>& sheet,
+                           const ReviewLayout& layout, const std::string& chartTitle,
+                           const Reference<css::document::XUndoManager>& undo) {
     (void)doc;
     // Old charts and contents go: the sheet is DealSheet's own.
     const auto charts =
         Reference<css::table::XTableChartsSupplier>(sheet, UNO_QUERY_THROW)->getCharts();
     for (const auto& name : charts->getElementNames()) charts->removeByName(name);
     const auto [rows, columns] = usedSize(sheet);
+    // The block of cells written: the old used area and the new grid together.
+    const int width = layout.cells.empty() ? 0 : static_cast<int>(layout.cells.front().size());
+    const int blockRows = std::max(rows, static_cast<int>(layout.cells.size()));
+    const int blockColumns = std::max(columns, width);
+    CellBlock block;
+    if (blockRows > 0 && blockColumns > 0) {
+        block.range = rangeOf(sheet, 0, 0, blockColumns - 1, blockRows - 1);
+        block.before = readValues(block.range);
+        block.after = CellGrid(static_cast<std::size_t>(blockRows),
+                               std::vector<CellValue>(static_cast<std::size_t>(blockColumns)));
+        for (std::size_t r = 0; r < layout.cells.size(); ++r)
+            for (std::size_t c = 0; c < layout.cells[r].size(); ++c)
+                block.after[r][c] = layout.cells[r][c];
+    }
     if (rows > 0) {
         namespace Flags = css::sheet::CellFlags;
         Reference<css::sheet::XSheetOperation>(rangeOf(sheet, 0, 0, columns - 1, rows - 1),
@@ -38,10 +55,8 @@ void writeReviewSheet(const Reference<css::sheet::XSpreadsheetDocument>& doc,
             ->clearContents(Flags::VALUE | Flags::DATETIME | Flags::STRING | Flags::ANNOTATION |
                             Flags::FORMULA | Flags::HARDATTR | Flags::EDITATTR);
     }
-    if (layout.cells.empty()) return;
-    const int width = static_cast<int>(layout.cells.front().size());
-    writeValues(rangeOf(sheet, 0, 0, width - 1, static_cast<int>(layout.cells.size()) - 1),
-                layout.cells);
+    if (layout.cells.empty()) return block;
+    writeValuesUnrecorded(undo, block.range, block.after);
     setProperty(rangeOf(sheet, 0, 0, 0, 0), "CharWeight", Any(css::awt::FontWeight::BOLD));
     const auto columnsOf =
         Reference<css::table::XColumnRowRange>(sheet, UNO_QUERY_THROW)->getColumns();
@@ -77,6 +92,7 @@ void writeReviewSheet(const Reference<css::sheet::XSpreadsheetDocument>& doc,
             // The chart is there without its title: not worth failing the command for.
         }
     }
+    return block;
 }
 
 }  // namespace dealsheet::uno

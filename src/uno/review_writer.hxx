@@ -8,12 +8,16 @@
 #include <com/sun/star/sheet/XSpreadsheetDocument.hpp>
 
 #include "core/review.hpp"
+#include "undo_action.hxx"
 
 namespace dealsheet::uno {
 
-void writeReviewSheet(
+// Returns the cells it wrote with their old and new values: Calc's undo of a bulk write does
+// not restore them, so the caller adds an undo action of its own for them.
+CellBlock writeReviewSheet(
     const com::sun::star::uno::Reference<com::sun::star::sheet::XSpreadsheetDocument>& doc,
     const com::sun::star::uno::Reference<com::sun::star::sheet::XSpreadsheet>& sheet,
-    const ReviewLayout& layout, const std::string& chartTitle);
+    const ReviewLayout& layout, const std::string& chartTitle,
+    const com::sun::star::uno::Reference<com::sun::star::document::XUndoManager>& undo);
 
 }  // namespace dealsheet::uno

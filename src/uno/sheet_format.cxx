@@ -14,6 +14,7 @@
 #include <com/sun/star/sheet/XConditionalFormat.hpp>
 #include <com/sun/star/sheet/XConditionalFormats.hpp>
 #include <com/sun/star/sheet/XSheetCellRangeContainer.hpp>
+#include <com/sun/star/sheet/XSheetCellRanges.hpp>
 #include <com/sun/star/sheet/XSheetCondition.hpp>
 #include <com/sun/star/sheet/XSheetConditionalEntries.hpp>
 #include <com/sun/star/style/XStyleFamiliesSupplier.hpp>
@@ -50,9 +51,15 @@ void ensureCellStyle(const Reference<css::sheet::XSpreadsheetDocument>& doc,
             ->createInstance("com.sun.star.style.CellStyle"),
         UNO_QUERY_THROW);
     cellStyles->insertByName(name, Any(created));
-    created->setPropertyValue("CellBackColor", Any(style.background));
-    if (style.fontColor >= 0) created->setPropertyValue("CharColor", Any(style.fontColor));
-    if (style.bold) created->setPropertyValue("CharWeight", Any(150.0f));
+    try {
+        created->setPropertyValue("CellBackColor", Any(style.background));
+        if (style.fontColor >= 0) created->setPropertyValue("CharColor", Any(style.fontColor));
+        if (style.bold) created->setPropertyValue("CharWeight", Any(150.0f));
+    } catch (const css::uno::Exception&) {
+        // Calc refuses to change styles while a sheet is protected: no half-made style stays.
+        cellStyles->removeByName(name);
+        throw;
+    }
 }
 
 sal_Int32 addConditionalFormat(const Reference<css::sheet::XSpreadsheetDocument>& doc,
@@ -95,6 +102,23 @@ sal_Int32 addConditionalFormat(const Reference<css::sheet::XSpreadsheetDocument>
     }
     cells->setPropertyValue("ConditionalFormat", Any(entries));
     return static_cast<sal_Int32>(conditions.size());
+}
+
+std::vector<css::table::CellRangeAddress> conditionalFormatAreas(
+    const Reference<css::sheet::XSpreadsheet>& sheet) {
+    Reference<css::sheet::XConditionalFormats> formats(
+        Reference<css::beans::XPropertySet>(sheet, UNO_QUERY_THROW)
+            ->getPropertyValue("ConditionalFormats"),
+        UNO_QUERY_THROW);
+    std::vector<css::table::CellRangeAddress> areas;
+    for (const auto& format : formats->getConditionalFormats()) {
+        Reference<css::sheet::XSheetCellRanges> ranges(
+            Reference<css::beans::XPropertySet>(format, UNO_QUERY_THROW)->getPropertyValue("Range"),
+            UNO_QUERY);
+        if (!ranges.is()) continue;
+        for (const auto& a : ranges->getRangeAddresses()) areas.push_back(a);
+    }
+    return areas;
 }
 
 int removeConditionalFormatsUsing(const Reference<css::sheet::XSpreadsheet>& sheet,

@@ -43,6 +43,10 @@ sal_Int32 addConditionalFormat(const Reference<css::sheet::XSpreadsheetDocument>
                                const Reference<css::sheet::XSpreadsheet>& sheet,
                                const std::vector<css::table::CellRangeAddress>& ranges,
                                const std::vector<ConditionSpec>& conditions);
+// The cell areas that already carry a conditional format (any, the marks excepted when they
+// have been removed before).
+std::vector<css::table::CellRangeAddress> conditionalFormatAreas(
+    const Reference<css::sheet::XSpreadsheet>& sheet);
 // Removes every conditional format of `sheet` whose entries all use one of `styleNames`;
 // returns how many were removed.
 int removeConditionalFormatsUsing(const Reference<css::sheet::XSpreadsheet>& sheet,

@@ -1,5 +1,7 @@
 #include "template_writer.hxx"
 
+#include <algorithm>
+
 #include <com/sun/star/awt/FontWeight.hpp>
 #include <com/sun/star/container/XIndexAccess.hpp>
 #include <com/sun/star/frame/XModel.hpp>
@@ -130,8 +132,15 @@ void fillDataSheet(const Reference<css::sheet::XSpreadsheetDocument>& doc,
         };
         ensureCellStyle(doc, kStyleOverdue);
         ensureCellStyle(doc, kStyleDueSoon);
+        // The computed due columns show the state; the rest of the row stays free for
+        // Validate's marks (a cell has one conditional format through the API).
+        auto dueColumns = fullRows(due);
+        if (const int days = schema.columnIndex("daysOverdue"); days >= 0) {
+            dueColumns.StartColumn = std::min(due, days);
+            dueColumns.EndColumn = std::max(due, days);
+        }
         addConditionalFormat(
-            doc, sheet, {fullRows(-1)},
+            doc, sheet, {dueColumns},
             {{isState("overdue"), kStyleOverdue.name}, {isState("dueSoon"), kStyleDueSoon.name}});
     }
 }
