@@ -70,12 +70,15 @@ std::pair<int, int> usedSize(const Reference<css::sheet::XSpreadsheet>& sheet) {
     const int rows = address.EndRow + 1;
     const int columns = address.EndColumn + 1;
     if (rows == 1 && columns == 1) {  // an empty sheet reports A1 as its used area
+        // Checked sizes: a sheet is an interface, and an implementation may answer anything.
         const auto values = readValues(rangeOf(sheet, 0, 0, 0, 0));
-        if (isBlankCell(values[0][0]) &&
+        const auto formulas =
             Reference<css::sheet::XCellRangeFormula>(rangeOf(sheet, 0, 0, 0, 0), UNO_QUERY_THROW)
-                ->getFormulaArray()[0][0]
-                .isEmpty())
-            return {0, 0};
+                ->getFormulaArray();
+        const bool blankValue = values.empty() || values[0].empty() || isBlankCell(values[0][0]);
+        const bool noFormula =
+            formulas.getLength() == 0 || formulas[0].getLength() == 0 || formulas[0][0].isEmpty();
+        if (blankValue && noFormula) return {0, 0};
     }
     return {rows, columns};
 }

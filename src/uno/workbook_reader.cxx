@@ -18,10 +18,12 @@ using css::uno::UNO_QUERY_THROW;
 void markCells(const Reference<css::sheet::XSheetCellRanges>& ranges,
                std::vector<std::vector<bool>>& flags, int rows, int columns) {
     if (!ranges.is()) return;
+    // Clamped: the addresses come through an interface and are not trusted.
     for (const auto& address : ranges->getRangeAddresses())
-        for (int r = address.StartRow; r <= std::min<int>(address.EndRow, rows - 1); ++r)
-            for (int c = address.StartColumn; c <= std::min<int>(address.EndColumn, columns - 1);
-                 ++c)
+        for (int r = std::max<int>(address.StartRow, 0);
+             r <= std::min<int>(address.EndRow, rows - 1); ++r)
+            for (int c = std::max<int>(address.StartColumn, 0);
+                 c <= std::min<int>(address.EndColumn, columns - 1); ++c)
                 flags[static_cast<std::size_t>(r)][static_cast<std::size_t>(c)] = true;
 }
 
