@@ -7,6 +7,7 @@
 #include <com/sun/star/container/XNameAccess.hpp>
 #include <com/sun/star/document/XActionLockable.hpp>
 #include <com/sun/star/document/XUndoManagerSupplier.hpp>
+#include <com/sun/star/frame/XModel.hpp>
 #include <com/sun/star/lang/IllegalArgumentException.hpp>
 #include <com/sun/star/lang/XMultiServiceFactory.hpp>
 #include <com/sun/star/sheet/XCalculatable.hpp>
@@ -16,8 +17,6 @@
 #include <com/sun/star/sheet/XSheetCellCursor.hpp>
 #include <com/sun/star/sheet/XUsedAreaCursor.hpp>
 #include <rtl/ustring.hxx>
-
-#include <com/sun/star/frame/XStorable.hpp>
 
 #include "uno_util.hxx"
 
@@ -38,8 +37,12 @@ Reference<css::sheet::XSpreadsheetDocument> requireSpreadsheet(
             component, 0);
     // Every command writes (a report, marks, numbers, sheets); a read-only document is left
     // alone with a clear answer instead of changes the user could never save.
-    Reference<css::frame::XStorable> storable(component, UNO_QUERY);
-    if (storable.is() && storable->isReadonly())
+    // The load arguments say it (XStorable would say it too, but DealSheet never stores).
+    bool readOnly = false;
+    if (Reference<css::frame::XModel> model(component, UNO_QUERY); model.is())
+        for (const auto& argument : model->getArgs())
+            if (argument.Name == "ReadOnly") argument.Value >>= readOnly;
+    if (readOnly)
         throw css::lang::IllegalArgumentException(
             toOUString("文档是只读的，DealSheet 没有修改它；请另存一份或取消只读后再试 / The "
                        "document is read-only and DealSheet left it unchanged; save a copy or "

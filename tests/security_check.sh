@@ -1,0 +1,17 @@
+#!/usr/bin/env bash
+# The extension's security promise, checked on the built component: it imports no function
+# that opens a network connection, starts a program or opens, writes or removes a file, and it
+# names no script provider (so it cannot run a document's macros), file access service, shell
+# execution, connector or store call.
+set -euo pipefail
+component="$1"
+forbidden='socket|connect|getaddrinfo|gethostbyname|fopen|fopen64|open|open64|openat|creat|unlink|rename|remove|mkdir|exec[lv]p?e?|system|popen|fork|posix_spawnp?|dlopen'
+imports=$(nm -D --undefined-only "$component" | awk '{print $2}' | sed 's/@.*//')
+bad=$(grep -xE "$forbidden" <<<"$imports" || true)
+if [ -n "$bad" ]; then
+  echo "forbidden imports in $component:"; echo "$bad"; exit 1
+fi
+if grep -aqE 'vnd\.sun\.star\.script|ScriptProvider|XScriptInvocation|XLibraryContainer|SimpleFileAccess|TempFile|SystemShellExecute|connection\.Connector|XConnector|storeToURL|storeAsURL' "$component"; then
+  echo "$component names a script provider or macro library"; exit 1
+fi
+echo "$(wc -l <<<"$imports") imports checked: no network, no files, no programs, no macros"
