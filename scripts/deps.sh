@@ -7,6 +7,7 @@ packages=(
   g++ cmake make zip ccache
   libreoffice-calc libreoffice-writer libreoffice-dev libreoffice-dev-common
   libboost-dev libgtest-dev
+  clang libclang-rt-14-dev  # the libFuzzer targets (tests/fuzz, ctest label fuzz)
 )
 # The real-window test (ctest label gui) needs an X server, screenshots and a CJK font.
 if [ "${DEALSHEET_GUI_DEPS:-1}" = 1 ]; then

@@ -12,6 +12,9 @@ namespace {
 namespace greg = boost::gregorian;
 
 std::optional<greg::date> makeDate(const CivilDate& d) {
+    // Boost's range; checked before the casts, which would wrap (year 67436 -> 1900).
+    if (d.year < 1400 || d.year > 9999 || d.month < 1 || d.month > 12 || d.day < 1 || d.day > 31)
+        return std::nullopt;
     try {
         return greg::date(static_cast<unsigned short>(d.year), static_cast<unsigned short>(d.month),
                           static_cast<unsigned short>(d.day));

@@ -74,15 +74,16 @@ const EnumValue& EnumList::byId(std::string_view valueId) const {
     throw SchemaError("list " + id + " has no value " + std::string(valueId));
 }
 
-const std::string& SheetRule::param(const std::string& name) const {
+const std::string& SheetRule::param(std::string_view name) const {
     const auto it = params.find(name);
     if (it == params.end() || it->second.empty())
-        throw SchemaError("rule " + code + " needs \"" + name + "\"");
+        throw SchemaError("rule " + code + " needs \"" + std::string(name) + "\"");
     return it->second;
 }
 
-std::vector<std::string> SheetRule::listParam(const std::string& name) const {
-    return splitList(param(name));
+const std::vector<std::string>& SheetRule::listParam(std::string_view name) const {
+    param(name);  // throws for a missing parameter
+    return lists.find(name)->second;
 }
 
 const ColumnSchema* SheetSchema::column(std::string_view columnId) const {
@@ -207,15 +208,21 @@ std::unique_ptr<Schema> Schema::parse(std::string_view json) {
             column.formula = getOr(c, "formula");
             column.notBefore = getOr(c, "notBefore");
             column.notFuture = getFlag(c, "notFuture");
-            if (const auto width = getNumber(c, "width", at))
+            if (const auto width = getNumber(c, "width", at)) {
+                if (!(*width >= 1 && *width <= 1000))
+                    throw SchemaError(at + ": \"width\" must be 1 to 1000 mm");
                 column.widthMm = static_cast<int>(*width);
+            }
             sheet.columns.push_back(std::move(column));
         }
         for (const auto& [u, r] : node.get_child("rules", kEmpty)) {
             SheetRule rule;
             rule.code = get(r, "code", where + " rule");
             for (const auto& [name, value] : r)
-                if (name != "code") rule.params[name] = value.data();
+                if (name != "code") {
+                    rule.params[name] = value.data();
+                    rule.lists[name] = splitList(value.data());
+                }
             sheet.rules.push_back(std::move(rule));
         }
         for (const std::string& name : {sheet.name.zh, sheet.name.en})

@@ -72,9 +72,11 @@ struct ColumnSchema {
 
 struct SheetRule {
     std::string code;
-    std::map<std::string, std::string> params;
-    const std::string& param(const std::string& name) const;  // throws SchemaError
-    std::vector<std::string> listParam(const std::string& name) const;
+    std::map<std::string, std::string, std::less<>> params;
+    // Every parameter split at commas, once at load: the rules run per row.
+    std::map<std::string, std::vector<std::string>, std::less<>> lists;
+    const std::string& param(std::string_view name) const;  // throws SchemaError
+    const std::vector<std::string>& listParam(std::string_view name) const;
 };
 
 enum class SheetKind { Data, Review, Settings };

@@ -8,6 +8,9 @@
 namespace dealsheet {
 namespace {
 
+// Days and holiday serials are cast to long; beyond this nothing is a day (see wholeDay).
+constexpr double kLargestValue = 1e8;
+
 std::optional<double> numberIn(const CellValue& value) {
     if (const auto* number = std::get_if<double>(&value)) return *number;
     if (const auto* text = std::get_if<std::string>(&value)) {
@@ -45,7 +48,7 @@ Settings readSettings(const Schema& schema, const CellGrid& rows) {
             if (s.name.matches(trimmed) || s.id == trimmed) setting = &s;
         if (!setting || isBlankCell(row[1])) continue;
         const auto value = numberIn(row[1]);
-        if (!value || *value < 0) {
+        if (!value || *value < 0 || *value > kLargestValue) {
             settings.problems.push_back(std::string(trimmed));
             continue;
         }

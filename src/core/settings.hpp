@@ -20,7 +20,8 @@ struct Settings {
     std::vector<std::string> problems;  // values that could not be read (kept as defaults)
 };
 
-// Reads rows of (name, value): names in either language; values numbers (dates for holidays).
+// Reads rows of (name, value): names in either language; values numbers (dates for holidays)
+// from 0 to 1e8; other values are problems.
 Settings readSettings(const Schema& schema, const CellGrid& rows);
 
 }  // namespace dealsheet

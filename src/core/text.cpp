@@ -27,6 +27,10 @@ char32_t decodeUtf8(std::string_view text, std::size_t& pos) {
         cp = (cp << 6) | (next & 0x3F);
         ++pos;
     }
+    // Overlong forms ("\xC0\xA0" for a space), surrogates and values past U+10FFFF.
+    constexpr char32_t kShortest[] = {0, 0x80, 0x800, 0x10000};
+    if (cp < kShortest[extra] || (cp >= 0xD800 && cp <= 0xDFFF) || cp > 0x10FFFF)
+        return kReplacement;
     return cp;
 }
 
@@ -66,18 +70,44 @@ bool isSpaceCodePoint(char32_t c) {
     }
 }
 
-bool isBlank(std::string_view text) { return trimSpaces(text).empty(); }
+namespace {
 
-std::string_view trimSpaces(std::string_view text) {
+// The end of the leading spaces of `text`.
+std::size_t leadingSpacesEnd(std::string_view text) {
     std::size_t begin = 0;
     while (begin < text.size()) {
         std::size_t next = begin;
         if (!isSpaceCodePoint(decodeUtf8(text, next))) break;
         begin = next;
     }
-    std::size_t end = begin;  // end of the last non-space code point
-    for (std::size_t pos = begin; pos < text.size();) {
-        if (!isSpaceCodePoint(decodeUtf8(text, pos))) end = pos;
+    return begin;
+}
+
+}  // namespace
+
+// Stops at the first code point that is not a space: O(1) for most cells, which are run
+// through this once per rule.
+bool isBlank(std::string_view text) { return leadingSpacesEnd(text) == text.size(); }
+
+std::string_view trimSpaces(std::string_view text) {
+    const std::size_t begin = leadingSpacesEnd(text);
+    // Trailing spaces from the back. A code point boundary of the forward decoding lies at
+    // every byte that is not a continuation byte (decodeUtf8 only ever swallows continuation
+    // bytes), so the last code point starts at the nearest such byte when its decoding ends
+    // exactly at `end`; otherwise the last code point is a stray byte, which is not a space.
+    std::size_t end = text.size();
+    while (end > begin) {
+        std::size_t start = end;
+        int back = 0;
+        do {
+            --start;
+            ++back;
+        } while (start > begin && back < 4 &&
+                 (static_cast<unsigned char>(text[start]) & 0xC0) == 0x80);
+        std::size_t pos = start;
+        const char32_t last = decodeUtf8(text.substr(0, end), pos);
+        if (pos != end || !isSpaceCodePoint(last)) break;
+        end = start;
     }
     return text.substr(begin, end - begin);
 }

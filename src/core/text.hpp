@@ -8,7 +8,8 @@
 
 namespace dealsheet {
 
-// Decodes one code point at `pos` and advances it; invalid bytes decode as U+FFFD.
+// Decodes one code point at `pos` and advances it; invalid bytes decode as U+FFFD, and so do
+// overlong forms, surrogates and values past U+10FFFF (each sequence as one U+FFFD).
 char32_t decodeUtf8(std::string_view text, std::size_t& pos);
 void appendUtf8(std::string& out, char32_t codePoint);
 

@@ -55,6 +55,14 @@ TEST(Schema, BadSchemasAreClearErrors) {
     EXPECT_THROW(Schema::parse(R"({"sheets": [{"id": "a", "zh": "甲", "en": "A", "columns": []},
         {"id": "b", "zh": "甲", "en": "B", "columns": []}]})"),
                  SchemaError);
+    // Reproduced with fuzz_schema: a huge or NaN width overflowed the cast to int.
+    for (const std::string width : {"1e300", "nan", "0"})
+        EXPECT_THROW(
+            Schema::parse(R"({"sheets": [{"id": "a", "zh": "甲", "en": "A", "columns": [)"
+                          R"({"id": "x", "zh": "x", "en": "X", "type": "text", "width": ")" +
+                          width + R"("}]}]})"),
+            SchemaError)
+            << width;
 }
 
 TEST(Layout, ColumnsAndFormulas) {
@@ -85,4 +93,16 @@ TEST(Settings, ReadsNamesInEitherLanguage) {
     EXPECT_EQ(settings.staleDays, 7);         // unreadable value keeps the default...
     ASSERT_EQ(settings.problems.size(), 1u);  // ...and is reported
     EXPECT_EQ(settings.holidays.size(), 2u);
+}
+
+// Found by fuzz_workbook: a huge value overflowed the cast to long (undefined behaviour).
+TEST(Settings, HugeValuesAreProblemsNotDays) {
+    const CellGrid rows{{std::string("节假日"), 4.545e49},
+                        {std::string("到期提醒天数"), std::string("1e300")},
+                        {std::string("staleDays"), 1e8}};
+    const Settings settings = readSettings(productSchema(), rows);
+    EXPECT_TRUE(settings.holidays.empty());
+    EXPECT_EQ(settings.reminderDays, 2);
+    EXPECT_EQ(settings.staleDays, 100000000);
+    EXPECT_EQ(settings.problems.size(), 2u);
 }

@@ -38,6 +38,9 @@ TEST(Dates, NullDate1904) {
     EXPECT_EQ(dates.toCivil(0), (CivilDate{1904, 1, 1}));
     EXPECT_EQ(dates.toSerial({2024, 5, 3}), 45415 - 1462);
     EXPECT_THROW(SerialDates(CivilDate{2023, 2, 30}), std::invalid_argument);
+    // Found by fuzz_dates: years past 65535 wrapped to a valid one (202544 -> 5936).
+    EXPECT_THROW(SerialDates(CivilDate{202544, 6, 12}), std::invalid_argument);
+    EXPECT_FALSE(dates.toSerial({67436, 1, 1}));  // not 1900-01-01
 }
 
 TEST(Dates, TodayIsPlausible) {
