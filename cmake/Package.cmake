@@ -77,3 +77,8 @@ add_executable(bench ${CMAKE_SOURCE_DIR}/src/tools/bench.cxx)
 target_link_libraries(bench PRIVATE dealsheet_office_driver)
 target_compile_options(bench PRIVATE ${DEALSHEET_WARNINGS})
 set_target_properties(bench PROPERTIES BUILD_RPATH ${LO_PROGRAM_DIR})
+
+# The core of Validate without the office, for profiling (docs/BENCHMARKS.md).
+add_executable(profile_validate ${CMAKE_SOURCE_DIR}/src/tools/profile_validate.cpp)
+target_link_libraries(profile_validate PRIVATE dealsheet_core)
+target_compile_options(profile_validate PRIVATE ${DEALSHEET_WARNINGS})

@@ -2,6 +2,8 @@
 
 #include <algorithm>
 #include <chrono>
+#include <cstdio>
+#include <cstdlib>
 #include <map>
 #include <optional>
 
@@ -60,9 +62,38 @@ CommandOutcome insertTemplates(const Reference<css::uno::XComponentContext>& con
     return outcome;
 }
 
+namespace {
+
+// Where a command's time goes, printed to the office's stderr when DEALSHEET_TIMINGS is set
+// (the benchmark sets it; nobody else sees it).
+class PhaseTimes {
+  public:
+    explicit PhaseTimes(const char* command) : command_(command) {}
+    void mark(const char* phase) {
+        const auto now = std::chrono::steady_clock::now();
+        line_ += std::string(" ") + phase + "=" +
+                 std::to_string(
+                     std::chrono::duration_cast<std::chrono::milliseconds>(now - last_).count()) +
+                 "ms";
+        last_ = now;
+    }
+    ~PhaseTimes() {
+        if (std::getenv("DEALSHEET_TIMINGS"))
+            std::fprintf(stderr, "[timings] %s%s\n", command_, line_.c_str());
+    }
+
+  private:
+    const char* command_;
+    std::string line_;
+    std::chrono::steady_clock::time_point last_ = std::chrono::steady_clock::now();
+};
+
+}  // namespace
+
 CommandOutcome validate(const Reference<css::uno::XComponentContext>& context,
                         const Reference<css::sheet::XSpreadsheetDocument>& doc) {
     const auto start = std::chrono::steady_clock::now();
+    PhaseTimes times("validate");
     const Lang uiLang = officeLanguage(context);
     CommandOutcome outcome;
     const auto plans = planSheets(productSchema(), sheetNames(doc));
@@ -71,11 +102,13 @@ CommandOutcome validate(const Reference<css::uno::XComponentContext>& context,
         return outcome;
     }
     const auto sheets = readPlannedSheets(doc, plans);
+    times.mark("read");
     const FunctionContext functionContext =
         contextOf(Reference<css::beans::XPropertySet>(doc, css::uno::UNO_QUERY));
     const ValidationOptions options{functionContext.dates, functionContext.dates.todaySerial(),
                                     readDocumentSettings(doc)};
     const ValidationResult result = validateWorkbook(sheets, options);
+    times.mark("check");
 
     ReportInput report{&result, plans, {}, 0, uiLang};
     {
@@ -83,14 +116,18 @@ CommandOutcome validate(const Reference<css::uno::XComponentContext>& context,
             clearReportAndMarks(doc);  // never leave half a report or half the marks
         });
         clearReportAndMarks(doc);
+        times.mark("clear");
         report.marks = markFindings(doc, result.findings);
+        times.mark("mark");
         report.milliseconds =
             static_cast<long>(std::chrono::duration_cast<std::chrono::milliseconds>(
                                   std::chrono::steady_clock::now() - start)
                                   .count());
         writeReport(doc, report);
+        times.mark("report");
         undo.commit();
     }
+    times.mark("close");
     outcome.errors = result.errors;
     outcome.warnings = result.warnings;
     outcome.sheetsChecked = static_cast<long>(result.checked.size());
@@ -116,11 +153,13 @@ CommandOutcome clearMarks(const Reference<css::uno::XComponentContext>& context,
 CommandOutcome assignCustomerNumbers(const Reference<css::uno::XComponentContext>& context,
                                      const Reference<css::sheet::XSpreadsheetDocument>& doc) {
     const Lang uiLang = officeLanguage(context);
+    PhaseTimes times("assign");
     CommandOutcome outcome;
     auto plans = planSheets(productSchema(), sheetNames(doc));
     for (auto& plan : plans)
         if (plan.schema && plan.schema->id != "customers") plan.schema = nullptr;
     const auto sheets = readPlannedSheets(doc, plans);
+    times.mark("read");
 
     // Every Customers sheet (either language) shares one numbering.
     struct Origin {
@@ -205,16 +244,19 @@ CommandOutcome assignCustomerNumbers(const Reference<css::uno::XComponentContext
         UndoScope undo(doc, std::string(msg::kAssignTitle.in(uiLang)), [&] {
             for (const auto& run : runs) writeValues(rangeOfRun(run), run.before);
         });
+        times.mark("number");
         std::vector<CellBlock> blocks;
         for (const auto& run : runs) {
             const auto range = rangeOfRun(run);
             writeValuesUnrecorded(undo.manager(), range, run.after);
             blocks.push_back({range, run.before, run.after});
         }
+        times.mark("write");
         undo.add(makeCellWritesUndo(std::string(msg::kAssignTitle.in(uiLang)), std::move(blocks),
                                     undo.manager()));
         undo.commit();
     }
+    times.mark("close");
     outcome.count = static_cast<long>(result.assigned.size());
     outcome.message = msg::format(msg::kAssigned.in(uiLang), std::to_string(outcome.count));
     if (!result.skipped.empty()) {

@@ -32,37 +32,7 @@ DocumentFacts readFacts(const css::uno::Reference<css::beans::XPropertySet>& doc
     return facts;
 }
 
-// Functions are recalculated cell by cell; reading the Settings sheet and the null date for
-// each call would cost more than the function itself. The facts of the last document are
-// kept for a moment, so a recalculation burst reads them once.
-DocumentFacts factsOf(const css::uno::Reference<css::beans::XPropertySet>& document) {
-    static std::mutex mutex;
-    static const void* cachedDocument = nullptr;
-    static std::chrono::steady_clock::time_point cachedAt;
-    static DocumentFacts cached;
-    constexpr auto kFresh = std::chrono::seconds(2);
-
-    css::uno::Reference<css::sheet::XSpreadsheetDocument> doc(document, css::uno::UNO_QUERY);
-    if (!doc.is())
-        return DocumentFacts{SerialDates::kDefaultNullDate, readSettings(productSchema(), {})};
-    const void* key = doc.get();
-    const auto now = std::chrono::steady_clock::now();
-    {
-        std::lock_guard<std::mutex> lock(mutex);
-        if (key == cachedDocument && now - cachedAt < kFresh) return cached;
-    }
-    DocumentFacts fresh = readFacts(document, doc);
-    std::lock_guard<std::mutex> lock(mutex);
-    cachedDocument = key;
-    cachedAt = now;
-    cached = fresh;
-    return fresh;
-}
-
-}  // namespace
-
-FunctionContext contextOf(const css::uno::Reference<css::beans::XPropertySet>& document) {
-    const DocumentFacts facts = factsOf(document);
+FunctionContext contextFrom(const DocumentFacts& facts) {
     FunctionContext context{SerialDates(), facts.settings.thresholds, facts.settings.reminderDays,
                             std::nullopt};
     try {
@@ -71,6 +41,37 @@ FunctionContext contextOf(const css::uno::Reference<css::beans::XPropertySet>& d
         // An odd null date: the default one.
     }
     return context;
+}
+
+}  // namespace
+
+// Functions are recalculated cell by cell; reading the Settings sheet and the null date for
+// each call would cost more than the function itself. The context of the last document is kept
+// for a moment, so a recalculation burst reads it once; a hit costs a clock read and a pointer
+// comparison (no interface query, no copy of the Settings).
+FunctionContext contextOf(const css::uno::Reference<css::beans::XPropertySet>& document) {
+    static std::mutex mutex;
+    static const void* cachedDocument = nullptr;
+    static std::chrono::steady_clock::time_point cachedAt;
+    static FunctionContext cached{SerialDates(), {}, kDefaultWarnDays, std::nullopt};
+    constexpr auto kFresh = std::chrono::seconds(2);
+
+    const void* key = document.get();
+    const auto now = std::chrono::steady_clock::now();
+    {
+        std::lock_guard<std::mutex> lock(mutex);
+        if (key && key == cachedDocument && now - cachedAt < kFresh) return cached;
+    }
+    css::uno::Reference<css::sheet::XSpreadsheetDocument> doc(document, css::uno::UNO_QUERY);
+    if (!doc.is())
+        return contextFrom(
+            DocumentFacts{SerialDates::kDefaultNullDate, readSettings(productSchema(), {})});
+    const FunctionContext fresh = contextFrom(readFacts(document, doc));
+    std::lock_guard<std::mutex> lock(mutex);
+    cachedDocument = key;
+    cachedAt = now;
+    cached = fresh;
+    return fresh;
 }
 
 }  // namespace dealsheet::uno

@@ -25,6 +25,8 @@ using css::uno::UNO_QUERY_THROW;
 
 const std::vector<std::string> kMarkStyles{kStyleErrorMark.name, kStyleWarningMark.name};
 
+constexpr int kReportRowHeight = 452;  // 1/100 mm: one line of the default font
+
 const Text kReportTitle{"DealSheet 校验报告", "DealSheet validation report"};
 
 // The report's name, or a name of its own when a user's sheet already has that name.
@@ -230,7 +232,13 @@ void writeReport(const Reference<css::sheet::XSpreadsheetDocument>& doc, const R
     const std::string name = freeReportName(doc, lang);
     doc->getSheets()->insertNewByName(toOUString(name), static_cast<sal_Int16>(count));
     const auto sheet = sheetByName(doc, name);
-    writeValues(rangeOf(sheet, 0, 0, kColumns - 1, static_cast<int>(grid.size()) - 1), grid);
+    const auto all = rangeOf(sheet, 0, 0, kColumns - 1, static_cast<int>(grid.size()) - 1);
+    // One line per finding at a fixed height: Calc would otherwise measure every row's Chinese
+    // text for its optimal height, which costs more than writing the report (BENCHMARKS.md).
+    const auto rows = Reference<css::table::XColumnRowRange>(all, UNO_QUERY_THROW)->getRows();
+    setProperty(rows, "OptimalHeight", Any(false));
+    setProperty(rows, "Height", Any(static_cast<sal_Int32>(kReportRowHeight)));
+    writeValues(all, grid);
 
     // The Cell column links to the cell: one setFormulaArray for the whole column.
     if (!result.findings.empty()) {

@@ -32,6 +32,8 @@ class Office {
     // A folder inside the throw-away area, removed with the office.
     const std::string& workDir() const { return workDir_; }
     int pid() const { return officePid_; }
+    // What the office printed (stdout and stderr), kept until the office is stopped.
+    std::string logPath() const { return root_ + "/office.log"; }
 
   private:
     Office() = default;
