@@ -119,16 +119,6 @@ std::string sheetLevelRecord(const Reference<css::sheet::XSpreadsheet>& sheet) {
     return out.str();
 }
 
-std::pair<int, int> usedEnd(const Reference<css::sheet::XSpreadsheet>& sheet) {
-    const auto cursor = sheet->createCursor();
-    Reference<css::sheet::XUsedAreaCursor> area(cursor, UNO_QUERY_THROW);
-    area->gotoStartOfUsedArea(false);
-    area->gotoEndOfUsedArea(true);
-    const auto a =
-        Reference<css::sheet::XCellRangeAddressable>(cursor, UNO_QUERY_THROW)->getRangeAddress();
-    return {a.EndColumn, a.EndRow};
-}
-
 SheetSnapshot snapshotSheet(const Reference<css::sheet::XSpreadsheet>& sheet) {
     SheetSnapshot shot;
     shot.sheetLevel = sheetLevelRecord(sheet);
@@ -156,7 +146,8 @@ SheetSnapshot snapshotSheet(const Reference<css::sheet::XSpreadsheet>& sheet) {
                 columns.insert(column);
             }
     }
-    const auto [lastColumn, lastRow] = usedEnd(sheet);
+    const auto area = usedArea(sheet);
+    const int lastColumn = area.EndColumn, lastRow = area.EndRow;
     for (int r = 0; r <= std::min(lastRow + 1, kNearRows); ++r) rows.insert(r);
     for (int c = 0; c <= std::min(lastColumn + 1, kNearColumns); ++c) columns.insert(c);
 

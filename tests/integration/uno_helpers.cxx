@@ -15,7 +15,10 @@
 #include <com/sun/star/script/provider/XScript.hpp>
 #include <com/sun/star/script/provider/XScriptProviderSupplier.hpp>
 #include <com/sun/star/sheet/XCalculatable.hpp>
+#include <com/sun/star/sheet/XCellRangeAddressable.hpp>
 #include <com/sun/star/sheet/XCellRangeData.hpp>
+#include <com/sun/star/sheet/XSheetCellCursor.hpp>
+#include <com/sun/star/sheet/XUsedAreaCursor.hpp>
 #include <com/sun/star/table/XCellRange.hpp>
 #include <com/sun/star/text/XText.hpp>
 #include <com/sun/star/util/XCloseable.hpp>
@@ -172,6 +175,14 @@ Reference<css::sheet::XSpreadsheet> byNameOrThrow(
     const Reference<css::sheet::XSpreadsheetDocument>& doc, const std::string& name) {
     return Reference<css::sheet::XSpreadsheet>(doc->getSheets()->getByName(toOUString(name)),
                                                UNO_QUERY_THROW);
+}
+
+css::table::CellRangeAddress usedArea(const Reference<css::sheet::XSpreadsheet>& sheet) {
+    const auto cursor = sheet->createCursor();
+    Reference<css::sheet::XUsedAreaCursor> area(cursor, UNO_QUERY_THROW);
+    area->gotoStartOfUsedArea(false);
+    area->gotoEndOfUsedArea(true);
+    return Reference<css::sheet::XCellRangeAddressable>(cursor, UNO_QUERY_THROW)->getRangeAddress();
 }
 
 void writeColumn(

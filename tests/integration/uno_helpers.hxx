@@ -10,6 +10,7 @@
 #include <com/sun/star/lang/XComponent.hpp>
 #include <com/sun/star/sheet/XSpreadsheet.hpp>
 #include <com/sun/star/sheet/XSpreadsheetDocument.hpp>
+#include <com/sun/star/table/CellRangeAddress.hpp>
 #include <com/sun/star/table/XCell.hpp>
 #include <org/dealsheet/calc/XToolkit.hpp>
 #include <rtl/ustring.hxx>
@@ -57,6 +58,9 @@ std::vector<std::string> sheetNamesOf(
 std::string runBasic(const css::uno::Reference<css::sheet::XSpreadsheetDocument>& host,
                      const std::string& module, const std::string& source,
                      const std::string& function);
+
+// The used area of a sheet (Calc's used-area cursor): from A1 to its last column and row.
+css::table::CellRangeAddress usedArea(const css::uno::Reference<css::sheet::XSpreadsheet>& sheet);
 
 css::uno::Reference<css::sheet::XSpreadsheet> byNameOrThrow(
     const css::uno::Reference<css::sheet::XSpreadsheetDocument>& doc, const std::string& name);

@@ -42,12 +42,7 @@ namespace {
 bool isReport(const std::string& name) { return name == "校验报告" || name == "Validation Report"; }
 
 std::pair<int, int> used(const Reference<css::sheet::XSpreadsheet>& sheet) {
-    const auto cursor = sheet->createCursor();
-    Reference<css::sheet::XUsedAreaCursor> area(cursor, UNO_QUERY_THROW);
-    area->gotoStartOfUsedArea(false);
-    area->gotoEndOfUsedArea(true);
-    const auto a =
-        Reference<css::sheet::XCellRangeAddressable>(cursor, UNO_QUERY_THROW)->getRangeAddress();
+    const auto a = usedArea(sheet);
     return {a.EndRow + 1, a.EndColumn + 1};
 }
 
