@@ -8,10 +8,14 @@ Function ValidateAllOpenWorkbooks() As String
     Do While components.hasMoreElements()
         doc = components.nextElement()
         If doc.supportsService("com.sun.star.sheet.SpreadsheetDocument") Then
-            summary = toolkit.validate(doc)
-            If summary.SheetsChecked > 0 Then
-                result = result & doc.Title & ": " & summary.Errors & " errors, " _
-                         & summary.Warnings & " warnings" & Chr(10)
+            If doc.isReadonly() Then
+                result = result & doc.Title & ": read-only, not validated" & Chr(10)
+            Else
+                summary = toolkit.validate(doc)
+                If summary.SheetsChecked > 0 Then
+                    result = result & doc.Title & ": " & summary.Errors & " errors, " _
+                             & summary.Warnings & " warnings" & Chr(10)
+                End If
             End If
         End If
     Loop

@@ -10,6 +10,7 @@
 #include <com/sun/star/document/XEmbeddedScripts.hpp>
 #include <com/sun/star/document/XUndoManagerSupplier.hpp>
 #include <com/sun/star/frame/DispatchHelper.hpp>
+#include <com/sun/star/frame/XComponentLoader.hpp>
 #include <com/sun/star/frame/XController.hpp>
 #include <com/sun/star/frame/XDispatchProvider.hpp>
 #include <com/sun/star/frame/XFrame.hpp>
@@ -21,6 +22,7 @@
 #include <com/sun/star/sheet/XCellRangeFormula.hpp>
 #include <com/sun/star/table/XCellRange.hpp>
 #include <com/sun/star/table/XTableChartsSupplier.hpp>
+#include <com/sun/star/util/XCloseable.hpp>
 #include <org/dealsheet/calc/XToolkit.hpp>
 
 #include "core/dates.hpp"
@@ -156,6 +158,18 @@ TEST(RefreshReview, CountsMatchTheSampleAndOnlyTheReviewChanges) {
 TEST(MacroApi, ReadmeMacroValidatesEveryOpenWorkbook) {
     unoGuard([&] {
         const auto sample = loadCopy(std::string(DEALSHEET_WORKBOOKS) + "/sample-zh.ods");
+        // A read-only workbook is skipped with a word, not an error that stops the macro.
+        const std::string lockedPath = Office::get().workDir() + "/locked-copy.ods";
+        storeAs(sample, lockedPath, "calc8");
+        css::uno::Sequence<css::beans::PropertyValue> readOnly(2);
+        readOnly.getArray()[0].Name = "ReadOnly";
+        readOnly.getArray()[0].Value <<= true;
+        readOnly.getArray()[1].Name = "Hidden";
+        readOnly.getArray()[1].Value <<= true;
+        const Reference<css::lang::XComponent> locked(
+            Reference<css::frame::XComponentLoader>(Office::get().desktop(), UNO_QUERY_THROW)
+                ->loadComponentFromURL(toOUString(fileUrl(lockedPath)), "_blank", 0, readOnly),
+            UNO_QUERY_THROW);
         const auto host = newSpreadsheet();
         const std::string text =
             runBasic(host, "DealSheetMacro",
@@ -163,8 +177,12 @@ TEST(MacroApi, ReadmeMacroValidatesEveryOpenWorkbook) {
                      "ValidateAllOpenWorkbooks");
         EXPECT_NE(text.find("errors"), std::string::npos) << text;
         EXPECT_NE(text.find("sample-zh"), std::string::npos) << text;
+        EXPECT_NE(text.find("locked-copy.ods (read-only): read-only, not validated"),
+                  std::string::npos)
+            << text;
         close(host);
         close(sample);
+        Reference<css::util::XCloseable>(locked, UNO_QUERY_THROW)->close(true);
     });
 }
 
