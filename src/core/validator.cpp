@@ -14,12 +14,29 @@
 
 namespace dealsheet {
 
+std::string reportSheetName(Lang lang, int attempt) {
+    const std::string base(kReportSheetName.in(lang));
+    if (attempt <= 1) return base;
+    if (attempt == 2) return base + " (DealSheet)";
+    return base + " (DealSheet " + std::to_string(attempt - 1) + ")";
+}
+
+bool hasReportSheetName(std::string_view name) {
+    const std::string_view trimmed = trimSpaces(name);
+    if (kReportSheetName.matches(trimmed)) return true;
+    for (const std::string_view base : {kReportSheetName.zh, kReportSheetName.en}) {
+        const std::string prefix = std::string(base) + " (DealSheet";
+        if (trimmed.substr(0, prefix.size()) == prefix) return true;
+    }
+    return false;
+}
+
 std::vector<SheetPlan> planSheets(const Schema& schema, const std::vector<std::string>& names) {
     std::vector<SheetPlan> plans;
     for (const auto& name : names) {
         SheetPlan plan{name, nullptr, {}};
         const SheetSchema* sheet = schema.sheetByName(name);
-        if (kReportSheetName.matches(trimSpaces(name)))
+        if (hasReportSheetName(name))
             plan.skipReason = {"校验报告本身", "the report itself"};
         else if (!sheet)
             plan.skipReason = {"不是 DealSheet 表（按表名识别）",

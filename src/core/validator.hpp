@@ -16,6 +16,12 @@ namespace dealsheet {
 // Names of the report sheet, in both languages; Validate replaces it on every run.
 inline constexpr Text kReportSheetName{"校验报告", "Validation Report"};
 
+// The report's name on the `attempt`-th try (1, 2, ...): 校验报告, then "校验报告 (DealSheet)",
+// "校验报告 (DealSheet 2)", ... for when a user's own sheet already has the name.
+std::string reportSheetName(Lang lang, int attempt);
+// True for every name reportSheetName gives, in either language.
+bool hasReportSheetName(std::string_view name);
+
 struct SheetPlan {
     std::string name;
     const SheetSchema* schema = nullptr;  // set when the sheet is to be validated

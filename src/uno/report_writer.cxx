@@ -31,11 +31,8 @@ const Text kReportTitle{"DealSheet 校验报告", "DealSheet validation report"}
 
 // The report's name, or a name of its own when a user's sheet already has that name.
 std::string freeReportName(const Reference<css::sheet::XSpreadsheetDocument>& doc, Lang lang) {
-    const std::string base(kReportSheetName.in(lang));
-    for (int i = 1;; ++i) {
-        const std::string name = i == 1   ? base
-                                 : i == 2 ? base + " (DealSheet)"
-                                          : base + " (DealSheet " + std::to_string(i - 1) + ")";
+    for (int attempt = 1;; ++attempt) {
+        const std::string name = reportSheetName(lang, attempt);
         if (!doc->getSheets()->hasByName(toOUString(name))) return name;
     }
 }
@@ -78,18 +75,12 @@ std::string quoteText(const std::string& text) {
     return "\"" + quoted + "\"";
 }
 
-bool hasReportName(const std::string& name) {
-    return kReportSheetName.matches(name) ||
-           name.rfind(std::string(kReportSheetName.zh) + " (DealSheet", 0) == 0 ||
-           name.rfind(std::string(kReportSheetName.en) + " (DealSheet", 0) == 0;
-}
-
 }  // namespace
 
 bool isReportSheet(const Reference<css::sheet::XSpreadsheetDocument>& doc,
                    const std::string& name) {
     // By name and by its title: a user's own sheet that happens to be called 校验报告 is data.
-    if (!hasReportName(name) || !doc->getSheets()->hasByName(toOUString(name))) return false;
+    if (!hasReportSheetName(name) || !doc->getSheets()->hasByName(toOUString(name))) return false;
     const auto title = sheetByName(doc, name)->getCellByPosition(0, 0)->getFormula();
     return kReportTitle.matches(toUtf8(title));
 }
@@ -204,7 +195,7 @@ void writeReport(const Reference<css::sheet::XSpreadsheetDocument>& doc, const R
     row({});
     row({t("跳过的表", "Sheets skipped"), t("原因", "Why")});
     for (const auto& plan : input.plans)
-        if (!plan.schema && !hasReportName(plan.name))
+        if (!plan.schema && !hasReportSheetName(plan.name))
             row({plan.name, std::string(plan.skipReason.in(lang))});
     if (input.marks.stylesUnavailable)
         row({t("（全部）", "(all)"),

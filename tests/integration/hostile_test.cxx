@@ -189,9 +189,7 @@ Told dispatchCommand(const Doc& doc, const std::string& command,
 std::set<std::string> reportedFindings(const Doc& doc) {
     std::set<std::string> found;
     for (const auto& name : sheetNamesOf(doc)) {
-        if (!dealsheet::kReportSheetName.matches(name) &&
-            name.find(" (DealSheet") == std::string::npos)
-            continue;
+        if (!dealsheet::hasReportSheetName(name)) continue;
         const auto sheet = byNameOrThrow(doc, name);
         const auto range = Reference<css::table::XCellRange>(sheet, UNO_QUERY_THROW)
                                ->getCellRangeByPosition(0, 0, 6, 2000);

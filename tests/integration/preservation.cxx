@@ -269,10 +269,7 @@ Allowance allowNothing() {
 }
 
 Allowance allowReportSheet() {
-    return [](const Change& c) {
-        return kReportSheetName.matches(c.sheet) ||
-               c.sheet.find(" (DealSheet") != std::string::npos;
-    };
+    return [](const Change& c) { return hasReportSheetName(c.sheet); };
 }
 
 Allowance allowNewSheets(const Snapshot& before) {

@@ -453,3 +453,20 @@ TEST(Validator, PlansSheetsAndSkipsOthers) {
         EXPECT_FALSE(plans[i].skipReason.zh.empty());
     }
 }
+
+// The report's names, in the order Validate tries them, are all recognised as the report's
+// (and planned as "the report itself"); a user's sheet that only starts alike is not.
+TEST(Validator, ReportSheetNames) {
+    using dealsheet::hasReportSheetName;
+    using dealsheet::reportSheetName;
+    EXPECT_EQ(reportSheetName(dealsheet::Lang::Zh, 1), "校验报告");
+    EXPECT_EQ(reportSheetName(dealsheet::Lang::En, 2), "Validation Report (DealSheet)");
+    EXPECT_EQ(reportSheetName(dealsheet::Lang::Zh, 3), "校验报告 (DealSheet 2)");
+    for (int attempt = 1; attempt <= 4; ++attempt)
+        for (auto lang : {dealsheet::Lang::Zh, dealsheet::Lang::En})
+            EXPECT_TRUE(hasReportSheetName(reportSheetName(lang, attempt)));
+    EXPECT_FALSE(hasReportSheetName("校验报告备份"));
+    EXPECT_FALSE(hasReportSheetName("客户信息登记表"));
+    const auto plans = dealsheet::planSheets(dealsheet::productSchema(), {"校验报告 (DealSheet)"});
+    EXPECT_EQ(plans.at(0).skipReason.en, std::string_view("the report itself"));
+}
