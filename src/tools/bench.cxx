@@ -11,7 +11,7 @@
 #include <fstream>
 #include <functional>
 #include <iostream>
-#include <random>
+#include <map>
 #include <sstream>
 
 #include <com/sun/star/beans/XPropertySet.hpp>
@@ -40,11 +40,11 @@
 #include <com/sun/star/table/XColumnRowRange.hpp>
 #include <org/dealsheet/calc/XToolkit.hpp>
 
-#include "core/customer_number.hpp"
 #include "core/dates.hpp"
 #include "core/layout.hpp"
 #include "core/schema.hpp"
 #include "office.hxx"
+#include "register_generator.hpp"
 #include "uno_helpers.hxx"
 
 namespace {
@@ -110,8 +110,27 @@ void writeBlock(const Reference<css::sheet::XSpreadsheet>& sheet, int firstRow,
 }
 
 Any text(const std::string& s) { return Any(toOUString(s)); }
+
 Any num(double v) { return Any(v); }
 Any none() { return Any(rtl::OUString()); }
+
+// Generated rows as Calc takes them: numbers, texts, and empty text for a blank cell.
+std::vector<std::vector<Any>> toAnyRows(const CellGrid& grid) {
+    std::vector<std::vector<Any>> rows;
+    rows.reserve(grid.size());
+    for (const auto& cells : grid) {
+        auto& row = rows.emplace_back();
+        for (const auto& cell : cells) {
+            if (const auto* number = std::get_if<double>(&cell))
+                row.push_back(num(*number));
+            else if (const auto* textValue = std::get_if<std::string>(&cell))
+                row.push_back(text(*textValue));
+            else
+                row.push_back(none());
+        }
+    }
+    return rows;
+}
 
 // The generated workbook: DealSheet's sheets (Insert template sheets) filled with `n` customers
 // and `n` actions, n/5 negotiations, n/20 contracts and n/10 milestones; ~1% mistakes.
@@ -121,65 +140,22 @@ struct Workbook {
 };
 
 Workbook generate(const Reference<org::dealsheet::calc::XToolkit>& toolkit, int n) {
-    std::mt19937 random(20261122u + static_cast<unsigned>(n));
-    const auto pick = [&](int count) {
-        return static_cast<int>(random() % static_cast<unsigned>(count));
-    };
-    const auto chance = [&](int percent) { return pick(100) < percent; };
-    const SerialDates dates;
-    const long today = dates.todaySerial();
-    const auto& schema = productSchema();
-    const auto word = [&](const char* list) {
-        const auto& values = schema.list(list).values;
-        return values[static_cast<std::size_t>(pick(static_cast<int>(values.size())))].text.zh;
-    };
+    tools::RegisterGenerator generator(20261122u + static_cast<unsigned>(n),
+                                       SerialDates().todaySerial());
+    const auto pick = [&](int count) { return generator.pick(count); };
+    const auto chance = [&](int percent) { return generator.chance(percent); };
+    const auto word = [&](const char* list) { return generator.word(list); };
+    const long today = generator.today();
     Workbook book;
     book.doc = newSpreadsheet(true);  // visible: Calc's Mark Invalid Data needs a view
     toolkit->insertTemplates(component(book.doc), "zh");
     book.customers = n;
 
-    std::vector<std::string> numbers;
+    writeBlock(byNameOrThrow(book.doc, "客户信息登记表"), 1, toAnyRows(generator.customers(n)));
+    writeBlock(byNameOrThrow(book.doc, "跟进行动表"), 1, toAnyRows(generator.actions(n)));
+    const auto& numbers = generator.numbers();
+
     std::vector<std::vector<Any>> rows;
-    std::map<int, int> perMonth;
-    for (int i = 0; i < n; ++i) {
-        const long registered = today - 1 - pick(720);
-        const auto civil = dates.toCivil(static_cast<double>(registered));
-        const int sequence = ++perMonth[civil->year * 100 + civil->month];
-        numbers.push_back(formatCustomerNumber(civil->year, civil->month, sequence));
-        const std::string name = "客户" + std::to_string(i) + "有限公司";
-        rows.push_back({text(numbers.back()),
-                        chance(1) ? text("2026/13/45") : num(static_cast<double>(registered)),
-                        text(name), text(word("industries")), text("中型"),
-                        chance(1) ? none() : text("联系人" + std::to_string(i)), text("经理"),
-                        text(word("decisionRoles")),
-                        text("138-0013-" + std::to_string(1000 + i % 9000)),
-                        text(word("leadSources")), text("需求" + std::to_string(i)), num(pick(200)),
-                        num(1 + pick(5)), num(chance(1) ? 7 : 1 + pick(5)), none(),
-                        text(chance(1) ? "跟进中" : word("stages")), text(word("followUp")),
-                        text("销售" + std::to_string(i % 20)), none()});
-    }
-    writeBlock(byNameOrThrow(book.doc, "客户信息登记表"), 1, rows);
-
-    rows.clear();
-    for (int i = 0; i < n; ++i) {
-        const long created = today - pick(120);
-        const bool done = chance(40);
-        // Open actions are mostly due ahead; about 1% each are overdue, due soon, or due
-        // before they were created (the planted mistakes, not half the register).
-        long due = done ? created + pick(30) : std::max(today + 5, created) + pick(60);
-        if (!done && chance(1)) due = today - 1 - pick(20);
-        if (!done && chance(1)) due = today + pick(2);
-        if (chance(1)) due = created - 1 - pick(30);
-        rows.push_back({text("XD-" + std::to_string(i)),
-                        text(chance(1) ? "209901-999" : numbers[static_cast<std::size_t>(pick(n))]),
-                        none(), text("任务" + std::to_string(i)),
-                        text("销售" + std::to_string(i % 20)), num(static_cast<double>(created)),
-                        num(static_cast<double>(due)), text(done ? "已完成" : "进行中"),
-                        done ? num(static_cast<double>(created + 1)) : none()});
-    }
-    writeBlock(byNameOrThrow(book.doc, "跟进行动表"), 1, rows);
-
-    rows.clear();
     for (int i = 0; i < n / 5; ++i) {
         const long meeting = today - 5 - pick(300);
         rows.push_back({text("TP-" + std::to_string(i)),
