@@ -161,15 +161,7 @@ TEST(MacroApi, ReadmeMacroValidatesEveryOpenWorkbook) {
         // A read-only workbook is skipped with a word, not an error that stops the macro.
         const std::string lockedPath = Office::get().workDir() + "/locked-copy.ods";
         storeAs(sample, lockedPath, "calc8");
-        css::uno::Sequence<css::beans::PropertyValue> readOnly(2);
-        readOnly.getArray()[0].Name = "ReadOnly";
-        readOnly.getArray()[0].Value <<= true;
-        readOnly.getArray()[1].Name = "Hidden";
-        readOnly.getArray()[1].Value <<= true;
-        const Reference<css::lang::XComponent> locked(
-            Reference<css::frame::XComponentLoader>(Office::get().desktop(), UNO_QUERY_THROW)
-                ->loadComponentFromURL(toOUString(fileUrl(lockedPath)), "_blank", 0, readOnly),
-            UNO_QUERY_THROW);
+        const auto locked = loadComponent(fileUrl(lockedPath), false, true);
         const auto host = newSpreadsheet();
         const std::string text =
             runBasic(host, "DealSheetMacro",

@@ -677,14 +677,7 @@ TEST(HostileDocuments, ReadOnlyDocumentIsRefusedWithAMessageAndLeftAlone) {
         const std::string path = Office::get().workDir() + "/read-only.ods";
         storeAs(source, path, "calc8");
         close(source);
-        Reference<css::frame::XComponentLoader> loader(Office::get().desktop(), UNO_QUERY_THROW);
-        css::uno::Sequence<css::beans::PropertyValue> props(2);
-        props.getArray()[0].Name = "ReadOnly";
-        props.getArray()[0].Value <<= true;
-        props.getArray()[1].Name = "Hidden";
-        props.getArray()[1].Value <<= false;
-        const Doc doc(loader->loadComponentFromURL(toOUString(fileUrl(path)), "_blank", 0, props),
-                      UNO_QUERY_THROW);
+        const Doc doc(loadComponent(fileUrl(path), true, true), UNO_QUERY_THROW);
         ++totals.workbooks;
         const Snapshot before = snapshot(doc);
         for (const char* command : {"Validate", "ClearMarks", "AssignCustomerNumbers",
@@ -709,12 +702,7 @@ TEST(HostileDocuments, ReadOnlyDocumentIsRefusedWithAMessageAndLeftAlone) {
 
 TEST(HostileDocuments, WriterDocumentGetsAClearErrorFromServiceAndDispatcher) {
     unoGuard([&] {
-        Reference<css::frame::XComponentLoader> loader(Office::get().desktop(), UNO_QUERY_THROW);
-        css::uno::Sequence<css::beans::PropertyValue> props(1);
-        props.getArray()[0].Name = "Hidden";
-        props.getArray()[0].Value <<= false;
-        const auto writer =
-            loader->loadComponentFromURL("private:factory/swriter", "_blank", 0, props);
+        const auto writer = loadComponent("private:factory/swriter", true);
         ++totals.workbooks;
         for (int method = 0; method < 5; ++method) {
             try {

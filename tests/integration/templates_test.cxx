@@ -209,12 +209,7 @@ TEST(InsertTemplates, IsOneUndoStep) {
 
 TEST(InsertTemplates, WriterDocumentGetsAClearError) {
     unoGuard([&] {
-        Reference<css::frame::XComponentLoader> loader(Office::get().desktop(), UNO_QUERY_THROW);
-        css::uno::Sequence<css::beans::PropertyValue> props(1);
-        props.getArray()[0].Name = "Hidden";
-        props.getArray()[0].Value <<= true;
-        const auto writer =
-            loader->loadComponentFromURL("private:factory/swriter", "_blank", 0, props);
+        const auto writer = loadComponent("private:factory/swriter");
         try {
             toolkit()->insertTemplates(Reference<css::lang::XComponent>(writer, UNO_QUERY_THROW),
                                        "zh");

@@ -78,13 +78,21 @@ css::uno::Sequence<css::beans::PropertyValue> properties(
 }
 
 Reference<css::sheet::XSpreadsheetDocument> load(const std::string& url, bool visible = false) {
-    Reference<css::frame::XComponentLoader> loader(Office::get().desktop(), UNO_QUERY_THROW);
-    const auto component = loader->loadComponentFromURL(
-        toOUString(url), "_blank", 0, properties({{"Hidden", css::uno::Any(!visible)}}));
-    return Reference<css::sheet::XSpreadsheetDocument>(component, UNO_QUERY_THROW);
+    return Reference<css::sheet::XSpreadsheetDocument>(loadComponent(url, visible),
+                                                       UNO_QUERY_THROW);
 }
 
 }  // namespace
+
+Reference<css::lang::XComponent> loadComponent(const std::string& url, bool visible,
+                                               bool readOnly) {
+    Reference<css::frame::XComponentLoader> loader(Office::get().desktop(), UNO_QUERY_THROW);
+    return Reference<css::lang::XComponent>(
+        loader->loadComponentFromURL(toOUString(url), "_blank", 0,
+                                     properties({{"Hidden", css::uno::Any(!visible)},
+                                                 {"ReadOnly", css::uno::Any(readOnly)}})),
+        UNO_QUERY_THROW);
+}
 
 Reference<css::sheet::XSpreadsheetDocument> newSpreadsheet(bool visible) {
     return load("private:factory/scalc", visible);

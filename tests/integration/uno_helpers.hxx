@@ -28,6 +28,11 @@ std::string toUtf8(const rtl::OUString& text);
 std::string fileUrl(const std::string& path);
 std::string readFile(const std::string& path);
 
+// Any document at `url` (a file URL or "private:factory/swriter"), hidden unless `visible`.
+css::uno::Reference<css::lang::XComponent> loadComponent(const std::string& url,
+                                                         bool visible = false,
+                                                         bool readOnly = false);
+
 // A new, hidden spreadsheet document; closed by the caller with close().
 // `visible` documents get a view of their own, which Calc's undo of sheet insertions needs.
 css::uno::Reference<css::sheet::XSpreadsheetDocument> newSpreadsheet(bool visible = false);
