@@ -82,3 +82,8 @@ set_target_properties(bench PROPERTIES BUILD_RPATH ${LO_PROGRAM_DIR})
 add_executable(profile_validate ${CMAKE_SOURCE_DIR}/src/tools/profile_validate.cpp)
 target_link_libraries(profile_validate PRIVATE dealsheet_core)
 target_compile_options(profile_validate PRIVATE ${DEALSHEET_WARNINGS})
+
+# docs/REFERENCE.md, generated from the schema, the rule registry, the functions and the toolbar.
+add_executable(make_reference ${CMAKE_SOURCE_DIR}/src/tools/make_reference.cpp)
+target_link_libraries(make_reference PRIVATE dealsheet_core)
+target_compile_options(make_reference PRIVATE ${DEALSHEET_WARNINGS})

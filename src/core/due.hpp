@@ -8,8 +8,6 @@ namespace dealsheet {
 
 enum class DueState { Done, Overdue, DueSoon, Open };
 
-constexpr long kDefaultWarnDays = 2;
-
 // True for 已完成 / 已取消 / Done / Cancelled (trimmed; English ignores case).
 bool isClosedStatus(std::string_view status);
 

@@ -1,5 +1,5 @@
-// Findings of Validate and the table of rule codes (SPEC section 4): each code with its
-// severity and its texts in both languages, found by its code.
+// Findings of Validate. The rules that produce them, with their severities and texts, are units
+// of their own (rule.hpp).
 #pragma once
 
 #include <string>
@@ -7,20 +7,9 @@
 #include <vector>
 
 #include "localized.hpp"
+#include "rule.hpp"
 
 namespace dealsheet {
-
-enum class Severity { Error, Warning };
-
-struct RuleInfo {
-    std::string_view code;
-    Severity severity;
-    Text title;    // what the rule checks, for the README and the report summary
-    Text message;  // {field}, {value} and {detail} are filled in
-};
-
-const std::vector<RuleInfo>& ruleTable();
-const RuleInfo& rule(std::string_view code);  // throws std::out_of_range for an unknown code
 
 struct Finding {
     Severity severity = Severity::Error;

@@ -1,5 +1,8 @@
 #include "function_table.hpp"
 
+#include "cell.hpp"
+#include "settings.hpp"
+
 namespace dealsheet {
 namespace {
 
@@ -50,16 +53,19 @@ std::vector<FunctionInfo> buildTable() {
           {{"紧急度", "urgency"}, {"需求紧急度，1 到 5。", "Urgency, 1 to 5."}},
           {{"决策可能性", "likelihood"}, {"决策可能性，1 到 5。", "Decision likelihood, 1 to 5."}},
           {{"预算门槛", "budget_min"},
-           {"可选。预算达标线，默认取设置表，否则 50。",
-            "Optional. Budget threshold; default from the Settings sheet, else 50."},
+           {"可选。预算达标线，默认取设置表，否则 {default:gradeBudget}。",
+            "Optional. Budget threshold; default from the Settings sheet, else "
+            "{default:gradeBudget}."},
            true},
           {{"紧急度门槛", "urgency_min"},
-           {"可选。紧急度达标线，默认取设置表，否则 4。",
-            "Optional. Urgency threshold; default from the Settings sheet, else 4."},
+           {"可选。紧急度达标线，默认取设置表，否则 {default:gradeUrgency}。",
+            "Optional. Urgency threshold; default from the Settings sheet, else "
+            "{default:gradeUrgency}."},
            true},
           {{"可能性门槛", "likelihood_min"},
-           {"可选。决策可能性达标线，默认取设置表，否则 4。",
-            "Optional. Likelihood threshold; default from the Settings sheet, else 4."},
+           {"可选。决策可能性达标线，默认取设置表，否则 {default:gradeLikelihood}。",
+            "Optional. Likelihood threshold; default from the Settings sheet, else "
+            "{default:gradeLikelihood}."},
            true}}},
         {"dueStatus",
          "DUESTATUS",
@@ -79,9 +85,9 @@ std::vector<FunctionInfo> buildTable() {
             "Optional. Today's date; templates pass TODAY() so the status updates daily."},
            true},
           {{"提醒天数", "warn_days"},
-           {"可选。到期前多少天提示即将到期，默认取设置表，否则 2。",
+           {"可选。到期前多少天提示即将到期，默认取设置表，否则 {default:reminderDays}。",
             "Optional. Days before the due date that count as due soon; default from the "
-            "Settings sheet, else 2."},
+            "Settings sheet, else {default:reminderDays}."},
            true},
           kLangArgument}},
         {"daysOverdue",
@@ -124,8 +130,29 @@ std::vector<FunctionInfo> buildTable() {
 
 }  // namespace
 
+// "{default:ID}" in a text becomes the schema's default of setting ID: the texts never spell a
+// default of their own.
+void fillDefaults(std::string& text) {
+    const std::string open = "{default:";
+    for (auto at = text.find(open); at != std::string::npos; at = text.find(open, at)) {
+        const auto end = text.find('}', at);
+        const std::string id = text.substr(at + open.size(), end - at - open.size());
+        const std::string value = formatNumber(productDefaults().number(id));
+        text.replace(at, end - at + 1, value);
+        at += value.size();
+    }
+}
+
 const std::vector<FunctionInfo>& functionTable() {
-    static const std::vector<FunctionInfo> table = buildTable();
+    static const std::vector<FunctionInfo> table = [] {
+        auto built = buildTable();
+        for (auto& function : built)
+            for (auto& argument : function.arguments) {
+                fillDefaults(argument.description.zh);
+                fillDefaults(argument.description.en);
+            }
+        return built;
+    }();
     return table;
 }
 

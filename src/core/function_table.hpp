@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "localized.hpp"
+#include "schema.hpp"
 
 namespace dealsheet {
 
@@ -15,7 +16,7 @@ inline constexpr Text kFunctionCategoryDisplay{"销售管理", "DealSheet"};
 
 struct ArgumentInfo {
     Text name;
-    Text description;
+    OwnedText description;  // may name a setting's default, filled in from the schema
     bool optional = false;
 };
 

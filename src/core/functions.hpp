@@ -1,5 +1,6 @@
-// The spreadsheet functions of SPEC section 3 over plain values. The UNO add-in converts its
-// arguments to CellValue, calls these and converts back; everything testable lives here.
+// The spreadsheet functions (docs/REFERENCE.md, "Functions") over plain values. The UNO add-in
+// converts its arguments to CellValue, calls these and converts back; everything testable lives
+// here.
 #pragma once
 
 #include <optional>
@@ -10,6 +11,7 @@
 #include "dates.hpp"
 #include "due.hpp"
 #include "grading.hpp"
+#include "settings.hpp"
 
 namespace dealsheet {
 
@@ -28,8 +30,8 @@ class ArgumentError : public std::invalid_argument {
 // What a function needs from its document: dates, defaults from the Settings sheet, today.
 struct FunctionContext {
     SerialDates dates;
-    GradeThresholds thresholds;
-    long warnDays = kDefaultWarnDays;
+    GradeThresholds thresholds = productDefaults().thresholds();
+    long warnDays = productDefaults().reminderDays();
     std::optional<long> fixedToday;  // set by tests; otherwise the machine's clock
 
     long today() const { return fixedToday ? *fixedToday : dates.todaySerial(); }

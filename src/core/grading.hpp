@@ -6,10 +6,11 @@
 
 namespace dealsheet {
 
+// The defaults are the schema's settings (Settings::thresholds()).
 struct GradeThresholds {
-    double budget = 50;     // 万元
-    double urgency = 4;     // 1-5
-    double likelihood = 4;  // 1-5
+    double budget = 0;      // 万元
+    double urgency = 0;     // 1-5
+    double likelihood = 0;  // 1-5
 };
 
 enum class LeadGrade { A, B, C };

@@ -100,7 +100,7 @@ ReviewLayout buildReview(const std::vector<RecognisedSheet>& sheets, ReviewMonth
                 (a.number(r, "budget") || a.number(r, "urgency") || a.number(r, "likelihood")))
                 grade = std::string(
                     1, gradeLetter(gradeLead(a.number(r, "budget"), a.number(r, "urgency"),
-                                             a.number(r, "likelihood"), settings.thresholds)));
+                                             a.number(r, "likelihood"), settings.thresholds())));
             ++byGrade[grade];
         }
         row({t("本月新增客户", "New customers this month"), static_cast<double>(added)});

@@ -60,6 +60,84 @@ ColumnType parseType(const std::string& type, const std::string& where) {
     throw SchemaError(where + ": unknown type \"" + type + "\"");
 }
 
+// A schema rule entry: the rule must exist and be a sheet rule; every parameter it declares must
+// be given and well-formed, and nothing else may be given.
+SheetRule parseRuleEntry(const pt::ptree& node, const std::string& sheetWhere) {
+    const std::string code = get(node, "code", sheetWhere + " rule");
+    const std::string where = sheetWhere + " rule " + code;
+    const RuleDefinition* definition = findRule(code);
+    if (!definition) throw SchemaError(where + ": no such rule");
+    if (definition->scope != RuleScope::Sheet)
+        throw SchemaError(where + ": this rule follows from the columns, not from \"rules\"");
+    SheetRule rule;
+    rule.definition = definition;
+    for (const auto& [name, value] : node) {
+        if (name == "code") continue;
+        bool declared = false;
+        for (const auto& spec : definition->params) declared = declared || spec.name == name;
+        if (!declared) throw SchemaError(where + ": unknown parameter \"" + name + "\"");
+    }
+    for (const auto& spec : definition->params) {
+        const std::string name(spec.name);
+        const std::string text = node.get<std::string>(name, "");
+        if (text.empty()) throw SchemaError(where + ": parameter \"" + name + "\" is missing");
+        ParamValue value{name, spec.kind, text, splitList(text), 0};
+        if (spec.kind == ParamKind::Count) {
+            char* end = nullptr;
+            const long count = std::strtol(text.c_str(), &end, 10);
+            if (*end != '\0' || count < 0 || count > 3650)
+                throw SchemaError(where + ": \"" + name + "\" must be a whole number 0 to 3650");
+            value.count = count;
+        }
+        const bool single = spec.kind != ParamKind::Columns && spec.kind != ParamKind::Values;
+        if (single && value.ids.size() != 1)
+            throw SchemaError(where + ": \"" + name + "\" takes one id");
+        rule.params.push_back(std::move(value));
+    }
+    return rule;
+}
+
+// The ids a rule entry names exist: columns of the sheet, values of the right list, settings.
+void checkRuleEntry(const Schema& schema, const SheetSchema& sheet, const SheetRule& rule) {
+    const std::string where = "sheet " + sheet.id + " rule " + std::string(rule.definition->code);
+    const auto columnOf = [&](const ParamSpec& spec) -> const ColumnSchema& {
+        const auto& ofParam = rule.param(spec.of);
+        return sheet.columnOrThrow(ofParam.ids.front());
+    };
+    for (const auto& spec : rule.definition->params) {
+        const ParamValue& value = rule.param(spec.name);
+        switch (spec.kind) {
+            case ParamKind::Column:
+            case ParamKind::Columns:
+                for (const auto& id : value.ids) sheet.columnOrThrow(id);
+                break;
+            case ParamKind::Values:
+            case ParamKind::Value: {
+                const ColumnSchema& column = columnOf(spec);
+                if (!column.list)
+                    throw SchemaError(where + ": \"" + std::string(spec.of) + "\" needs a list");
+                for (const auto& id : value.ids) column.list->byId(id);
+                break;
+            }
+            case ParamKind::Setting: {
+                const SettingSchema* setting = schema.setting(value.text);
+                if (!setting || setting->repeatable)
+                    throw SchemaError(where + ": no numeric setting " + value.text);
+                break;
+            }
+            case ParamKind::RefColumn: {
+                const ColumnSchema& column = columnOf(spec);
+                if (column.ref.empty())
+                    throw SchemaError(where + ": \"" + std::string(spec.of) + "\" refers nowhere");
+                schema.sheetOrThrow(column.ref).columnOrThrow(value.text);
+                break;
+            }
+            case ParamKind::Count:
+                break;
+        }
+    }
+}
+
 }  // namespace
 
 const EnumValue* EnumList::find(std::string_view trimmedValue) const {
@@ -74,16 +152,11 @@ const EnumValue& EnumList::byId(std::string_view valueId) const {
     throw SchemaError("list " + id + " has no value " + std::string(valueId));
 }
 
-const std::string& SheetRule::param(std::string_view name) const {
-    const auto it = params.find(name);
-    if (it == params.end() || it->second.empty())
-        throw SchemaError("rule " + code + " needs \"" + std::string(name) + "\"");
-    return it->second;
-}
-
-const std::vector<std::string>& SheetRule::listParam(std::string_view name) const {
-    param(name);  // throws for a missing parameter
-    return lists.find(name)->second;
+const ParamValue& SheetRule::param(std::string_view name) const {
+    for (const auto& p : params)
+        if (p.name == name) return p;
+    throw SchemaError("rule " + std::string(definition ? definition->code : "?") +
+                      " has no parameter \"" + std::string(name) + "\"");
 }
 
 const ColumnSchema* SheetSchema::column(std::string_view columnId) const {
@@ -215,16 +288,8 @@ std::unique_ptr<Schema> Schema::parse(std::string_view json) {
             }
             sheet.columns.push_back(std::move(column));
         }
-        for (const auto& [u, r] : node.get_child("rules", kEmpty)) {
-            SheetRule rule;
-            rule.code = get(r, "code", where + " rule");
-            for (const auto& [name, value] : r)
-                if (name != "code") {
-                    rule.params[name] = value.data();
-                    rule.lists[name] = splitList(value.data());
-                }
-            sheet.rules.push_back(std::move(rule));
-        }
+        for (const auto& [u, r] : node.get_child("rules", kEmpty))
+            sheet.rules.push_back(parseRuleEntry(r, where));
         for (const std::string& name : {sheet.name.zh, sheet.name.en})
             if (!names.insert(name).second) throw SchemaError("sheet name twice: " + name);
         schema->sheets_.push_back(std::move(sheet));
@@ -233,6 +298,7 @@ std::unique_ptr<Schema> Schema::parse(std::string_view json) {
 
     // Cross-checks: every column a rule or condition names exists.
     for (const auto& sheet : schema->sheets_) {
+        for (const auto& rule : sheet.rules) checkRuleEntry(*schema, sheet, rule);
         if (!sheet.key.empty()) sheet.columnOrThrow(sheet.key);
         for (const auto& column : sheet.columns) {
             if (column.requiredWhen) {

@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "localized.hpp"
+#include "rule.hpp"
 
 namespace dealsheet {
 
@@ -70,13 +71,12 @@ struct ColumnSchema {
     bool isNumeric() const { return type == ColumnType::Number || type == ColumnType::Integer; }
 };
 
+// A sheet's use of a rule (schema "rules"): the rule unit and its parameters, parsed and
+// checked against the schema when it loads.
 struct SheetRule {
-    std::string code;
-    std::map<std::string, std::string, std::less<>> params;
-    // Every parameter split at commas, once at load: the rules run per row.
-    std::map<std::string, std::vector<std::string>, std::less<>> lists;
-    const std::string& param(std::string_view name) const;  // throws SchemaError
-    const std::vector<std::string>& listParam(std::string_view name) const;
+    const RuleDefinition* definition = nullptr;
+    std::vector<ParamValue> params;                        // in the order the rule declares them
+    const ParamValue& param(std::string_view name) const;  // throws SchemaError
 };
 
 enum class SheetKind { Data, Review, Settings };

@@ -23,21 +23,47 @@ std::optional<double> numberIn(const CellValue& value) {
     return std::nullopt;
 }
 
+std::string shown(const CellValue& value) {
+    if (const auto* text = std::get_if<std::string>(&value)) return std::string(trimSpaces(*text));
+    if (const auto* number = std::get_if<double>(&value)) return formatNumber(*number);
+    return {};
+}
+
 }  // namespace
 
-Settings readSettings(const Schema& schema, const CellGrid& rows) {
-    Settings settings;
-    const auto apply = [&](const std::string& id, double value) {
-        if (id == "gradeBudget") settings.thresholds.budget = value;
-        if (id == "gradeUrgency") settings.thresholds.urgency = value;
-        if (id == "gradeLikelihood") settings.thresholds.likelihood = value;
-        if (id == "reminderDays") settings.reminderDays = static_cast<long>(value);
-        if (id == "staleDays") settings.staleDays = static_cast<long>(value);
-        if (id == "holiday") settings.holidays.insert(static_cast<long>(std::floor(value)));
-    };
-    // The schema's defaults first: a missing sheet, row or value means the default.
+Settings::Settings() : Settings(productSchema()) {}
+
+Settings::Settings(const Schema& schema) {
     for (const auto& s : schema.settings())
-        if (const auto value = numberIn(CellValue(s.defaultValue))) apply(s.id, *value);
+        if (!s.repeatable)
+            if (const auto value = numberIn(CellValue(s.defaultValue))) numbers_[s.id] = *value;
+}
+
+double Settings::number(std::string_view id) const {
+    const auto it = numbers_.find(id);
+    if (it == numbers_.end())
+        throw SchemaError("the schema has no numeric setting " + std::string(id));
+    return it->second;
+}
+
+void Settings::set(std::string_view id, double value) {
+    const auto it = numbers_.find(id);
+    if (it == numbers_.end())
+        throw SchemaError("the schema has no numeric setting " + std::string(id));
+    it->second = value;
+}
+
+GradeThresholds Settings::thresholds() const {
+    return {number("gradeBudget"), number("gradeUrgency"), number("gradeLikelihood")};
+}
+
+const Settings& productDefaults() {
+    static const Settings defaults;
+    return defaults;
+}
+
+Settings readSettings(const Schema& schema, const CellGrid& rows) {
+    Settings settings(schema);
     for (const auto& row : rows) {
         if (row.size() < 2) continue;
         const auto* name = std::get_if<std::string>(&row[0]);
@@ -49,10 +75,14 @@ Settings readSettings(const Schema& schema, const CellGrid& rows) {
         if (!setting || isBlankCell(row[1])) continue;
         const auto value = numberIn(row[1]);
         if (!value || *value < 0 || *value > kLargestValue) {
-            settings.problems.push_back(std::string(trimmed));
+            settings.problems.push_back(
+                {std::string(trimmed), shown(row[1]), setting->defaultValue});
             continue;
         }
-        apply(setting->id, *value);
+        if (setting->repeatable)
+            settings.holidays.insert(static_cast<long>(std::floor(*value)));
+        else
+            settings.set(setting->id, *value);
     }
     return settings;
 }

@@ -1,9 +1,12 @@
 // The Settings sheet (设置): name-value rows read by the functions' defaults and by Validate.
-// A missing sheet, row or value means the default.
+// A missing sheet, row or value means the schema's default: the schema is the one source of
+// every default (schema/sheets.json "settings").
 #pragma once
 
+#include <map>
 #include <set>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "cell.hpp"
@@ -12,16 +15,40 @@
 
 namespace dealsheet {
 
-struct Settings {
-    GradeThresholds thresholds;
-    long reminderDays = 2;
-    long staleDays = 7;
-    std::set<long> holidays;            // serial days
-    std::vector<std::string> problems;  // values that could not be read (kept as defaults)
+// A Settings value that could not be read; the default is used instead.
+struct SettingProblem {
+    std::string name;          // as the user wrote it
+    std::string value;         // the unreadable value, as text
+    std::string defaultValue;  // what is used instead
 };
 
+class Settings {
+  public:
+    // The schema's defaults (the product schema unless told otherwise).
+    Settings();
+    explicit Settings(const Schema& schema);
+
+    // The value of a numeric setting; throws SchemaError for an id the schema lacks.
+    double number(std::string_view id) const;
+    long days(std::string_view id) const { return static_cast<long>(number(id)); }
+    void set(std::string_view id, double value);
+
+    GradeThresholds thresholds() const;
+    long reminderDays() const { return days("reminderDays"); }
+    long staleDays() const { return days("staleDays"); }
+
+    std::set<long> holidays;  // serial days
+    std::vector<SettingProblem> problems;
+
+  private:
+    std::map<std::string, double, std::less<>> numbers_;
+};
+
+// The defaults of the product schema, made once.
+const Settings& productDefaults();
+
 // Reads rows of (name, value): names in either language; values numbers (dates for holidays)
-// from 0 to 1e8; other values are problems.
+// from 0 to 1e8; other values are problems, and the default stays.
 Settings readSettings(const Schema& schema, const CellGrid& rows);
 
 }  // namespace dealsheet

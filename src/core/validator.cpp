@@ -1,14 +1,10 @@
 #include "validator.hpp"
 
-#include <cmath>
 #include <unordered_map>
 #include <unordered_set>
 
-#include "approval.hpp"
-#include "contact.hpp"
-#include "customer_number.hpp"
-#include "grading.hpp"
 #include "layout.hpp"
+#include "sheet_locator.hpp"
 #include "text.hpp"
 #include "workdays.hpp"
 
@@ -35,7 +31,7 @@ std::vector<SheetPlan> planSheets(const Schema& schema, const std::vector<std::s
     std::vector<SheetPlan> plans;
     for (const auto& name : names) {
         SheetPlan plan{name, nullptr, {}};
-        const SheetSchema* sheet = schema.sheetByName(name);
+        const SheetSchema* sheet = locateSheet(schema, name).schema;
         if (hasReportSheetName(name))
             plan.skipReason = {"校验报告本身", "the report itself"};
         else if (!sheet)
@@ -59,16 +55,16 @@ struct Detail {
     std::string en;
 };
 
-std::string fill(std::string_view pattern, const std::string& field, const std::string& value,
-                 const std::string& detail) {
-    std::string out(pattern);
-    for (const auto& [key, text] : {std::pair<std::string, const std::string*>{"{field}", &field},
-                                    {"{value}", &value},
-                                    {"{detail}", &detail}}) {
-        for (auto at = out.find(key); at != std::string::npos;
-             at = out.find(key, at + text->size()))
-            out.replace(at, key.size(), *text);
-    }
+void replaceAll(std::string& out, const std::string& key, const std::string& text) {
+    for (auto at = out.find(key); at != std::string::npos; at = out.find(key, at + text.size()))
+        out.replace(at, key.size(), text);
+}
+
+std::string fillPlaceholders(std::string out, const std::string& field, const std::string& value,
+                             const std::string& detail) {
+    replaceAll(out, "{field}", field);
+    replaceAll(out, "{value}", value);
+    replaceAll(out, "{detail}", detail);
     return out;
 }
 
@@ -79,6 +75,116 @@ std::string shorten(std::string text) {
     while (cut > 0 && (static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80) --cut;  // UTF-8
     return text.substr(0, cut) + "…";
 }
+
+// The rules of one sheet with their parameters' columns located on the sheet (once per sheet).
+struct BoundRule {
+    const SheetRule* rule = nullptr;
+    std::vector<std::vector<int>> columns;      // per parameter: sheet column of each id, or -1
+    std::unordered_map<std::string, int> seen;  // RuleRow::firstSeen
+};
+
+class Validator;
+
+// One row of a sheet as the sheet rules see it.
+class RowView final : public RuleRow {
+  public:
+    RowView(Validator& validator, const RecognisedSheet& sheet)
+        : validator_(validator), sheet_(sheet) {}
+    void at(int row, BoundRule* rule) {
+        row_ = row;
+        rule_ = rule;
+    }
+
+    int row() const override { return row_; }
+    const RecognisedSheet& sheet() const { return sheet_; }
+    const SheetSchema& schema() const override { return *sheet_.schema; }
+    int column(std::string_view param, std::size_t index) const override;
+    int columnOf(std::string_view columnId) const override { return sheet_.column(columnId); }
+    bool blank(int column) const override {
+        return column < 0 ||
+               (isBlankCell(sheet_.data->at(row_, column)) && !sheet_.data->errorAt(row_, column));
+    }
+    bool formula(int column) const override { return sheet_.data->formulaAt(row_, column); }
+    std::string text(int column) const override {
+        const auto* value = std::get_if<std::string>(&sheet_.data->at(row_, column));
+        return value ? std::string(trimSpaces(*value)) : std::string();
+    }
+    std::string key(int column) const override { return keyText(sheet_, row_, column); }
+    std::optional<long> date(int column) const override;
+    std::optional<double> number(int column) const override {
+        if (column < 0 || sheet_.data->errorAt(row_, column)) return std::nullopt;
+        const auto* value = std::get_if<double>(&sheet_.data->at(row_, column));
+        return value ? std::optional<double>(*value) : std::nullopt;
+    }
+    std::string_view valueId(int column) const override;
+    bool valueIn(std::string_view columnParam, std::string_view idsParam) const override {
+        const std::string_view id = valueId(this->column(columnParam, 0));
+        if (id.empty()) return false;
+        for (const auto& wanted : param(idsParam).ids)
+            if (id == wanted) return true;
+        return false;
+    }
+    const ParamValue& param(std::string_view name) const override {
+        return rule_->rule->param(name);
+    }
+    double setting(std::string_view param) const override;
+    long today() const override;
+    std::string dateText(long serial) const override;
+    std::optional<CivilDate> civil(long serial) const override;
+    std::string header(int column) const override;
+    Lang lang() const override { return sheet_.lang; }
+    std::optional<std::string> lookup(std::string_view refParam,
+                                      const std::string& key) const override;
+    long workingDays(long from, long to) const override;
+    std::optional<int> firstSeen(const std::string& key) override {
+        const auto [it, inserted] = rule_->seen.emplace(key, row_);
+        return inserted ? std::nullopt : std::optional<int>(it->second);
+    }
+    void report(int column, std::string detailZh, std::string detailEn) override;
+
+    static std::string keyText(const RecognisedSheet& sheet, int row, int column) {
+        const CellValue& value = sheet.data->at(row, column);
+        if (const auto* text = std::get_if<std::string>(&value))
+            return std::string(trimSpaces(*text));
+        if (const auto* number = std::get_if<double>(&value)) return formatNumber(*number);
+        return {};
+    }
+
+  private:
+    Validator& validator_;
+    const RecognisedSheet& sheet_;
+    int row_ = 0;
+    BoundRule* rule_ = nullptr;
+};
+
+// One non-blank (or blank, for REQUIRED) cell of a filled row as the column rules see it.
+class CellView final : public RuleCell {
+  public:
+    CellView(Validator& validator, RowView& row, const ColumnSchema& column, int sheetColumn);
+
+    const ColumnSchema& column() const override { return column_; }
+    int sheetColumn() const override { return sheetColumn_; }
+    const RuleRow& row() const override { return row_; }
+    bool isText() const override { return text_ != nullptr; }
+    bool isNumber() const override { return number_ != nullptr; }
+    bool isError() const override { return error_; }
+    double number() const override { return number_ ? *number_ : 0.0; }
+    std::string text() const override {
+        return text_ ? std::string(trimSpaces(*text_)) : std::string();
+    }
+    std::optional<long> day() const override { return row_.date(sheetColumn_); }
+    bool refersToMissingKey() const override;
+    void report(std::string_view code, std::string detailZh, std::string detailEn) override;
+
+  private:
+    Validator& validator_;
+    RowView& row_;
+    const ColumnSchema& column_;
+    int sheetColumn_;
+    const std::string* text_ = nullptr;
+    const double* number_ = nullptr;
+    bool error_ = false;
+};
 
 class Validator {
   public:
@@ -100,83 +206,101 @@ class Validator {
         return result;
     }
 
-  private:
-    // ---- helpers -------------------------------------------------------------------------
-    std::string fieldName(const RecognisedSheet& sheet, int column) const {
-        const auto* text = std::get_if<std::string>(&sheet.data->at(0, column));
-        return text ? std::string(trimSpaces(*text)) : columnLetters(column);
-    }
-
-    std::string display(const RecognisedSheet& sheet, int row, int column, bool asDate) const {
-        const CellValue& value = sheet.data->at(row, column);
-        if (sheet.data->errorAt(row, column)) return "#ERR";
-        if (const auto* text = std::get_if<std::string>(&value)) return shorten(*text);
-        if (const auto* number = std::get_if<double>(&value)) {
-            if (asDate)
-                if (const auto civil = options_.dates.toCivil(*number)) return isoDate(*civil);
-            return formatNumber(*number);
-        }
-        return {};
-    }
+    const ValidationOptions& options() const { return options_; }
 
     std::string dateText(long serial) const {
         const auto civil = options_.dates.toCivil(static_cast<double>(serial));
         return civil ? isoDate(*civil) : formatNumber(static_cast<double>(serial));
     }
 
-    void add(std::string_view code, const RecognisedSheet& sheet, int row, int column,
-             const Detail& detail = {}, const ColumnSchema* schemaColumn = nullptr,
+    std::string fieldName(const RecognisedSheet& sheet, int column) const {
+        const auto* text = std::get_if<std::string>(&sheet.data->at(0, column));
+        return text ? std::string(trimSpaces(*text)) : columnLetters(column);
+    }
+
+    // Adds a finding of `definition` at a cell; `rule` fills {param:…} in the message.
+    void add(const RuleDefinition& definition, const RecognisedSheet& sheet, int row, int column,
+             const Detail& detail, const SheetRule* rule = nullptr,
              std::string fieldOverride = {}) {
-        const RuleInfo& info = rule(code);
         Finding f;
-        f.severity = info.severity;
-        f.rule = std::string(code);
+        f.severity = definition.severity;
+        f.rule = std::string(definition.code);
         f.sheet = sheet.data->name;
         f.row = row;
         f.column = column;
         f.field = fieldOverride.empty() ? fieldName(sheet, column) : fieldOverride;
-        f.value =
-            row > 0 ? display(sheet, row, column, schemaColumn && schemaColumn->isDate()) : "";
-        f.messageZh = fill(info.message.zh, f.field, f.value, detail.zh);
-        f.messageEn = fill(info.message.en, f.field, f.value, detail.en);
+        f.value = row > 0 ? display(sheet, row, column) : "";
+        f.messageZh = fill(definition.message.zh, f.field, f.value, detail.zh, rule);
+        f.messageEn = fill(definition.message.en, f.field, f.value, detail.en, rule);
         findings_.push_back(std::move(f));
     }
 
-    bool blankAt(const RecognisedSheet& sheet, int row, int column) const {
-        return column < 0 ||
-               (isBlankCell(sheet.data->at(row, column)) && !sheet.data->errorAt(row, column));
+    bool keyExists(const std::string& sheetId, const std::string& key) const {
+        if (!present_.count(sheetId)) return true;  // no such sheet: nothing to check against
+        const auto it = keys_.find(sheetId);
+        return it != keys_.end() && it->second.count(key);
     }
 
-    std::string trimmedText(const RecognisedSheet& sheet, int row, int column) const {
-        const auto* text = std::get_if<std::string>(&sheet.data->at(row, column));
-        return text ? std::string(trimSpaces(*text)) : std::string();
+    // The first value of `columnId` on the sheet `sheetId` for each of its keys.
+    const std::unordered_map<std::string, std::string>& valuesByKey(const std::string& sheetId,
+                                                                    const std::string& columnId) {
+        const std::string cacheKey = sheetId + "\n" + columnId;
+        const auto cached = lookups_.find(cacheKey);
+        if (cached != lookups_.end()) return cached->second;
+        auto& values = lookups_[cacheKey];
+        for (const auto& sheet : sheets_) {
+            if (sheet.schema->id != sheetId || sheet.schema->key.empty()) continue;
+            const int keyColumn = sheet.column(sheet.schema->key);
+            const int valueColumn = sheet.column(columnId);
+            if (keyColumn < 0 || valueColumn < 0) continue;
+            for (int row = 1; row < sheet.data->rowCount(); ++row) {
+                const std::string key = RowView::keyText(sheet, row, keyColumn);
+                if (key.empty() || values.count(key)) continue;
+                const auto* text = std::get_if<std::string>(&sheet.data->at(row, valueColumn));
+                values.emplace(key, text ? std::string(trimSpaces(*text)) : std::string());
+            }
+        }
+        return values;
     }
 
-    // A valid date in a date cell, or nothing (blank, text or error: TYPE reports those).
-    std::optional<long> dateAt(const RecognisedSheet& sheet, int row, int column) const {
-        if (column < 0 || sheet.data->errorAt(row, column)) return std::nullopt;
-        const auto* number = std::get_if<double>(&sheet.data->at(row, column));
-        if (!number || !options_.dates.toCivil(*number)) return std::nullopt;
-        return wholeDay(*number);
+  private:
+    std::string display(const RecognisedSheet& sheet, int row, int column) const {
+        const CellValue& value = sheet.data->at(row, column);
+        if (sheet.data->errorAt(row, column)) return "#ERR";
+        if (const auto* text = std::get_if<std::string>(&value)) return shorten(*text);
+        if (const auto* number = std::get_if<double>(&value)) {
+            const ColumnSchema* schemaColumn = schemaColumnAt(sheet, column);
+            if (schemaColumn && schemaColumn->isDate())
+                if (const auto civil = options_.dates.toCivil(*number)) return isoDate(*civil);
+            return formatNumber(*number);
+        }
+        return {};
     }
 
-    std::optional<double> numberAt(const RecognisedSheet& sheet, int row, int column) const {
-        if (column < 0 || sheet.data->errorAt(row, column)) return std::nullopt;
-        const auto* number = std::get_if<double>(&sheet.data->at(row, column));
-        return number ? std::optional<double>(*number) : std::nullopt;
+    static const ColumnSchema* schemaColumnAt(const RecognisedSheet& sheet, int column) {
+        for (std::size_t i = 0; i < sheet.columnOf.size(); ++i)
+            if (sheet.columnOf[i] == column) return &sheet.schema->columns[i];
+        return nullptr;
     }
 
-    // The id of an enum value in a cell (either language), empty when blank or unknown.
-    std::string_view enumIdAt(const RecognisedSheet& sheet, int row,
-                              const std::string& columnId) const {
-        const int column = sheet.column(columnId);
-        const auto* schemaColumn = sheet.schema->column(columnId);
-        if (column < 0 || !schemaColumn || !schemaColumn->list) return {};
-        const EnumValue* value = schemaColumn->list->find(trimmedText(sheet, row, column));
-        return value ? std::string_view(value->id) : std::string_view();
+    // A rule's message with {param:NAME} replaced by that parameter's value (a setting's value
+    // as the Settings sheet has it), then {field}, {value} and {detail}.
+    std::string fill(std::string_view pattern, const std::string& field, const std::string& value,
+                     const std::string& detail, const SheetRule* rule) const {
+        std::string out(pattern);
+        if (rule) {
+            for (const auto& p : rule->params) {
+                const std::string key = "{param:" + p.name + "}";
+                std::string shown = p.text;
+                if (p.kind == ParamKind::Setting)
+                    shown = formatNumber(options_.settings.number(p.text));
+                else if (p.kind == ParamKind::Count)
+                    shown = std::to_string(p.count);
+                replaceAll(out, key, shown);
+            }
+        }
+        return fillPlaceholders(out, field, value, detail);
     }
-
-    static Text sheetTitle(const SheetSchema& schema) { return schema.name.view(); }
 
     // ---- keys of the whole workbook -------------------------------------------------------
     void indexKeys() {
@@ -186,312 +310,83 @@ class Validator {
             if (column < 0) continue;
             auto& keys = keys_[sheet.schema->id];
             present_.insert(sheet.schema->id);
-            const int nameColumn =
-                sheet.schema->id == "customers" ? sheet.column("customerName") : -1;
             for (int row = 1; row < sheet.data->rowCount(); ++row) {
-                const std::string key = keyText(sheet, row, column);
-                if (key.empty()) continue;
-                keys.insert(key);
-                if (nameColumn >= 0 && !customerNames_.count(key))
-                    customerNames_.emplace(key, trimmedText(sheet, row, nameColumn));
+                const std::string key = RowView::keyText(sheet, row, column);
+                if (!key.empty()) keys.insert(key);
             }
         }
-    }
-
-    std::string keyText(const RecognisedSheet& sheet, int row, int column) const {
-        const CellValue& value = sheet.data->at(row, column);
-        if (const auto* text = std::get_if<std::string>(&value))
-            return std::string(trimSpaces(*text));
-        if (const auto* number = std::get_if<double>(&value)) return formatNumber(*number);
-        return {};
     }
 
     // ---- one sheet -------------------------------------------------------------------------
     long checkSheet(const RecognisedSheet& sheet) {
         const SheetSchema& schema = *sheet.schema;
+        const RuleDefinition& missingColumn = rule("MISSING_COLUMN");
         for (std::size_t i = 0; i < schema.columns.size(); ++i)
             if (sheet.columnOf[i] < 0 &&
                 (schema.columns[i].required || schema.columns[i].requiredWhen))
-                add("MISSING_COLUMN", sheet, 0, 0, {}, nullptr,
+                add(missingColumn, sheet, 0, 0, {}, nullptr,
                     schema.columns[i].header.in(sheet.lang));
 
+        // Which column rules check which column, and where each sheet rule's columns are.
+        std::vector<std::vector<const RuleDefinition*>> cellRules(schema.columns.size());
+        for (std::size_t i = 0; i < schema.columns.size(); ++i)
+            for (const auto& definition : columnRules())
+                if (definition.appliesTo(schema.columns[i])) cellRules[i].push_back(&definition);
+        std::vector<BoundRule> bound;
+        for (const auto& sheetRule : schema.rules) {
+            BoundRule b{&sheetRule, {}, {}};
+            for (const auto& p : sheetRule.params) {
+                std::vector<int> located;
+                if (p.kind == ParamKind::Column || p.kind == ParamKind::Columns)
+                    for (const auto& id : p.ids) located.push_back(sheet.column(id));
+                b.columns.push_back(std::move(located));
+            }
+            bound.push_back(std::move(b));
+        }
+
+        const RuleDefinition& duplicate = rule("DUPLICATE");
         std::unordered_map<std::string, int> firstKeyRow;
-        std::unordered_map<std::string, int> firstNameRow;
         const int keyColumn = schema.key.empty() ? -1 : sheet.column(schema.key);
+        RowView view(*this, sheet);
         long filled = 0;
         for (int row = 1; row < sheet.data->rowCount(); ++row) {
             if (!isRowFilled(sheet, row)) continue;
             ++filled;
-            for (std::size_t i = 0; i < schema.columns.size(); ++i)
-                if (sheet.columnOf[i] >= 0)
-                    checkCell(sheet, schema.columns[i], row, sheet.columnOf[i]);
+            view.at(row, nullptr);
+            for (std::size_t i = 0; i < schema.columns.size(); ++i) {
+                const int column = sheet.columnOf[i];
+                if (column < 0 || cellRules[i].empty()) continue;
+                checkCell(view, schema.columns[i], column, cellRules[i]);
+            }
             if (keyColumn >= 0) {
-                const std::string key = keyText(sheet, row, keyColumn);
+                const std::string key = RowView::keyText(sheet, row, keyColumn);
                 if (!key.empty()) {
                     const auto [it, inserted] = firstKeyRow.emplace(key, row);
-                    if (!inserted)
-                        add("DUPLICATE", sheet, row, keyColumn,
-                            {std::to_string(it->second + 1), std::to_string(it->second + 1)});
+                    if (!inserted) {
+                        const std::string first = std::to_string(it->second + 1);
+                        add(duplicate, sheet, row, keyColumn, {first, first});
+                    }
                 }
             }
-            for (const auto& sheetRule : schema.rules)
-                checkRule(sheet, sheetRule, row, firstNameRow);
+            for (auto& b : bound) {
+                view.at(row, &b);
+                b.rule->definition->checkRow(view);
+            }
         }
         return filled;
     }
 
-    void checkCell(const RecognisedSheet& sheet, const ColumnSchema& column, int row, int col) {
-        const bool blank = blankAt(sheet, row, col);
-        if (blank) {
-            if (column.required) {
-                add("REQUIRED", sheet, row, col, {}, &column);
-            } else if (column.requiredWhen) {
-                const std::string_view id = enumIdAt(sheet, row, column.requiredWhen->column);
-                for (const auto& when : column.requiredWhen->ids)
-                    if (id == when) {
-                        const auto& other =
-                            sheet.schema->columnOrThrow(column.requiredWhen->column);
-                        // The sheet's own header and value words, in whichever language it uses.
-                        const std::string header = fieldName(sheet, sheet.column(other.id));
-                        const std::string& value = other.list->byId(when).text.in(sheet.lang);
-                        add("REQUIRED", sheet, row, col,
-                            {"（" + header + "为“" + value + "”时必填）",
-                             " (required when \"" + header + "\" is " + value + ")"},
-                            &column);
-                    }
-            }
+    void checkCell(RowView& view, const ColumnSchema& column, int sheetColumn,
+                   const std::vector<const RuleDefinition*>& rules) {
+        CellView cell(*this, view, column, sheetColumn);
+        if (view.blank(sheetColumn)) {
+            for (const auto* definition : rules)
+                if (definition->checkBlank) definition->checkBlank(cell);
             return;
         }
-        if (!column.formula.empty() && sheet.data->formulaAt(row, col)) return;  // computed
-        const CellValue& value = sheet.data->at(row, col);
-        const bool error = sheet.data->errorAt(row, col);
-        const auto* text = std::get_if<std::string>(&value);
-        const auto* number = std::get_if<double>(&value);
-
-        if (error) {
-            add("TYPE", sheet, row, col,
-                {"有效的值（现在是错误值）", "a value (it holds an error)"}, &column);
-            return;
-        }
-        if (column.isDate()) {
-            if (text) {
-                add("TYPE", sheet, row, col, {"日期（现在是文本）", "a date (it holds text)"},
-                    &column);
-                return;
-            }
-            if (number && !options_.dates.toCivil(*number)) {
-                add("TYPE", sheet, row, col, {"有效的日期", "a valid date"}, &column);
-                return;
-            }
-            const long day = *wholeDay(*number);
-            if (column.notFuture && day > options_.today)
-                add("FUTURE_DATE", sheet, row, col, {}, &column);
-            if (!column.notBefore.empty()) {
-                const int otherColumn = sheet.column(column.notBefore);
-                const auto other = dateAt(sheet, row, otherColumn);
-                if (other && day < *other) {
-                    const std::string header = fieldName(sheet, otherColumn);
-                    add("DATE_ORDER", sheet, row, col,
-                        {"“" + header + "”（" + dateText(*other) + "）",
-                         "\"" + header + "\" (" + dateText(*other) + ")"},
-                        &column);
-                }
-            }
-            return;
-        }
-        if (column.isNumeric()) {
-            if (text) {
-                add("TYPE", sheet, row, col, {"数字（现在是文本）", "a number (it holds text)"},
-                    &column);
-                return;
-            }
-            checkRange(sheet, column, row, col, *number);
-            return;
-        }
-        if (column.list) {
-            const std::string shown = text ? std::string(trimSpaces(*text)) : formatNumber(*number);
-            if (!column.list->find(shown)) {
-                std::string zh, en;  // the allowed values as this sheet spells them
-                for (const auto& v : column.list->values) {
-                    zh += (zh.empty() ? "" : "、") + v.text.in(sheet.lang);
-                    en += (en.empty() ? "" : ", ") + v.text.in(sheet.lang);
-                }
-                add("ENUM", sheet, row, col, {"可选：" + zh, "allowed: " + en}, &column);
-            }
-        }
-        if (column.format == "customerNo") {
-            if (!text || !parseCustomerNumber(*text)) add("FORMAT", sheet, row, col, {}, &column);
-        } else if (column.format == "contact") {
-            if (!text || !isContact(*text)) add("CONTACT", sheet, row, col, {}, &column);
-        }
-        if (!column.ref.empty() && present_.count(column.ref)) {
-            const std::string key = keyText(sheet, row, col);
-            if (!keys_[column.ref].count(key)) {
-                const auto& target = productSchema().sheetOrThrow(column.ref).name;
-                add("REF", sheet, row, col, {target.zh, target.en}, &column);
-            }
-        }
-    }
-
-    void checkRange(const RecognisedSheet& sheet, const ColumnSchema& column, int row, int col,
-                    double value) {
-        const bool integerWanted = column.type == ColumnType::Integer;
-        bool bad = integerWanted && value != std::floor(value);
-        if (column.min)
-            bad = bad || (column.minExclusive ? value <= *column.min : value < *column.min);
-        if (column.max) bad = bad || value > *column.max;
-        if (!bad) return;
-        std::string zh, en;
-        if (column.min && column.max) {
-            zh = formatNumber(*column.min) + " 到 " + formatNumber(*column.max);
-            en = formatNumber(*column.min) + " to " + formatNumber(*column.max);
-        } else if (column.min) {
-            zh = (column.minExclusive ? "须大于 " : "须不小于 ") + formatNumber(*column.min);
-            en = (column.minExclusive ? "must be > " : "must be ≥ ") + formatNumber(*column.min);
-        }
-        if (integerWanted) {
-            zh += zh.empty() ? "须为整数" : "的整数";
-            en += en.empty() ? "a whole number" : ", whole numbers";
-        }
-        add("RANGE", sheet, row, col, {zh, en}, &column);
-    }
-
-    // ---- rules of a sheet (schema "rules") -------------------------------------------------
-    void checkRule(const RecognisedSheet& sheet, const SheetRule& r, int row,
-                   std::unordered_map<std::string, int>& firstNameRow) {
-        const auto col = [&](const char* param) { return sheet.column(r.param(param)); };
-        const std::string& code = r.code;
-        if (code == "CUSTNO_MONTH") {
-            const int numberColumn = col("number");
-            const auto date = dateAt(sheet, row, col("date"));
-            if (numberColumn < 0 || !date) return;
-            const auto number = parseCustomerNumber(trimmedText(sheet, row, numberColumn));
-            const auto civil = options_.dates.toCivil(static_cast<double>(*date));
-            if (number && civil && (number->year != civil->year || number->month != civil->month))
-                add(code, sheet, row, numberColumn, {dateText(*date), dateText(*date)});
-        } else if (code == "DUPLICATE_NAME") {
-            const int column = col("column");
-            if (column < 0 || blankAt(sheet, row, column)) return;
-            const std::string key = foldForComparison(trimmedText(sheet, row, column));
-            if (key.empty()) return;
-            const auto [it, inserted] = firstNameRow.emplace(key, row);
-            if (!inserted)
-                add(code, sheet, row, column,
-                    {std::to_string(it->second + 1), std::to_string(it->second + 1)});
-        } else if (code == "GRADE") {
-            const int gradeColumn = col("grade");
-            if (gradeColumn < 0 || blankAt(sheet, row, gradeColumn) ||
-                sheet.data->formulaAt(row, gradeColumn))
-                return;
-            const auto budget = numberAt(sheet, row, col("budget"));
-            const auto urgency = numberAt(sheet, row, col("urgency"));
-            const auto likelihood = numberAt(sheet, row, col("likelihood"));
-            if (!budget && !urgency && !likelihood) return;  // nothing to compute a grade from
-            const std::string computed(1, gradeLetter(gradeLead(budget, urgency, likelihood,
-                                                                options_.settings.thresholds)));
-            if (trimmedText(sheet, row, gradeColumn) != computed &&
-                equalsIgnoringAsciiCase(trimmedText(sheet, row, gradeColumn), computed) == false)
-                add(code, sheet, row, gradeColumn, {computed, computed});
-        } else if (code == "NEXT_STEP") {
-            const std::string_view outcome = enumIdAt(sheet, row, r.param("outcome"));
-            const int next = col("nextStep");
-            if (next < 0 || !blankAt(sheet, row, next)) return;
-            for (const auto& when : r.listParam("when"))
-                if (outcome == when) {
-                    const std::string typed =
-                        trimmedText(sheet, row, sheet.column(r.param("outcome")));
-                    add(code, sheet, row, next, {typed, typed});
-                }
-        } else if (code == "RECORD_LATE") {
-            const auto meeting = dateAt(sheet, row, col("date"));
-            const int finalisedColumn = col("finalised");
-            const auto finalised = dateAt(sheet, row, finalisedColumn);
-            const long days = std::stol(r.param("days"));
-            if (meeting && finalised && *finalised - *meeting > days) {
-                const std::string late = std::to_string(*finalised - *meeting);
-                add(code, sheet, row, finalisedColumn, {late, late},
-                    sheet.schema->column(r.param("finalised")));
-            }
-        } else if (code == "OVERDUE" || code == "DUE_SOON") {
-            if (isClosed(sheet, row, r) || !blankAt(sheet, row, col("completed"))) return;
-            const int dueColumn = col("due");
-            const auto due = dateAt(sheet, row, dueColumn);
-            if (!due) return;
-            const auto* dueSchema = sheet.schema->column(r.param("due"));
-            if (code == "OVERDUE" && *due < options_.today) {
-                const std::string days = std::to_string(options_.today - *due);
-                add(code, sheet, row, dueColumn, {days, days}, dueSchema);
-            } else if (code == "DUE_SOON" && *due >= options_.today &&
-                       *due - options_.today <= options_.settings.reminderDays) {
-                const std::string days = std::to_string(options_.settings.reminderDays);
-                add(code, sheet, row, dueColumn, {days, days}, dueSchema);
-            }
-        } else if (code == "SIGNED_UNAPPROVED") {
-            const int signedColumn = col("signed");
-            if (signedColumn < 0 || blankAt(sheet, row, signedColumn)) return;
-            std::vector<Opinion> opinions;
-            bool unknown = false;
-            for (const auto& id : r.listParam("opinions")) {
-                const int column = sheet.column(id);
-                const auto opinion = column < 0 ? std::optional<Opinion>(Opinion::Pending)
-                                                : parseOpinion(trimmedText(sheet, row, column));
-                if (!opinion) unknown = true;
-                opinions.push_back(opinion.value_or(Opinion::Pending));
-            }
-            const ApprovalResult result = combineOpinions(opinions);
-            if (unknown || (result != ApprovalResult::Approved &&
-                            result != ApprovalResult::ApprovedWithChanges)) {
-                const char* id = result == ApprovalResult::Rejected ? "rejected" : "pending";
-                const auto& text = productSchema().list("approvalResults").byId(id).text;
-                add(code, sheet, row, signedColumn, {text.zh, text.en},
-                    sheet.schema->column(r.param("signed")));
-            }
-        } else if (code == "STALE") {
-            if (isClosed(sheet, row, r)) return;
-            const int updatedColumn = col("updated");
-            const auto updated = dateAt(sheet, row, updatedColumn);
-            if (updated && options_.today - *updated > options_.settings.staleDays) {
-                const std::string days = std::to_string(options_.today - *updated);
-                add(code, sheet, row, updatedColumn, {days, days},
-                    sheet.schema->column(r.param("updated")));
-            }
-        } else if (code == "STATUS") {
-            const auto planned = dateAt(sheet, row, col("planned"));
-            if (planned && *planned < options_.today &&
-                enumIdAt(sheet, row, r.param("status")) == r.param("onTrack"))
-                add(code, sheet, row, col("status"), {dateText(*planned), dateText(*planned)});
-        } else if (code == "ACCEPT_LATE") {
-            const auto delivered = dateAt(sheet, row, col("delivered"));
-            const int requestedColumn = col("requested");
-            const auto requested = dateAt(sheet, row, requestedColumn);
-            const long limit = std::stol(r.param("workingDays"));
-            if (delivered && requested) {
-                const long days = workingDaysBetween(options_.dates, *delivered, *requested,
-                                                     options_.settings.holidays);
-                if (days > limit)
-                    add(code, sheet, row, requestedColumn,
-                        {std::to_string(days), std::to_string(days)},
-                        sheet.schema->column(r.param("requested")));
-            }
-        } else if (code == "NAME_MISMATCH") {
-            const int nameColumn = col("name");
-            const int numberColumn = col("number");
-            if (nameColumn < 0 || numberColumn < 0 || blankAt(sheet, row, nameColumn)) return;
-            const auto it = customerNames_.find(keyText(sheet, row, numberColumn));
-            if (it == customerNames_.end() || it->second.empty()) return;
-            if (foldForComparison(trimmedText(sheet, row, nameColumn)) !=
-                foldForComparison(it->second))
-                add(code, sheet, row, nameColumn, {it->second, it->second});
-        } else {
-            throw SchemaError("the schema names an unknown rule " + code);
-        }
-    }
-
-    bool isClosed(const RecognisedSheet& sheet, int row, const SheetRule& r) const {
-        const std::string_view status = enumIdAt(sheet, row, r.param("status"));
-        for (const auto& id : r.listParam("closed"))
-            if (status == id) return true;
-        return false;
+        if (!column.formula.empty() && view.formula(sheetColumn)) return;  // computed
+        for (const auto* definition : rules)
+            if (definition->checkCell && !definition->checkCell(cell)) return;
     }
 
     const ValidationOptions& options_;
@@ -499,8 +394,90 @@ class Validator {
     std::vector<Finding> findings_;
     std::unordered_map<std::string, std::unordered_set<std::string>> keys_;
     std::unordered_set<std::string> present_;
-    std::unordered_map<std::string, std::string> customerNames_;
+    std::unordered_map<std::string, std::unordered_map<std::string, std::string>> lookups_;
 };
+
+int RowView::column(std::string_view param, std::size_t index) const {
+    const auto& params = rule_->rule->params;
+    for (std::size_t i = 0; i < params.size(); ++i)
+        if (params[i].name == param) {
+            const auto& located = rule_->columns[i];
+            return index < located.size() ? located[index] : -1;
+        }
+    throw SchemaError("rule " + std::string(rule_->rule->definition->code) +
+                      " has no column parameter " + std::string(param));
+}
+
+std::optional<long> RowView::date(int column) const {
+    if (column < 0 || sheet_.data->errorAt(row_, column)) return std::nullopt;
+    const auto* number = std::get_if<double>(&sheet_.data->at(row_, column));
+    if (!number || !validator_.options().dates.toCivil(*number)) return std::nullopt;
+    return wholeDay(*number);
+}
+
+std::string_view RowView::valueId(int column) const {
+    if (column < 0) return {};
+    const ColumnSchema* schemaColumn = nullptr;
+    for (std::size_t i = 0; i < sheet_.columnOf.size(); ++i)
+        if (sheet_.columnOf[i] == column) schemaColumn = &sheet_.schema->columns[i];
+    if (!schemaColumn || !schemaColumn->list) return {};
+    const EnumValue* value = schemaColumn->list->find(text(column));
+    return value ? std::string_view(value->id) : std::string_view();
+}
+
+double RowView::setting(std::string_view name) const {
+    return validator_.options().settings.number(param(name).text);
+}
+
+long RowView::today() const { return validator_.options().today; }
+
+std::string RowView::dateText(long serial) const { return validator_.dateText(serial); }
+
+std::optional<CivilDate> RowView::civil(long serial) const {
+    return validator_.options().dates.toCivil(static_cast<double>(serial));
+}
+
+std::string RowView::header(int column) const { return validator_.fieldName(sheet_, column); }
+
+std::optional<std::string> RowView::lookup(std::string_view refParam,
+                                           const std::string& key) const {
+    const ParamValue& value = param(refParam);
+    // The sheet the rule's `of` column refers to (checked when the schema loaded).
+    std::string target;
+    for (const auto& spec : rule_->rule->definition->params)
+        if (spec.name == refParam) target = sheet_.schema->columnOrThrow(param(spec.of).text).ref;
+    const auto& values = validator_.valuesByKey(target, value.text);
+    const auto it = values.find(key);
+    return it == values.end() ? std::nullopt : std::optional<std::string>(it->second);
+}
+
+long RowView::workingDays(long from, long to) const {
+    return workingDaysBetween(validator_.options().dates, from, to,
+                              validator_.options().settings.holidays);
+}
+
+void RowView::report(int column, std::string detailZh, std::string detailEn) {
+    validator_.add(*rule_->rule->definition, sheet_, row_, column,
+                   {std::move(detailZh), std::move(detailEn)}, rule_->rule);
+}
+
+CellView::CellView(Validator& validator, RowView& row, const ColumnSchema& column, int sheetColumn)
+    : validator_(validator), row_(row), column_(column), sheetColumn_(sheetColumn) {
+    const SheetData& data = *row.sheet().data;
+    const CellValue& value = data.at(row.row(), sheetColumn);
+    text_ = std::get_if<std::string>(&value);
+    number_ = std::get_if<double>(&value);
+    error_ = data.errorAt(row.row(), sheetColumn);
+}
+
+bool CellView::refersToMissingKey() const {
+    return !validator_.keyExists(column_.ref, row_.key(sheetColumn_));
+}
+
+void CellView::report(std::string_view code, std::string detailZh, std::string detailEn) {
+    validator_.add(rule(code), row_.sheet(), row_.row(), sheetColumn_,
+                   {std::move(detailZh), std::move(detailEn)});
+}
 
 }  // namespace
 

@@ -2,6 +2,7 @@
 
 #include <map>
 
+#include "sheet_locator.hpp"
 #include "text.hpp"
 
 namespace dealsheet {
@@ -53,10 +54,7 @@ RecognisedSheet recognise(const SheetSchema& schema, const SheetData& data) {
     RecognisedSheet sheet;
     sheet.schema = &schema;
     sheet.data = &data;
-    sheet.lang = schema.name.en == trimSpaces(data.name) ||
-                         equalsIgnoringAsciiCase(schema.name.en, trimSpaces(data.name))
-                     ? Lang::En
-                     : Lang::Zh;
+    sheet.lang = languageOfName(schema, data.name);
     std::map<std::string, int> byHeader;
     if (!data.cells.empty()) {
         const auto& header = data.cells.front();

@@ -36,7 +36,8 @@ int main(int argc, char** argv) {
     // DealSheet's own share of a function call (what Calc's add-in call adds is measured by
     // the benchmark): the core of LEADGRADE and DUESTATUS, a million calls each.
     {
-        const FunctionContext context{dates, {}, kDefaultWarnDays, std::nullopt};
+        FunctionContext context;
+        context.dates = dates;
         const int calls = 1000000;
         std::size_t sink = 0;
         auto start = std::chrono::steady_clock::now();

@@ -17,6 +17,7 @@
 #include "core/numbering.hpp"
 #include "core/review.hpp"
 #include "core/schema.hpp"
+#include "core/sheet_locator.hpp"
 #include "core/validator.hpp"
 #include "document_settings.hxx"
 #include "office_util.hxx"
@@ -298,12 +299,10 @@ CommandOutcome refreshReview(const Reference<css::uno::XComponentContext>& conte
     for (const auto& [schema, data] : sheets) located.push_back(recognise(*schema, data));
 
     const SheetSchema& reviewSchema = productSchema().sheetOrThrow("review");
-    std::string reviewName;
-    for (const auto& name : names)
-        if (productSchema().sheetByName(name) == &reviewSchema) reviewName = name;
-    const Lang lang = reviewName.empty()                   ? uiLang
-                      : reviewSchema.name.en == reviewName ? Lang::En
-                                                           : Lang::Zh;
+    // An existing review is refilled in the language of its name; a new one in the UI's.
+    const auto existingReview = findSheet(productSchema(), names, reviewSchema.id);
+    std::string reviewName = existingReview ? existingReview->name : std::string();
+    const Lang lang = existingReview ? existingReview->lang : uiLang;
     const ReviewLayout layout =
         buildReview(located, *month, today, functionContext.dates, readDocumentSettings(doc), lang);
 

@@ -1,4 +1,4 @@
-// The commands of SPEC section 4, shared by the toolbar (dispatch) and the Toolkit service.
+// The commands (docs/REFERENCE.md, "Commands"), shared by the toolbar (dispatch) and the Toolkit service.
 // Each runs as one undo step and leaves the document unchanged when it fails.
 #pragma once
 

@@ -33,7 +33,7 @@ DocumentFacts readFacts(const css::uno::Reference<css::beans::XPropertySet>& doc
 }
 
 FunctionContext contextFrom(const DocumentFacts& facts) {
-    FunctionContext context{SerialDates(), facts.settings.thresholds, facts.settings.reminderDays,
+    FunctionContext context{SerialDates(), facts.settings.thresholds(), facts.settings.reminderDays(),
                             std::nullopt};
     try {
         context.dates = SerialDates(facts.nullDate);
@@ -53,7 +53,7 @@ FunctionContext contextOf(const css::uno::Reference<css::beans::XPropertySet>& d
     static std::mutex mutex;
     static const void* cachedDocument = nullptr;
     static std::chrono::steady_clock::time_point cachedAt;
-    static FunctionContext cached{SerialDates(), {}, kDefaultWarnDays, std::nullopt};
+    static FunctionContext cached;
     constexpr auto kFresh = std::chrono::seconds(2);
 
     const void* key = document.get();

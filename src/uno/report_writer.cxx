@@ -182,7 +182,7 @@ void writeReport(const Reference<css::sheet::XSpreadsheetDocument>& doc, const R
     row({t("规则", "Rule"), t("严重程度", "Severity"), t("数量", "Count"), t("说明", "Meaning")});
     std::map<std::string, long> byRule;
     for (const auto& f : result.findings) ++byRule[f.rule];
-    for (const auto& info : ruleTable()) {
+    for (const auto& info : allRules()) {
         const auto it = byRule.find(std::string(info.code));
         if (it == byRule.end()) continue;
         row({std::string(info.code), std::string(severityName(info.severity).in(lang)),

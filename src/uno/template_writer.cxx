@@ -13,6 +13,7 @@
 #include "core/layout.hpp"
 #include "core/messages.hpp"
 #include "core/schema.hpp"
+#include "core/sheet_locator.hpp"
 #include "office_util.hxx"
 #include "sheet_format.hxx"
 #include "uno_util.hxx"
@@ -29,9 +30,8 @@ constexpr sal_Int32 kHeaderFont = 0xFFFFFF;
 
 // The existing sheet of `schemaSheet` in the document, in either language, or empty.
 std::string existingName(const std::vector<std::string>& names, const SheetSchema& schemaSheet) {
-    for (const auto& name : names)
-        if (productSchema().sheetByName(name) == &schemaSheet) return name;
-    return {};
+    const auto located = findSheet(productSchema(), names, schemaSheet.id);
+    return located ? located->name : std::string();
 }
 
 void writeHeader(const Reference<css::sheet::XSpreadsheet>& sheet,

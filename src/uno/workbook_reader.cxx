@@ -7,6 +7,7 @@
 #include <com/sun/star/sheet/XCellRangesQuery.hpp>
 #include <com/sun/star/sheet/XSheetCellRanges.hpp>
 
+#include "core/sheet_locator.hpp"
 #include "office_util.hxx"
 #include "uno_util.hxx"
 
@@ -63,13 +64,12 @@ std::vector<std::pair<const SheetSchema*, SheetData>> readPlannedSheets(
 
 Settings readDocumentSettings(const Reference<css::sheet::XSpreadsheetDocument>& doc) {
     const Schema& schema = productSchema();
-    const auto& settingsSheet = schema.sheetOrThrow("settings");
-    for (const auto& name : sheetNames(doc)) {
-        if (schema.sheetByName(name) != &settingsSheet) continue;
-        const auto sheet = sheetByName(doc, name);
+    if (const auto located = findSheet(schema, sheetNames(doc), "settings")) {
+        const auto sheet = sheetByName(doc, located->name);
         const auto [rows, columns] = usedSize(sheet);
-        if (rows == 0 || columns < 2) break;
-        return readSettings(schema, readValues(rangeOf(sheet, 0, 0, 1, std::min(rows, 5000) - 1)));
+        if (rows > 0 && columns >= 2)
+            return readSettings(schema,
+                                readValues(rangeOf(sheet, 0, 0, 1, std::min(rows, 5000) - 1)));
     }
     return readSettings(schema, {});
 }

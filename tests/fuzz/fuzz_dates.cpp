@@ -129,7 +129,9 @@ void checkReviewMonth(const std::string& text) {
 }
 
 void checkFunctions(const SerialDates& dates, const std::vector<std::string>& f) {
-    FunctionContext ctx{dates, {}, kDefaultWarnDays, dates.toSerial({2024, 6, 12})};
+    FunctionContext ctx;
+    ctx.dates = dates;
+    ctx.fixedToday = dates.toSerial({2024, 6, 12});
     const CellValue date = cellOf(f[0]);
     const CellValue text = cellOf(f[3]);
     const CellValue other = cellOf(f[4]);

@@ -91,8 +91,8 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     }
 
     const Settings settings = readSettings(schema, grid.cells);
-    FUZZ_CHECK(settings.thresholds.budget >= 0 && settings.reminderDays >= 0 &&
-               settings.staleDays >= 0);
+    FUZZ_CHECK(settings.thresholds().budget >= 0 && settings.reminderDays() >= 0 &&
+               settings.staleDays() >= 0);
     const SerialDates dates;
     const long today = *dates.toSerial({2024, 6, 12});
     const ValidationResult result = validateWorkbook(input, {dates, today, settings});

@@ -153,6 +153,30 @@ TEST(RefreshReview, CountsMatchTheSampleAndOnlyTheReviewChanges) {
     });
 }
 
+// A review sheet the user named in English, in any case, is refilled in English.
+TEST(RefreshReview, AnEnglishNamedReviewIsRefilledInEnglish) {
+    unoGuard([&] {
+        const auto doc = loadCopy(std::string(DEALSHEET_WORKBOOKS) + "/sample-zh.ods");
+        doc->getSheets()->insertNewByName("monthly review", 0);
+        toolkit()->refreshReview(component(doc), "2026-01");
+        const auto review = byNameOrThrow(doc, "monthly review");
+        const auto data = Reference<css::sheet::XCellRangeData>(
+                              Reference<css::table::XCellRange>(review, UNO_QUERY_THROW)
+                                  ->getCellRangeByName("A1:A40"),
+                              UNO_QUERY_THROW)
+                              ->getDataArray();
+        std::string labels;
+        for (const auto& r : data) {
+            rtl::OUString label;
+            if (r[0] >>= label) labels += toUtf8(label) + "|";
+        }
+        EXPECT_NE(labels.find("New customers this month"), std::string::npos) << labels;
+        EXPECT_EQ(labels.find("本月新增客户"), std::string::npos) << labels;
+        EXPECT_FALSE(doc->getSheets()->hasByName("月度复盘")) << "no second review sheet";
+        close(doc);
+    });
+}
+
 // The README's Basic macro, run as a user would run it.
 TEST(MacroApi, ReadmeMacroValidatesEveryOpenWorkbook) {
     unoGuard([&] {

@@ -3,7 +3,7 @@
 // strings, 200 sheets, a 1904 null date, a read-only file, ...), each generated here and run
 // through every command. For each command: no crash (the office still answers), bounded time,
 // a clear message, the findings the case plants, and the preservation harness: nothing changes
-// but what SPEC §4 allows that command to change.
+// but what docs/REFERENCE.md ("Commands") allows that command to change.
 #include <gtest/gtest.h>
 
 #include <cctype>

@@ -1,7 +1,8 @@
 // The data-preservation harness: a snapshot of every user cell of a document (content or
 // formula, number format, cell style, direct formatting, validity, the user's own conditional
-// formats), and the differences between two snapshots. Commands may change only what SPEC §4
-// allows them; everything else must come out identical, and undo must return the snapshot.
+// formats), and the differences between two snapshots. Commands may change only what
+// docs/REFERENCE.md ("Commands") allows them; everything else must come out identical, and undo
+// must return the snapshot.
 #pragma once
 
 #include <cstdint>
@@ -34,7 +35,7 @@ struct Snapshot {
 };
 
 // Conditional formats that only use DealSheet's highlight styles are Validate's marks, which
-// SPEC §4 allows; they are left out of the snapshot.
+// the reference allows; they are left out of the snapshot.
 Snapshot snapshot(const css::uno::Reference<css::sheet::XSpreadsheetDocument>& doc);
 
 struct Change {
@@ -47,7 +48,7 @@ struct Change {
 
 std::vector<Change> differences(const Snapshot& before, const Snapshot& after);
 
-// What a command may change (SPEC §4), as a predicate over one change.
+// What a command may change (docs/REFERENCE.md, "Commands"), as a predicate over one change.
 using Allowance = std::function<bool(const Change&)>;
 Allowance allowNothing();
 Allowance allowReportSheet();                      // Validate, Clear marks

@@ -87,11 +87,14 @@ TEST(Settings, ReadsNamesInEitherLanguage) {
                         {std::string("Holiday"), 45001.0},
                         {std::string("履约更新间隔天数"), std::string("soon")}};
     const Settings settings = readSettings(productSchema(), rows);
-    EXPECT_EQ(settings.thresholds.budget, 80);
-    EXPECT_EQ(settings.thresholds.urgency, 4);
-    EXPECT_EQ(settings.reminderDays, 5);
-    EXPECT_EQ(settings.staleDays, 7);         // unreadable value keeps the default...
-    ASSERT_EQ(settings.problems.size(), 1u);  // ...and is reported
+    EXPECT_EQ(settings.thresholds().budget, 80);
+    EXPECT_EQ(settings.thresholds().urgency, 4);
+    EXPECT_EQ(settings.reminderDays(), 5);
+    EXPECT_EQ(settings.staleDays(), 7);       // unreadable value keeps the default...
+    ASSERT_EQ(settings.problems.size(), 1u);  // ...and is reported with the default used
+    EXPECT_EQ(settings.problems[0].name, "履约更新间隔天数");
+    EXPECT_EQ(settings.problems[0].value, "soon");
+    EXPECT_EQ(settings.problems[0].defaultValue, "7");
     EXPECT_EQ(settings.holidays.size(), 2u);
 }
 
@@ -102,7 +105,7 @@ TEST(Settings, HugeValuesAreProblemsNotDays) {
                         {std::string("staleDays"), 1e8}};
     const Settings settings = readSettings(productSchema(), rows);
     EXPECT_TRUE(settings.holidays.empty());
-    EXPECT_EQ(settings.reminderDays, 2);
-    EXPECT_EQ(settings.staleDays, 100000000);
+    EXPECT_EQ(settings.reminderDays(), 2);
+    EXPECT_EQ(settings.staleDays(), 100000000);
     EXPECT_EQ(settings.problems.size(), 2u);
 }

@@ -13,7 +13,7 @@ CellValue num(double v) { return v; }
 CellValue txt(const char* s) { return std::string(s); }
 
 FunctionContext contextOn(CivilDate today) {
-    FunctionContext ctx{SerialDates(), {}, kDefaultWarnDays, std::nullopt};
+    FunctionContext ctx;
     ctx.fixedToday = ctx.dates.toSerial(today);
     return ctx;
 }
@@ -245,4 +245,29 @@ TEST(FunctionTable, EveryFunctionHasTextsInBothLanguages) {
     }
     EXPECT_EQ(findFunctionByDisplayName("customerno")->method, "customerNo");
     EXPECT_EQ(findFunctionByDisplayName("NOPE"), nullptr);
+}
+
+// The defaults the texts and the functions use are the schema's settings: one source.
+TEST(FunctionTable, DefaultsComeFromTheSchema) {
+    const auto schema = Schema::parse(std::string(productSchemaJson()));
+    const Settings defaults(*schema);
+    const auto* grade = findFunctionByMethod("leadGrade");
+    ASSERT_NE(grade, nullptr);
+    const std::string budget = formatNumber(defaults.number("gradeBudget"));
+    EXPECT_NE(grade->arguments[3].description.en.find("else " + budget + "."), std::string::npos)
+        << grade->arguments[3].description.en;
+    for (const auto& f : functionTable())
+        for (const auto& a : f.arguments) {
+            EXPECT_EQ(a.description.zh.find('{'), std::string::npos) << a.description.zh;
+            EXPECT_EQ(a.description.en.find('{'), std::string::npos) << a.description.en;
+        }
+    const FunctionContext ctx;
+    EXPECT_EQ(ctx.thresholds.budget, defaults.number("gradeBudget"));
+    EXPECT_EQ(ctx.thresholds.urgency, defaults.number("gradeUrgency"));
+    EXPECT_EQ(ctx.warnDays, defaults.reminderDays());
+    // A schema with other defaults gives other settings.
+    std::string json(productSchemaJson());
+    const std::string from = R"("default": "50")";
+    json.replace(json.find(from), from.size(), R"("default": "80")");
+    EXPECT_EQ(Settings(*Schema::parse(json)).thresholds().budget, 80);
 }

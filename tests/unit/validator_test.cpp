@@ -2,6 +2,7 @@
 #include <gtest/gtest.h>
 
 #include <map>
+#include <set>
 
 #include "core/contact.hpp"
 #include "core/validator.hpp"
@@ -342,7 +343,7 @@ TEST(Validator, Grade) {
     nearMiss.row("customers")["leadGrade"] = std::string("a");
     EXPECT_TRUE(nearMiss.validate().findings.empty());
     Settings higher;
-    higher.thresholds.budget = 100;  // Settings change the computed grade to B
+    higher.set("gradeBudget", 100);  // Settings change the computed grade to B
     EXPECT_FALSE(nearMiss.validate(higher).findings.empty());
 }
 
@@ -361,7 +362,7 @@ TEST(Validator, OverdueAndDueSoon) {
     closed.row("actions")["status"] = std::string("已取消");
     EXPECT_TRUE(closed.validate().findings.empty());
     Settings wider;
-    wider.reminderDays = 3;
+    wider.set("reminderDays", 3);
     EXPECT_EQ(nearMiss.validate(wider).findings.size(), 1u);
 }
 
@@ -434,13 +435,123 @@ TEST(Validator, FutureDate) {
     EXPECT_TRUE(nearMiss.validate().findings.empty());
 }
 
+// Both directions: every rule of the registry is produced by the schema (a column it applies
+// to, or a sheet that names it), and every code the validator produces is a registered rule
+// with texts in both languages.
 TEST(Validator, EveryRuleCodeHasTextsAndIsUsed) {
-    for (const auto& info : ruleTable()) {
-        EXPECT_FALSE(info.message.zh.empty() || info.message.en.empty()) << info.code;
-        EXPECT_FALSE(info.title.zh.empty() || info.title.en.empty()) << info.code;
+    const Schema& schema = productSchema();
+    for (const auto& definition : allRules()) {
+        const std::string code(definition.code);
+        EXPECT_FALSE(definition.message.zh.empty() || definition.message.en.empty()) << code;
+        EXPECT_FALSE(definition.title.zh.empty() || definition.title.en.empty()) << code;
+        bool used = false;
+        for (const auto& sheet : schema.sheets()) {
+            for (const auto& column : sheet.columns)
+                used =
+                    used || (definition.scope == RuleScope::Column && definition.appliesTo(column));
+            for (const auto& sheetRule : sheet.rules)
+                used = used || sheetRule.definition == &definition;
+            if (definition.scope == RuleScope::Structure)
+                used =
+                    used || (code == "DUPLICATE" && !sheet.key.empty()) || code == "MISSING_COLUMN";
+        }
+        EXPECT_TRUE(used) << code << " is produced by nothing in the schema";
+        EXPECT_EQ(definition.scope == RuleScope::Column, definition.appliesTo != nullptr) << code;
+        EXPECT_EQ(definition.scope == RuleScope::Sheet, definition.checkRow != nullptr) << code;
     }
-    EXPECT_EQ(ruleTable().size(), 23u);
+    EXPECT_EQ(allRules().size(), 23u);
     EXPECT_THROW(rule("NOPE"), std::out_of_range);
+
+    // A workbook with a mistake of every kind: each code it produces is registered.
+    Book book;
+    book.row("customers")["customerNo"] = std::string("2024-1");
+    book.row("customers")["phoneEmail"] = std::string("call me");
+    book.row("customers")["urgency"] = 9.0;
+    book.row("customers")["stage"] = std::string("谈恋爱");
+    book.row("customers")["registeredOn"] = std::string("昨天");
+    book.row("customers", 1)["customerNo"] = std::string("202405-001");
+    book.row("actions")["dueDate"] = day(-3);
+    book.row("actions")["owner"] = std::string("");
+    book.row("actions", 1)["customerNo"] = std::string("209901-001");
+    book.row("negotiations")["finalisedOn"] = day(-9);
+    book.row("approvals")["salesOpinion"] = std::string("不同意");
+    book.dropColumn("keyPoints", "recorder");
+    book.row("keyPoints")["date"] = day(-1);
+    std::set<std::string> produced;
+    for (const auto& f : book.validate().findings) {
+        produced.insert(f.rule);
+        ASSERT_NE(findRule(f.rule), nullptr) << f.rule;
+        EXPECT_EQ(f.severity, rule(f.rule).severity) << f.rule;
+        EXPECT_FALSE(f.messageZh.empty() || f.messageEn.empty()) << f.rule;
+        EXPECT_EQ(f.messageZh.find('{'), std::string::npos) << f.messageZh;
+        EXPECT_EQ(f.messageEn.find('{'), std::string::npos) << f.messageEn;
+    }
+    EXPECT_GE(produced.size(), 10u) << ::testing::PrintToString(produced);
+}
+
+// Killed mutation: an action due today is due soon, not overdue.
+TEST(Validator, DueTodayIsDueSoonNotOverdue) {
+    Book book;
+    book.row("actions")["dueDate"] = day(0);
+    const auto result = book.validate();
+    ASSERT_EQ(result.findings.size(), 1u) << ::testing::PrintToString(codes(result));
+    EXPECT_EQ(result.findings[0].rule, "DUE_SOON");
+}
+
+// Killed mutation: the register's name is compared ignoring case and full-/half-width forms.
+TEST(Validator, NameMismatchIgnoresCaseAndWidth) {
+    Book book;
+    book.row("customers")["customerName"] = std::string("Huarui Machinery");
+    book.row("handover")["customerName"] = std::string("ＨＵＡＲＵＩ machinery");
+    EXPECT_TRUE(book.validate().findings.empty())
+        << ::testing::PrintToString(codes(book.validate()));
+    book.row("handover")["customerName"] = std::string("Huarui Machines");
+    EXPECT_TRUE(fires(book, "NAME_MISMATCH", "客户名称"));
+}
+
+// Killed mutation: one finding per rule and cell, whatever produced it twice.
+TEST(Validator, SortAndDeduplicateKeepsOnePerRuleAndCell) {
+    Finding a;
+    a.rule = "REQUIRED";
+    a.sheet = "S";
+    a.row = 2;
+    a.column = 1;
+    Finding other = a;
+    other.rule = "TYPE";
+    Finding earlier = a;
+    earlier.row = 1;
+    std::vector<Finding> findings{a, other, a, earlier, a};
+    sortAndDeduplicate(findings, {"S"});
+    ASSERT_EQ(findings.size(), 3u);
+    EXPECT_EQ(findings[0].row, 1);
+    EXPECT_EQ(findings[1].rule, "REQUIRED");
+    EXPECT_EQ(findings[2].rule, "TYPE");
+}
+
+// Messages take their limits from the rule's parameters and the Settings, not from literals.
+TEST(Validator, MessagesSayTheLimitsInForce) {
+    Book book;
+    book.row("actions")["dueDate"] = day(3);
+    Settings wider;
+    wider.set("reminderDays", 3);
+    const auto soon = book.validate(wider);
+    ASSERT_EQ(soon.findings.size(), 1u);
+    EXPECT_NE(soon.findings[0].messageEn.find("within 3 day"), std::string::npos)
+        << soon.findings[0].messageEn;
+    Book stale;
+    stale.row("execution")["updatedOn"] = day(-12);
+    Settings weekly;
+    weekly.set("staleDays", 10);
+    const auto result = stale.validate(weekly);
+    ASSERT_EQ(result.findings.size(), 1u);
+    EXPECT_NE(result.findings[0].messageZh.find("应每 10 天内更新"), std::string::npos)
+        << result.findings[0].messageZh;
+    Book late;
+    late.row("negotiations")["finalisedOn"] = day(-2);
+    const auto record = late.validate();
+    ASSERT_EQ(record.findings.size(), 1u);
+    EXPECT_NE(record.findings[0].messageEn.find("due within 1"), std::string::npos)
+        << record.findings[0].messageEn;
 }
 
 TEST(Validator, PlansSheetsAndSkipsOthers) {
