@@ -197,3 +197,17 @@ TEST(RealWindow, ToolbarValidateAndDialogs) {
         close(doc);
     });
 }
+
+// What a user sees of the sample: the Actions sheet with its colours, and the monthly review.
+TEST(RealWindow, ActionsAndReviewScreenshots) {
+    unoGuard([&] {
+        const auto doc = loadCopy(std::string(DEALSHEET_WORKBOOKS) + "/sample-zh.ods", true);
+        std::this_thread::sleep_for(3s);
+        show(doc, "跟进行动表");
+        screenshot("actions");
+        toolkit()->refreshReview(component(doc), "");
+        show(doc, "月度复盘");
+        screenshot("review");
+        close(doc);
+    });
+}
