@@ -9,7 +9,6 @@
 #include <com/sun/star/chart/XDiagram.hpp>
 #include <com/sun/star/container/XNameContainer.hpp>
 #include <com/sun/star/document/XEmbeddedObjectSupplier.hpp>
-#include <com/sun/star/lang/Locale.hpp>
 #include <com/sun/star/lang/XMultiServiceFactory.hpp>
 #include <com/sun/star/sheet/CellFlags.hpp>
 #include <com/sun/star/sheet/XCellRangeAddressable.hpp>
@@ -21,8 +20,6 @@
 #include <com/sun/star/table/XTableChart.hpp>
 #include <com/sun/star/table/XTableCharts.hpp>
 #include <com/sun/star/table/XTableChartsSupplier.hpp>
-#include <com/sun/star/util/XNumberFormats.hpp>
-#include <com/sun/star/util/XNumberFormatsSupplier.hpp>
 
 #include "core/messages.hpp"
 #include "office_util.hxx"
@@ -49,16 +46,6 @@ constexpr char kPageStyle[] = "DealSheet Review";
 // Series colours of the owners chart: done, open, overdue (the templates' own colours).
 constexpr sal_Int32 kSeriesColours[] = {0x70AD47, 0x4472C4, 0xC00000};
 
-sal_Int32 numberFormat(const Reference<css::sheet::XSpreadsheetDocument>& doc, const char* code) {
-    const auto formats =
-        Reference<css::util::XNumberFormatsSupplier>(doc, UNO_QUERY_THROW)->getNumberFormats();
-    const css::lang::Locale locale;
-    const auto text = rtl::OUString::createFromAscii(code);
-    sal_Int32 key = formats->queryKey(text, locale, false);
-    if (key < 0) key = formats->addNew(text, locale);
-    return key;
-}
-
 // Headings, widths and number formats, for reading on screen and on paper.
 void formatReview(const Reference<css::sheet::XSpreadsheetDocument>& doc,
                   const Reference<css::sheet::XSpreadsheet>& sheet, const ReviewLayout& layout,
@@ -77,7 +64,7 @@ void formatReview(const Reference<css::sheet::XSpreadsheetDocument>& doc,
     for (const auto& cell : layout.dates)
         setProperty(rangeOf(sheet, cell.column, cell.row, cell.column, cell.row), "NumberFormat",
                     Any(dateKey));
-    const sal_Int32 moneyKey = numberFormat(doc, "#,##0.00");
+    const sal_Int32 moneyKey = numberFormatKey(doc, "#,##0.00");
     for (const auto& cell : layout.money)
         setProperty(rangeOf(sheet, cell.column, cell.row, cell.column, cell.row), "NumberFormat",
                     Any(moneyKey));

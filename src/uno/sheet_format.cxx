@@ -181,14 +181,19 @@ void setListValidation(const Reference<css::uno::XInterface>& range,
     props->setPropertyValue("Validation", Any(validation));
 }
 
-sal_Int32 dateFormatKey(const Reference<css::sheet::XSpreadsheetDocument>& doc) {
+sal_Int32 numberFormatKey(const Reference<css::sheet::XSpreadsheetDocument>& doc,
+                          const char* code) {
     const auto formats =
         Reference<css::util::XNumberFormatsSupplier>(doc, UNO_QUERY_THROW)->getNumberFormats();
     const css::lang::Locale locale;
-    const rtl::OUString code("YYYY-MM-DD");
-    sal_Int32 key = formats->queryKey(code, locale, false);
-    if (key < 0) key = formats->addNew(code, locale);
+    const auto text = rtl::OUString::createFromAscii(code);
+    sal_Int32 key = formats->queryKey(text, locale, false);
+    if (key < 0) key = formats->addNew(text, locale);
     return key;
+}
+
+sal_Int32 dateFormatKey(const Reference<css::sheet::XSpreadsheetDocument>& doc) {
+    return numberFormatKey(doc, "YYYY-MM-DD");
 }
 
 }  // namespace dealsheet::uno

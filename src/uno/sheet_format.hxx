@@ -63,6 +63,8 @@ void setListValidation(const Reference<css::uno::XInterface>& range,
                        const std::vector<std::string>& values, bool strict,
                        const std::string& errorTitle, const std::string& errorMessage);
 
+// The key of number format `code` (e.g. "#,##0.00"), added to the document when missing.
+sal_Int32 numberFormatKey(const Reference<css::sheet::XSpreadsheetDocument>& doc, const char* code);
 sal_Int32 dateFormatKey(const Reference<css::sheet::XSpreadsheetDocument>& doc);
 
 }  // namespace dealsheet::uno
