@@ -8,6 +8,7 @@ packages=(
   libreoffice-calc libreoffice-writer libreoffice-dev libreoffice-dev-common
   libboost-dev libgtest-dev
   clang libclang-rt-14-dev  # the libFuzzer targets (tests/fuzz, ctest label fuzz)
+  gnumeric  # ssconvert: "another spreadsheet engine" for the .xlsx sharing test (sharing_it)
 )
 # The real-window test (ctest label gui) needs an X server, screenshots and a CJK font.
 if [ "${DEALSHEET_GUI_DEPS:-1}" = 1 ]; then

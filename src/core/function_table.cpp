@@ -92,14 +92,22 @@ std::vector<FunctionInfo> buildTable() {
           kLangArgument}},
         {"daysOverdue",
          "DAYSOVERDUE",
-         {"逾期天数：完成日期（未完成则今天）超过截止日期的整天数，未逾期为 0。",
-          "Whole days past the due date, counted to the completion date or else today; 0 "
-          "when not late."},
+         {"逾期天数：完成日期（未完成则今天）超过截止日期的整天数；未完成且未逾期为 "
+          "0。没有截止日期、"
+          "已取消、按时完成（或标为已完成而无完成日期）时为空。",
+          "Whole days past the due date, counted to the completion date or else today; 0 for "
+          "an open action not yet late. Empty without a due date, for a cancelled action and "
+          "for one completed on time (or marked done without a completion date)."},
          {{{"截止日期", "due"}, {"行动的截止日期。", "The action's due date."}},
           {{"完成日期", "completed"}, {"可选。完成日期。", "Optional. Completion date."}, true},
           {{"今天", "today"},
            {"可选。今天的日期，模板传入 TODAY()。",
             "Optional. Today's date; templates pass TODAY()."},
+           true},
+          {{"状态", "status"},
+           {"可选。行动状态：已取消为空，已完成只计完成日期的延误；其他状态视为未完成。",
+            "Optional. The action's status: Cancelled gives empty, Done counts only a late "
+            "completion date; any other status is an open action."},
            true}}},
         {"missingCount",
          "MISSINGCOUNT",

@@ -168,14 +168,20 @@ std::string dueStatus(const FunctionContext& ctx, const CellValue& due, const Ce
     return std::string(vocab::word("dueStates", "open").in(language));
 }
 
-double daysOverdue(const FunctionContext& ctx, const CellValue& due, const CellValue& completed,
-                   const CellValue& today) {
+std::optional<double> daysOverdue(const FunctionContext& ctx, const CellValue& due,
+                                  const CellValue& completed, const CellValue& today,
+                                  const CellValue& status) {
     const auto dueDay = optionalDate(ctx, due, 0);
     const auto completedDay = optionalDate(ctx, completed, 1);
     const auto todayDay = optionalDate(ctx, today, 2);
-    if (!dueDay) return 0;
-    return static_cast<double>(
-        dealsheet::daysOverdue(*dueDay, completedDay, todayDay ? *todayDay : ctx.today()));
+    // Any other status is an open action, as for DUESTATUS.
+    const std::string_view statusId = vocab::idOf("actionStatus", optionalText(status, 3));
+    if (!dueDay || statusId == "cancelled") return std::nullopt;
+    if (!completedDay && statusId == "done") return std::nullopt;  // done, date not known
+    const long days =
+        dealsheet::daysOverdue(*dueDay, completedDay, todayDay ? *todayDay : ctx.today());
+    if (completedDay && days == 0) return std::nullopt;  // completed on time
+    return static_cast<double>(days);
 }
 
 double missingCount(const CellGrid& values) {

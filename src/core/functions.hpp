@@ -49,8 +49,11 @@ std::string leadGrade(const FunctionContext& ctx, const CellValue& budget, const
 std::string dueStatus(const FunctionContext& ctx, const CellValue& due, const CellValue& status,
                       const CellValue& completed, const CellValue& today, const CellValue& warnDays,
                       const CellValue& lang);
-double daysOverdue(const FunctionContext& ctx, const CellValue& due, const CellValue& completed,
-                   const CellValue& today);
+// Empty (no days to count) for a row without a due date, a cancelled action and an action
+// completed on time or marked done without a completion date.
+std::optional<double> daysOverdue(const FunctionContext& ctx, const CellValue& due,
+                                  const CellValue& completed, const CellValue& today,
+                                  const CellValue& status);
 double missingCount(const CellGrid& values);
 std::string missingFields(const CellGrid& values, const CellGrid& headers);
 std::string approvalResult(const CellGrid& opinions, const CellValue& lang);

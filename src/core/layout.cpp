@@ -1,6 +1,23 @@
 #include "layout.hpp"
 
 namespace dealsheet {
+namespace {
+
+std::string quoted(std::string_view text) {
+    std::string out = "\"";
+    for (char c : text) out += c == '"' ? std::string("\"\"") : std::string(1, c);
+    return out + '"';
+}
+
+// "list.id" of a {text:...}, {zh:...} or {en:...} placeholder, as a quoted string.
+std::string wordLiteral(const Schema& schema, std::string_view listAndId, Lang lang) {
+    const std::size_t dot = listAndId.find('.');
+    if (dot == std::string_view::npos) throw SchemaError("expected list.id in a formula");
+    return quoted(
+        schema.list(listAndId.substr(0, dot)).byId(listAndId.substr(dot + 1)).text.in(lang));
+}
+
+}  // namespace
 
 std::string columnLetters(int index) {
     std::string letters;
@@ -35,16 +52,35 @@ std::string expandFormula(std::string_view formulaTemplate, int row,
         if (close == std::string_view::npos) throw SchemaError("unclosed { in formula");
         out.append(formulaTemplate.substr(pos, open - pos));
         const std::string_view name = formulaTemplate.substr(open + 1, close - open - 1);
+        const auto settingAddress = [&](std::string_view id) {
+            std::string sheetName;
+            for (char c : settingsSheetName) {
+                if (c == '\'') sheetName += '\'';
+                sheetName += c;
+            }
+            return "$'" + sheetName + "'.$B$" + std::to_string(settingRow(schema, id) + 1);
+        };
+        const auto startsWith = [&](std::string_view prefix) {
+            return name.substr(0, prefix.size()) == prefix;
+        };
         if (name == "lang") {
             out += lang == Lang::En ? "\"en\"" : "\"zh\"";
-        } else if (name.substr(0, 8) == "setting:") {
-            const int settingIndex = settingRow(schema, name.substr(8));
-            std::string quoted;
-            for (char c : settingsSheetName) {
-                if (c == '\'') quoted += '\'';
-                quoted += c;
-            }
-            out += "$'" + quoted + "'.$B$" + std::to_string(settingIndex + 1);
+        } else if (startsWith("setting:")) {
+            out += settingAddress(name.substr(8));
+        } else if (startsWith("settingOrDefault:")) {
+            const std::string_view id = name.substr(17);
+            std::string fallback;
+            for (const auto& setting : schema.settings())
+                if (setting.id == id) fallback = setting.defaultValue;
+            if (fallback.empty()) throw SchemaError("no default for setting " + std::string(id));
+            const std::string address = settingAddress(id);
+            out += "IF(ISNUMBER(" + address + ");" + address + ";" + fallback + ")";
+        } else if (startsWith("text:")) {
+            out += wordLiteral(schema, name.substr(5), lang);
+        } else if (startsWith("zh:")) {
+            out += wordLiteral(schema, name.substr(3), Lang::Zh);
+        } else if (startsWith("en:")) {
+            out += wordLiteral(schema, name.substr(3), Lang::En);
         } else {
             const int index = columnIndex(name);
             if (index < 0) throw SchemaError("formula names unknown column " + std::string(name));

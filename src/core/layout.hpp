@@ -24,6 +24,9 @@ int settingRow(const Schema& schema, std::string_view settingId);
 //   {columnId}       -> the address of that column in the row, e.g. L2
 //   {setting:id}     -> absolute address of the setting's value on the Settings sheet
 //   {lang}           -> "zh" or "en" as a string literal
+//   {settingOrDefault:id} -> the setting's value, or its schema default when not a number
+//   {text:list.id}   -> a list word in `lang` as a string literal; {zh:list.id}, {en:list.id}
+//                       in that language
 // `columnIndex` maps a column id to its 0-based index on this sheet (-1 when absent).
 // Throws SchemaError for an unknown placeholder.
 std::string expandFormula(std::string_view formulaTemplate, int row,

@@ -47,6 +47,8 @@ inline constexpr Text kReviewBuilt{"已刷新 {0} 的月度复盘。",
                                    "The monthly review of {0} is refreshed."};
 inline constexpr Text kBadMonth{"月份格式应为 2026-11。", "The month should look like 2026-11."};
 inline constexpr Text kChartTitle{"各销售阶段客户数", "Customers by stage"};
+inline constexpr Text kOwnerChartTitle{"各负责人的行动（本月完成 / 未完成 / 已逾期）",
+                                       "Actions per owner (done this month / open / overdue)"};
 
 inline constexpr Text kAskLanguage{"新表使用哪种语言？", "Which language for the new sheets?"};
 inline constexpr Text kAskMonth{"复盘哪个月份？", "Which month to review?"};

@@ -83,6 +83,11 @@ ReviewLayout buildReview(const std::vector<RecognisedSheet>& sheets, ReviewMonth
         cells.resize(4);
         grid.push_back(std::move(cells));
     };
+    const auto heading = [&](std::vector<CellValue> cells) {
+        layout.headingRows.push_back(static_cast<int>(grid.size()));
+        row(std::move(cells));
+    };
+    const auto here = [&] { return static_cast<int>(grid.size()); };
     row({t("月度复盘", "Monthly review"), isoMonth(month.year, month.month)});
     row({});
     const Schema& schema = productSchema();
@@ -103,16 +108,16 @@ ReviewLayout buildReview(const std::vector<RecognisedSheet>& sheets, ReviewMonth
                                              a.number(r, "likelihood"), settings.thresholds())));
             ++byGrade[grade];
         }
-        row({t("本月新增客户", "New customers this month"), static_cast<double>(added)});
+        heading({t("本月新增客户", "New customers this month"), static_cast<double>(added)});
         row({});
-        layout.stageFirstRow = static_cast<int>(grid.size());
-        row({t("销售阶段", "Stage"), t("客户数", "Customers")});
+        layout.stages.headerRow = here();
+        heading({t("销售阶段", "Stage"), t("客户数", "Customers")});
         for (const auto& stage : schema.list("stages").values) {
             row({stage.text.in(lang), static_cast<double>(byStage[stage.id])});
-            ++layout.stageRows;
+            ++layout.stages.rows;
         }
         row({});
-        row({t("线索评级", "Lead grade"), t("客户数", "Customers")});
+        heading({t("线索评级", "Lead grade"), t("客户数", "Customers")});
         for (const char* grade : {"A", "B", "C"})
             row({std::string(grade), static_cast<double>(byGrade[grade])});
         row({t("未评级", "Not graded"), static_cast<double>(byGrade[""])});
@@ -124,7 +129,7 @@ ReviewLayout buildReview(const std::vector<RecognisedSheet>& sheets, ReviewMonth
         for (int r = 1; r < negotiations->data->rowCount(); ++r)
             if (a.filled(r) && a.inMonth(r, "meetingDate", month))
                 ++byOutcome[a.enumId(r, "outcome")];
-        row({t("本月谈判结果", "Negotiations this month"), t("次数", "Meetings")});
+        heading({t("本月谈判结果", "Negotiations this month"), t("次数", "Meetings")});
         for (const auto& outcome : schema.list("outcomes").values)
             row({outcome.text.in(lang), static_cast<double>(byOutcome[outcome.id])});
         row({});
@@ -147,12 +152,15 @@ ReviewLayout buildReview(const std::vector<RecognisedSheet>& sheets, ReviewMonth
                 if (due && *due < today) ++counts.overdue;
             }
         }
-        row({t("负责人", "Owner"), t("本月完成", "Done this month"), t("未完成", "Open"),
-             t("已逾期", "Overdue")});
-        for (const auto& [owner, c] : byOwner)
+        layout.owners.headerRow = here();
+        heading({t("负责人", "Owner"), t("本月完成", "Done this month"), t("未完成", "Open"),
+                 t("已逾期", "Overdue")});
+        for (const auto& [owner, c] : byOwner) {
             row({owner.empty() ? t("（未填）", "(blank)") : CellValue(owner),
                  static_cast<double>(c.done), static_cast<double>(c.open),
                  static_cast<double>(c.overdue)});
+            ++layout.owners.rows;
+        }
         row({});
     }
     if (const auto* approvals = find(sheets, "approvals")) {
@@ -164,14 +172,15 @@ ReviewLayout buildReview(const std::vector<RecognisedSheet>& sheets, ReviewMonth
                 ++count;
                 amount += a.number(r, "amount").value_or(0);
             }
-        row({t("本月签订合同", "Contracts signed this month"), static_cast<double>(count),
-             t("合同金额(元)", "Amount (CNY)"), amount});
+        layout.money.push_back({here(), 3});
+        heading({t("本月签订合同", "Contracts signed this month"), static_cast<double>(count),
+                 t("合同金额(元)", "Amount (CNY)"), amount});
         row({});
     }
     if (const auto* execution = find(sheets, "execution")) {
         const Access a{*execution, dates};
-        row({t("延迟的里程碑", "Delayed milestones"), t("合同编号", "Contract No."),
-             t("负责人", "Owner"), t("计划完成日期", "Planned Date")});
+        heading({t("延迟的里程碑", "Delayed milestones"), t("合同编号", "Contract No."),
+                 t("负责人", "Owner"), t("计划完成日期", "Planned Date")});
         long delayed = 0;
         for (int r = 1; r < execution->data->rowCount(); ++r) {
             if (!a.filled(r)) continue;
@@ -179,12 +188,13 @@ ReviewLayout buildReview(const std::vector<RecognisedSheet>& sheets, ReviewMonth
             const auto planned = a.date(r, "plannedDate");
             if (status == "delayed" || (status != "done" && planned && *planned < today)) {
                 ++delayed;
-                CellValue plannedText;
-                if (const auto civil =
-                        planned ? dates.toCivil(static_cast<double>(*planned)) : std::nullopt)
-                    plannedText = isoDate(*civil);
+                CellValue plannedDay;
+                if (planned) {
+                    plannedDay = static_cast<double>(*planned);
+                    layout.dates.push_back({here(), 3});
+                }
                 row({a.text(r, "milestone"), a.text(r, "contractNo"), a.text(r, "owner"),
-                     plannedText});
+                     plannedDay});
             }
         }
         if (delayed == 0) row({t("（无）", "(none)")});

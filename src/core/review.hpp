@@ -21,10 +21,24 @@ struct ReviewMonth {
 // std::invalid_argument for anything else.
 std::optional<ReviewMonth> parseReviewMonth(std::string_view text);
 
+struct ReviewCell {
+    int row = 0;
+    int column = 0;
+};
+
+// A table of the review: its header row and the number of data rows under it.
+struct ReviewTable {
+    int headerRow = 0;
+    int rows = 0;
+};
+
 struct ReviewLayout {
-    CellGrid cells;         // rectangular, from A1
-    int stageFirstRow = 0;  // the "customers by stage" table (header row) for the chart
-    int stageRows = 0;      // data rows of that table
+    CellGrid cells;                 // rectangular, from A1
+    ReviewTable stages;             // customers by stage, charted
+    ReviewTable owners;             // actions per owner (done / open / overdue), charted
+    std::vector<int> headingRows;   // rows that open a section, for the writer's styling
+    std::vector<ReviewCell> dates;  // cells holding a date serial
+    std::vector<ReviewCell> money;  // cells holding an amount of money
 };
 
 ReviewLayout buildReview(const std::vector<RecognisedSheet>& sheets, ReviewMonth month, long today,

@@ -318,8 +318,8 @@ CommandOutcome refreshReview(const Reference<css::uno::XComponentContext>& conte
             doc->getSheets()->insertNewByName(toOUString(reviewName),
                                               static_cast<sal_Int16>(count));
         }
-        auto block = writeReviewSheet(doc, sheetByName(doc, reviewName), layout,
-                                      std::string(msg::kChartTitle.in(lang)), undo.manager());
+        auto block =
+            writeReviewSheet(doc, sheetByName(doc, reviewName), layout, lang, undo.manager());
         if (block.range.is())
             undo.add(makeCellWritesUndo(std::string(msg::kReviewTitle.in(uiLang)),
                                         {std::move(block)}, undo.manager()));

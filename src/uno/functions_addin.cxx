@@ -87,11 +87,13 @@ class FunctionsAddIn
         });
     }
 
-    double SAL_CALL daysOverdue(const Reference<css::beans::XPropertySet>& document, const Any& due,
-                                const Any& completed, const Any& today) override {
+    Any SAL_CALL daysOverdue(const Reference<css::beans::XPropertySet>& document, const Any& due,
+                             const Any& completed, const Any& today, const Any& status) override {
         return guarded(self(), [&] {
-            return functions::daysOverdue(contextOf(document), toCellValue(due, 0),
-                                          toCellValue(completed, 1), toCellValue(today, 2));
+            const auto days = functions::daysOverdue(contextOf(document), toCellValue(due, 0),
+                                                     toCellValue(completed, 1),
+                                                     toCellValue(today, 2), toCellValue(status, 3));
+            return days ? Any(*days) : Any(OUString());  // empty text: an empty-looking cell
         });
     }
 

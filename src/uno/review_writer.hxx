@@ -1,5 +1,6 @@
-// Writes the monthly review sheet: its old contents and charts go, the new grid and a chart
-// of customers by stage come. Nothing else in the document changes.
+// Writes the monthly review sheet: its old contents and charts go, the new grid, formatted for
+// reading and printing, and two charts (customers by stage, actions per owner) come, titled in
+// `lang`. Nothing else in the document changes but the review's own page style.
 #pragma once
 
 #include <string>
@@ -17,7 +18,7 @@ namespace dealsheet::uno {
 CellBlock writeReviewSheet(
     const com::sun::star::uno::Reference<com::sun::star::sheet::XSpreadsheetDocument>& doc,
     const com::sun::star::uno::Reference<com::sun::star::sheet::XSpreadsheet>& sheet,
-    const ReviewLayout& layout, const std::string& chartTitle,
+    const ReviewLayout& layout, Lang lang,
     const com::sun::star::uno::Reference<com::sun::star::document::XUndoManager>& undo);
 
 }  // namespace dealsheet::uno

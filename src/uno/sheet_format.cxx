@@ -91,13 +91,17 @@ sal_Int32 addConditionalFormat(const Reference<css::sheet::XSpreadsheetDocument>
         cells->getPropertyValue("ConditionalFormat"), UNO_QUERY_THROW);
     entries->clear();
     for (const auto& condition : conditions) {
-        css::uno::Sequence<css::beans::PropertyValue> entry(3);
+        css::uno::Sequence<css::beans::PropertyValue> entry(condition.formula2.empty() ? 3 : 4);
         entry.getArray()[0].Name = "Operator";
-        entry.getArray()[0].Value <<= css::sheet::ConditionOperator_FORMULA;
+        entry.getArray()[0].Value <<= condition.op;
         entry.getArray()[1].Name = "Formula1";
         entry.getArray()[1].Value <<= toOUString(condition.formula);
         entry.getArray()[2].Name = "StyleName";
         entry.getArray()[2].Value <<= toOUString(condition.styleName);
+        if (!condition.formula2.empty()) {
+            entry.getArray()[3].Name = "Formula2";
+            entry.getArray()[3].Value <<= toOUString(condition.formula2);
+        }
         entries->addNew(entry);
     }
     cells->setPropertyValue("ConditionalFormat", Any(entries));
@@ -177,14 +181,19 @@ void setListValidation(const Reference<css::uno::XInterface>& range,
     props->setPropertyValue("Validation", Any(validation));
 }
 
-sal_Int32 dateFormatKey(const Reference<css::sheet::XSpreadsheetDocument>& doc) {
+sal_Int32 numberFormatKey(const Reference<css::sheet::XSpreadsheetDocument>& doc,
+                          const char* code) {
     const auto formats =
         Reference<css::util::XNumberFormatsSupplier>(doc, UNO_QUERY_THROW)->getNumberFormats();
     const css::lang::Locale locale;
-    const rtl::OUString code("YYYY-MM-DD");
-    sal_Int32 key = formats->queryKey(code, locale, false);
-    if (key < 0) key = formats->addNew(code, locale);
+    const auto text = rtl::OUString::createFromAscii(code);
+    sal_Int32 key = formats->queryKey(text, locale, false);
+    if (key < 0) key = formats->addNew(text, locale);
     return key;
+}
+
+sal_Int32 dateFormatKey(const Reference<css::sheet::XSpreadsheetDocument>& doc) {
+    return numberFormatKey(doc, "YYYY-MM-DD");
 }
 
 }  // namespace dealsheet::uno

@@ -5,6 +5,7 @@
 #include <string>
 #include <vector>
 
+#include <com/sun/star/sheet/ConditionOperator.hpp>
 #include <com/sun/star/sheet/XSpreadsheet.hpp>
 #include <com/sun/star/sheet/XSpreadsheetDocument.hpp>
 #include <com/sun/star/table/CellRangeAddress.hpp>
@@ -35,6 +36,11 @@ void ensureCellStyle(const Reference<css::sheet::XSpreadsheetDocument>& doc,
 struct ConditionSpec {
     std::string formula;  // a condition formula, relative to the first cell of the first range
     std::string styleName;
+    // FORMULA: `formula` is true; otherwise the cell's own value compared with `formula`.
+    // Templates compare values: a formula with a relative reference turns into #REF! when a
+    // sheet before it is deleted and the file saved (a LibreOffice bug, 7.4 to 25.2).
+    css::sheet::ConditionOperator op = css::sheet::ConditionOperator_FORMULA;
+    std::string formula2{};  // the upper bound of BETWEEN
 };
 
 // Adds one conditional format over `ranges` (all on `sheet`), attached to the cells next to
@@ -57,6 +63,8 @@ void setListValidation(const Reference<css::uno::XInterface>& range,
                        const std::vector<std::string>& values, bool strict,
                        const std::string& errorTitle, const std::string& errorMessage);
 
+// The key of number format `code` (e.g. "#,##0.00"), added to the document when missing.
+sal_Int32 numberFormatKey(const Reference<css::sheet::XSpreadsheetDocument>& doc, const char* code);
 sal_Int32 dateFormatKey(const Reference<css::sheet::XSpreadsheetDocument>& doc);
 
 }  // namespace dealsheet::uno

@@ -1,11 +1,8 @@
 #include "template_writer.hxx"
 
-#include <algorithm>
-
 #include <com/sun/star/awt/FontWeight.hpp>
 #include <com/sun/star/container/XIndexAccess.hpp>
 #include <com/sun/star/frame/XModel.hpp>
-#include <com/sun/star/sheet/ConditionFormatOperator.hpp>
 #include <com/sun/star/sheet/XSpreadsheetView.hpp>
 #include <com/sun/star/sheet/XViewFreezable.hpp>
 #include <com/sun/star/table/XColumnRowRange.hpp>
@@ -114,34 +111,37 @@ void fillDataSheet(const Reference<css::sheet::XSpreadsheetDocument>& doc,
         address.EndRow = lastRow;
         return address;
     };
+    // Conditions compare the cell's own value and name no cell (see ConditionSpec).
+    const auto equalTo = [](const std::string& text, const CellStyleSpec& style) {
+        return ConditionSpec{"\"" + text + "\"", style.name, css::sheet::ConditionOperator_EQUAL};
+    };
     if (const int grade = schema.columnIndex("leadGrade"); grade >= 0) {
-        const std::string cell = cellAddress(grade, firstRow);
         for (const auto* style : {&kStyleGradeA, &kStyleGradeB, &kStyleGradeC})
             ensureCellStyle(doc, *style);
-        addConditionalFormat(doc, sheet, {fullRows(grade)},
-                             {{cell + "=\"A\"", kStyleGradeA.name},
-                              {cell + "=\"B\"", kStyleGradeB.name},
-                              {cell + "=\"C\"", kStyleGradeC.name}});
+        addConditionalFormat(
+            doc, sheet, {fullRows(grade)},
+            {equalTo("A", kStyleGradeA), equalTo("B", kStyleGradeB), equalTo("C", kStyleGradeC)});
     }
+    // The computed due columns show the state; the rest of the row stays free for
+    // Validate's marks (a cell has one conditional format through the API).
     if (const int due = schema.columnIndex("dueStatus"); due >= 0) {
-        const std::string cell = "$" + cellAddress(due, firstRow);
-        const auto& states = productSchema().list("dueStates");
-        const auto isState = [&](const char* id) {
-            const auto& text = states.byId(id).text;
-            return "OR(" + cell + "=\"" + text.zh + "\";" + cell + "=\"" + text.en + "\")";
-        };
         ensureCellStyle(doc, kStyleOverdue);
         ensureCellStyle(doc, kStyleDueSoon);
-        // The computed due columns show the state; the rest of the row stays free for
-        // Validate's marks (a cell has one conditional format through the API).
-        auto dueColumns = fullRows(due);
-        if (const int days = schema.columnIndex("daysOverdue"); days >= 0) {
-            dueColumns.StartColumn = std::min(due, days);
-            dueColumns.EndColumn = std::max(due, days);
-        }
+        const auto& states = productSchema().list("dueStates");
+        std::vector<ConditionSpec> conditions;
+        for (const auto& [id, style] :
+             {std::pair{"overdue", &kStyleOverdue}, std::pair{"dueSoon", &kStyleDueSoon}})
+            for (const Lang language : {Lang::Zh, Lang::En})
+                conditions.push_back(equalTo(states.byId(id).text.in(language), *style));
+        addConditionalFormat(doc, sheet, {fullRows(due)}, conditions);
+    }
+    // Between 1 and 100000 days rather than "greater than 0": Excel ranks any text, the empty
+    // text of a row without delay included, above every number.
+    if (const int days = schema.columnIndex("daysOverdue"); days >= 0) {
+        ensureCellStyle(doc, kStyleOverdue);
         addConditionalFormat(
-            doc, sheet, {dueColumns},
-            {{isState("overdue"), kStyleOverdue.name}, {isState("dueSoon"), kStyleDueSoon.name}});
+            doc, sheet, {fullRows(days)},
+            {{"1", kStyleOverdue.name, css::sheet::ConditionOperator_BETWEEN, "100000"}});
     }
 }
 

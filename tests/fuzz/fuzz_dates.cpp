@@ -167,8 +167,8 @@ void checkFunctions(const SerialDates& dates, const std::vector<std::string>& f)
     } catch (const ArgumentError&) {
     }
     try {
-        FUZZ_CHECK(functions::daysOverdue(ctx, date, other, CellValue{}) >= 0);
-        FUZZ_CHECK(functions::daysOverdue(ctx, date, CellValue{}, other) >= 0);
+        FUZZ_CHECK(functions::daysOverdue(ctx, date, other, CellValue{}, text).value_or(0) >= 0);
+        FUZZ_CHECK(functions::daysOverdue(ctx, date, CellValue{}, other, text).value_or(0) >= 0);
     } catch (const ArgumentError&) {
     }
 }

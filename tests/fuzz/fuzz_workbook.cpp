@@ -112,7 +112,8 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
 
     const ReviewLayout review = buildReview(recognised, {2024, 6}, today, dates, settings, lang);
     for (const auto& row : review.cells) FUZZ_CHECK(row.size() == 4);
-    FUZZ_CHECK(review.stageFirstRow >= 0 &&
-               review.stageFirstRow + review.stageRows <= static_cast<int>(review.cells.size()));
+    for (const auto& table : {review.stages, review.owners})
+        FUZZ_CHECK(table.headerRow >= 0 &&
+                   table.headerRow + table.rows <= static_cast<int>(review.cells.size()));
     return 0;
 }

@@ -344,7 +344,7 @@ TEST(Boundary, FunctionsAnswerFailingDocumentsAndOddArguments) {
                              [&] { functions->leadGrade(document, a, a, a, a, a, a); });
                 expectAnswer("dueStatus",
                              [&] { functions->dueStatus(document, a, a, a, a, a, a); });
-                expectAnswer("daysOverdue", [&] { functions->daysOverdue(document, a, a, a); });
+                expectAnswer("daysOverdue", [&] { functions->daysOverdue(document, a, a, a, a); });
                 expectAnswer("missingCount", [&] { functions->missingCount(document, grid); });
                 expectAnswer("missingFields",
                              [&] { functions->missingFields(document, grid, empty); });

@@ -6,7 +6,10 @@
 
 #include <com/sun/star/beans/PropertyValue.hpp>
 #include <com/sun/star/beans/XPropertySet.hpp>
+#include <com/sun/star/chart/XChartDocument.hpp>
+#include <com/sun/star/container/XNameAccess.hpp>
 #include <com/sun/star/container/XNameContainer.hpp>
+#include <com/sun/star/document/XEmbeddedObjectSupplier.hpp>
 #include <com/sun/star/document/XEmbeddedScripts.hpp>
 #include <com/sun/star/document/XUndoManagerSupplier.hpp>
 #include <com/sun/star/frame/DispatchHelper.hpp>
@@ -19,6 +22,8 @@
 #include <com/sun/star/script/provider/XScriptProviderSupplier.hpp>
 #include <com/sun/star/sheet/XCellRangeData.hpp>
 #include <com/sun/star/sheet/XCellRangeFormula.hpp>
+#include <com/sun/star/sheet/XPrintAreas.hpp>
+#include <com/sun/star/style/XStyleFamiliesSupplier.hpp>
 #include <com/sun/star/table/XCellRange.hpp>
 #include <com/sun/star/table/XTableChartsSupplier.hpp>
 #include <com/sun/star/util/XCloseable.hpp>
@@ -98,6 +103,93 @@ TEST(AssignCustomerNumbers, ContinuesPerMonthAcrossTheYearAndKeepsExistingNumber
     });
 }
 
+namespace {
+
+// The titles of the review's charts, by chart name.
+std::map<std::string, std::string> chartTitles(const Reference<css::sheet::XSpreadsheet>& review) {
+    const auto charts =
+        Reference<css::table::XTableChartsSupplier>(review, UNO_QUERY_THROW)->getCharts();
+    std::map<std::string, std::string> titles;
+    for (const auto& name : charts->getElementNames()) {
+        Reference<css::chart::XChartDocument> chart(
+            Reference<css::document::XEmbeddedObjectSupplier>(charts->getByName(name),
+                                                              UNO_QUERY_THROW)
+                ->getEmbeddedObject(),
+            UNO_QUERY_THROW);
+        rtl::OUString title;
+        Reference<css::beans::XPropertySet>(chart->getTitle(), UNO_QUERY_THROW)
+            ->getPropertyValue("String") >>= title;
+        titles[toUtf8(name)] = toUtf8(title);
+    }
+    return titles;
+}
+
+}  // namespace
+
+TEST(RefreshReview, IsTitledFormattedAndPrintsOnePageWide) {
+    unoGuard([&] {
+        for (const auto& [lang, sheetName, stageTitle, ownerTitle] :
+             {std::tuple{"zh", "月度复盘", "各销售阶段客户数",
+                         "各负责人的行动（本月完成 / 未完成 / 已逾期）"},
+              std::tuple{"en", "Monthly Review", "Customers by stage",
+                         "Actions per owner (done this month / open / overdue)"}}) {
+            const auto doc = newSpreadsheet();
+            toolkit()->insertTemplates(component(doc), rtl::OUString::createFromAscii(lang));
+            const bool zh = std::string(lang) == "zh";
+            const auto actions = byNameOrThrow(doc, zh ? "跟进行动表" : "Actions");
+            const auto execution = byNameOrThrow(doc, zh ? "合同履约跟踪表" : "Contract Execution");
+            const double today = static_cast<double>(dealsheet::SerialDates().todaySerial());
+            setText(actions, "A2", "A-1");
+            setText(actions, "E2", zh ? "王磊" : "Wang");
+            setNumber(actions, "G2", today - 3);
+            setText(actions, "H2", zh ? "进行中" : "In progress");
+            setText(execution, "A2", "HT-1");
+            setText(execution, "B2", zh ? "验收测试" : "Acceptance test");
+            setNumber(execution, "D2", today - 10);
+            setText(execution, "F2", zh ? "存在延迟" : "Delayed");
+            toolkit()->refreshReview(component(doc), "");
+            const auto review = byNameOrThrow(doc, sheetName);
+            const auto titles = chartTitles(review);
+            ASSERT_EQ(titles.size(), 2u) << lang;
+            EXPECT_EQ(titles.at("DealSheetStages"), stageTitle);
+            EXPECT_EQ(titles.at("DealSheetOwners"), ownerTitle);
+
+            // Headings stand out; the delayed milestone's planned date is a date.
+            EXPECT_GT(Reference<css::beans::XPropertySet>(cell(review, "A1"), UNO_QUERY_THROW)
+                          ->getPropertyValue("CharHeight")
+                          .get<float>(),
+                      12.0f);
+            const auto area = usedArea(review);
+            const auto last = "D" + std::to_string(area.EndRow + 1);
+            EXPECT_EQ(valueOf(review, last), today - 10) << last;
+            EXPECT_EQ(textOf(review, last).size(), 10u) << textOf(review, last);  // YYYY-MM-DD
+
+            // A landscape page of its own, one page wide, over the tables and the charts.
+            rtl::OUString pageStyle;
+            Reference<css::beans::XPropertySet>(review, UNO_QUERY_THROW)
+                ->getPropertyValue("PageStyle") >>= pageStyle;
+            EXPECT_EQ(toUtf8(pageStyle), "DealSheet Review");
+            const auto families =
+                Reference<css::style::XStyleFamiliesSupplier>(doc, UNO_QUERY_THROW)
+                    ->getStyleFamilies();
+            Reference<css::beans::XPropertySet> style(
+                Reference<css::container::XNameAccess>(families->getByName("PageStyles"),
+                                                       UNO_QUERY_THROW)
+                    ->getByName(pageStyle),
+                UNO_QUERY_THROW);
+            EXPECT_EQ(style->getPropertyValue("ScaleToPagesX").get<sal_Int16>(), 1);
+            EXPECT_TRUE(style->getPropertyValue("IsLandscape").get<bool>());
+            const auto printAreas =
+                Reference<css::sheet::XPrintAreas>(review, UNO_QUERY_THROW)->getPrintAreas();
+            ASSERT_EQ(printAreas.getLength(), 1);
+            EXPECT_EQ(printAreas[0].StartColumn, 0);
+            EXPECT_GE(printAreas[0].EndColumn, 8);  // the charts right of columns A-D
+            EXPECT_GE(printAreas[0].EndRow, area.EndRow);
+            close(doc);
+        }
+    });
+}
+
 TEST(RefreshReview, CountsMatchTheSampleAndOnlyTheReviewChanges) {
     unoGuard([&] {
         const auto doc = loadCopy(std::string(DEALSHEET_WORKBOOKS) + "/sample-zh.ods");
@@ -136,7 +228,7 @@ TEST(RefreshReview, CountsMatchTheSampleAndOnlyTheReviewChanges) {
                       ->getCharts()
                       ->getElementNames()
                       .getLength(),
-                  1);
+                  2);
         EXPECT_EQ(formulas(customers, "A1:S60"), before);
 
         // Rebuilding replaces, and a chosen month works.
@@ -146,7 +238,7 @@ TEST(RefreshReview, CountsMatchTheSampleAndOnlyTheReviewChanges) {
                       ->getCharts()
                       ->getElementNames()
                       .getLength(),
-                  1);
+                  2);
         EXPECT_THROW(toolkit()->refreshReview(component(doc), "January"),
                      css::lang::IllegalArgumentException);
         close(doc);

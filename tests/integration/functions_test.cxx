@@ -127,6 +127,12 @@ TEST_F(FunctionsInCalc, DueStatusAndDaysOverdue) {
     EXPECT_EQ(evalNumber("=DAYSOVERDUE(DATE(2024;6;9);;DATE(2024;6;1))"), 0);
     EXPECT_EQ(evalNumber("=DAYSOVERDUE(DATE(2000;1;1)) > 0"), 1);  // default today
     EXPECT_EQ(evalError("=DAYSOVERDUE(\"x\")"), kErr502);
+    // Nothing to count gives an empty cell: no due date, cancelled, completed on time.
+    EXPECT_EQ(eval("=DAYSOVERDUE(Z1;Z2;" + today + ")"), "");
+    EXPECT_EQ(eval("=DAYSOVERDUE(DATE(2024;6;1);;" + today + ";\"已取消\")"), "");
+    EXPECT_EQ(eval("=DAYSOVERDUE(DATE(2024;6;1);DATE(2024;5;30);" + today + ")"), "");
+    EXPECT_EQ(eval("=DAYSOVERDUE(DATE(2024;6;1);;" + today + ";\"Done\")"), "");
+    EXPECT_EQ(evalNumber("=DAYSOVERDUE(DATE(2024;6;1);;" + today + ";\"进行中\")"), 9);
 }
 
 TEST_F(FunctionsInCalc, MissingCountAndFields) {

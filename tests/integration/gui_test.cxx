@@ -32,6 +32,7 @@
 #include <com/sun/star/sheet/XSpreadsheetView.hpp>
 #include <com/sun/star/ui/XUIElement.hpp>
 
+#include "core/dates.hpp"
 #include "office.hxx"
 #include "uno_helpers.hxx"
 
@@ -194,6 +195,24 @@ TEST(RealWindow, ToolbarValidateAndDialogs) {
         show(fresh, "Customers");
         screenshot("inserted-template");
         close(fresh);
+        close(doc);
+    });
+}
+
+// What a user sees of the sample: the Actions sheet with its colours, and the monthly review.
+TEST(RealWindow, ActionsAndReviewScreenshots) {
+    unoGuard([&] {
+        const auto doc = loadCopy(std::string(DEALSHEET_WORKBOOKS) + "/sample-zh.ods", true);
+        std::this_thread::sleep_for(3s);
+        show(doc, "跟进行动表");
+        screenshot("actions");
+        // The month that ended most recently with work in it: two weeks ago.
+        const dealsheet::SerialDates dates;
+        const auto month = *dates.toCivil(static_cast<double>(dates.todaySerial() - 14));
+        toolkit()->refreshReview(component(doc),
+                                 toOUString(dealsheet::isoMonth(month.year, month.month)));
+        show(doc, "月度复盘");
+        screenshot("review");
         close(doc);
     });
 }

@@ -23,6 +23,7 @@
 #include <com/sun/star/sheet/XSheetCellRanges.hpp>
 #include <com/sun/star/sheet/XSheetCondition.hpp>
 #include <com/sun/star/table/XCellRange.hpp>
+#include <com/sun/star/table/XColumnRowRange.hpp>
 #include <com/sun/star/util/XCloseable.hpp>
 #include <com/sun/star/util/theMacroExpander.hpp>
 #include <org/dealsheet/calc/XToolkit.hpp>
@@ -122,16 +123,21 @@ TEST(InsertTemplates, EmptyDocumentGetsEverySheetInChinese) {
         EXPECT_EQ(valueOf(actions, "K2"), 3);
         EXPECT_EQ(textOf(actions, "J3"), "即将到期");
         EXPECT_EQ(textOf(actions, "J4"), "");
+        EXPECT_EQ(valueOf(actions, "K3"), 0);  // open, not late yet
+        EXPECT_EQ(textOf(actions, "K4"), "");  // an empty row has no days overdue
+        EXPECT_EQ(textOf(actions, "K1001"), "");
         EXPECT_EQ(textOf(approvals, "M2"), "修改后通过");
         EXPECT_EQ(textOf(approvals, "M3"), "审批中");
 
         // Lead grades and due states are highlighted by conditional formats of their own.
-        for (const char* name : {"客户信息登记表", "跟进行动表"}) {
+        // (跟进行动表: one for 到期提醒, one for 逾期天数.)
+        for (const auto& [name, count] :
+             {std::pair{"客户信息登记表", 1}, std::pair{"跟进行动表", 2}}) {
             Reference<css::sheet::XConditionalFormats> formats(
                 Reference<css::beans::XPropertySet>(byName(doc, name), UNO_QUERY_THROW)
                     ->getPropertyValue("ConditionalFormats"),
                 UNO_QUERY_THROW);
-            EXPECT_EQ(formats->getConditionalFormats().getLength(), 1) << name;
+            EXPECT_EQ(formats->getConditionalFormats().getLength(), count) << name;
         }
 
         // Settings defaults are what the formulas read.
@@ -287,6 +293,34 @@ TEST(SampleWorkbook, ComputesWithoutErrorValues) {
         const auto customers = byName(doc, "客户信息登记表");
         EXPECT_FALSE(textOf(customers, "C31").empty());  // at least 30 customers
         EXPECT_EQ(textOf(customers, "A2").size(), 10u);  // a generated YYYYMM-NNN
+        close(doc);
+    });
+}
+
+// Column widths fit the sample's own values: the schema's width of every column is at least
+// Calc's optimal width for the sample's values (the header wraps and does not count), up to
+// kWidthCap for long free text. The schema's widths were set from this measurement.
+TEST(SampleWorkbook, ColumnWidthsFitTheValues) {
+    constexpr sal_Int32 kWidthCap = 8000;  // 1/100 mm
+    constexpr sal_Int32 kTolerance = 150;  // 1.5 mm: fonts differ a little between machines
+    unoGuard([&] {
+        const auto doc = loadCopy(std::string(DEALSHEET_WORKBOOKS) + "/sample-zh.ods");
+        for (const auto& schemaSheet : productSchema().sheets()) {
+            if (schemaSheet.kind != dealsheet::SheetKind::Data) continue;
+            const auto sheet = byName(doc, schemaSheet.name.zh);
+            const auto columns =
+                Reference<css::table::XColumnRowRange>(sheet, UNO_QUERY_THROW)->getColumns();
+            for (std::size_t i = 0; i < schemaSheet.columns.size(); ++i) {
+                Reference<css::beans::XPropertySet> column(
+                    columns->getByIndex(static_cast<sal_Int32>(i)), UNO_QUERY_THROW);
+                sal_Int32 width = 0, optimal = 0;
+                column->getPropertyValue("Width") >>= width;
+                column->setPropertyValue("OptimalWidth", css::uno::Any(true));
+                column->getPropertyValue("Width") >>= optimal;
+                EXPECT_GE(width + kTolerance, std::min(optimal, kWidthCap))
+                    << schemaSheet.name.zh << " " << schemaSheet.columns[i].header.zh;
+            }
+        }
         close(doc);
     });
 }

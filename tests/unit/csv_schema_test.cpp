@@ -73,9 +73,20 @@ TEST(Layout, ColumnsAndFormulas) {
     EXPECT_EQ(cellAddress(2, 9), "C10");
     const auto& actions = productSchema().sheetOrThrow("actions");
     const auto index = [&](std::string_view id) { return actions.columnIndex(id); };
-    EXPECT_EQ(expandFormula(actions.columnOrThrow("dueStatus").formula, 1, index, "设置",
-                            productSchema(), Lang::En),
+    EXPECT_EQ(expandFormula("=DUESTATUS({dueDate};{status};{completedOn};TODAY();"
+                            "{setting:reminderDays};{lang})",
+                            1, index, "设置", productSchema(), Lang::En),
               "=DUESTATUS(G2;H2;I2;TODAY();$'设置'.$B$5;\"en\")");
+    // The placeholders of the templates' built-in formulas.
+    EXPECT_EQ(expandFormula("=IF({status}={zh:actionStatus.done};{text:dueStates.overdue};"
+                            "{settingOrDefault:reminderDays})",
+                            1, index, "it's", productSchema(), Lang::En),
+              "=IF(H2=\"已完成\";\"Overdue\";IF(ISNUMBER($'it''s'.$B$5);$'it''s'.$B$5;2))");
+    EXPECT_THROW(expandFormula("={text:dueStates}", 1, index, "S", productSchema(), Lang::Zh),
+                 SchemaError);
+    EXPECT_THROW(
+        expandFormula("={settingOrDefault:holiday}", 1, index, "S", productSchema(), Lang::Zh),
+        SchemaError);
     EXPECT_THROW(expandFormula("={nope}", 1, index, "S", productSchema(), Lang::Zh), SchemaError);
 }
 

@@ -193,12 +193,26 @@ TEST(DueStatus, BadArgumentsAreErrors) {
 TEST(DaysOverdue, CountsWholeDays) {
     const auto ctx = contextOn({2024, 3, 5});
     const CellValue due = num(serial({2024, 2, 27}));
-    EXPECT_EQ(fn::daysOverdue(ctx, due, kEmpty, kEmpty), 7);  // across 29 Feb
-    EXPECT_EQ(fn::daysOverdue(ctx, due, num(serial({2024, 2, 28}) + 0.99), kEmpty), 1);
-    EXPECT_EQ(fn::daysOverdue(ctx, due, num(serial({2024, 2, 20})), kEmpty), 0);
-    EXPECT_EQ(fn::daysOverdue(ctx, due, kEmpty, num(serial({2024, 2, 27}))), 0);
-    EXPECT_EQ(fn::daysOverdue(ctx, kEmpty, kEmpty, kEmpty), 0);
-    EXPECT_EQ(argumentOfError([&] { fn::daysOverdue(ctx, txt("x"), kEmpty, kEmpty); }), 0);
+    EXPECT_EQ(fn::daysOverdue(ctx, due, kEmpty, kEmpty, kEmpty), 7);  // across 29 Feb
+    EXPECT_EQ(fn::daysOverdue(ctx, due, num(serial({2024, 2, 28}) + 0.99), kEmpty, kEmpty), 1);
+    EXPECT_EQ(fn::daysOverdue(ctx, due, kEmpty, num(serial({2024, 2, 27})), kEmpty), 0);
+    EXPECT_EQ(argumentOfError([&] { fn::daysOverdue(ctx, txt("x"), kEmpty, kEmpty, kEmpty); }), 0);
+    EXPECT_EQ(argumentOfError([&] { fn::daysOverdue(ctx, due, kEmpty, kEmpty, num(3)); }), 3);
+}
+
+TEST(DaysOverdue, EmptyWhenThereIsNothingToCount) {
+    const auto ctx = contextOn({2024, 3, 5});
+    const CellValue due = num(serial({2024, 2, 27}));
+    EXPECT_EQ(fn::daysOverdue(ctx, kEmpty, kEmpty, kEmpty, kEmpty), std::nullopt);  // empty row
+    EXPECT_EQ(fn::daysOverdue(ctx, due, num(serial({2024, 2, 20})), kEmpty, kEmpty),
+              std::nullopt);  // completed on time
+    EXPECT_EQ(fn::daysOverdue(ctx, due, kEmpty, kEmpty, txt("已取消")), std::nullopt);
+    EXPECT_EQ(fn::daysOverdue(ctx, due, kEmpty, kEmpty, txt("Cancelled")), std::nullopt);
+    EXPECT_EQ(fn::daysOverdue(ctx, due, kEmpty, kEmpty, txt("已完成")), std::nullopt);
+    // Done late still shows the delay; an open status counts to today.
+    EXPECT_EQ(fn::daysOverdue(ctx, due, num(serial({2024, 3, 1})), kEmpty, txt("已完成")), 3);
+    EXPECT_EQ(fn::daysOverdue(ctx, due, kEmpty, kEmpty, txt("进行中")), 7);
+    EXPECT_EQ(fn::daysOverdue(ctx, due, kEmpty, kEmpty, txt("waiting")), 7);
 }
 
 TEST(Missing, CountAndFields) {
