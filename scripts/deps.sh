@@ -8,6 +8,8 @@ packages=(
   libreoffice-calc libreoffice-writer libreoffice-dev libreoffice-dev-common
   libboost-dev libgtest-dev
   clang libclang-rt-14-dev  # the libFuzzer targets (tests/fuzz, ctest label fuzz)
+  libreoffice-sdbc-postgresql  # Sync with team: LibreOffice's own PostgreSQL driver
+  postgresql                   # the team tests' throw-away server and scripts/team-server.sh
 )
 # The real-window test (ctest label gui) needs an X server, screenshots and a CJK font.
 if [ "${DEALSHEET_GUI_DEPS:-1}" = 1 ]; then

@@ -2,6 +2,7 @@
 // A missing sheet, row or value means the default.
 #pragma once
 
+#include <map>
 #include <set>
 #include <string>
 #include <vector>
@@ -16,7 +17,9 @@ struct Settings {
     GradeThresholds thresholds;
     long reminderDays = 2;
     long staleDays = 7;
-    std::set<long> holidays;            // serial days
+    std::set<long> holidays;  // serial days
+    // Text settings by id (the team database and its user), trimmed; absent when blank.
+    std::map<std::string, std::string, std::less<>> texts;
     std::vector<std::string> problems;  // values that could not be read (kept as defaults)
 };
 

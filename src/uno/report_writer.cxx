@@ -13,6 +13,7 @@
 
 #include "core/layout.hpp"
 #include "core/messages.hpp"
+#include "core/team_sync.hpp"
 #include "office_util.hxx"
 #include "sheet_format.hxx"
 #include "uno_util.hxx"
@@ -182,7 +183,9 @@ void writeReport(const Reference<css::sheet::XSpreadsheetDocument>& doc, const R
     row({t("规则", "Rule"), t("严重程度", "Severity"), t("数量", "Count"), t("说明", "Meaning")});
     std::map<std::string, long> byRule;
     for (const auto& f : result.findings) ++byRule[f.rule];
-    for (const auto& info : ruleTable()) {
+    std::vector<RuleInfo> rules = ruleTable();
+    rules.insert(rules.end(), team::syncRuleTable().begin(), team::syncRuleTable().end());
+    for (const auto& info : rules) {
         const auto it = byRule.find(std::string(info.code));
         if (it == byRule.end()) continue;
         row({std::string(info.code), std::string(severityName(info.severity).in(lang)),
