@@ -96,3 +96,11 @@ set_target_properties(bench PROPERTIES BUILD_RPATH ${LO_PROGRAM_DIR})
 add_executable(profile_validate ${CMAKE_SOURCE_DIR}/src/tools/profile_validate.cpp)
 target_link_libraries(profile_validate PRIVATE dealsheet_core)
 target_compile_options(profile_validate PRIVATE ${DEALSHEET_WARNINGS})
+
+# The team benchmark against a real PostgreSQL (docs/BENCHMARKS.md):
+#   team_bench build/dealsheet.oxt build/server/dealsheet-team.sql 100000
+add_executable(team_bench ${CMAKE_SOURCE_DIR}/src/tools/team_bench.cxx
+                          ${CMAKE_SOURCE_DIR}/tests/integration/postgres.cxx)
+target_link_libraries(team_bench PRIVATE dealsheet_office_driver)
+target_compile_options(team_bench PRIVATE ${DEALSHEET_WARNINGS})
+set_target_properties(team_bench PROPERTIES BUILD_RPATH ${LO_PROGRAM_DIR})

@@ -368,8 +368,26 @@ Reference<css::sdbc::XConnection> connect(const Reference<css::uno::XComponentCo
 
 // ---- Writing the result into the workbook -----------------------------------------------
 
-// Cells to write on one sheet: row -> column -> value.
-using CellWrites = std::map<int, std::map<int, CellValue>>;
+// Cells to write on one sheet: row -> (column, value) by column. A vector per row, not a map:
+// a lead's first pull writes millions of cells.
+using RowWrites = std::vector<std::pair<int, CellValue>>;
+using CellWrites = std::map<int, RowWrites>;
+
+// Sorted by column; of two writes to one cell the later wins.
+void settle(CellWrites& writes) {
+    for (auto& [row, cells] : writes) {
+        std::stable_sort(cells.begin(), cells.end(),
+                         [](const auto& a, const auto& b) { return a.first < b.first; });
+        RowWrites unique;
+        for (auto& cell : cells) {
+            if (!unique.empty() && unique.back().first == cell.first)
+                unique.back() = std::move(cell);
+            else
+                unique.push_back(std::move(cell));
+        }
+        cells = std::move(unique);
+    }
+}
 
 // One block per run of consecutive rows that write the same columns, split where the columns
 // are not contiguous: a handful of setDataArray calls, never one per cell.
@@ -383,7 +401,7 @@ std::vector<CellBlock> writeBlocks(const Reference<css::sheet::XSpreadsheet>& sh
         auto end = std::next(it);
         std::vector<int> columns;
         for (const auto& [column, value] : it->second) columns.push_back(column);
-        const auto sameColumns = [&](const std::map<int, CellValue>& cells) {
+        const auto sameColumns = [&](const RowWrites& cells) {
             if (cells.size() != columns.size()) return false;
             std::size_t i = 0;
             for (const auto& [column, value] : cells)
@@ -402,8 +420,7 @@ std::vector<CellBlock> writeBlocks(const Reference<css::sheet::XSpreadsheet>& sh
             CellBlock block{range, readValues(range), {}};
             for (auto row = it; row != end; ++row) {
                 auto& cells = block.after.emplace_back();
-                for (std::size_t c = first; c <= last; ++c)
-                    cells.push_back(row->second.at(columns[c]));
+                for (std::size_t c = first; c <= last; ++c) cells.push_back(row->second[c].second);
             }
             writeValuesUnrecorded(manager, range, block.after);
             written.push_back(block);  // for the rollback, should a later block fail
@@ -419,8 +436,8 @@ CellWrites writesOf(const SyncedSheet& sheet, const SerialDates& dates, long& pu
                     long& numbered) {
     CellWrites writes;
     const auto hidden = [&](int row, long long id, long long version) {
-        writes[row][sheet.idColumn] = static_cast<double>(id);
-        writes[row][sheet.versionColumn] = static_cast<double>(version);
+        writes[row].emplace_back(sheet.idColumn, static_cast<double>(id));
+        writes[row].emplace_back(sheet.versionColumn, static_cast<double>(version));
     };
     int nextRow = sheet.firstFreeRow;
     for (const auto& pull : sheet.plan.pulls) {
@@ -429,8 +446,9 @@ CellWrites writesOf(const SyncedSheet& sheet, const SerialDates& dates, long& pu
         bool changed = !before;
         for (std::size_t c = 0; c < sheet.columns.size(); ++c)
             if (!before || (*before)[c] != pull.values[c]) {
-                writes[row][sheet.columns[c].sheetColumn] =
-                    team::fromServerText(pull.values[c], *sheet.columns[c].schema, dates);
+                writes[row].emplace_back(
+                    sheet.columns[c].sheetColumn,
+                    team::fromServerText(pull.values[c], *sheet.columns[c].schema, dates));
                 changed = true;
             }
         if (changed) ++pulled;
@@ -441,13 +459,15 @@ CellWrites writesOf(const SyncedSheet& sheet, const SerialDates& dates, long& pu
     for (const auto& [local, number] : sheet.numbers) {
         for (const auto& column : sheet.columns)
             if (column.schema->id == "customerNo")
-                writes[sheet.rows[local].row][column.sheetColumn] = number;
+                writes[sheet.rows[local].row].emplace_back(column.sheetColumn, number);
         ++numbered;
     }
     if (sheet.addHiddenColumns && !writes.empty()) {
-        writes[0][sheet.idColumn] = std::string(team::kIdHeader.in(sheet.lang));
-        writes[0][sheet.versionColumn] = std::string(team::kVersionHeader.in(sheet.lang));
+        writes[0].emplace_back(sheet.idColumn, std::string(team::kIdHeader.in(sheet.lang)));
+        writes[0].emplace_back(sheet.versionColumn,
+                               std::string(team::kVersionHeader.in(sheet.lang)));
     }
+    settle(writes);
     return writes;
 }
 
