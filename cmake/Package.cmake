@@ -18,12 +18,25 @@ set(OXT_INPUTS
   ${REG}/description-en.txt ${REG}/description-zh.txt ${REG}/LICENSE-en.txt ${REG}/LICENSE-zh.txt
   ${OXT_ICONS} ${DEALSHEET_RDB})
 
+# The team register's SQL, generated from the schema (server/dealsheet-team.sql is the same
+# text, checked by a unit test); shipped in the package's admin/ folder for administrators.
+add_executable(make_server_sql ${CMAKE_SOURCE_DIR}/src/tools/make_server_sql.cpp)
+target_link_libraries(make_server_sql PRIVATE dealsheet_core)
+target_compile_options(make_server_sql PRIVATE ${DEALSHEET_WARNINGS})
+set(DEALSHEET_TEAM_SQL ${CMAKE_BINARY_DIR}/server/dealsheet-team.sql)
+add_custom_command(OUTPUT ${DEALSHEET_TEAM_SQL}
+  COMMAND ${CMAKE_COMMAND} -E make_directory ${CMAKE_BINARY_DIR}/server
+  COMMAND make_server_sql ${DEALSHEET_TEAM_SQL}
+  DEPENDS make_server_sql
+  COMMENT "Generating the team register's SQL from the schema")
+list(APPEND OXT_INPUTS ${DEALSHEET_TEAM_SQL})
+
 add_custom_command(
   OUTPUT ${DEALSHEET_BASE_OXT}
   COMMAND ${CMAKE_COMMAND} -E rm -rf ${OXT_STAGE} ${DEALSHEET_BASE_OXT}
   COMMAND ${CMAKE_COMMAND} -E make_directory ${OXT_STAGE}/META-INF ${OXT_STAGE}/lib
           ${OXT_STAGE}/types ${OXT_STAGE}/images ${OXT_STAGE}/description
-          ${OXT_STAGE}/registration ${OXT_STAGE}/icons
+          ${OXT_STAGE}/registration ${OXT_STAGE}/icons ${OXT_STAGE}/admin
   COMMAND ${CMAKE_COMMAND} -E copy ${CMAKE_BINARY_DIR}/description.xml ${REG}/dealsheet.components
           ${REG}/Addons.xcu ${REG}/ProtocolHandler.xcu ${REG}/Paths.xcu ${REG}/CalcWindowState.xcu
           ${OXT_STAGE}/
@@ -32,6 +45,7 @@ add_custom_command(
   COMMAND ${CMAKE_COMMAND} -E copy ${DEALSHEET_RDB} ${OXT_STAGE}/types/
   COMMAND ${CMAKE_COMMAND} -E copy ${REG}/dealsheet.png ${OXT_STAGE}/images/
   COMMAND ${CMAKE_COMMAND} -E copy ${OXT_ICONS} ${OXT_STAGE}/icons/
+  COMMAND ${CMAKE_COMMAND} -E copy ${DEALSHEET_TEAM_SQL} ${OXT_STAGE}/admin/
   COMMAND ${CMAKE_COMMAND} -E copy ${REG}/description-en.txt ${REG}/description-zh.txt
           ${OXT_STAGE}/description/
   COMMAND ${CMAKE_COMMAND} -E copy ${REG}/LICENSE-en.txt ${REG}/LICENSE-zh.txt
@@ -87,3 +101,10 @@ target_compile_options(profile_validate PRIVATE ${DEALSHEET_WARNINGS})
 add_executable(make_reference ${CMAKE_SOURCE_DIR}/src/tools/make_reference.cpp)
 target_link_libraries(make_reference PRIVATE dealsheet_core)
 target_compile_options(make_reference PRIVATE ${DEALSHEET_WARNINGS})
+# The team benchmark against a real PostgreSQL (docs/BENCHMARKS.md):
+#   team_bench build/dealsheet.oxt build/server/dealsheet-team.sql 100000
+add_executable(team_bench ${CMAKE_SOURCE_DIR}/src/tools/team_bench.cxx
+                          ${CMAKE_SOURCE_DIR}/tests/integration/postgres.cxx)
+target_link_libraries(team_bench PRIVATE dealsheet_office_driver)
+target_compile_options(team_bench PRIVATE ${DEALSHEET_WARNINGS})
+set_target_properties(team_bench PROPERTIES BUILD_RPATH ${LO_PROGRAM_DIR})

@@ -9,6 +9,8 @@ packages=(
   libboost-dev libgtest-dev
   clang libclang-rt-14-dev  # the libFuzzer targets (tests/fuzz, ctest label fuzz)
   gnumeric  # ssconvert: "another spreadsheet engine" for the .xlsx sharing test (sharing_it)
+  libreoffice-sdbc-postgresql  # Sync with team: LibreOffice's own PostgreSQL driver
+  postgresql                   # the team tests' throw-away server and scripts/team-server.sh
 )
 # The real-window test (ctest label gui) needs an X server, screenshots and a CJK font.
 if [ "${DEALSHEET_GUI_DEPS:-1}" = 1 ]; then

@@ -67,7 +67,19 @@ def clear(n):
     line(c, 7 * s, 7 * s, 15 * s, 15 * s, 2.2 * s, RED); line(c, 15 * s, 7 * s, 7 * s, 15 * s, 2.2 * s, RED)
     return c
 
+def sync(n):  # the team's database (a cylinder) with an arrow up (push) and one down (pull)
+    c = canvas(n); s = n / 16
+    rect(c, 1 * s, 3 * s, 9 * s, 14 * s, GREY)
+    rect(c, 2 * s, 2 * s, 8 * s, 15 * s, GREY)
+    for y in (6, 10):
+        rect(c, 1 * s, y * s, 9 * s, y * s + max(1, s * 0.7), WHITE)
+    line(c, 11.5 * s, 14 * s, 11.5 * s, 3 * s, 1.6 * s, BLUE)
+    line(c, 11.5 * s, 2 * s, 9.8 * s, 5 * s, 1.4 * s, BLUE); line(c, 11.5 * s, 2 * s, 13.2 * s, 5 * s, 1.4 * s, BLUE)
+    line(c, 14.5 * s, 2 * s, 14.5 * s, 13 * s, 1.6 * s, GREEN)
+    line(c, 14.5 * s, 14 * s, 12.8 * s, 11 * s, 1.4 * s, GREEN); line(c, 14.5 * s, 14 * s, 16 * s, 11 * s, 1.4 * s, GREEN)
+    return c
+
 out = os.path.join(os.path.dirname(__file__), '..', 'registration', 'icons')
-for name, draw in (('validate', validate), ('insert', insert), ('assign', assign), ('review', review), ('clear', clear)):
+for name, draw in (('validate', validate), ('insert', insert), ('assign', assign), ('review', review), ('clear', clear), ('sync', sync)):
     for size in (16, 26):
         png(os.path.join(out, f'{name}_{size}.png'), size, draw(size))

@@ -326,6 +326,30 @@ const std::vector<RuleDefinition>& structureRules() {
          nullptr,
          nullptr,
          nullptr},
+        // Found by Sync with team (team_sync.cpp), not by Validate's row loop.
+        {"SYNC_CONFLICT",
+         Severity::Error,
+         RuleScope::Structure,
+         {"同步冲突：本地和服务器都改了同一单元格",
+          "Sync conflict: the cell changed here and on the server"},
+         {"同步冲突：本地为“{value}”，服务器为“{detail}”；本地值保留，改好后再同步",
+          "Sync conflict: here \"{value}\", on the server \"{detail}\"; your value is kept, "
+          "edit it and sync again"},
+         {},
+         nullptr,
+         nullptr,
+         nullptr,
+         nullptr},
+        {"SYNC_REFUSED",
+         Severity::Error,
+         RuleScope::Structure,
+         {"服务器拒绝了这次修改", "The server refused this change"},
+         {"服务器拒绝了“{value}”：{detail}", "The server refused \"{value}\": {detail}"},
+         {},
+         nullptr,
+         nullptr,
+         nullptr,
+         nullptr},
     };
     return rules;
 }

@@ -237,7 +237,8 @@ std::unique_ptr<Schema> Schema::parse(std::string_view json) {
                               {get(node, "zh", where), get(node, "en", where)},
                               getOr(node, "default"),
                               getFlag(node, "repeatable"),
-                              {getOr(node, "noteZh"), getOr(node, "noteEn")}};
+                              {getOr(node, "noteZh"), getOr(node, "noteEn")},
+                              getFlag(node, "text")};
         schema->settings_.push_back(std::move(setting));
     }
 

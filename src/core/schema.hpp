@@ -100,6 +100,7 @@ struct SettingSchema {
     std::string defaultValue;
     bool repeatable = false;
     OwnedText note;
+    bool text = false;  // a text value (e.g. the team database), not a number
 };
 
 class Schema {

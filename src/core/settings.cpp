@@ -73,6 +73,12 @@ Settings readSettings(const Schema& schema, const CellGrid& rows) {
         for (const auto& s : schema.settings())
             if (s.name.matches(trimmed) || s.id == trimmed) setting = &s;
         if (!setting || isBlankCell(row[1])) continue;
+        if (setting->text) {
+            const auto* text = std::get_if<std::string>(&row[1]);
+            settings.texts[setting->id] =
+                text ? std::string(trimSpaces(*text)) : formatNumber(std::get<double>(row[1]));
+            continue;
+        }
         const auto value = numberIn(row[1]);
         if (!value || *value < 0 || *value > kLargestValue) {
             settings.problems.push_back(

@@ -38,6 +38,8 @@ class Settings {
     long staleDays() const { return days("staleDays"); }
 
     std::set<long> holidays;  // serial days
+    // Text settings by id (the team database and its user), trimmed; absent when blank.
+    std::map<std::string, std::string, std::less<>> texts;
     std::vector<SettingProblem> problems;
 
   private:

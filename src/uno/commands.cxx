@@ -92,7 +92,8 @@ class PhaseTimes {
 }  // namespace
 
 CommandOutcome validate(const Reference<css::uno::XComponentContext>& context,
-                        const Reference<css::sheet::XSpreadsheetDocument>& doc) {
+                        const Reference<css::sheet::XSpreadsheetDocument>& doc,
+                        const std::vector<Finding>& extra) {
     const auto start = std::chrono::steady_clock::now();
     PhaseTimes times("validate");
     const Lang uiLang = officeLanguage(context);
@@ -108,7 +109,14 @@ CommandOutcome validate(const Reference<css::uno::XComponentContext>& context,
         contextOf(Reference<css::beans::XPropertySet>(doc, css::uno::UNO_QUERY));
     const ValidationOptions options{functionContext.dates, functionContext.dates.todaySerial(),
                                     readDocumentSettings(doc)};
-    const ValidationResult result = validateWorkbook(sheets, options);
+    ValidationResult result = validateWorkbook(sheets, options);
+    if (!extra.empty()) {
+        result.findings.insert(result.findings.end(), extra.begin(), extra.end());
+        std::vector<std::string> order;
+        for (const auto& plan : plans) order.push_back(plan.name);
+        sortAndDeduplicate(result.findings, order);
+        for (const auto& f : extra) ++(f.severity == Severity::Error ? result.errors : result.warnings);
+    }
     times.mark("check");
 
     ReportInput report{&result, plans, {}, 0, uiLang};

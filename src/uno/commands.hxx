@@ -3,10 +3,12 @@
 #pragma once
 
 #include <string>
+#include <vector>
 
 #include <com/sun/star/sheet/XSpreadsheetDocument.hpp>
 #include <com/sun/star/uno/XComponentContext.hpp>
 
+#include "core/findings.hpp"
 #include "core/localized.hpp"
 
 namespace dealsheet::uno {
@@ -30,8 +32,10 @@ CommandOutcome insertTemplates(const Reference<css::uno::XComponentContext>& con
 
 // Validate: the report sheet and highlights are rewritten; no data cell is ever changed.
 // A workbook without any DealSheet sheet is left untouched and told so.
+// `extra` findings (a sync's conflicts) join the report.
 CommandOutcome validate(const Reference<css::uno::XComponentContext>& context,
-                        const Reference<css::sheet::XSpreadsheetDocument>& doc);
+                        const Reference<css::sheet::XSpreadsheetDocument>& doc,
+                        const std::vector<Finding>& extra = {});
 
 // Clear marks: removes the report sheet and every highlight.
 CommandOutcome clearMarks(const Reference<css::uno::XComponentContext>& context,

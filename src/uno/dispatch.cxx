@@ -29,6 +29,7 @@
 #include "core/validator.hpp"
 #include "office_util.hxx"
 #include "report_writer.hxx"
+#include "team_sync.hxx"
 #include "uno_util.hxx"
 
 namespace dealsheet::uno {
@@ -44,7 +45,7 @@ constexpr char kProtocol[] = "org.dealsheet.calc:";
 // The commands this build offers; Addons.xcu shows the same.
 bool isKnownCommand(const OUString& path) {
     return path == "InsertTemplates" || path == "Validate" || path == "ClearMarks" ||
-           path == "AssignCustomerNumbers" || path == "RefreshReview";
+           path == "AssignCustomerNumbers" || path == "RefreshReview" || path == "SyncTeam";
 }
 
 // "2026-11", "2026-10", ...: this month and the ones before it.
@@ -192,6 +193,8 @@ class Dispatcher
                 if (!picked) return {std::string(msg::kCancelled.in(uiLang)), false};
                 month = months[static_cast<std::size_t>(*picked)];
             }
+            if (url.Path == "SyncTeam")
+                return tell(syncTeam(context_, doc, gui ? frame_ : nullptr).message, false);
             CommandOutcome outcome;
             if (url.Path == "InsertTemplates") outcome = insertTemplates(context_, doc, lang);
             if (url.Path == "Validate") outcome = validate(context_, doc);
@@ -205,6 +208,8 @@ class Dispatcher
                 return {outcome.message, false};
             }
             return tell(outcome.message, false);
+        } catch (const SyncFailed& e) {  // says itself that nothing changed, and why
+            return tell(e.what(), true);
         } catch (const css::uno::Exception& e) {
             return tell(msg::format(msg::kCommandFailed.in(uiLang), toUtf8(e.Message)), true);
         } catch (const std::exception& e) {

@@ -13,6 +13,7 @@
 
 #include "core/layout.hpp"
 #include "core/messages.hpp"
+#include "core/team_sync.hpp"
 #include "office_util.hxx"
 #include "sheet_format.hxx"
 #include "uno_util.hxx"

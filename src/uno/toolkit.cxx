@@ -3,10 +3,11 @@
 #include <com/sun/star/uno/XComponentContext.hpp>
 #include <cppuhelper/implbase2.hxx>
 #include <cppuhelper/supportsservice.hxx>
-#include <org/dealsheet/calc/XToolkit.hpp>
+#include <org/dealsheet/calc/XToolkit2.hpp>
 
 #include "commands.hxx"
 #include "office_util.hxx"
+#include "team_sync.hxx"
 #include "uno_util.hxx"
 
 namespace dealsheet::uno {
@@ -16,7 +17,7 @@ using css::uno::Reference;
 using rtl::OUString;
 
 class Toolkit
-    : public cppu::WeakImplHelper2<org::dealsheet::calc::XToolkit, css::lang::XServiceInfo> {
+    : public cppu::WeakImplHelper2<org::dealsheet::calc::XToolkit2, css::lang::XServiceInfo> {
   public:
     explicit Toolkit(const Reference<css::uno::XComponentContext>& context) : context_(context) {}
 
@@ -55,6 +56,18 @@ class Toolkit
 
     void SAL_CALL clearMarks(const Reference<css::lang::XComponent>& document) override {
         guarded(self(), [&] { uno::clearMarks(context_, requireSpreadsheet(document)); });
+    }
+
+    // XToolkit2
+    org::dealsheet::calc::SyncSummary SAL_CALL
+    syncTeam(const Reference<css::lang::XComponent>& document) override {
+        return guarded(self(), [&] {
+            const auto o = uno::syncTeam(context_, requireSpreadsheet(document));
+            const auto n = [](long v) { return static_cast<sal_Int32>(v); };
+            return org::dealsheet::calc::SyncSummary(n(o.pulled), n(o.pushed), n(o.numbered),
+                                                     n(o.conflicts), n(o.refused),
+                                                     n(o.milliseconds));
+        });
     }
 
     OUString SAL_CALL getImplementationName() override { return "org.dealsheet.calc.ToolkitImpl"; }

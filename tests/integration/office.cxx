@@ -38,6 +38,7 @@ namespace fs = std::filesystem;
 std::atomic<int> gChildGroup{-1};
 std::atomic<bool> gCleaning{false};
 std::string gRootToRemove;
+std::vector<std::function<void()>> gMoreCleanups;
 
 void killChildGroup() {
     const int group = gChildGroup.exchange(-1);
@@ -46,9 +47,14 @@ void killChildGroup() {
 
 }  // namespace
 
+void addEmergencyCleanup(std::function<void()> cleanup) {
+    gMoreCleanups.push_back(std::move(cleanup));
+}
+
 void emergencyCleanup() {
     if (gCleaning.exchange(true)) return;
     killChildGroup();
+    for (const auto& cleanup : gMoreCleanups) cleanup();
     if (!gRootToRemove.empty()) {
         std::error_code ignored;
         fs::remove_all(gRootToRemove, ignored);

@@ -52,6 +52,8 @@ int runWithOffice(const char* tool, const std::string& oxt, std::chrono::seconds
 
 // Kills the office and removes its folders; safe to call more than once.
 void emergencyCleanup();
+// Another real component a test started (a database server) to stop on the emergency path.
+void addEmergencyCleanup(std::function<void()> cleanup);
 // SIGINT, SIGTERM, SIGHUP and SIGABRT clean up before the process ends.
 void installCleanupHandlers();
 

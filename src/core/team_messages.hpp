@@ -1,0 +1,81 @@
+// User-visible words of Sync with team, in both languages.
+#pragma once
+
+#include "localized.hpp"
+
+namespace dealsheet::msg {
+
+inline constexpr Text kSyncTitle{"同步团队数据", "Sync with team"};
+inline constexpr Text kSyncDone{
+    "同步完成：拉取 {0} 行，推送 {0} 行，分配编号 {0} 个，冲突 {0} 处，用时 {0} 毫秒。",
+    "Sync done: {0} row(s) pulled, {0} pushed, {0} number(s) assigned, {0} conflict(s), "
+    "{0} ms."};
+inline constexpr Text kSyncConflictsSeeReport{
+    "有冲突的单元格保留了你的值，双方的值列在“校验报告”表中；改好后再同步一次即可。",
+    "Cells in conflict keep your value; both values are listed in the Validation Report "
+    "sheet. Edit them and sync again."};
+inline constexpr Text kSyncUnknownRows{
+    "{0} 行的同步标识在服务器上找不到（可能属于别的数据库或无权查看），这些行未同步。",
+    "{0} row(s) have a Sync ID the server does not show you (another database, or not "
+    "yours to see); they were not synced."};
+inline constexpr Text kSyncFailed{"同步未完成，工作簿和服务器都未改变：{0}",
+                                  "The sync did not complete; neither the workbook nor the "
+                                  "server changed: {0}"};
+inline constexpr Text kNoTeamDatabase{
+    "设置表中没有“团队数据库”。请在“设置”表中填写，如 host=db.example.com port=5432 "
+    "dbname=dealsheet，并填写“团队数据库用户”。",
+    "The Settings sheet has no Team database. Fill it in, e.g. host=db.example.com "
+    "port=5432 dbname=dealsheet, and the Team database user."};
+inline constexpr Text kNoTeamUser{"设置表中没有“团队数据库用户”。",
+                                  "The Settings sheet has no Team database user."};
+inline constexpr Text kPasswordInDocument{
+    "“团队数据库”中不能写密码：密码不保存在文档里。请删去 password=…，由系统提示或 .pgpass 提供。",
+    "The Team database must not hold a password: passwords are never stored in the "
+    "document. Remove password=…; the office asks for it, or .pgpass provides it."};
+inline constexpr Text kBadConnection{
+    "“团队数据库”的格式不对，应为 host=… port=… dbname=…（空格分隔的 名称=值）。",
+    "The Team database is not in the form host=… port=… dbname=… (name=value pairs "
+    "separated by spaces)."};
+inline constexpr Text kServerUnreachable{
+    "连不上团队数据库服务器（地址或端口不对，或服务器未运行）。",
+    "The team database server cannot be reached (wrong "
+    "address or port, or the server is not running)."};
+inline constexpr Text kLoginRefused{"团队数据库拒绝登录（用户名或密码不对）。",
+                                    "The team database refused the login (wrong user name or "
+                                    "password)."};
+inline constexpr Text kNoDatabase{"服务器上没有这个数据库（检查 dbname）。",
+                                  "The server has no such database (check dbname)."};
+inline constexpr Text kNoTeamSchema{
+    "这个数据库里没有 DealSheet 团队表。管理员需先运行 dealsheet-team.sql。",
+    "This database has no DealSheet team tables. An administrator runs dealsheet-team.sql "
+    "first."};
+inline constexpr Text kSchemaTooOld{"服务器上的 DealSheet 团队表版本较旧（{0}），请管理员升级。",
+                                    "The server's DealSheet tables are older ({0}); an "
+                                    "administrator must upgrade them."};
+inline constexpr Text kSchemaTooNew{
+    "服务器上的 DealSheet 团队表版本较新（{0}），请升级 DealSheet 扩展。",
+    "The server's DealSheet tables are newer ({0}); please upgrade the DealSheet extension."};
+inline constexpr Text kConnectionLost{"与团队数据库的连接中断，服务器已撤销本次推送。",
+                                      "The connection to the team database was lost; the "
+                                      "server rolled this push back."};
+inline constexpr Text kNoPermission{"团队数据库不允许你进行此操作（权限不足）。",
+                                    "The team database does not allow you to do this "
+                                    "(permission denied)."};
+inline constexpr Text kNoDriver{
+    "没有安装 LibreOffice 的 PostgreSQL 驱动（Debian/Ubuntu：libreoffice-sdbc-postgresql）。",
+    "LibreOffice's PostgreSQL driver is not installed (Debian/Ubuntu: "
+    "libreoffice-sdbc-postgresql)."};
+inline constexpr Text kDatabaseError{"团队数据库报错。", "The team database reported an error."};
+inline constexpr Text kNoSyncedSheet{
+    "没有可同步的 DealSheet 表。可先用“插入模板表”添加。",
+    "No DealSheet sheet to sync. Use Insert template sheets to add them."};
+inline constexpr Text kSyncBusy{"服务器上的数据一直在变，请稍后再同步。",
+                                "The server's data kept changing; please sync again in a "
+                                "moment."};
+inline constexpr Text kProgressConnecting{"正在连接团队数据库…",
+                                          "Connecting to the team database…"};
+inline constexpr Text kProgressPulling{"正在拉取 {0} 行…", "Pulling {0} rows…"};
+inline constexpr Text kProgressPushing{"正在推送 {0} 行…", "Pushing {0} rows…"};
+inline constexpr Text kProgressReading{"正在读取服务器数据…", "Reading the server's rows…"};
+
+}  // namespace dealsheet::msg

@@ -1,0 +1,293 @@
+#include "team_sync.hpp"
+
+#include <algorithm>
+#include <cctype>
+#include <cmath>
+#include <cstdio>
+#include <cstdlib>
+#include <set>
+
+#include "team_messages.hpp"
+#include "team_sql.hpp"
+#include "text.hpp"
+
+namespace dealsheet::team {
+namespace {
+
+std::optional<CivilDate> parseIsoDate(const std::string& text) {
+    if (text.size() != 10 || text[4] != '-' || text[7] != '-') return std::nullopt;
+    for (std::size_t i : {0, 1, 2, 3, 5, 6, 8, 9})
+        if (!std::isdigit(static_cast<unsigned char>(text[i]))) return std::nullopt;
+    return CivilDate{std::atoi(text.substr(0, 4).c_str()), std::atoi(text.substr(5, 2).c_str()),
+                     std::atoi(text.substr(8, 2).c_str())};
+}
+
+std::string lower(std::string_view text) {
+    std::string out(text);
+    for (auto& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    return out;
+}
+
+bool contains(std::string_view haystack, std::string_view needle) {
+    return haystack.find(needle) != std::string_view::npos;
+}
+
+}  // namespace
+
+std::vector<SyncColumn> syncedColumns(const RecognisedSheet& sheet) {
+    std::vector<SyncColumn> columns;
+    for (std::size_t i = 0; i < sheet.schema->columns.size() && i < sheet.columnOf.size(); ++i) {
+        const ColumnSchema& column = sheet.schema->columns[i];
+        if (sheet.columnOf[i] >= 0 && isSyncedColumn(column))
+            columns.push_back({&column, sheet.columnOf[i]});
+    }
+    return columns;
+}
+
+std::string toServerText(const CellValue& value, const ColumnSchema& column,
+                         const SerialDates& dates) {
+    if (const auto* text = std::get_if<std::string>(&value)) return *text;
+    if (const auto* number = std::get_if<double>(&value)) {
+        if (column.isDate() && *number == std::floor(*number))
+            if (const auto civil = dates.toCivil(*number)) return isoDate(*civil);
+        return formatNumber(*number);
+    }
+    return {};
+}
+
+CellValue fromServerText(const std::string& text, const ColumnSchema& column,
+                         const SerialDates& dates) {
+    if (text.empty()) return std::monostate{};
+    if (column.isDate()) {
+        if (const auto civil = parseIsoDate(text))
+            if (const auto serial = dates.toSerial(*civil))
+                if (toServerText(static_cast<double>(*serial), column, dates) == text)
+                    return static_cast<double>(*serial);
+    }
+    if (column.isNumeric() || column.isDate()) {
+        char* end = nullptr;
+        const double number = std::strtod(text.c_str(), &end);
+        if (end && *end == '\0' && std::isfinite(number) && formatNumber(number) == text)
+            return number;
+    }
+    return text;
+}
+
+std::vector<std::pair<long long, long long>> basesNeeded(const std::vector<LocalRow>& local,
+                                                         const std::vector<ServerRow>& server) {
+    std::map<long long, long long> versions;
+    for (const auto& row : server) versions[row.id] = row.version;
+    std::vector<std::pair<long long, long long>> needed;
+    std::set<long long> seen;
+    for (const auto& row : local) {
+        if (!row.id || !row.base || !seen.insert(*row.id).second) continue;
+        const auto it = versions.find(*row.id);
+        if (it != versions.end() && it->second != *row.base)
+            needed.emplace_back(*row.id, *row.base);
+    }
+    return needed;
+}
+
+Plan plan(const std::vector<LocalRow>& local, const std::vector<ServerRow>& server,
+          const std::map<long long, Values>& bases) {
+    Plan result;
+    std::map<long long, const ServerRow*> byId;
+    for (const auto& row : server) byId[row.id] = &row;
+    std::set<long long> seen;
+    std::vector<Push> updates;
+    for (std::size_t i = 0; i < local.size(); ++i) {
+        const LocalRow& mine = local[i];
+        // A row the user copied together with its hidden id is a new row, not the same one.
+        const bool firstWithId = mine.id && seen.insert(*mine.id).second;
+        if (!firstWithId) {
+            if (mine.filled) result.pushes.push_back({i, std::nullopt, 0, mine.values});
+            continue;
+        }
+        const auto found = byId.find(*mine.id);
+        if (found == byId.end()) {
+            result.unknown.push_back(i);
+            continue;
+        }
+        const ServerRow& theirs = *found->second;
+        const long long base = mine.base.value_or(-1);
+        if (theirs.version == base) {
+            if (mine.values != theirs.values)
+                updates.push_back({i, mine.id, theirs.version, mine.values});
+            continue;
+        }
+        // The server has a version this workbook has not seen: merge cell by cell.
+        const auto baseIt = bases.find(*mine.id);
+        const Values* before = baseIt != bases.end() ? &baseIt->second : nullptr;
+        Values merged = mine.values;
+        bool conflicted = false;
+        for (std::size_t c = 0; c < mine.values.size() && c < theirs.values.size(); ++c) {
+            const std::string& l = mine.values[c];
+            const std::string& s = theirs.values[c];
+            if (l == s) continue;
+            const std::string* b = before && c < before->size() ? &(*before)[c] : nullptr;
+            if (b && l == *b) {
+                merged[c] = s;  // only the server changed it
+            } else if (b && s == *b) {
+                // only this workbook changed it: keep, push below
+            } else {
+                result.conflicts.push_back({i, c, l, s});
+                conflicted = true;
+            }
+        }
+        result.pulls.push_back({i, theirs.id, theirs.version, merged});
+        if (!conflicted && merged != theirs.values)
+            updates.push_back({i, mine.id, theirs.version, merged});
+    }
+    result.pushes.insert(result.pushes.end(), updates.begin(), updates.end());
+    for (const auto& row : server)
+        if (!seen.count(row.id))
+            result.pulls.push_back({std::nullopt, row.id, row.version, row.values});
+    return result;
+}
+
+std::string jsonString(std::string_view text) {
+    std::string out = "\"";
+    for (char c : text) {
+        const auto u = static_cast<unsigned char>(c);
+        if (c == '"' || c == '\\') {
+            out += '\\';
+            out += c;
+        } else if (u < 0x20) {
+            char buffer[8];
+            std::snprintf(buffer, sizeof buffer, "\\u%04x", u);
+            out += buffer;
+        } else if (c != '\0') {
+            out += c;
+        }
+    }
+    return out + "\"";
+}
+
+std::string pushRecords(const std::vector<Push>& pushes, const std::vector<SyncColumn>& columns,
+                        const std::vector<long long>& newIds) {
+    std::string json = "[";
+    std::size_t nextNew = 0;
+    for (std::size_t p = 0; p < pushes.size(); ++p) {
+        const Push& push = pushes[p];
+        const long long id = push.id ? *push.id : newIds.at(nextNew++);
+        json += (p ? ",{" : "{") + std::string("\"ord\":") + std::to_string(p) +
+                ",\"row_id\":" + std::to_string(id) + ",\"base\":" + std::to_string(push.expected);
+        for (std::size_t c = 0; c < columns.size() && c < push.values.size(); ++c) {
+            json += ",\"" + sqlName(columns[c].schema->id) + "\":";
+            json += push.values[c].empty() ? std::string("null") : jsonString(push.values[c]);
+        }
+        json += "}";
+    }
+    return json + "]";
+}
+
+std::string idVersionRecords(const std::vector<std::pair<long long, long long>>& pairs) {
+    std::string json = "[";
+    for (std::size_t i = 0; i < pairs.size(); ++i)
+        json += (i ? ",{" : "{") + std::string("\"row_id\":") + std::to_string(pairs[i].first) +
+                ",\"version\":" + std::to_string(pairs[i].second) + "}";
+    return json + "]";
+}
+
+Connection connectionUrl(std::string_view database, std::string_view user) {
+    Connection result;
+    const std::string trimmedDatabase(trimSpaces(database));
+    const std::string trimmedUser(trimSpaces(user));
+    if (trimmedDatabase.empty()) {
+        result.problem = msg::kNoTeamDatabase;
+        return result;
+    }
+    if (trimmedUser.empty()) {
+        result.problem = msg::kNoTeamUser;
+        return result;
+    }
+    // name=value pairs: a name of letters and underscores, a value without spaces or quotes.
+    std::set<std::string> names;
+    std::size_t at = 0;
+    const std::string& s = trimmedDatabase;
+    while (at < s.size()) {
+        if (s[at] == ' ') {
+            ++at;
+            continue;
+        }
+        const std::size_t equals = s.find('=', at);
+        const std::size_t space = s.find(' ', at);
+        if (equals == std::string::npos || (space != std::string::npos && space < equals)) {
+            result.problem = msg::kBadConnection;
+            return result;
+        }
+        const std::string name = lower(s.substr(at, equals - at));
+        const std::size_t end = space == std::string::npos ? s.size() : space;
+        const std::string value = s.substr(equals + 1, end - equals - 1);
+        const bool nameOk = !name.empty() && std::all_of(name.begin(), name.end(), [](char c) {
+            return std::isalpha(static_cast<unsigned char>(c)) || c == '_';
+        });
+        if (!nameOk || value.empty() || contains(value, "'") || contains(value, "\\")) {
+            result.problem = msg::kBadConnection;
+            return result;
+        }
+        if (name == "password" || name == "passfile") {
+            result.problem = msg::kPasswordInDocument;
+            return result;
+        }
+        if (name == "user") {
+            result.problem = msg::kBadConnection;  // the user has a Settings row of its own
+            return result;
+        }
+        names.insert(name);
+        at = end;
+    }
+    std::string url = "sdbc:postgresql:" + s;
+    if (!names.count("connect_timeout")) url += " connect_timeout=10";
+    std::string quotedUser = "'";
+    for (char c : trimmedUser) {
+        if (c == '\'' || c == '\\') quotedUser += '\\';
+        quotedUser += c;
+    }
+    result.url = url + " user=" + quotedUser + "'";
+    return result;
+}
+
+Text explainDatabaseError(std::string_view message) {
+    const std::string m = lower(message);
+    if (contains(m, "no postgresql driver")) return msg::kNoDriver;
+    if (contains(m, "password authentication failed") || contains(m, "no password supplied") ||
+        (contains(m, "role") && contains(m, "does not exist")) ||
+        contains(m, "no pg_hba.conf entry") || contains(m, "authentication failed"))
+        return msg::kLoginRefused;
+    if (contains(m, "database") && contains(m, "does not exist")) return msg::kNoDatabase;
+    if (contains(m, "dealsheet") && contains(m, "does not exist")) return msg::kNoTeamSchema;
+    if (contains(m, "terminating connection") || contains(m, "server closed the connection") ||
+        contains(m, "no connection to the server") ||
+        contains(m, "connection to server was lost") || contains(m, "could not receive data") ||
+        contains(m, "could not send data") || contains(m, "connection is closed") ||
+        contains(m, "administrator command"))
+        return msg::kConnectionLost;
+    if (contains(m, "could not connect") || contains(m, "connection refused") ||
+        contains(m, "could not translate host name") || contains(m, "timeout expired") ||
+        contains(m, "is the server running"))
+        return msg::kServerUnreachable;
+    if (contains(m, "invalid connection option") || contains(m, "missing \"=\"") ||
+        contains(m, "invalid port") || contains(m, "invalid integer value"))
+        return msg::kBadConnection;
+    if (contains(m, "permission denied") || contains(m, "row-level security"))
+        return msg::kNoPermission;
+    return msg::kDatabaseError;
+}
+
+Finding conflictFinding(const std::string& sheet, int row, int column, const std::string& field,
+                        const std::string& mine, const std::string& theirs) {
+    const RuleDefinition& info = rule("SYNC_CONFLICT");
+    const auto fill = [&](std::string_view pattern) {
+        std::string out(pattern);
+        for (const auto& [key, value] :
+             {std::pair<std::string, std::string>{"{value}", mine}, {"{detail}", theirs}})
+            if (const auto at = out.find(key); at != std::string::npos)
+                out.replace(at, key.size(), value);
+        return out;
+    };
+    return Finding{info.severity,         std::string(info.code), sheet, row, column, field, mine,
+                   fill(info.message.zh), fill(info.message.en)};
+}
+
+}  // namespace dealsheet::team

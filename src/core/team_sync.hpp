@@ -1,0 +1,122 @@
+// Sync with team (SPEC §8), the part that decides: which columns of a sheet sync, how a cell
+// travels as text, and the sync plan — given the sheet's rows with their hidden id and base
+// version and the server's rows, what to push, what to pull and what conflicts. Pure: the
+// rim (src/uno/team_sync.cxx) reads and writes the sheet and talks to the server.
+#pragma once
+
+#include <map>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "cell.hpp"
+#include "dates.hpp"
+#include "findings.hpp"
+#include "localized.hpp"
+#include "workbook.hpp"
+
+namespace dealsheet::team {
+
+// The two hidden columns at the right of every synced sheet.
+inline constexpr Text kIdHeader{"同步标识", "Sync ID"};
+inline constexpr Text kVersionHeader{"同步版本", "Sync Version"};
+
+// A column that syncs: its schema and its place on the sheet.
+struct SyncColumn {
+    const ColumnSchema* schema = nullptr;
+    int sheetColumn = -1;
+};
+// The recognised columns of `sheet` that sync (the recognition, later the user's mapping,
+// decides which sheet column is which).
+std::vector<SyncColumn> syncedColumns(const RecognisedSheet& sheet);
+
+// A cell as the server keeps it: blank is "", a date in a date column is ISO "2026-11-05",
+// other numbers as Calc shows them in General format, text as typed.
+std::string toServerText(const CellValue& value, const ColumnSchema& column,
+                         const SerialDates& dates);
+// The cell for a server text: dates and numbers become numbers again when they come back to
+// exactly the same text, so a pulled row never looks changed on the next sync.
+CellValue fromServerText(const std::string& text, const ColumnSchema& column,
+                         const SerialDates& dates);
+
+using Values = std::vector<std::string>;  // one per synced column, "" for blank / NULL
+
+struct LocalRow {
+    int row = 0;                    // sheet row
+    std::optional<long long> id;    // 同步标识
+    std::optional<long long> base;  // 同步版本: the server version last seen
+    Values values;
+    bool filled = false;
+};
+
+struct ServerRow {
+    long long id = 0;
+    long long version = 0;
+    Values values;
+};
+
+struct Push {
+    std::size_t local = 0;        // index into the local rows
+    std::optional<long long> id;  // none: a new row
+    long long expected = 0;       // the server version the update is based on
+    Values values;
+};
+
+// What the workbook receives: an existing row (local index) or a new row at the end.
+struct Pull {
+    std::optional<std::size_t> local;
+    long long id = 0;
+    long long version = 0;
+    Values values;
+};
+
+struct Conflict {
+    std::size_t local = 0;
+    std::size_t column = 0;  // index into the synced columns
+    std::string mine, theirs;
+};
+
+struct Plan {
+    std::vector<Push> pushes;  // inserts (no id) first, then updates, in row order
+    std::vector<Pull> pulls;
+    std::vector<Conflict> conflicts;
+    std::vector<std::size_t> unknown;  // rows whose id the server does not show this user
+};
+
+// The local rows whose base version must be fetched from the server's history to tell a
+// local change from a change on the server.
+std::vector<std::pair<long long, long long>> basesNeeded(const std::vector<LocalRow>& local,
+                                                         const std::vector<ServerRow>& server);
+
+// The plan: per cell, the side that changed since the base wins; a cell changed on both sides
+// to different values is a conflict (neither side is overwritten; the row's base moves to the
+// server's version, so the value in the cell at the next sync is what the team gets). A row
+// copied with its hidden id is pushed as a new row. Server rows the workbook lacks are pulled
+// as new rows. Nothing is ever deleted.
+Plan plan(const std::vector<LocalRow>& local, const std::vector<ServerRow>& server,
+          const std::map<long long, Values>& bases);
+
+// The push as JSON records for json_to_recordset: {"ord":0,"row_id":..,"base":..,"col":..}.
+std::string pushRecords(const std::vector<Push>& pushes, const std::vector<SyncColumn>& columns,
+                        const std::vector<long long>& newIds);
+// (row_id, version) pairs as JSON records.
+std::string idVersionRecords(const std::vector<std::pair<long long, long long>>& pairs);
+std::string jsonString(std::string_view text);
+
+// The team database as the Settings sheet gives it, checked before anything connects.
+struct Connection {
+    std::string url;  // sdbc:postgresql:host=… port=… dbname=… user=…
+    std::optional<Text> problem;
+};
+Connection connectionUrl(std::string_view database, std::string_view user);
+
+// What a database error means for the user (server down, login refused, no DealSheet
+// schema, connection lost ...), from the driver's message.
+Text explainDatabaseError(std::string_view message);
+
+// SYNC_CONFLICT and SYNC_REFUSED: findings of the sync, not rules of a sheet.
+Finding conflictFinding(const std::string& sheet, int row, int column, const std::string& field,
+                        const std::string& mine, const std::string& theirs);
+
+}  // namespace dealsheet::team

@@ -1,0 +1,675 @@
+#include "team_sync.hxx"
+
+#include <algorithm>
+#include <chrono>
+#include <map>
+#include <set>
+
+#include <com/sun/star/beans/XPropertySet.hpp>
+#include <com/sun/star/sdb/DatabaseContext.hpp>
+#include <com/sun/star/sdb/XCompletedConnection.hpp>
+#include <com/sun/star/sdbc/DriverManager.hpp>
+#include <com/sun/star/sdbc/SQLException.hpp>
+#include <com/sun/star/sdbc/XConnection.hpp>
+#include <com/sun/star/sdbc/XDriver.hpp>
+#include <com/sun/star/sdbc/XParameters.hpp>
+#include <com/sun/star/sdbc/XPreparedStatement.hpp>
+#include <com/sun/star/sdbc/XResultSet.hpp>
+#include <com/sun/star/sdbc/XRow.hpp>
+#include <com/sun/star/sdbc/XStatement.hpp>
+#include <com/sun/star/table/XColumnRowRange.hpp>
+#include <com/sun/star/table/XTableColumns.hpp>
+#include <com/sun/star/task/InteractionHandler.hpp>
+#include <com/sun/star/task/XStatusIndicatorFactory.hpp>
+
+#include "commands.hxx"
+#include "core/messages.hpp"
+#include "core/team_messages.hpp"
+#include "core/team_sql.hpp"
+#include "core/team_sync.hpp"
+#include "core/text.hpp"
+#include "core/validator.hpp"
+#include "document_settings.hxx"
+#include "office_util.hxx"
+#include "undo_action.hxx"
+#include "uno_util.hxx"
+#include "workbook_reader.hxx"
+
+namespace dealsheet::uno {
+namespace {
+
+using css::uno::Any;
+using css::uno::Sequence;
+using css::uno::UNO_QUERY;
+using css::uno::UNO_QUERY_THROW;
+using rtl::OUString;
+
+// ---- The workbook side ------------------------------------------------------------------
+
+struct SyncedSheet {
+    std::string name;
+    const SheetSchema* schema = nullptr;
+    SheetData data;
+    std::vector<team::SyncColumn> columns;
+    int idColumn = -1;
+    int versionColumn = -1;
+    bool addHiddenColumns = false;  // the two hidden columns are new on this sheet
+    Lang lang = Lang::Zh;           // of the sheet's name: the hidden headers follow it
+    int firstFreeRow = 1;           // where pulled new rows go
+    std::vector<team::LocalRow> rows;
+    team::Plan plan;
+    // After the push: the server's id, version and customer number of every pushed row.
+    std::map<std::size_t, std::pair<long long, long long>> pushedIds;  // local -> id, version
+    std::map<std::size_t, std::string> numbers;                        // local -> new number
+};
+
+std::optional<long long> wholeNumber(const CellValue& value) {
+    if (const auto* number = std::get_if<double>(&value))
+        if (*number >= 1 && *number < 9e15 &&
+            *number == static_cast<double>(static_cast<long long>(*number)))
+            return static_cast<long long>(*number);
+    if (const auto* text = std::get_if<std::string>(&value)) {
+        if (text->empty() || text->size() > 15 ||
+            !std::all_of(text->begin(), text->end(), [](char c) { return c >= '0' && c <= '9'; }))
+            return std::nullopt;
+        return std::stoll(*text);
+    }
+    return std::nullopt;
+}
+
+// The synced sheets of the workbook (the first of each kind; a second Customers sheet in the
+// other language would receive every pulled row twice), read in bulk.
+std::vector<SyncedSheet> readSyncedSheets(const Reference<css::sheet::XSpreadsheetDocument>& doc,
+                                          const SerialDates& dates) {
+    auto plans = planSheets(productSchema(), sheetNames(doc));
+    std::set<const SheetSchema*> taken;
+    for (auto& plan : plans)
+        if (plan.schema && (!isSyncedSheet(*plan.schema) || !taken.insert(plan.schema).second))
+            plan.schema = nullptr;
+    std::vector<SyncedSheet> sheets;
+    for (auto& [schema, data] : readPlannedSheets(doc, plans)) {
+        SyncedSheet synced;
+        synced.name = data.name;
+        synced.schema = schema;
+        synced.data = std::move(data);
+        const RecognisedSheet located = recognise(*schema, synced.data);
+        synced.columns = team::syncedColumns(located);
+        synced.lang = located.lang;
+        if (synced.columns.empty()) continue;
+        const auto sheet = sheetByName(doc, synced.name);
+        const auto [rows, usedColumns] = usedSize(sheet);
+        // The hidden columns are found by their header, wherever sorting or inserting moved
+        // them; a sheet synced for the first time gets them right of everything it holds.
+        if (usedColumns > 0) {
+            const CellGrid header = readValues(rangeOf(sheet, 0, 0, usedColumns - 1, 0));
+            for (int c = 0; !header.empty() && c < static_cast<int>(header[0].size()); ++c)
+                if (const auto* text = std::get_if<std::string>(&header[0][c])) {
+                    const std::string_view trimmed = trimSpaces(*text);
+                    if (team::kIdHeader.matches(trimmed)) synced.idColumn = c;
+                    if (team::kVersionHeader.matches(trimmed)) synced.versionColumn = c;
+                }
+        }
+        if (synced.idColumn < 0 || synced.versionColumn < 0) {
+            synced.addHiddenColumns = true;
+            synced.idColumn = std::max(usedColumns, 1);
+            synced.versionColumn = synced.idColumn + 1;
+        }
+        CellGrid ids, versions;
+        if (!synced.addHiddenColumns && rows > 1) {
+            ids = readValues(rangeOf(sheet, synced.idColumn, 1, synced.idColumn, rows - 1));
+            versions =
+                readValues(rangeOf(sheet, synced.versionColumn, 1, synced.versionColumn, rows - 1));
+        }
+        for (int r = 1; r < std::max(rows, synced.data.rowCount()); ++r) {
+            team::LocalRow row;
+            row.row = r;
+            const std::size_t i = static_cast<std::size_t>(r - 1);
+            if (i < ids.size() && !ids[i].empty()) row.id = wholeNumber(ids[i][0]);
+            if (i < versions.size() && !versions[i].empty()) row.base = wholeNumber(versions[i][0]);
+            row.filled = r < synced.data.rowCount() && isRowFilled(located, r);
+            for (const auto& column : synced.columns)
+                row.values.push_back(team::toServerText(synced.data.at(r, column.sheetColumn),
+                                                        *column.schema, dates));
+            if (row.filled || row.id) synced.firstFreeRow = r + 1;
+            if (row.filled || row.id) synced.rows.push_back(std::move(row));
+        }
+        sheets.push_back(std::move(synced));
+    }
+    return sheets;
+}
+
+// ---- The server side --------------------------------------------------------------------
+
+class Database {
+  public:
+    explicit Database(Reference<css::sdbc::XConnection> connection)
+        : connection_(std::move(connection)) {}
+    ~Database() {
+        try {
+            if (open_) execute("ROLLBACK");
+        } catch (...) {
+            // The connection is gone: the server has rolled back by itself.
+        }
+        try {
+            connection_->close();
+        } catch (...) {
+        }
+    }
+
+    // LibreOffice's PostgreSQL driver leaves setAutoCommit, commit and rollback unsupported
+    // (every statement would commit by itself): the transaction is spelled out in SQL.
+    void begin() {
+        execute("BEGIN");
+        open_ = true;
+    }
+    void commit() {
+        execute("COMMIT");
+        open_ = false;
+    }
+    void rollback() {
+        open_ = false;
+        execute("ROLLBACK");
+    }
+    void execute(const char* sql) { connection_->createStatement()->execute(toOUString(sql)); }
+
+    // Runs `sql` with at most one text parameter, calling `row` for each result row.
+    void query(const std::string& sql, const std::optional<std::string>& parameter,
+               const std::function<void(const Reference<css::sdbc::XRow>&)>& row) {
+        Reference<css::sdbc::XResultSet> result;
+        if (parameter) {
+            const auto statement = connection_->prepareStatement(toOUString(sql));
+            Reference<css::sdbc::XParameters>(statement, UNO_QUERY_THROW)
+                ->setString(1, toOUString(*parameter));
+            result = statement->executeQuery();
+        } else {
+            result = connection_->createStatement()->executeQuery(toOUString(sql));
+        }
+        Reference<css::sdbc::XRow> values(result, UNO_QUERY_THROW);
+        while (result->next()) row(values);
+    }
+    long update(const std::string& sql, const std::string& parameter) {
+        const auto statement = connection_->prepareStatement(toOUString(sql));
+        Reference<css::sdbc::XParameters>(statement, UNO_QUERY_THROW)
+            ->setString(1, toOUString(parameter));
+        return statement->executeUpdate();
+    }
+
+  private:
+    Reference<css::sdbc::XConnection> connection_;
+    bool open_ = false;
+};
+
+std::string columnList(const std::vector<team::SyncColumn>& columns, const std::string& prefix) {
+    std::string list;
+    for (const auto& column : columns) list += ", " + prefix + sqlName(column.schema->id);
+    return list;
+}
+
+std::string recordDefinition(const std::vector<team::SyncColumn>& columns) {
+    std::string list = "ord integer, row_id bigint, base integer";
+    for (const auto& column : columns) list += ", " + sqlName(column.schema->id) + " text";
+    return list;
+}
+
+team::Values valuesOf(const Reference<css::sdbc::XRow>& row, int first, std::size_t count) {
+    team::Values values;
+    for (std::size_t c = 0; c < count; ++c)
+        values.push_back(toUtf8(row->getString(first + static_cast<sal_Int32>(c))));
+    return values;
+}
+
+void readServer(Database& db, SyncedSheet& sheet) {
+    const std::string table = "dealsheet." + sqlName(sheet.schema->id);
+    std::vector<team::ServerRow> server;
+    db.query("SELECT row_id, version" + columnList(sheet.columns, "") + " FROM " + table +
+                 " ORDER BY row_id",
+             std::nullopt, [&](const Reference<css::sdbc::XRow>& row) {
+                 server.push_back(
+                     {row->getLong(1), row->getLong(2), valuesOf(row, 3, sheet.columns.size())});
+             });
+    std::map<long long, team::Values> bases;
+    const auto needed = team::basesNeeded(sheet.rows, server);
+    if (!needed.empty())
+        db.query("SELECT h.row_id" + columnList(sheet.columns, "h.") + " FROM " + table +
+                     "_history h JOIN json_to_recordset(CAST(? AS json)) AS x(row_id bigint, "
+                     "version integer) ON h.row_id = x.row_id AND h.version = x.version",
+                 team::idVersionRecords(needed), [&](const Reference<css::sdbc::XRow>& row) {
+                     bases[row->getLong(1)] = valuesOf(row, 2, sheet.columns.size());
+                 });
+    sheet.plan = team::plan(sheet.rows, server, bases);
+}
+
+// Pushes the sheet's plan; false when a row changed on the server since it was read (the
+// caller rolls back and starts again).
+bool push(Database& db, SyncedSheet& sheet) {
+    const auto& pushes = sheet.plan.pushes;
+    sheet.pushedIds.clear();
+    sheet.numbers.clear();
+    if (pushes.empty()) return true;
+    const std::string table = "dealsheet." + sqlName(sheet.schema->id);
+    const auto newRows = static_cast<std::size_t>(
+        std::count_if(pushes.begin(), pushes.end(), [](const team::Push& p) { return !p.id; }));
+    std::vector<long long> newIds;
+    if (newRows > 0)
+        db.query("SELECT nextval(pg_get_serial_sequence('" + table +
+                     "', 'row_id')) FROM generate_series(1, " + std::to_string(newRows) + ")",
+                 std::nullopt,
+                 [&](const Reference<css::sdbc::XRow>& row) { newIds.push_back(row->getLong(1)); });
+    std::vector<team::Push> inserts, updates;
+    for (const auto& p : pushes) (p.id ? updates : inserts).push_back(p);
+    const std::string records =
+        "json_to_recordset(CAST(? AS json)) AS x(" + recordDefinition(sheet.columns) + ")";
+    if (!inserts.empty())
+        db.update("INSERT INTO " + table + " (row_id" + columnList(sheet.columns, "") +
+                      ") SELECT row_id" + columnList(sheet.columns, "") + " FROM " + records +
+                      " ORDER BY ord",
+                  team::pushRecords(inserts, sheet.columns, newIds));
+    if (!updates.empty()) {
+        std::string assignments;
+        for (const auto& column : sheet.columns)
+            assignments += std::string(assignments.empty() ? "" : ", ") +
+                           sqlName(column.schema->id) + " = x." + sqlName(column.schema->id);
+        const long changed =
+            db.update("UPDATE " + table + " AS t SET " + assignments + " FROM " + records +
+                          " WHERE t.row_id = x.row_id AND t.version = x.base",
+                      team::pushRecords(updates, sheet.columns, {}));
+        if (changed != static_cast<long>(updates.size())) return false;
+    }
+    // What the server made of the rows: their ids, versions and, for customers, the numbers
+    // it assigned.
+    std::map<long long, std::size_t> localOf;
+    std::string ids = "[";
+    std::size_t nextNew = 0;
+    for (const auto& p : pushes) {
+        const long long id = p.id ? *p.id : newIds.at(nextNew++);
+        localOf[id] = p.local;
+        ids += (ids.size() > 1 ? "," : "") + std::to_string(id);
+    }
+    ids += "]";
+    const int numberColumn = [&] {
+        for (std::size_t c = 0; c < sheet.columns.size(); ++c)
+            if (sheet.columns[c].schema->id == "customerNo" && sheet.schema->id == "customers")
+                return static_cast<int>(c);
+        return -1;
+    }();
+    db.query(
+        "SELECT row_id, version" + std::string(numberColumn >= 0 ? ", customer_no" : "") +
+            " FROM " + table +
+            " WHERE row_id IN (SELECT CAST(value AS bigint) FROM "
+            "json_array_elements_text(CAST(? AS json)))",
+        ids, [&](const Reference<css::sdbc::XRow>& row) {
+            const long long id = row->getLong(1);
+            const auto it = localOf.find(id);
+            if (it == localOf.end()) return;
+            sheet.pushedIds[it->second] = {id, row->getLong(2)};
+            if (numberColumn < 0) return;
+            const std::string number = toUtf8(row->getString(3));
+            if (!number.empty() &&
+                sheet.rows[it->second].values[static_cast<std::size_t>(numberColumn)] != number)
+                sheet.numbers[it->second] = number;
+        });
+    return true;
+}
+
+bool isRetryable(const css::sdbc::SQLException& e) {
+    return e.SQLState == "40P01" || e.SQLState == "40001" ||
+           toUtf8(e.Message).find("deadlock detected") != std::string::npos;
+}
+
+// The office's driver manager; where it is not installed (Debian's libreoffice-sdbc-postgresql
+// without libreoffice-base-drivers), the PostgreSQL driver itself.
+Reference<css::sdbc::XConnection> openConnection(
+    const Reference<css::uno::XComponentContext>& context, const std::string& url) {
+    Reference<css::sdbc::XDriverManager2> manager;
+    try {
+        manager = css::sdbc::DriverManager::create(context);
+    } catch (const css::uno::RuntimeException&) {
+        // DeploymentException: no driver manager in this office
+    }
+    if (manager.is())
+        return manager->getConnectionWithInfo(toOUString(url),
+                                              Sequence<css::beans::PropertyValue>());
+    Reference<css::sdbc::XDriver> driver(
+        context->getServiceManager()->createInstanceWithContext(
+            "org.openoffice.comp.connectivity.pq.Driver.noext", context),
+        UNO_QUERY);
+    if (!driver.is())
+        throw css::sdbc::SQLException("no PostgreSQL driver (libreoffice-sdbc-postgresql)", {},
+                                      "08001", 0, Any());
+    return driver->connect(toOUString(url), Sequence<css::beans::PropertyValue>());
+}
+
+Reference<css::sdbc::XConnection> connect(const Reference<css::uno::XComponentContext>& context,
+                                          const std::string& url,
+                                          const Reference<css::frame::XFrame>& frame) {
+    try {
+        return openConnection(context, url);
+    } catch (const css::sdbc::SQLException& e) {
+        // In a window, a server that wants a password libpq's environment does not have gets
+        // it from the office's login dialog (which offers to keep it in the office's password
+        // container); headless, the refusal is the answer.
+        const bool wantsPassword =
+            toUtf8(e.Message).find("no password supplied") != std::string::npos;
+        if (!wantsPassword || !frame.is() || officeIsHeadless()) throw;
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Wdeprecated-declarations"  // the only way to a new DataSource
+        Reference<css::beans::XPropertySet> source(
+            css::sdb::DatabaseContext::create(context)->createInstance(), UNO_QUERY_THROW);
+#pragma GCC diagnostic pop
+        source->setPropertyValue("URL", Any(toOUString(url)));
+        source->setPropertyValue("IsPasswordRequired", Any(true));
+        const Reference<css::task::XInteractionHandler> handler(
+            css::task::InteractionHandler::createWithParent(context, frame->getContainerWindow()),
+            UNO_QUERY_THROW);
+        return Reference<css::sdb::XCompletedConnection>(source, UNO_QUERY_THROW)
+            ->connectWithCompletion(handler);
+    }
+}
+
+// ---- Writing the result into the workbook -----------------------------------------------
+
+// Cells to write on one sheet: row -> (column, value) by column. A vector per row, not a map:
+// a lead's first pull writes millions of cells.
+using RowWrites = std::vector<std::pair<int, CellValue>>;
+using CellWrites = std::map<int, RowWrites>;
+
+// Sorted by column; of two writes to one cell the later wins.
+void settle(CellWrites& writes) {
+    for (auto& [row, cells] : writes) {
+        std::stable_sort(cells.begin(), cells.end(),
+                         [](const auto& a, const auto& b) { return a.first < b.first; });
+        RowWrites unique;
+        for (auto& cell : cells) {
+            if (!unique.empty() && unique.back().first == cell.first)
+                unique.back() = std::move(cell);
+            else
+                unique.push_back(std::move(cell));
+        }
+        cells = std::move(unique);
+    }
+}
+
+// One block per run of consecutive rows that write the same columns, split where the columns
+// are not contiguous: a handful of setDataArray calls, never one per cell.
+std::vector<CellBlock> writeBlocks(const Reference<css::sheet::XSpreadsheet>& sheet,
+                                   const CellWrites& writes,
+                                   const Reference<css::document::XUndoManager>& manager,
+                                   std::vector<CellBlock>& written) {
+    std::vector<CellBlock> blocks;
+    auto it = writes.begin();
+    while (it != writes.end()) {
+        auto end = std::next(it);
+        std::vector<int> columns;
+        for (const auto& [column, value] : it->second) columns.push_back(column);
+        const auto sameColumns = [&](const RowWrites& cells) {
+            if (cells.size() != columns.size()) return false;
+            std::size_t i = 0;
+            for (const auto& [column, value] : cells)
+                if (column != columns[i++]) return false;
+            return true;
+        };
+        int lastRow = it->first;
+        while (end != writes.end() && end->first == lastRow + 1 && sameColumns(end->second)) {
+            lastRow = end->first;
+            ++end;
+        }
+        for (std::size_t first = 0; first < columns.size();) {
+            std::size_t last = first;
+            while (last + 1 < columns.size() && columns[last + 1] == columns[last] + 1) ++last;
+            const auto range = rangeOf(sheet, columns[first], it->first, columns[last], lastRow);
+            CellBlock block{range, readValues(range), {}};
+            for (auto row = it; row != end; ++row) {
+                auto& cells = block.after.emplace_back();
+                for (std::size_t c = first; c <= last; ++c) cells.push_back(row->second[c].second);
+            }
+            writeValuesUnrecorded(manager, range, block.after);
+            written.push_back(block);  // for the rollback, should a later block fail
+            blocks.push_back(std::move(block));
+            first = last + 1;
+        }
+        it = end;
+    }
+    return blocks;
+}
+
+CellWrites writesOf(const SyncedSheet& sheet, const SerialDates& dates, long& pulled,
+                    long& numbered) {
+    CellWrites writes;
+    const auto hidden = [&](int row, long long id, long long version) {
+        writes[row].emplace_back(sheet.idColumn, static_cast<double>(id));
+        writes[row].emplace_back(sheet.versionColumn, static_cast<double>(version));
+    };
+    int nextRow = sheet.firstFreeRow;
+    for (const auto& pull : sheet.plan.pulls) {
+        const int row = pull.local ? sheet.rows[*pull.local].row : nextRow++;
+        const team::Values* before = pull.local ? &sheet.rows[*pull.local].values : nullptr;
+        bool changed = !before;
+        for (std::size_t c = 0; c < sheet.columns.size(); ++c)
+            if (!before || (*before)[c] != pull.values[c]) {
+                writes[row].emplace_back(
+                    sheet.columns[c].sheetColumn,
+                    team::fromServerText(pull.values[c], *sheet.columns[c].schema, dates));
+                changed = true;
+            }
+        if (changed) ++pulled;
+        hidden(row, pull.id, pull.version);
+    }
+    for (const auto& [local, idVersion] : sheet.pushedIds)
+        hidden(sheet.rows[local].row, idVersion.first, idVersion.second);
+    for (const auto& [local, number] : sheet.numbers) {
+        for (const auto& column : sheet.columns)
+            if (column.schema->id == "customerNo")
+                writes[sheet.rows[local].row].emplace_back(column.sheetColumn, number);
+        ++numbered;
+    }
+    if (sheet.addHiddenColumns && !writes.empty()) {
+        writes[0].emplace_back(sheet.idColumn, std::string(team::kIdHeader.in(sheet.lang)));
+        writes[0].emplace_back(sheet.versionColumn,
+                               std::string(team::kVersionHeader.in(sheet.lang)));
+    }
+    settle(writes);
+    return writes;
+}
+
+void setColumnsVisible(const Reference<css::sheet::XSpreadsheet>& sheet, int first, int count,
+                       bool visible) {
+    const auto columns =
+        Reference<css::table::XColumnRowRange>(sheet, UNO_QUERY_THROW)->getColumns();
+    for (int c = first; c < first + count; ++c)
+        setProperty(Reference<css::uno::XInterface>(columns->getByIndex(c), UNO_QUERY_THROW),
+                    "IsVisible", Any(visible));
+}
+
+// Calc re-measures the height of every row a bulk write touches; off during the writes.
+class RowHeightsDeferred {
+  public:
+    explicit RowHeightsDeferred(const Reference<css::sheet::XSpreadsheetDocument>& doc)
+        : properties_(doc, UNO_QUERY) {
+        try {
+            if (properties_.is() &&
+                (properties_->getPropertyValue("IsAdjustHeightEnabled") >>= wasEnabled_) &&
+                wasEnabled_)
+                properties_->setPropertyValue("IsAdjustHeightEnabled", Any(false));
+        } catch (const css::uno::Exception&) {
+            wasEnabled_ = false;
+        }
+    }
+    ~RowHeightsDeferred() {
+        try {
+            if (wasEnabled_) properties_->setPropertyValue("IsAdjustHeightEnabled", Any(true));
+        } catch (...) {
+        }
+    }
+
+  private:
+    Reference<css::beans::XPropertySet> properties_;
+    bool wasEnabled_ = false;
+};
+
+class Progress {
+  public:
+    Progress(const Reference<css::frame::XFrame>& frame, Lang lang) : lang_(lang) {
+        try {
+            Reference<css::task::XStatusIndicatorFactory> factory(frame, UNO_QUERY);
+            if (factory.is() && !officeIsHeadless()) indicator_ = factory->createStatusIndicator();
+            if (indicator_.is()) indicator_->start(toOUString(msg::kSyncTitle.in(lang)), 100);
+        } catch (const css::uno::Exception&) {
+            indicator_.clear();
+        }
+    }
+    ~Progress() {
+        try {
+            if (indicator_.is()) indicator_->end();
+        } catch (...) {
+        }
+    }
+    void tell(Text pattern, long count, int percent) {
+        if (!indicator_.is()) return;
+        try {
+            indicator_->setText(toOUString(msg::format(pattern.in(lang_), std::to_string(count))));
+            indicator_->setValue(percent);
+        } catch (const css::uno::Exception&) {
+        }
+    }
+
+  private:
+    Reference<css::task::XStatusIndicator> indicator_;
+    Lang lang_;
+};
+
+}  // namespace
+
+SyncOutcome syncTeam(const Reference<css::uno::XComponentContext>& context,
+                     const Reference<css::sheet::XSpreadsheetDocument>& doc,
+                     const Reference<css::frame::XFrame>& frame) {
+    const auto start = std::chrono::steady_clock::now();
+    const Lang uiLang = officeLanguage(context);
+    const auto fail = [&](std::string_view reason, const std::string& detail = {}) {
+        throw SyncFailed(msg::format(msg::kSyncFailed.in(uiLang), reason) +
+                         (detail.empty() ? "" : "\n" + detail));
+    };
+    const Settings settings = readDocumentSettings(doc);
+    const auto setting = [&](const char* id) {
+        const auto it = settings.texts.find(id);
+        return it == settings.texts.end() ? std::string() : it->second;
+    };
+    const auto connection =
+        team::connectionUrl(setting("teamDatabase"), setting("teamDatabaseUser"));
+    if (connection.problem) fail(connection.problem->in(uiLang));
+    const FunctionContext functionContext =
+        contextOf(Reference<css::beans::XPropertySet>(doc, UNO_QUERY));
+    const SerialDates& dates = functionContext.dates;
+    std::vector<SyncedSheet> sheets = readSyncedSheets(doc, dates);
+    SyncOutcome outcome;
+    if (sheets.empty()) fail(msg::kNoSyncedSheet.in(uiLang));
+
+    Progress progress(frame, uiLang);
+    progress.tell(msg::kProgressConnecting, 0, 5);
+    try {
+        Database db(connect(context, connection.url, frame));
+        std::string version;
+        db.query(
+            "SELECT value FROM dealsheet.meta WHERE name = 'schema_version'", std::nullopt,
+            [&](const Reference<css::sdbc::XRow>& row) { version = toUtf8(row->getString(1)); });
+        const int serverVersion = version.empty() ? 0 : std::atoi(version.c_str());
+        if (serverVersion < kTeamSchemaVersion)
+            fail(msg::format(msg::kSchemaTooOld.in(uiLang), version));
+        if (serverVersion > kTeamSchemaVersion)
+            fail(msg::format(msg::kSchemaTooNew.in(uiLang), version));
+
+        // Read, decide and push in one transaction; when someone else changed a pushed row in
+        // between, everything is rolled back and done again from a fresh read.
+        bool pushed = false;
+        for (int attempt = 0; attempt < 4 && !pushed; ++attempt) {
+            db.begin();
+            try {
+                progress.tell(msg::kProgressReading, 0, 15);
+                for (auto& sheet : sheets) readServer(db, sheet);
+                long pushing = 0;
+                for (const auto& sheet : sheets)
+                    pushing += static_cast<long>(sheet.plan.pushes.size());
+                progress.tell(msg::kProgressPushing, pushing, 50);
+                pushed = std::all_of(sheets.begin(), sheets.end(),
+                                     [&](SyncedSheet& sheet) { return push(db, sheet); });
+            } catch (const css::sdbc::SQLException& e) {
+                if (!isRetryable(e)) throw;
+            }
+            if (!pushed) db.rollback();
+        }
+        if (!pushed) fail(msg::kSyncBusy.in(uiLang));
+
+        // The workbook receives everything in bulk, then the server commits. Should the commit
+        // fail, the scope's rollback writes every cell back: both sides stay as they were.
+        std::vector<std::pair<SyncedSheet*, CellWrites>> allWrites;
+        long pulled = 0;
+        for (auto& sheet : sheets) {
+            auto writes = writesOf(sheet, dates, pulled, outcome.numbered);
+            if (!writes.empty()) allWrites.emplace_back(&sheet, std::move(writes));
+        }
+        progress.tell(msg::kProgressPulling, pulled, 75);
+        std::vector<CellBlock> written;
+        std::vector<std::pair<Reference<css::sheet::XSpreadsheet>, int>> hiddenAdded;
+        {
+            RowHeightsDeferred heights(doc);
+            UndoScope undo(doc, std::string(msg::kSyncTitle.in(uiLang)), [&] {
+                for (auto block = written.rbegin(); block != written.rend(); ++block)
+                    writeValues(block->range, block->before);
+                for (const auto& [sheet, column] : hiddenAdded)
+                    setColumnsVisible(sheet, column, 2, true);
+            });
+            std::vector<CellBlock> blocks;
+            for (auto& [sheet, writes] : allWrites) {
+                const auto target = sheetByName(doc, sheet->name);
+                for (auto& block : writeBlocks(target, writes, undo.manager(), written))
+                    blocks.push_back(std::move(block));
+                if (sheet->addHiddenColumns) {
+                    hiddenAdded.emplace_back(target, sheet->idColumn);
+                    setColumnsVisible(target, sheet->idColumn, 2, false);
+                }
+            }
+            if (!blocks.empty())
+                undo.add(makeCellWritesUndo(std::string(msg::kSyncTitle.in(uiLang)),
+                                            std::move(blocks), undo.manager()));
+            db.commit();
+            undo.commit();
+        }
+        outcome.pulled = pulled;
+    } catch (const css::uno::Exception& e) {  // the driver's SQLException, a lost bridge
+        const std::string detail = toUtf8(e.Message);
+        fail(team::explainDatabaseError(detail).in(uiLang), detail);
+    }
+
+    std::vector<Finding> conflicts;
+    for (const auto& sheet : sheets) {
+        outcome.pushed += static_cast<long>(sheet.pushedIds.size());
+        for (const auto& c : sheet.plan.conflicts) {
+            const auto& column = sheet.columns[c.column];
+            const CellValue& header = sheet.data.at(0, column.sheetColumn);
+            const auto* headerText = std::get_if<std::string>(&header);
+            conflicts.push_back(team::conflictFinding(
+                sheet.name, sheet.rows[c.local].row, column.sheetColumn,
+                headerText ? *headerText : column.schema->header.zh, c.mine, c.theirs));
+        }
+    }
+    outcome.conflicts = static_cast<long>(conflicts.size());
+    outcome.milliseconds = static_cast<long>(std::chrono::duration_cast<std::chrono::milliseconds>(
+                                                 std::chrono::steady_clock::now() - start)
+                                                 .count());
+    std::string message(msg::kSyncDone.in(uiLang));
+    for (long n : {outcome.pulled, outcome.pushed, outcome.numbered, outcome.conflicts,
+                   outcome.milliseconds})
+        message = msg::format(message, std::to_string(n));
+    if (!conflicts.empty()) {
+        // Both values in the report, beside Validate's findings.
+        validate(context, doc, conflicts);
+        message += "\n" + std::string(msg::kSyncConflictsSeeReport.in(uiLang));
+    }
+    long unknown = 0;
+    for (const auto& sheet : sheets) unknown += static_cast<long>(sheet.plan.unknown.size());
+    if (unknown > 0)
+        message += "\n" + msg::format(msg::kSyncUnknownRows.in(uiLang), std::to_string(unknown));
+    outcome.message = message;
+    return outcome;
+}
+
+}  // namespace dealsheet::uno

@@ -1,0 +1,553 @@
+// Sync with team against a real PostgreSQL started by this test (tests/integration/postgres.*)
+// and the real office: salespeople's workbooks are documents in the office, each with its own
+// login in its Settings sheet, syncing through LibreOffice's own PostgreSQL driver.
+#include <gtest/gtest.h>
+
+#include <sys/types.h>
+#include <unistd.h>
+
+#include <atomic>
+#include <chrono>
+#include <cstdlib>
+#include <map>
+#include <memory>
+#include <set>
+#include <thread>
+
+#include <com/sun/star/beans/PropertyValue.hpp>
+#include <com/sun/star/beans/XPropertySet.hpp>
+#include <com/sun/star/frame/DispatchHelper.hpp>
+#include <com/sun/star/frame/DispatchResultEvent.hpp>
+#include <com/sun/star/frame/DispatchResultState.hpp>
+#include <com/sun/star/frame/XController.hpp>
+#include <com/sun/star/frame/XDispatchProvider.hpp>
+#include <com/sun/star/frame/XFrame.hpp>
+#include <com/sun/star/frame/XModel.hpp>
+#include <com/sun/star/sheet/XCellRangeData.hpp>
+#include <com/sun/star/sheet/XSpreadsheets.hpp>
+#include <com/sun/star/table/XColumnRowRange.hpp>
+#include <com/sun/star/table/XTableColumns.hpp>
+#include <com/sun/star/view/XSelectionSupplier.hpp>
+#include <org/dealsheet/calc/XToolkit2.hpp>
+
+#include "core/dates.hpp"
+#include "core/schema.hpp"
+#include "core/team_messages.hpp"
+#include "core/validator.hpp"
+#include "office.hxx"
+#include "postgres.hxx"
+#include "preservation.hxx"
+#include "uno_helpers.hxx"
+
+using namespace dealsheet::test;
+using css::uno::Any;
+using css::uno::Reference;
+using css::uno::UNO_QUERY_THROW;
+using org::dealsheet::calc::SyncSummary;
+
+namespace {
+
+// libpq in the office reads the logins' passwords from this file: the office inherits the
+// variable, so it is set before main() starts the office. No password is in any document.
+const std::string kPassFile = [] {
+    const std::string path = "/tmp/dealsheet-pgpass-" + std::to_string(::getpid());
+    ::setenv("PGPASSFILE", path.c_str(), 1);
+    return path;
+}();
+
+Postgres* gServer = nullptr;
+
+double on(int y, int m, int d) {
+    return static_cast<double>(*dealsheet::SerialDates().toSerial({y, m, d}));
+}
+
+Reference<org::dealsheet::calc::XToolkit2> toolkit2() {
+    return Reference<org::dealsheet::calc::XToolkit2>(toolkit(), UNO_QUERY_THROW);
+}
+
+// A database of its own per test, so that numbers and counts do not depend on test order.
+std::string newTeamDatabase(const std::string& name) {
+    gServer->sql("CREATE DATABASE " + name, "postgres");
+    gServer->sql(readFile(DEALSHEET_TEAM_SQL), name);
+    return name;
+}
+
+void setSettings(const Reference<css::sheet::XSpreadsheetDocument>& doc,
+                 const std::string& database, const std::string& user) {
+    const auto settings = byNameOrThrow(doc, "设置");
+    const auto area = usedArea(settings);
+    for (int r = 0; r <= area.EndRow; ++r) {
+        const std::string name = textOf(settings, "A" + std::to_string(r + 1));
+        if (name == "团队数据库") setText(settings, "B" + std::to_string(r + 1), database);
+        if (name == "团队数据库用户") setText(settings, "B" + std::to_string(r + 1), user);
+    }
+}
+
+// A workbook as a user builds one: the sheets they need, with DealSheet's headers.
+Reference<css::sheet::XSpreadsheetDocument> ownWorkbook(const std::string& database,
+                                                        const std::string& user) {
+    const auto doc = newSpreadsheet(true);
+    const auto& schema = dealsheet::productSchema();
+    const auto sheets = doc->getSheets();
+    const auto header = [&](const char* sheetId, const std::string& name, int index) {
+        sheets->insertNewByName(toOUString(name), static_cast<sal_Int16>(index));
+        const auto sheet = byNameOrThrow(doc, name);
+        int column = 0;
+        for (const auto& c : schema.sheetOrThrow(sheetId).columns) {
+            setText(sheet, std::string(1, static_cast<char>('A' + column)) + "1", c.header.zh);
+            ++column;
+        }
+    };
+    header("customers", "客户信息登记表", 0);
+    header("actions", "跟进行动表", 1);
+    sheets->insertNewByName(toOUString("设置"), 2);
+    const auto settings = byNameOrThrow(doc, "设置");
+    setText(settings, "A1", "名称");
+    setText(settings, "B1", "值");
+    setText(settings, "A2", "团队数据库");
+    setText(settings, "A3", "团队数据库用户");
+    setSettings(doc, gServer->connection(database), user);
+    return doc;
+}
+
+int columnOf(const Reference<css::sheet::XSpreadsheet>& sheet, const std::string& header) {
+    const auto range = Reference<css::table::XCellRange>(sheet, UNO_QUERY_THROW)
+                           ->getCellRangeByPosition(0, 0, 60, 0);
+    const auto row = Reference<css::sheet::XCellRangeData>(range, UNO_QUERY_THROW)->getDataArray();
+    for (sal_Int32 c = 0; c < row[0].getLength(); ++c) {
+        rtl::OUString text;
+        if ((row[0][c] >>= text) && toUtf8(text) == header) return c;
+    }
+    return -1;
+}
+
+std::string address(int column, int row) {
+    std::string name;
+    for (int c = column + 1; c > 0; c = (c - 1) / 26)
+        name.insert(name.begin(), static_cast<char>('A' + (c - 1) % 26));
+    return name + std::to_string(row + 1);
+}
+
+// Fills a customer row: the required cells, the number left blank for the server.
+void customerRow(const Reference<css::sheet::XSpreadsheet>& sheet, int row, const std::string& name,
+                 double registered, const std::string& owner) {
+    setNumber(sheet, address(columnOf(sheet, "登记日期"), row), registered);
+    setText(sheet, address(columnOf(sheet, "客户名称"), row), name);
+    setText(sheet, address(columnOf(sheet, "行业类型"), row), "制造业");
+    setText(sheet, address(columnOf(sheet, "联系人"), row), "王经理");
+    setText(sheet, address(columnOf(sheet, "联系方式"), row), "13800138000");
+    setText(sheet, address(columnOf(sheet, "核心需求"), row), "库存管理");
+    setText(sheet, address(columnOf(sheet, "负责人"), row), owner);
+}
+
+std::string cellText(const Reference<css::sheet::XSpreadsheet>& sheet, const std::string& header,
+                     int row) {
+    return textOf(sheet, address(columnOf(sheet, header), row));
+}
+
+// Types into a cell through the view, as a user does (Enter included).
+void type(const Reference<css::sheet::XSpreadsheetDocument>& doc,
+          const Reference<css::sheet::XSpreadsheet>& sheet, const std::string& where,
+          const std::string& text) {
+    const auto controller =
+        Reference<css::frame::XModel>(doc, UNO_QUERY_THROW)->getCurrentController();
+    Reference<css::view::XSelectionSupplier>(controller, UNO_QUERY_THROW)
+        ->select(Any(cell(sheet, where)));
+    css::uno::Sequence<css::beans::PropertyValue> args(1);
+    args.getArray()[0].Name = "StringName";
+    args.getArray()[0].Value <<= toOUString(text);
+    css::frame::DispatchHelper::create(Office::get().context())
+        ->executeDispatch(
+            Reference<css::frame::XDispatchProvider>(controller->getFrame(), UNO_QUERY_THROW),
+            ".uno:EnterString", "", 0, args);
+}
+
+// The sync's failure message (a RuntimeException from the macro API), or "" when it succeeded.
+std::string syncFailure(const Reference<css::sheet::XSpreadsheetDocument>& doc) {
+    try {
+        toolkit2()->syncTeam(component(doc));
+    } catch (const css::uno::RuntimeException& e) {
+        return toUtf8(e.Message);
+    }
+    return {};
+}
+
+// True when `message` holds `text` in either language (up to a {0} placeholder).
+bool says(const std::string& message, dealsheet::Text text) {
+    for (std::string_view words : {text.zh, text.en}) {
+        words = words.substr(0, words.find("{0}"));
+        if (message.find(words) != std::string::npos) return true;
+    }
+    return false;
+}
+
+void expectUnchanged(const Snapshot& before, const Reference<css::sheet::XSpreadsheetDocument>& doc,
+                     const std::string& what) {
+    const auto changes = differences(before, snapshot(doc));
+    EXPECT_TRUE(changes.empty()) << what << ": " << changes.size() << " change(s), first: "
+                                 << (changes.empty() ? "" : changes[0].describe());
+}
+
+class TeamSync : public ::testing::Test {
+  protected:
+    static void SetUpTestSuite() {
+        unoGuard([] {
+            static Postgres server(DEALSHEET_TEAM_SQL);
+            gServer = &server;
+            server.addLogin("zhang", "lead", "zhang-pw");
+            server.addLogin("li", "member", "li-pw");
+            server.addLogin("wang", "member", "wang-pw");
+            server.addLogin("zhao", "viewer", "zhao-pw");
+            ASSERT_EQ(server.passFile(), kPassFile);
+        });
+    }
+};
+
+}  // namespace
+
+// Two salespeople (two workbooks, two logins) each add customers, sync, and see each other's.
+TEST_F(TeamSync, TwoSalespeopleSeeEachOthersRows) {
+    unoGuard([&] {
+        const std::string db = newTeamDatabase("two_people");
+        // Li works in DealSheet's own template, Wang in a workbook of his own making.
+        const auto li = newSpreadsheet(true);
+        toolkit()->insertTemplates(component(li), "zh");
+        setSettings(li, gServer->connection(db), "li");
+        const auto liCustomers = byNameOrThrow(li, "客户信息登记表");
+        customerRow(liCustomers, 1, "华东机械有限公司", on(2026, 10, 8), "李娜");
+        customerRow(liCustomers, 2, "南方电子股份", on(2026, 10, 9), "李娜");
+        const auto liActions = byNameOrThrow(li, "跟进行动表");
+        setText(liActions, "D2", "发送报价单");
+        setText(liActions, "E2", "李娜");
+
+        SyncSummary first = toolkit2()->syncTeam(component(li));
+        EXPECT_EQ(first.Pushed, 3);
+        EXPECT_EQ(first.Numbered, 2);
+        EXPECT_EQ(first.Pulled, 0);
+        EXPECT_EQ(first.Conflicts, 0);
+        EXPECT_EQ(cellText(liCustomers, "客户编号", 1), "202610-001");
+        EXPECT_EQ(cellText(liCustomers, "客户编号", 2), "202610-002");
+        const int idColumn = columnOf(liCustomers, "同步标识");
+        ASSERT_GE(idColumn, 0);
+        EXPECT_EQ(columnOf(liCustomers, "同步版本"), idColumn + 1);
+        bool visible = true;
+        Reference<css::beans::XPropertySet>(
+            Reference<css::table::XColumnRowRange>(liCustomers, UNO_QUERY_THROW)
+                ->getColumns()
+                ->getByIndex(idColumn),
+            UNO_QUERY_THROW)
+            ->getPropertyValue("IsVisible") >>= visible;
+        EXPECT_FALSE(visible);
+        EXPECT_EQ(gServer->sql("SELECT customer_no, customer_name, registered_on, phone_email, "
+                               "updated_by FROM dealsheet.customers ORDER BY row_id",
+                               db),
+                  "202610-001|华东机械有限公司|2026-10-08|13800138000|li\n"
+                  "202610-002|南方电子股份|2026-10-09|13800138000|li");
+
+        const auto wang = ownWorkbook(db, "wang");
+        const auto wangCustomers = byNameOrThrow(wang, "客户信息登记表");
+        customerRow(wangCustomers, 1, "北方物流集团", on(2026, 10, 20), "王强");
+        const SyncSummary second = toolkit2()->syncTeam(component(wang));
+        EXPECT_EQ(second.Pulled, 3);  // Li's two customers and her action
+        EXPECT_EQ(second.Pushed, 1);
+        EXPECT_EQ(second.Numbered, 1);
+        EXPECT_EQ(cellText(wangCustomers, "客户编号", 1), "202610-003");
+        EXPECT_EQ(cellText(wangCustomers, "客户名称", 2), "华东机械有限公司");
+        EXPECT_EQ(cellText(wangCustomers, "客户编号", 3), "202610-002");
+        EXPECT_EQ(valueOf(wangCustomers, address(columnOf(wangCustomers, "登记日期"), 3)),
+                  on(2026, 10, 9));
+        EXPECT_EQ(textOf(byNameOrThrow(wang, "跟进行动表"), "D2"), "发送报价单");
+
+        const SyncSummary third = toolkit2()->syncTeam(component(li));
+        EXPECT_EQ(third.Pulled, 1);
+        EXPECT_EQ(third.Pushed, 0);
+        EXPECT_EQ(cellText(liCustomers, "客户名称", 3), "北方物流集团");
+        EXPECT_EQ(cellText(liCustomers, "客户编号", 3), "202610-003");
+
+        // Nothing changed anywhere: the next syncs move nothing.
+        const SyncSummary quiet = toolkit2()->syncTeam(component(wang));
+        EXPECT_EQ(quiet.Pulled + quiet.Pushed + quiet.Numbered + quiet.Conflicts, 0);
+        close(li);
+        close(wang);
+    });
+}
+
+// The same cell changed in two workbooks: the second sync reports both values and overwrites
+// neither; cells only one side changed merge; after the user's edit the next sync settles it.
+TEST_F(TeamSync, SameCellEditedOnBothSidesIsAConflictAndNothingIsLost) {
+    unoGuard([&] {
+        const std::string db = newTeamDatabase("conflict");
+        const auto li = ownWorkbook(db, "li");
+        const auto liCustomers = byNameOrThrow(li, "客户信息登记表");
+        customerRow(liCustomers, 1, "华东机械有限公司", on(2026, 9, 1), "李娜");
+        toolkit2()->syncTeam(component(li));
+        const auto wang = ownWorkbook(db, "wang");
+        const auto wangCustomers = byNameOrThrow(wang, "客户信息登记表");
+        ASSERT_EQ(toolkit2()->syncTeam(component(wang)).Pulled, 1);
+
+        const std::string needs = address(columnOf(liCustomers, "核心需求"), 1);
+        const std::string contact = address(columnOf(liCustomers, "联系人"), 1);
+        const std::string title = address(columnOf(liCustomers, "职务"), 1);
+        type(li, liCustomers, needs, "ERP 与库存");
+        type(li, liCustomers, title, "采购总监");
+        type(wang, wangCustomers, needs, "只要 CRM");
+        type(wang, wangCustomers, contact, "赵经理");
+        EXPECT_EQ(toolkit2()->syncTeam(component(li)).Pushed, 1);
+
+        const SyncSummary clash = toolkit2()->syncTeam(component(wang));
+        EXPECT_EQ(clash.Conflicts, 1);
+        EXPECT_EQ(clash.Pushed, 0);
+        EXPECT_EQ(textOf(wangCustomers, needs), "只要 CRM");  // Wang's value kept
+        EXPECT_EQ(textOf(wangCustomers, title), "采购总监");  // Li's other change merged in
+        EXPECT_EQ(textOf(wangCustomers, contact), "赵经理");  // Wang's other change kept
+        EXPECT_EQ(gServer->sql("SELECT core_needs, contact FROM dealsheet.customers", db),
+                  "ERP 与库存|王经理");  // the server keeps Li's value
+        std::string reportName;
+        for (const auto& name : sheetNamesOf(wang))
+            if (dealsheet::hasReportSheetName(name)) reportName = name;
+        const auto report = byNameOrThrow(wang, reportName);
+        const auto area = usedArea(report);
+        bool listed = false;
+        for (int r = 0; r <= area.EndRow; ++r)
+            for (int c = 0; c <= area.EndColumn; ++c) {
+                const std::string text = textOf(report, address(c, r));
+                if (text.find("只要 CRM") != std::string::npos &&
+                    text.find("ERP 与库存") != std::string::npos)
+                    listed = true;
+            }
+        EXPECT_TRUE(listed) << "the report lists SYNC_CONFLICT with both values";
+
+        type(wang, wangCustomers, needs, "ERP、库存与 CRM");
+        const SyncSummary settled = toolkit2()->syncTeam(component(wang));
+        EXPECT_EQ(settled.Conflicts, 0);
+        EXPECT_EQ(settled.Pushed, 1);
+        EXPECT_EQ(gServer->sql("SELECT core_needs, contact, title FROM dealsheet.customers", db),
+                  "ERP、库存与 CRM|赵经理|采购总监");
+        EXPECT_EQ(toolkit2()->syncTeam(component(li)).Pulled, 1);
+        EXPECT_EQ(textOf(liCustomers, needs), "ERP、库存与 CRM");
+        // Every version is kept on the server.
+        EXPECT_EQ(gServer->sql("SELECT count(*) FROM dealsheet.customers_history", db), "3");
+        close(li);
+        close(wang);
+    });
+}
+
+// Ten clients push new customers of one month at the same moment: every number once, every
+// row there.
+TEST_F(TeamSync, TenClientsPushingOneMonthGetDistinctNumbers) {
+    unoGuard([&] {
+        const std::string db = newTeamDatabase("ten_clients");
+        constexpr int kClients = 10;
+        constexpr int kRows = 12;
+        std::vector<Reference<css::sheet::XSpreadsheetDocument>> docs;
+        for (int i = 0; i < kClients; ++i) {
+            docs.push_back(ownWorkbook(db, i % 2 ? "wang" : "li"));
+            const auto sheet = byNameOrThrow(docs.back(), "客户信息登记表");
+            for (int r = 1; r <= kRows; ++r)
+                customerRow(sheet, r, "客户" + std::to_string(i) + "-" + std::to_string(r),
+                            on(2026, 11, 1 + r), "销售" + std::to_string(i));
+        }
+        std::vector<std::thread> clients;
+        std::vector<std::string> failures(kClients);
+        std::atomic<int> pushed{0};
+        for (int i = 0; i < kClients; ++i)
+            clients.emplace_back([&, i] {
+                try {
+                    pushed +=
+                        toolkit2()->syncTeam(component(docs[static_cast<std::size_t>(i)])).Pushed;
+                } catch (const css::uno::Exception& e) {
+                    failures[static_cast<std::size_t>(i)] = toUtf8(e.Message);
+                }
+            });
+        for (auto& client : clients) client.join();
+        for (const auto& failure : failures) EXPECT_EQ(failure, "");
+        EXPECT_EQ(pushed, kClients * kRows);
+        EXPECT_EQ(gServer->sql("SELECT count(*), count(DISTINCT customer_no), min(customer_no), "
+                               "max(customer_no) FROM dealsheet.customers",
+                               db),
+                  "120|120|202611-001|202611-120");
+        std::set<std::string> seen;
+        for (const auto& doc : docs) {
+            const auto sheet = byNameOrThrow(doc, "客户信息登记表");
+            for (int r = 1; r <= kRows; ++r) seen.insert(cellText(sheet, "客户编号", r));
+        }
+        EXPECT_EQ(seen.size(), static_cast<std::size_t>(kClients * kRows));
+        EXPECT_EQ(*seen.begin(), "202611-001");
+        for (const auto& doc : docs) close(doc);
+    });
+}
+
+namespace {
+
+// Li's workbook with one synced customer and action, then a new customer and an edited
+// action waiting to be pushed; the push is made to wait on a row lock the test holds.
+struct PushInFlight {
+    Reference<css::sheet::XSpreadsheetDocument> doc;
+    Snapshot before;
+    std::string failure;
+    bool blocked = false;
+};
+
+void releaseLock(const std::string& db) {
+    gServer->sql(
+        "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE query LIKE "
+        "'%pg_sleep(120)%' AND pid <> pg_backend_pid()",
+        db);
+}
+
+// `flight` outlives the thread that syncs it: the caller joins `syncer`.
+void startBlockedPush(const std::string& db, PushInFlight& flight, std::thread& syncer) {
+    flight.doc = ownWorkbook(db, "li");
+    const auto customers = byNameOrThrow(flight.doc, "客户信息登记表");
+    const auto actions = byNameOrThrow(flight.doc, "跟进行动表");
+    customerRow(customers, 1, "华东机械有限公司", on(2026, 8, 3), "李娜");
+    setText(actions, "D2", "电话回访");
+    EXPECT_EQ(toolkit2()->syncTeam(component(flight.doc)).Pushed, 2);
+    customerRow(customers, 2, "西部能源公司", on(2026, 8, 4), "李娜");
+    setText(actions, "D2", "上门拜访");
+    flight.before = snapshot(flight.doc);
+    gServer->sql("SELECT 1", db);
+    gServer->sqlInBackground("\\c " + db +
+                             "\nBEGIN; SELECT 1 FROM dealsheet.actions FOR UPDATE; "
+                             "SELECT pg_sleep(120); COMMIT;");
+    // Wait until the lock is held, then start the sync, which blocks on it mid-push (after
+    // its new customer is already inserted, in the same transaction).
+    for (int i = 0;
+         i < 200 && gServer->sql("SELECT count(*) FROM pg_locks l JOIN pg_stat_activity a "
+                                 "USING (pid) WHERE a.query LIKE '%pg_sleep(120)%' AND "
+                                 "l.mode = 'RowShareLock'",
+                                 db) == "0";
+         ++i)
+        std::this_thread::sleep_for(std::chrono::milliseconds(50));
+    syncer = std::thread([&flight] { flight.failure = syncFailure(flight.doc); });
+    for (int i = 0; i < 400; ++i) {
+        if (gServer->sql("SELECT count(*) FROM pg_stat_activity WHERE usename = 'li' AND "
+                         "wait_event_type = 'Lock'",
+                         db) == "1") {
+            flight.blocked = true;
+            break;
+        }
+        std::this_thread::sleep_for(std::chrono::milliseconds(50));
+    }
+    if (!flight.blocked) {  // never leave the sync waiting on the lock
+        releaseLock(db);
+        syncer.join();
+    }
+}
+
+}  // namespace
+
+// The server dies in the middle of a push: the workbook is as it was, the server has nothing
+// of the push, and the next sync (once the server is back) completes.
+TEST_F(TeamSync, ServerKilledMidPushChangesNothingAndTheNextSyncCompletes) {
+    unoGuard([&] {
+        const std::string db = newTeamDatabase("server_killed");
+        std::thread syncer;
+        PushInFlight flight;
+        startBlockedPush(db, flight, syncer);
+        ASSERT_TRUE(flight.blocked) << "the push never reached the held lock";
+        gServer->kill();
+        syncer.join();
+        EXPECT_TRUE(says(flight.failure, dealsheet::msg::kConnectionLost) ||
+                    says(flight.failure, dealsheet::msg::kServerUnreachable))
+            << flight.failure;
+        EXPECT_TRUE(says(flight.failure, dealsheet::msg::kSyncFailed)) << flight.failure;
+        expectUnchanged(flight.before, flight.doc, "after the server was killed");
+        gServer->restart();
+        EXPECT_EQ(gServer->sql("SELECT count(*), string_agg(task, ',') FROM dealsheet.customers, "
+                               "dealsheet.actions",
+                               db),
+                  "1|电话回访");  // no partial rows
+        const SyncSummary next = toolkit2()->syncTeam(component(flight.doc));
+        EXPECT_EQ(next.Pushed, 2);
+        EXPECT_EQ(next.Numbered, 1);
+        EXPECT_EQ(cellText(byNameOrThrow(flight.doc, "客户信息登记表"), "客户编号", 2),
+                  "202608-002");
+        EXPECT_EQ(gServer->sql("SELECT string_agg(task, ',') FROM dealsheet.actions", db),
+                  "上门拜访");
+        close(flight.doc);
+    });
+}
+
+// The connection is cut (the backend terminated) in the middle of a push: same promise.
+TEST_F(TeamSync, ConnectionCutMidPushChangesNothingAndTheNextSyncCompletes) {
+    unoGuard([&] {
+        const std::string db = newTeamDatabase("connection_cut");
+        std::thread syncer;
+        PushInFlight flight;
+        startBlockedPush(db, flight, syncer);
+        ASSERT_TRUE(flight.blocked) << "the push never reached the held lock";
+        gServer->sql("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE usename = 'li'",
+                     db);
+        syncer.join();
+        EXPECT_TRUE(says(flight.failure, dealsheet::msg::kConnectionLost)) << flight.failure;
+        expectUnchanged(flight.before, flight.doc, "after the connection was cut");
+        releaseLock(db);
+        EXPECT_EQ(gServer->sql("SELECT count(*) FROM dealsheet.customers", db), "1");
+        EXPECT_EQ(gServer->sql("SELECT count(*) FROM dealsheet.customer_months WHERE last > 1", db),
+                  "0");  // the numbering was rolled back with the push
+        const SyncSummary next = toolkit2()->syncTeam(component(flight.doc));
+        EXPECT_EQ(next.Pushed, 2);
+        EXPECT_EQ(next.Numbered, 1);
+        close(flight.doc);
+    });
+}
+
+// Bad settings and servers that cannot serve: a message that says what is wrong, no crash,
+// nothing changed in the workbook.
+TEST_F(TeamSync, BadInputGivesAClearMessageAndChangesNothing) {
+    unoGuard([&] {
+        const std::string db = newTeamDatabase("bad_input");
+        gServer->sql("CREATE DATABASE no_schema", "postgres");
+        const auto doc = ownWorkbook(db, "li");
+        customerRow(byNameOrThrow(doc, "客户信息登记表"), 1, "华东机械有限公司", on(2026, 7, 1),
+                    "李娜");
+        const int closedPort = [] {
+            Postgres* s = gServer;
+            return s->port() + 1 == 65536 ? s->port() - 1 : s->port() + 1;
+        }();
+        const struct {
+            std::string database, user;
+            dealsheet::Text expected;
+        } cases[] = {
+            {"这不是一个连接串", "li", dealsheet::msg::kBadConnection},
+            {"host=127.0.0.1 port=abc dbname=x", "li", dealsheet::msg::kBadConnection},
+            {gServer->connection(db) + " password=li-pw", "li",
+             dealsheet::msg::kPasswordInDocument},
+            {"", "li", dealsheet::msg::kNoTeamDatabase},
+            {gServer->connection(db), "", dealsheet::msg::kNoTeamUser},
+            {"host=127.0.0.1 port=" + std::to_string(closedPort) + " dbname=" + db, "li",
+             dealsheet::msg::kServerUnreachable},
+            {gServer->connection("no_schema"), "li", dealsheet::msg::kNoTeamSchema},
+            {gServer->connection("no_such_db"), "li", dealsheet::msg::kNoDatabase},
+            {gServer->connection(db), "stranger", dealsheet::msg::kLoginRefused},
+        };
+        for (const auto& c : cases) {
+            setSettings(doc, c.database, c.user);
+            const Snapshot before = snapshot(doc);
+            const std::string failure = syncFailure(doc);
+            EXPECT_TRUE(says(failure, c.expected))
+                << c.database << " / " << c.user << ": " << failure;
+            EXPECT_TRUE(says(failure, dealsheet::msg::kSyncFailed)) << failure;
+            expectUnchanged(before, doc, c.database);
+        }
+        EXPECT_EQ(gServer->sql("SELECT count(*) FROM dealsheet.customers", db), "0");
+
+        // After all that, the right settings sync, through the toolbar's command.
+        setSettings(doc, gServer->connection(db), "li");
+        const auto frame =
+            Reference<css::frame::XModel>(doc, UNO_QUERY_THROW)->getCurrentController()->getFrame();
+        const Any result =
+            css::frame::DispatchHelper::create(Office::get().context())
+                ->executeDispatch(Reference<css::frame::XDispatchProvider>(frame, UNO_QUERY_THROW),
+                                  "org.dealsheet.calc:SyncTeam", "", 0, {});
+        css::frame::DispatchResultEvent event;
+        rtl::OUString told;
+        ASSERT_TRUE(result >>= event);
+        event.Result >>= told;
+        EXPECT_EQ(event.State, css::frame::DispatchResultState::SUCCESS);
+        EXPECT_TRUE(says(toUtf8(told), {"同步完成", "Sync done"})) << toUtf8(told);
+        EXPECT_EQ(gServer->sql("SELECT customer_no FROM dealsheet.customers", db), "202607-001");
+        close(doc);
+    });
+}

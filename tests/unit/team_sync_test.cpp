@@ -1,0 +1,244 @@
+// The sync plan and its helpers, without any database: what a sync pushes, pulls and reports
+// for each situation two salespeople can create.
+#include <gtest/gtest.h>
+
+#include <fstream>
+#include <sstream>
+
+#include "core/team_messages.hpp"
+#include "core/team_sql.hpp"
+#include "core/team_sync.hpp"
+
+using namespace dealsheet;
+using namespace dealsheet::team;
+
+namespace {
+
+LocalRow row(int sheetRow, std::optional<long long> id, std::optional<long long> base,
+             Values values) {
+    return {sheetRow, id, base, std::move(values), true};
+}
+ServerRow server(long long id, long long version, Values values) {
+    return {id, version, std::move(values)};
+}
+
+}  // namespace
+
+TEST(TeamSyncPlan, NewRowsArePushedInRowOrderAndEmptyRowsIgnored) {
+    std::vector<LocalRow> local{row(1, std::nullopt, std::nullopt, {"", "甲公司"}),
+                                {2, std::nullopt, std::nullopt, {"", ""}, false},
+                                row(3, std::nullopt, std::nullopt, {"202611-001", "乙公司"})};
+    const Plan p = plan(local, {}, {});
+    ASSERT_EQ(p.pushes.size(), 2u);
+    EXPECT_EQ(p.pushes[0].local, 0u);
+    EXPECT_FALSE(p.pushes[0].id);
+    EXPECT_EQ(p.pushes[1].local, 2u);
+    EXPECT_EQ(p.pushes[1].values, (Values{"202611-001", "乙公司"}));
+    EXPECT_TRUE(p.pulls.empty());
+    EXPECT_TRUE(p.conflicts.empty());
+}
+
+TEST(TeamSyncPlan, UnchangedRowsDoNothing) {
+    const Plan p = plan({row(1, 7, 2, {"a", "b"})}, {server(7, 2, {"a", "b"})}, {});
+    EXPECT_TRUE(p.pushes.empty());
+    EXPECT_TRUE(p.pulls.empty());
+    EXPECT_TRUE(p.conflicts.empty());
+}
+
+TEST(TeamSyncPlan, LocalEditIsPushedAgainstTheVersionItWasBasedOn) {
+    const Plan p = plan({row(1, 7, 2, {"a", "new"})}, {server(7, 2, {"a", "b"})}, {});
+    ASSERT_EQ(p.pushes.size(), 1u);
+    EXPECT_EQ(*p.pushes[0].id, 7);
+    EXPECT_EQ(p.pushes[0].expected, 2);
+    EXPECT_EQ(p.pushes[0].values, (Values{"a", "new"}));
+    EXPECT_TRUE(p.pulls.empty());
+}
+
+TEST(TeamSyncPlan, ServerEditIsPulledWhenTheRowIsUnchangedHere) {
+    const std::vector<LocalRow> local{row(4, 7, 2, {"a", "b"})};
+    const std::vector<ServerRow> remote{server(7, 3, {"a", "theirs"})};
+    const auto needed = basesNeeded(local, remote);
+    ASSERT_EQ(needed.size(), 1u);
+    EXPECT_EQ(needed[0], (std::pair<long long, long long>{7, 2}));
+    const Plan p = plan(local, remote, {{7, {"a", "b"}}});
+    EXPECT_TRUE(p.pushes.empty());
+    ASSERT_EQ(p.pulls.size(), 1u);
+    EXPECT_EQ(*p.pulls[0].local, 0u);
+    EXPECT_EQ(p.pulls[0].version, 3);
+    EXPECT_EQ(p.pulls[0].values, (Values{"a", "theirs"}));
+}
+
+TEST(TeamSyncPlan, EditsOfDifferentCellsMergeBothWays) {
+    const Plan p =
+        plan({row(1, 7, 2, {"mine", "b"})}, {server(7, 3, {"a", "theirs"})}, {{7, {"a", "b"}}});
+    EXPECT_TRUE(p.conflicts.empty());
+    ASSERT_EQ(p.pulls.size(), 1u);
+    EXPECT_EQ(p.pulls[0].values, (Values{"mine", "theirs"}));
+    ASSERT_EQ(p.pushes.size(), 1u);
+    EXPECT_EQ(p.pushes[0].expected, 3);
+    EXPECT_EQ(p.pushes[0].values, (Values{"mine", "theirs"}));
+}
+
+TEST(TeamSyncPlan, SameCellEditedOnBothSidesIsAConflictAndNothingIsOverwritten) {
+    const Plan p = plan({row(1, 7, 2, {"mine", "b", "c"})}, {server(7, 3, {"theirs", "b", "new"})},
+                        {{7, {"a", "b", "c"}}});
+    ASSERT_EQ(p.conflicts.size(), 1u);
+    EXPECT_EQ(p.conflicts[0].column, 0u);
+    EXPECT_EQ(p.conflicts[0].mine, "mine");
+    EXPECT_EQ(p.conflicts[0].theirs, "theirs");
+    EXPECT_TRUE(p.pushes.empty());  // the server keeps "theirs"
+    ASSERT_EQ(p.pulls.size(), 1u);  // the cell keeps "mine"; the untouched cell takes "new"
+    EXPECT_EQ(p.pulls[0].values, (Values{"mine", "b", "new"}));
+    EXPECT_EQ(p.pulls[0].version, 3);  // the next sync pushes what the cell then holds
+    const Plan next =
+        plan({row(1, 7, 3, {"resolved", "b", "new"})}, {server(7, 3, {"theirs", "b", "new"})}, {});
+    ASSERT_EQ(next.pushes.size(), 1u);
+    EXPECT_EQ(next.pushes[0].values[0], "resolved");
+}
+
+TEST(TeamSyncPlan, SameEditOnBothSidesIsNoConflict) {
+    const Plan p = plan({row(1, 7, 2, {"same"})}, {server(7, 3, {"same"})}, {{7, {"old"}}});
+    EXPECT_TRUE(p.conflicts.empty());
+    EXPECT_TRUE(p.pushes.empty());
+    ASSERT_EQ(p.pulls.size(), 1u);
+    EXPECT_EQ(p.pulls[0].version, 3);
+}
+
+TEST(TeamSyncPlan, WithoutAKnownBaseEveryDifferenceIsAConflict) {
+    const Plan p = plan({row(1, 7, std::nullopt, {"x", "y"})}, {server(7, 3, {"x", "z"})}, {});
+    ASSERT_EQ(p.conflicts.size(), 1u);
+    EXPECT_EQ(p.conflicts[0].column, 1u);
+}
+
+TEST(TeamSyncPlan, RowsOnlyOnTheServerAreAppended) {
+    const Plan p = plan({row(1, 7, 1, {"a"})}, {server(7, 1, {"a"}), server(9, 4, {"other"})}, {});
+    ASSERT_EQ(p.pulls.size(), 1u);
+    EXPECT_FALSE(p.pulls[0].local);
+    EXPECT_EQ(p.pulls[0].id, 9);
+    EXPECT_EQ(p.pulls[0].values, (Values{"other"}));
+}
+
+TEST(TeamSyncPlan, ARowCopiedWithItsHiddenIdIsANewRow) {
+    const Plan p = plan({row(1, 7, 1, {"a"}), row(2, 7, 1, {"copy"})}, {server(7, 1, {"a"})}, {});
+    ASSERT_EQ(p.pushes.size(), 1u);
+    EXPECT_EQ(p.pushes[0].local, 1u);
+    EXPECT_FALSE(p.pushes[0].id);
+}
+
+TEST(TeamSyncPlan, AnIdTheServerDoesNotShowIsLeftAlone) {
+    const Plan p = plan({row(1, 99, 1, {"a"})}, {}, {});
+    EXPECT_TRUE(p.pushes.empty());
+    EXPECT_TRUE(p.pulls.empty());
+    ASSERT_EQ(p.unknown.size(), 1u);
+}
+
+TEST(TeamSyncValues, DatesNumbersAndTextTravelAsText) {
+    const SerialDates dates;
+    ColumnSchema date;
+    date.type = ColumnType::Date;
+    ColumnSchema number;
+    number.type = ColumnType::Number;
+    ColumnSchema text;
+    const double serial = static_cast<double>(*dates.toSerial({2026, 11, 5}));
+    EXPECT_EQ(toServerText(serial, date, dates), "2026-11-05");
+    EXPECT_EQ(toServerText(serial + 0.5, date, dates), formatNumber(serial + 0.5));
+    EXPECT_EQ(toServerText(12.5, number, dates), "12.5");
+    EXPECT_EQ(toServerText(13800138000.0, text, dates), "13800138000");
+    EXPECT_EQ(toServerText(std::string("2026年11月5日"), date, dates), "2026年11月5日");
+    EXPECT_EQ(toServerText(std::monostate{}, text, dates), "");
+
+    EXPECT_EQ(fromServerText("2026-11-05", date, dates), CellValue(serial));
+    EXPECT_EQ(fromServerText("2026-02-30", date, dates), CellValue(std::string("2026-02-30")));
+    EXPECT_EQ(fromServerText("12.5", number, dates), CellValue(12.5));
+    EXPECT_EQ(fromServerText("050", number, dates), CellValue(std::string("050")));
+    EXPECT_EQ(fromServerText("13800138000", text, dates), CellValue(std::string("13800138000")));
+    EXPECT_EQ(fromServerText("", text, dates), CellValue(std::monostate{}));
+}
+
+TEST(TeamSyncValues, PushRecordsAreEscapedJson) {
+    SheetSchema sheet;
+    ColumnSchema name;
+    name.id = "customerName";
+    const std::vector<SyncColumn> columns{{&name, 0}};
+    const std::vector<Push> pushes{{0, std::nullopt, 0, {"引号\"与\\反斜杠\n"}}, {1, 7, 3, {""}}};
+    EXPECT_EQ(pushRecords(pushes, columns, {41}),
+              "[{\"ord\":0,\"row_id\":41,\"base\":0,\"customer_name\":\"引号\\\"与\\\\反斜杠"
+              "\\u000a\"},{\"ord\":1,\"row_id\":7,\"base\":3,\"customer_name\":null}]");
+    EXPECT_EQ(idVersionRecords({{7, 2}}), "[{\"row_id\":7,\"version\":2}]");
+}
+
+TEST(TeamSyncConnection, SettingsBecomeADriverUrlWithoutPassword) {
+    const auto good = connectionUrl(" host=127.0.0.1 port=5433 dbname=dealsheet ", "li");
+    EXPECT_FALSE(good.problem);
+    EXPECT_EQ(good.url,
+              "sdbc:postgresql:host=127.0.0.1 port=5433 dbname=dealsheet connect_timeout=10 "
+              "user='li'");
+    EXPECT_EQ(connectionUrl("host=h connect_timeout=3", "o'k").url,
+              "sdbc:postgresql:host=h connect_timeout=3 user='o\\'k'");
+    EXPECT_EQ(connectionUrl("host=h password=secret", "li").problem->en,
+              msg::kPasswordInDocument.en);
+    EXPECT_EQ(connectionUrl("this is garbage", "li").problem->en, msg::kBadConnection.en);
+    EXPECT_EQ(connectionUrl("host=h dbname='x y'", "li").problem->en, msg::kBadConnection.en);
+    EXPECT_EQ(connectionUrl("", "li").problem->en, msg::kNoTeamDatabase.en);
+    EXPECT_EQ(connectionUrl("host=h", " ").problem->en, msg::kNoTeamUser.en);
+}
+
+TEST(TeamSyncConnection, DriverMessagesAreExplained) {
+    EXPECT_EQ(explainDatabaseError("FATAL:  password authentication failed for user \"li\"").en,
+              msg::kLoginRefused.en);
+    EXPECT_EQ(explainDatabaseError("fe_sendauth: no password supplied").en, msg::kLoginRefused.en);
+    EXPECT_EQ(explainDatabaseError("connection to server at \"127.0.0.1\", port 1 failed: "
+                                   "Connection refused\n\tIs the server running")
+                  .en,
+              msg::kServerUnreachable.en);
+    EXPECT_EQ(explainDatabaseError("FATAL:  database \"nope\" does not exist").en,
+              msg::kNoDatabase.en);
+    EXPECT_EQ(explainDatabaseError("ERROR:  relation \"dealsheet.meta\" does not exist").en,
+              msg::kNoTeamSchema.en);
+    EXPECT_EQ(
+        explainDatabaseError("FATAL:  terminating connection due to administrator command").en,
+        msg::kConnectionLost.en);
+    EXPECT_EQ(explainDatabaseError("something else").en, msg::kDatabaseError.en);
+}
+
+TEST(TeamSyncFindings, AConflictNamesBothValues) {
+    const Finding f = conflictFinding("客户信息登记表", 4, 2, "客户名称", "甲", "乙");
+    EXPECT_EQ(f.rule, "SYNC_CONFLICT");
+    EXPECT_EQ(f.severity, Severity::Error);
+    EXPECT_EQ(f.value, "甲");
+    EXPECT_EQ(f.messageZh, "同步冲突：本地为“甲”，服务器为“乙”；本地值保留，改好后再同步");
+    EXPECT_EQ(f.messageEn,
+              "Sync conflict: here \"甲\", on the server \"乙\"; your value is kept, edit it and "
+              "sync again");
+}
+
+TEST(TeamServerSql, CommittedFileIsTheGeneratedOne) {
+    std::ifstream in(DEALSHEET_SOURCE_DIR "/server/dealsheet-team.sql", std::ios::binary);
+    std::stringstream text;
+    text << in.rdbuf();
+    EXPECT_EQ(text.str(), teamServerSql(productSchema()))
+        << "server/dealsheet-team.sql is out of date: run build/make_server_sql "
+           "server/dealsheet-team.sql";
+}
+
+TEST(TeamServerSql, EveryDataSheetHasATableWithItsSystemColumnsAndHistory) {
+    const std::string sql = teamServerSql(productSchema());
+    EXPECT_NE(sql.find("INSERT INTO dealsheet.meta VALUES ('schema_version', '" +
+                       std::to_string(kTeamSchemaVersion) + "')"),
+              std::string::npos);
+    for (const char* table : {"customers", "negotiations", "actions", "key_points", "approvals",
+                              "execution", "acceptance", "handover", "abnormal"}) {
+        EXPECT_NE(sql.find(std::string("CREATE TABLE dealsheet.") + table +
+                           " (\n  row_id bigint GENERATED BY DEFAULT AS IDENTITY PRIMARY KEY,\n"
+                           "  version integer NOT NULL DEFAULT 1,\n"),
+                  std::string::npos)
+            << table;
+        EXPECT_NE(sql.find(std::string("CREATE TABLE dealsheet.") + table + "_history (LIKE"),
+                  std::string::npos);
+    }
+    EXPECT_EQ(sql.find("CREATE TABLE dealsheet.review"), std::string::npos);
+    EXPECT_EQ(sql.find("due_status"), std::string::npos);    // computed: the sheet's own
+    EXPECT_EQ(sql.find(" lead_grade "), std::string::npos);  // filled by a formula
+    EXPECT_NE(sql.find("  customer_no text,\n"), std::string::npos);
+    EXPECT_EQ(sqlName("keyPoints"), "key_points");
+}
