@@ -67,8 +67,8 @@ const std::vector<RuleInfo>& ruleTable() {
         {"CONTACT",
          Severity::Warning,
          {"联系方式不是电话或邮箱", "Contact is neither phone nor e-mail"},
-         {"联系方式“{value}”不是电话号码或电子邮箱",
-          "\"{value}\" is neither a phone number nor an e-mail address"}},
+         {"联系方式“{value}”不是电话号码或电子邮箱{detail}",
+          "\"{value}\" is neither a phone number nor an e-mail address{detail}"}},
         {"GRADE",
          Severity::Warning,
          {"线索评级与计算结果不符", "Typed lead grade differs from computed"},
@@ -143,8 +143,10 @@ void sortAndDeduplicate(std::vector<Finding>& findings,
                      [&](const Finding& a, const Finding& b) { return key(a) < key(b); });
     findings.erase(std::unique(findings.begin(), findings.end(),
                                [](const Finding& a, const Finding& b) {
+                                   // The field too: every missing column is its own finding.
                                    return a.sheet == b.sheet && a.row == b.row &&
-                                          a.column == b.column && a.rule == b.rule;
+                                          a.column == b.column && a.rule == b.rule &&
+                                          a.field == b.field;
                                }),
                    findings.end());
 }

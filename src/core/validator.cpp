@@ -127,12 +127,13 @@ class Validator {
     void add(std::string_view code, const RecognisedSheet& sheet, int row, int column,
              const Detail& detail = {}, const ColumnSchema* schemaColumn = nullptr,
              std::string fieldOverride = {}) {
+        if (sheet.data->mergedCopyAt(row, column)) return;  // said once, at the merged cell
         const RuleInfo& info = rule(code);
         Finding f;
         f.severity = info.severity;
         f.rule = std::string(code);
         f.sheet = sheet.data->name;
-        f.row = row;
+        f.row = sheet.data->sheetRow(row);
         f.column = column;
         f.field = fieldOverride.empty() ? fieldName(sheet, column) : fieldOverride;
         f.value =
@@ -229,9 +230,8 @@ class Validator {
                 const std::string key = keyText(sheet, row, keyColumn);
                 if (!key.empty()) {
                     const auto [it, inserted] = firstKeyRow.emplace(key, row);
-                    if (!inserted)
-                        add("DUPLICATE", sheet, row, keyColumn,
-                            {std::to_string(it->second + 1), std::to_string(it->second + 1)});
+                    const std::string first = std::to_string(sheet.data->sheetRow(it->second) + 1);
+                    if (!inserted) add("DUPLICATE", sheet, row, keyColumn, {first, first});
                 }
             }
             for (const auto& sheetRule : schema.rules)
@@ -322,7 +322,8 @@ class Validator {
         if (column.format == "customerNo") {
             if (!text || !parseCustomerNumber(*text)) add("FORMAT", sheet, row, col, {}, &column);
         } else if (column.format == "contact") {
-            if (!text || !isContact(*text)) add("CONTACT", sheet, row, col, {}, &column);
+            if (const auto problem = contactProblem(value))
+                add("CONTACT", sheet, row, col, {problem->zh, problem->en}, &column);
         }
         if (!column.ref.empty() && present_.count(column.ref)) {
             const std::string key = keyText(sheet, row, col);
@@ -375,9 +376,8 @@ class Validator {
             const std::string key = foldForComparison(trimmedText(sheet, row, column));
             if (key.empty()) return;
             const auto [it, inserted] = firstNameRow.emplace(key, row);
-            if (!inserted)
-                add(code, sheet, row, column,
-                    {std::to_string(it->second + 1), std::to_string(it->second + 1)});
+            const std::string first = std::to_string(sheet.data->sheetRow(it->second) + 1);
+            if (!inserted) add(code, sheet, row, column, {first, first});
         } else if (code == "GRADE") {
             const int gradeColumn = col("grade");
             if (gradeColumn < 0 || blankAt(sheet, row, gradeColumn) ||
@@ -389,8 +389,8 @@ class Validator {
             if (!budget && !urgency && !likelihood) return;  // nothing to compute a grade from
             const std::string computed(1, gradeLetter(gradeLead(budget, urgency, likelihood,
                                                                 options_.settings.thresholds)));
-            if (trimmedText(sheet, row, gradeColumn) != computed &&
-                equalsIgnoringAsciiCase(trimmedText(sheet, row, gradeColumn), computed) == false)
+            if (foldForComparison(trimmedText(sheet, row, gradeColumn)) !=
+                foldForComparison(computed))
                 add(code, sheet, row, gradeColumn, {computed, computed});
         } else if (code == "NEXT_STEP") {
             const std::string_view outcome = enumIdAt(sheet, row, r.param("outcome"));

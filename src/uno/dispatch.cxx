@@ -23,6 +23,7 @@
 #include <cppuhelper/supportsservice.hxx>
 
 #include "choice_dialog.hxx"
+#include "mapping.hxx"
 #include "commands.hxx"
 #include "core/dates.hpp"
 #include "core/messages.hpp"
@@ -44,7 +45,7 @@ constexpr char kProtocol[] = "org.dealsheet.calc:";
 // The commands this build offers; Addons.xcu shows the same.
 bool isKnownCommand(const OUString& path) {
     return path == "InsertTemplates" || path == "Validate" || path == "ClearMarks" ||
-           path == "AssignCustomerNumbers" || path == "RefreshReview";
+           path == "AssignCustomerNumbers" || path == "RefreshReview" || path == "MapColumns";
 }
 
 // "2026-11", "2026-10", ...: this month and the ones before it.
@@ -198,6 +199,10 @@ class Dispatcher
             if (url.Path == "ClearMarks") outcome = clearMarks(context_, doc);
             if (url.Path == "AssignCustomerNumbers") outcome = assignCustomerNumbers(context_, doc);
             if (url.Path == "RefreshReview") outcome = refreshReview(context_, doc, month);
+            if (url.Path == "MapColumns") {
+                if (!gui) return tell(std::string(msg::kMapNeedsWindow.in(uiLang)), true);
+                outcome = mapColumns(context_, doc, frame_);
+            }
             if (gui && url.Path == "Validate" && outcome.sheetsChecked > 0) {
                 // The summary, with a button that jumps to the report.
                 if (ask(outcome.message + "\n\n" + std::string(msg::kShowReport.in(uiLang))))

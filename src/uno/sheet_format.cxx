@@ -177,14 +177,23 @@ void setListValidation(const Reference<css::uno::XInterface>& range,
     props->setPropertyValue("Validation", Any(validation));
 }
 
-sal_Int32 dateFormatKey(const Reference<css::sheet::XSpreadsheetDocument>& doc) {
+namespace {
+sal_Int32 formatKey(const Reference<css::sheet::XSpreadsheetDocument>& doc, const char* code) {
     const auto formats =
         Reference<css::util::XNumberFormatsSupplier>(doc, UNO_QUERY_THROW)->getNumberFormats();
     const css::lang::Locale locale;
-    const rtl::OUString code("YYYY-MM-DD");
-    sal_Int32 key = formats->queryKey(code, locale, false);
-    if (key < 0) key = formats->addNew(code, locale);
+    sal_Int32 key = formats->queryKey(rtl::OUString::createFromAscii(code), locale, false);
+    if (key < 0) key = formats->addNew(rtl::OUString::createFromAscii(code), locale);
     return key;
+}
+}  // namespace
+
+sal_Int32 dateFormatKey(const Reference<css::sheet::XSpreadsheetDocument>& doc) {
+    return formatKey(doc, "YYYY-MM-DD");
+}
+
+sal_Int32 textFormatKey(const Reference<css::sheet::XSpreadsheetDocument>& doc) {
+    return formatKey(doc, "@");
 }
 
 }  // namespace dealsheet::uno

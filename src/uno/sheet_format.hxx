@@ -58,5 +58,7 @@ void setListValidation(const Reference<css::uno::XInterface>& range,
                        const std::string& errorTitle, const std::string& errorMessage);
 
 sal_Int32 dateFormatKey(const Reference<css::sheet::XSpreadsheetDocument>& doc);
+// The text format "@": what is typed stays text (phone numbers, identifiers).
+sal_Int32 textFormatKey(const Reference<css::sheet::XSpreadsheetDocument>& doc);
 
 }  // namespace dealsheet::uno

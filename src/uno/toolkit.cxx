@@ -3,9 +3,10 @@
 #include <com/sun/star/uno/XComponentContext.hpp>
 #include <cppuhelper/implbase2.hxx>
 #include <cppuhelper/supportsservice.hxx>
-#include <org/dealsheet/calc/XToolkit.hpp>
+#include <org/dealsheet/calc/XToolkit2.hpp>
 
 #include "commands.hxx"
+#include "mapping.hxx"
 #include "office_util.hxx"
 #include "uno_util.hxx"
 
@@ -16,7 +17,7 @@ using css::uno::Reference;
 using rtl::OUString;
 
 class Toolkit
-    : public cppu::WeakImplHelper2<org::dealsheet::calc::XToolkit, css::lang::XServiceInfo> {
+    : public cppu::WeakImplHelper2<org::dealsheet::calc::XToolkit2, css::lang::XServiceInfo> {
   public:
     explicit Toolkit(const Reference<css::uno::XComponentContext>& context) : context_(context) {}
 
@@ -55,6 +56,29 @@ class Toolkit
 
     void SAL_CALL clearMarks(const Reference<css::lang::XComponent>& document) override {
         guarded(self(), [&] { uno::clearMarks(context_, requireSpreadsheet(document)); });
+    }
+
+    // ---- XToolkit2 ----
+    css::uno::Sequence<OUString> SAL_CALL
+    getColumnMapping(const Reference<css::lang::XComponent>& document,
+                     const OUString& sheet) override {
+        return guarded(self(), [&] {
+            const auto entries =
+                columnMappingOf(context_, requireSpreadsheet(document), toUtf8(sheet));
+            css::uno::Sequence<OUString> out(static_cast<sal_Int32>(entries.size()));
+            for (std::size_t i = 0; i < entries.size(); ++i) out.getArray()[i] = toOUString(entries[i]);
+            return out;
+        });
+    }
+
+    void SAL_CALL setColumnMapping(const Reference<css::lang::XComponent>& document,
+                                   const OUString& sheet,
+                                   const css::uno::Sequence<OUString>& entries) override {
+        guarded(self(), [&] {
+            std::vector<std::string> list;
+            for (const auto& entry : entries) list.push_back(toUtf8(entry));
+            storeColumnMapping(context_, requireSpreadsheet(document), toUtf8(sheet), list);
+        });
     }
 
     OUString SAL_CALL getImplementationName() override { return "org.dealsheet.calc.ToolkitImpl"; }
