@@ -68,7 +68,6 @@ std::string normaliseContact(std::string_view text) {
     return kept;
 }
 
-
 // "手机:138..." -> "138...": a label without digits or @ before a colon.
 std::string_view withoutLabel(std::string_view part) {
     const auto colon = part.find(':');
@@ -86,8 +85,7 @@ std::string_view withoutExtension(std::string_view part) {
     if (end == part.size() || end == 0) return part;
     std::string_view head = trimSpaces(part.substr(0, end));
     for (const std::string_view marker : {"转", "分机", "ext.", "ext", "x", "X", "#", "-"}) {
-        if (head.size() > marker.size() &&
-            head.substr(head.size() - marker.size()) == marker) {
+        if (head.size() > marker.size() && head.substr(head.size() - marker.size()) == marker) {
             const std::string_view base = trimSpaces(head.substr(0, head.size() - marker.size()));
             if (marker == "-" && base.find('-') == std::string_view::npos) return part;  // 0512-62
             if (isPhoneNumber(base)) return base;
@@ -141,18 +139,21 @@ std::optional<ContactProblem> contactProblem(const CellValue& value) {
     }
     const auto* number = std::get_if<double>(&value);
     if (!number) return std::nullopt;  // blank: REQUIRED's business
-    if (!(*number > 0 && *number < 1e15) || *number != static_cast<double>(static_cast<long long>(*number)))
+    if (!(*number > 0 && *number < 1e15) ||
+        *number != static_cast<double>(static_cast<long long>(*number)))
         return ContactProblem{};
     const std::string digits = std::to_string(static_cast<long long>(*number));
     if (digits.size() < 7 || digits.size() > 15) return ContactProblem{};
     const bool mobile = digits.size() == 11 && digits[0] == '1' && digits[1] >= '3';
     const bool lostZero =
-        !mobile && ((digits.size() == 10 && (digits.compare(0, 2, "10") == 0 || digits[0] >= '2')) ||
-                    (digits.size() == 11 && digits[0] >= '3'));
+        !mobile &&
+        ((digits.size() == 10 && (digits.compare(0, 2, "10") == 0 || digits[0] >= '2')) ||
+         (digits.size() == 11 && digits[0] >= '3'));
     if (!lostZero) return std::nullopt;
     return ContactProblem{
         "：像是丢了开头 0 的座机号（0" + digits +
-            "）。Calc 把输入的号码当成了数字；请把该列设为“文本”格式后重新输入，或在号码前加英文单引号 '",
+            "）。Calc "
+            "把输入的号码当成了数字；请把该列设为“文本”格式后重新输入，或在号码前加英文单引号 '",
         ": it looks like a landline that lost its leading 0 (0" + digits +
             ") when Calc read it as a number; format the column as Text and type it again, or "
             "type an apostrophe ' before the number"};

@@ -51,7 +51,8 @@ std::string bareSheetName(std::string_view name) {
     for (char c : foldForComparison(name))
         if (c != ' ') key += c;
     for (const std::string_view copy : {"-副本", "副本", "-copy", "copy"})
-        if (const auto at = key.rfind(copy); at != std::string::npos && at + copy.size() == key.size())
+        if (const auto at = key.rfind(copy);
+            at != std::string::npos && at + copy.size() == key.size())
             key.erase(at);
     for (auto open = key.find('('); open != std::string::npos; open = key.find('(')) {
         const auto close = key.find(')', open);
@@ -68,7 +69,8 @@ std::string bareSheetName(std::string_view name) {
     }
     while (!bare.empty() && (bare.back() == '-' || bare.back() == '_')) bare.pop_back();
     const std::string_view table = "表";
-    if (bare.size() > table.size() && bare.compare(bare.size() - table.size(), table.size(), table) == 0)
+    if (bare.size() > table.size() &&
+        bare.compare(bare.size() - table.size(), table.size(), table) == 0)
         bare.erase(bare.size() - table.size());
     return bare;
 }
@@ -115,8 +117,8 @@ ColumnMapping parseMappingEntries(const Schema& schema, const std::vector<std::s
         if (name == "@kind") {
             const SheetSchema* sheet = schema.sheet(value);
             if (!value.empty() && (!sheet || sheet->kind != SheetKind::Data))
-                throw std::invalid_argument("未知的表类型：" + value + " / unknown sheet kind: " +
-                                            value);
+                throw std::invalid_argument("未知的表类型：" + value +
+                                            " / unknown sheet kind: " + value);
             mapping.kind = value;
         } else if (name == "@headerRow") {
             int row = 0;
@@ -128,10 +130,9 @@ ColumnMapping parseMappingEntries(const Schema& schema, const std::vector<std::s
                 row = -1;
             }
             if (row < 0 || row > kHeaderSearchRows)
-                throw std::invalid_argument(
-                    "表头行须为 1 到 " + std::to_string(kHeaderSearchRows) + "：" + value +
-                    " / the header row must be 1 to " + std::to_string(kHeaderSearchRows) + ": " +
-                    value);
+                throw std::invalid_argument("表头行须为 1 到 " + std::to_string(kHeaderSearchRows) +
+                                            "：" + value + " / the header row must be 1 to " +
+                                            std::to_string(kHeaderSearchRows) + ": " + value);
             mapping.headerRow = row;
         } else {
             mapping.columns[name] = value;
@@ -268,10 +269,9 @@ const SheetSchema* sheetByDecoratedName(const Schema& schema, std::string_view n
 
 // ---- sheets --------------------------------------------------------------------------------
 
-std::vector<SheetRecognition> recogniseSheets(const Schema& schema,
-                                              const std::vector<std::string>& names,
-                                              const std::vector<CellGrid>& topRows,
-                                              const std::map<std::string, ColumnMapping>& mappings) {
+std::vector<SheetRecognition> recogniseSheets(
+    const Schema& schema, const std::vector<std::string>& names,
+    const std::vector<CellGrid>& topRows, const std::map<std::string, ColumnMapping>& mappings) {
     std::vector<SheetRecognition> result;
     for (std::size_t i = 0; i < names.size(); ++i) {
         SheetRecognition r;
@@ -309,8 +309,9 @@ std::vector<SheetRecognition> recogniseSheets(const Schema& schema,
             if (sheet && best < second + 2) sheet = nullptr;  // not clearly one sheet
             r.by = RecognisedBy::HeaderRow;
             if (!sheet)
-                r.skipReason = {"不是 DealSheet 表（表名和表头行都不像）",
-                                "not a DealSheet sheet (neither by its name nor by its header row)"};
+                r.skipReason = {
+                    "不是 DealSheet 表（表名和表头行都不像）",
+                    "not a DealSheet sheet (neither by its name nor by its header row)"};
         }
         if (sheet && sheet->kind == SheetKind::Review) {
             r.skipReason = {"由“刷新月度复盘”生成", "built by Refresh monthly review"};
@@ -354,10 +355,14 @@ std::vector<SheetPlan> plansOf(const std::vector<SheetRecognition>& recognitions
 
 Text recognisedByText(RecognisedBy by) {
     switch (by) {
-        case RecognisedBy::Name: return {"按表名", "by its name"};
-        case RecognisedBy::DecoratedName: return {"按表名（含年份等修饰）", "by its name (decorated)"};
-        case RecognisedBy::HeaderRow: return {"按表头行", "by its header row"};
-        case RecognisedBy::Mapping: return {"按“对应列”设置", "by its Map columns setting"};
+        case RecognisedBy::Name:
+            return {"按表名", "by its name"};
+        case RecognisedBy::DecoratedName:
+            return {"按表名（含年份等修饰）", "by its name (decorated)"};
+        case RecognisedBy::HeaderRow:
+            return {"按表头行", "by its header row"};
+        case RecognisedBy::Mapping:
+            return {"按“对应列”设置", "by its Map columns setting"};
     }
     return {};
 }
@@ -402,7 +407,8 @@ class RowClassifier {
                 columns[i].list || columns[i].suggest || !columns[i].formula.empty();
             const ColumnKeys keys = keysOf(columns[i]);
             keysOfColumn_[static_cast<std::size_t>(c)] = keys.names;
-            for (const auto& k : keys.synonyms) keysOfColumn_[static_cast<std::size_t>(c)].push_back(k);
+            for (const auto& k : keys.synonyms)
+                keysOfColumn_[static_cast<std::size_t>(c)].push_back(k);
         }
     }
 

@@ -22,7 +22,7 @@ inline constexpr int kHeaderSearchRows = 10;
 
 // What a user confirmed with Map columns (or a macro with setColumnMapping).
 struct ColumnMapping {
-    std::string kind;  // sheet id ("customers"), empty: recognised as usual
+    std::string kind;   // sheet id ("customers"), empty: recognised as usual
     int headerRow = 0;  // 1-based sheet row, 0: found as usual
     // Column id -> the user's header text; an empty text means "none of my columns".
     std::map<std::string, std::string> columns;
@@ -45,8 +45,8 @@ struct HeaderMatch {
     std::vector<int> columnOf;              // per schema column: sheet column or -1
     int matched = 0;                        // schema columns found
     std::vector<std::string> unrecognised;  // the sheet's headers no column took
-    std::vector<std::string> ambiguous;     // "手机 / 邮箱 → 联系方式": reported, not guessed
-    bool english = false;                   // most matched headers are English
+    std::vector<std::string> ambiguous;  // "手机 / 邮箱 → 联系方式": reported, not guessed
+    bool english = false;                // most matched headers are English
 };
 
 // Matches one row as the header row of `schema`. Exact names win over synonyms; two of the

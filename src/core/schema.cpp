@@ -155,7 +155,9 @@ std::unique_ptr<Schema> Schema::parse(std::string_view json) {
             for (const auto& [u, part] : triple) parts.push_back(part.data());
             if (parts.size() != 3 || parts[0].empty() || parts[1].empty() || parts[2].empty())
                 throw SchemaError("list " + listId + ": each value is [id, zh, en]");
-            list.values.push_back({parts[0], {parts[1], parts[2]}, foldForComparison(parts[1]),
+            list.values.push_back({parts[0],
+                                   {parts[1], parts[2]},
+                                   foldForComparison(parts[1]),
                                    foldForComparison(parts[2])});
         }
         if (list.values.empty()) throw SchemaError("list " + listId + " is empty");

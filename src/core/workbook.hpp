@@ -22,8 +22,8 @@ struct SheetData {
     std::vector<std::vector<bool>> isFormula;  // same shape as cells, may be empty
     std::vector<std::vector<bool>> isError;    // formula result is an error value (#N/A...)
     std::vector<int> sheetRows{};              // 0-based sheet row of each row; empty: the same
-    std::optional<std::vector<int>> columnOf{};  // columns already located (synonyms, mapping)
-    std::optional<Lang> lang{};                // the sheet's language when already known
+    std::optional<std::vector<int>> columnOf{};    // columns already located (synonyms, mapping)
+    std::optional<Lang> lang{};                    // the sheet's language when already known
     std::set<std::pair<int, int>> mergedCopies{};  // (row, column) holding a merged cell's value
 
     const CellValue& at(int row, int column) const;

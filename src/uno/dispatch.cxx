@@ -23,11 +23,11 @@
 #include <cppuhelper/supportsservice.hxx>
 
 #include "choice_dialog.hxx"
-#include "mapping.hxx"
 #include "commands.hxx"
 #include "core/dates.hpp"
 #include "core/messages.hpp"
 #include "core/validator.hpp"
+#include "mapping.hxx"
 #include "office_util.hxx"
 #include "report_writer.hxx"
 #include "uno_util.hxx"

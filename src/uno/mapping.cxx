@@ -37,9 +37,10 @@ constexpr Text kKindLabel{"表类型", "Sheet kind"};
 constexpr Text kHeaderRowLabel{"表头行", "Header row"};
 constexpr Text kNone{"（无）", "(none)"};
 constexpr Text kNotDealSheet{"（不是 DealSheet 表）", "(not a DealSheet sheet)"};
-constexpr Text kMapHint{"左边是 DealSheet 的列，右边选本表中对应的列。更改表类型或表头行后按“确定”，列表随之更新。",
-                        "DealSheet's columns on the left, your sheet's columns on the right. "
-                        "After changing the kind or the header row, OK shows the new list."};
+constexpr Text kMapHint{
+    "左边是 DealSheet 的列，右边选本表中对应的列。更改表类型或表头行后按“确定”，列表随之更新。",
+    "DealSheet's columns on the left, your sheet's columns on the right. "
+    "After changing the kind or the header row, OK shows the new list."};
 constexpr Text kMapped{"已保存“{0}”的列对应，所有命令都会使用。",
                        "The column mapping of \"{0}\" is saved; every command uses it."};
 constexpr Text kMapCancelled{"已取消，列对应未改变。", "Cancelled; the mapping is unchanged."};
@@ -90,8 +91,7 @@ Reference<css::beans::XPropertySet> addControl(
 
 css::uno::Sequence<rtl::OUString> sequenceOf(const std::vector<std::string>& items) {
     css::uno::Sequence<rtl::OUString> out(static_cast<sal_Int32>(items.size()));
-    for (std::size_t i = 0; i < items.size(); ++i)
-        out.getArray()[i] = toOUString(items[i]);
+    for (std::size_t i = 0; i < items.size(); ++i) out.getArray()[i] = toOUString(items[i]);
     return out;
 }
 
@@ -132,7 +132,8 @@ DialogResult showDialog(const Reference<css::uno::XComponentContext>& context,
     Reference<css::beans::XPropertySet> props(model, UNO_QUERY_THROW);
     props->setPropertyValue("Width", Any(width));
     props->setPropertyValue("Height", Any(height));
-    props->setPropertyValue("Title", Any(toOUString(std::string(kMapTitle.in(lang)) + " — " + sheet)));
+    props->setPropertyValue("Title",
+                            Any(toOUString(std::string(kMapTitle.in(lang)) + " — " + sheet)));
 
     addControl(model, "com.sun.star.awt.UnoControlFixedTextModel", "kindLabel", 8, 10, 50, 12)
         ->setPropertyValue("Label", Any(toOUString(std::string(kKindLabel.in(lang)))));
@@ -145,8 +146,8 @@ DialogResult showDialog(const Reference<css::uno::XComponentContext>& context,
         kinds.push_back(s.name.in(lang));
         kindSchemas.push_back(&s);
     }
-    const auto kindList = addControl(model, "com.sun.star.awt.UnoControlListBoxModel", "kind", 60,
-                                     8, 130, 14);
+    const auto kindList =
+        addControl(model, "com.sun.star.awt.UnoControlListBoxModel", "kind", 60, 8, 130, 14);
     kindList->setPropertyValue("Dropdown", Any(true));
     kindList->setPropertyValue("LineCount", Any(sal_Int16(12)));
     kindList->setPropertyValue("StringItemList", Any(sequenceOf(kinds)));
@@ -168,12 +169,14 @@ DialogResult showDialog(const Reference<css::uno::XComponentContext>& context,
     std::vector<Reference<css::beans::XPropertySet>> lists;
     for (std::size_t i = 0; i < count; ++i) {
         const auto& column = kind->columns[i];
-        const sal_Int32 x = 8 + static_cast<sal_Int32>(i / static_cast<std::size_t>(perColumn)) * kHalf;
-        const sal_Int32 y = kTop + static_cast<sal_Int32>(i % static_cast<std::size_t>(perColumn)) * kLine;
+        const sal_Int32 x =
+            8 + static_cast<sal_Int32>(i / static_cast<std::size_t>(perColumn)) * kHalf;
+        const sal_Int32 y =
+            kTop + static_cast<sal_Int32>(i % static_cast<std::size_t>(perColumn)) * kLine;
         addControl(model, "com.sun.star.awt.UnoControlFixedTextModel", "name" + std::to_string(i),
                    x, y + 2, 86, 12)
-            ->setPropertyValue("Label", Any(toOUString(column.header.in(lang) +
-                                                       (column.required ? " *" : ""))));
+            ->setPropertyValue(
+                "Label", Any(toOUString(column.header.in(lang) + (column.required ? " *" : ""))));
         const auto list = addControl(model, "com.sun.star.awt.UnoControlListBoxModel",
                                      "column" + std::to_string(i), x + 88, y, kHalf - 96, 13);
         list->setPropertyValue("Dropdown", Any(true));
@@ -186,16 +189,16 @@ DialogResult showDialog(const Reference<css::uno::XComponentContext>& context,
             const auto c = static_cast<std::size_t>(columnOf[i]);
             if (c < row.size())
                 if (const auto* text = std::get_if<std::string>(&row[c])) {
-                    const auto it = std::find(headers.begin(), headers.end(),
-                                              std::string(trimSpaces(*text)));
+                    const auto it =
+                        std::find(headers.begin(), headers.end(), std::string(trimSpaces(*text)));
                     if (it != headers.end()) chosen = static_cast<int>(it - headers.begin()) + 1;
                 }
         }
         select(list, chosen);
         lists.push_back(list);
     }
-    const auto ok = addControl(model, "com.sun.star.awt.UnoControlButtonModel", "ok",
-                               width - 120, height - 20, 52, 14);
+    const auto ok = addControl(model, "com.sun.star.awt.UnoControlButtonModel", "ok", width - 120,
+                               height - 20, 52, 14);
     ok->setPropertyValue("Label", Any(toOUString(std::string(msg::kOk.in(lang)))));
     ok->setPropertyValue("PushButtonType", Any(sal_Int16(css::awt::PushButtonType_OK)));
     ok->setPropertyValue("DefaultButton", Any(true));
@@ -235,8 +238,8 @@ std::string activeSheetName(const Reference<css::sheet::XSpreadsheetDocument>& d
     const Reference<css::frame::XModel> model(doc, UNO_QUERY_THROW);
     const Reference<css::sheet::XSpreadsheetView> view(model->getCurrentController(), UNO_QUERY);
     if (!view.is()) return sheetNames(doc).front();
-    return toUtf8(Reference<css::container::XNamed>(view->getActiveSheet(), UNO_QUERY_THROW)
-                      ->getName());
+    return toUtf8(
+        Reference<css::container::XNamed>(view->getActiveSheet(), UNO_QUERY_THROW)->getName());
 }
 
 }  // namespace
@@ -325,10 +328,9 @@ CommandOutcome mapColumns(const Reference<css::uno::XComponentContext>& context,
         // Another kind or header row: the columns as they match there, shown again.
         kind = result.kind;
         headerRow = result.headerRow;
-        columnOf = kind ? matchHeaderRow(*kind,
-                                         static_cast<std::size_t>(headerRow - 1) < top.size()
-                                             ? top[static_cast<std::size_t>(headerRow - 1)]
-                                             : std::vector<CellValue>{})
+        columnOf = kind ? matchHeaderRow(*kind, static_cast<std::size_t>(headerRow - 1) < top.size()
+                                                    ? top[static_cast<std::size_t>(headerRow - 1)]
+                                                    : std::vector<CellValue>{})
                               .columnOf
                         : std::vector<int>{};
     }

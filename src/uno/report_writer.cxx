@@ -193,8 +193,9 @@ void writeReport(const Reference<css::sheet::XSpreadsheetDocument>& doc, const R
          t("识别方式", "Recognised"), t("表头行", "Header row"), t("跳过的行", "Rows skipped"),
          t("未识别的列", "Columns not recognised"), t("有歧义的表头", "Ambiguous headers")});
     for (const auto& sheet : result.checked) {
-        const auto r = std::find_if(input.recognitions.begin(), input.recognitions.end(),
-                                    [&](const SheetRecognition& s) { return s.name == sheet.name; });
+        const auto r =
+            std::find_if(input.recognitions.begin(), input.recognitions.end(),
+                         [&](const SheetRecognition& s) { return s.name == sheet.name; });
         if (r == input.recognitions.end()) {
             row({sheet.name, static_cast<double>(sheet.filledRows)});
             continue;
@@ -204,8 +205,7 @@ void writeReport(const Reference<css::sheet::XSpreadsheetDocument>& doc, const R
             skippedIt == input.skipped.end() ? SkippedRows{} : skippedIt->second;
         std::string rows;
         const auto count = [&](long n, const char* zh, const char* en) {
-            if (n > 0)
-                rows += (rows.empty() ? "" : t("，", ", ")) + std::to_string(n) + t(zh, en);
+            if (n > 0) rows += (rows.empty() ? "" : t("，", ", ")) + std::to_string(n) + t(zh, en);
         };
         count(skipped.instructions, " 行说明/重复表头", " instruction or repeated-header row(s)");
         count(skipped.totals, " 行合计", " total row(s)");
@@ -218,12 +218,12 @@ void writeReport(const Reference<css::sheet::XSpreadsheetDocument>& doc, const R
             ambiguous += (ambiguous.empty() ? "" : t("；", "; ")) + h;
         const std::string headerRow =
             r->headerFound ? std::to_string(r->headerRow + 1)
-                           : std::to_string(r->headerRow + 1) + t("（未找到表头，按第 1 行）",
-                                                                   " (no header found; row 1)");
+                           : std::to_string(r->headerRow + 1) +
+                                 t("（未找到表头，按第 1 行）", " (no header found; row 1)");
         row({sheet.name, static_cast<double>(sheet.filledRows),
              std::string(recognisedByText(r->by).in(lang)), headerRow,
-             rows.empty() ? t("无", "none") : rows, unrecognised.empty() ? t("无", "none") : unrecognised,
-             ambiguous});
+             rows.empty() ? t("无", "none") : rows,
+             unrecognised.empty() ? t("无", "none") : unrecognised, ambiguous});
     }
     row({});
     row({t("跳过的表", "Sheets skipped"), t("原因", "Why")});

@@ -59,14 +59,14 @@ class Toolkit
     }
 
     // ---- XToolkit2 ----
-    css::uno::Sequence<OUString> SAL_CALL
-    getColumnMapping(const Reference<css::lang::XComponent>& document,
-                     const OUString& sheet) override {
+    css::uno::Sequence<OUString> SAL_CALL getColumnMapping(
+        const Reference<css::lang::XComponent>& document, const OUString& sheet) override {
         return guarded(self(), [&] {
             const auto entries =
                 columnMappingOf(context_, requireSpreadsheet(document), toUtf8(sheet));
             css::uno::Sequence<OUString> out(static_cast<sal_Int32>(entries.size()));
-            for (std::size_t i = 0; i < entries.size(); ++i) out.getArray()[i] = toOUString(entries[i]);
+            for (std::size_t i = 0; i < entries.size(); ++i)
+                out.getArray()[i] = toOUString(entries[i]);
             return out;
         });
     }

@@ -46,8 +46,8 @@ void findMergedAreas(const Reference<css::sheet::XSpreadsheet>& sheet, int c0, i
         const auto cursor = sheet->createCursorByRange(
             Reference<css::sheet::XSheetCellRange>(range, UNO_QUERY_THROW));
         cursor->collapseToMergedArea();
-        const auto a =
-            Reference<css::sheet::XCellRangeAddressable>(cursor, UNO_QUERY_THROW)->getRangeAddress();
+        const auto a = Reference<css::sheet::XCellRangeAddressable>(cursor, UNO_QUERY_THROW)
+                           ->getRangeAddress();
         areas.push_back({a.StartRow, a.StartColumn, a.EndRow, a.EndColumn});
         return;
     }

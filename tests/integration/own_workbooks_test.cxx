@@ -60,8 +60,9 @@ Grid customerRows() {
              "数据平台", "线索获取", "赵敏"}};
 }
 
-const std::vector<std::string> kStandardHeader{"客户编号", "登记日期", "客户名称", "行业类型", "联系人",
-                                               "联系方式", "核心需求", "销售阶段", "负责人"};
+const std::vector<std::string> kStandardHeader{"客户编号", "登记日期", "客户名称",
+                                               "行业类型", "联系人",   "联系方式",
+                                               "核心需求", "销售阶段", "负责人"};
 
 Grid concat(Grid a, const Grid& b) {
     a.insert(a.end(), b.begin(), b.end());
@@ -85,13 +86,13 @@ std::vector<Case> corpus() {
     const Grid data = customerRows();
     std::vector<Case> cases;
     // 1. A merged title above the standard header.
-    cases.push_back({"merged title row",
-                     {{"客户信息登记表",
-                       concat({{"2024年客户信息登记表"}, {}, kStandardHeader},
-                              with(data, 2, 5, "面谈")),
-                       {"A1:I1"}}},
-                     {"CONTACT@客户信息登记表!F6"},
-                     9});
+    cases.push_back(
+        {"merged title row",
+         {{"客户信息登记表",
+           concat({{"2024年客户信息登记表"}, {}, kStandardHeader}, with(data, 2, 5, "面谈")),
+           {"A1:I1"}}},
+         {"CONTACT@客户信息登记表!F6"},
+         9});
     // 2. A plain title and a date line; synonyms; a decorated sheet name.
     cases.push_back({"title, date line, synonyms, decorated name",
                      {{"客户信息登记表（2024）",
@@ -110,8 +111,8 @@ std::vector<Case> corpus() {
         rows[3][5] = "13700001111";
         cases.push_back({"Sheet1, markers, line breaks, numeric mobiles",
                          {{"Sheet1",
-                           concat({{"*客户编码", "登记\n日期", "＊客户名称", "行业（必填）", "联系人",
-                                    "手机号", "需求", "阶段", "跟进人"}},
+                           concat({{"*客户编码", "登记\n日期", "＊客户名称", "行业（必填）",
+                                    "联系人", "手机号", "需求", "阶段", "跟进人"}},
                                   rows),
                            {}}},
                          {},
@@ -127,15 +128,15 @@ std::vector<Case> corpus() {
             rows[i][7] = stages[i];
             rows[i].push_back("Shanghai");
         }
-        cases.push_back({"English CRM export",
-                         {{"Leads",
-                           concat({{"Customer ID", "Created On", "Company", "Industry",
-                                    "Contact Person", "Phone", "Requirements", "Sales Stage",
-                                    "Sales Rep", "City"}},
-                                  rows),
-                           {}}},
-                         {"ENUM@Leads!H3"},
-                         10});
+        cases.push_back(
+            {"English CRM export",
+             {{"Leads",
+               concat({{"Customer ID", "Created On", "Company", "Industry", "Contact Person",
+                        "Phone", "Requirements", "Sales Stage", "Sales Rep", "City"}},
+                      rows),
+               {}}},
+             {"ENUM@Leads!H3"},
+             10});
     }
     // 5. A second header row in English under the Chinese one.
     cases.push_back({"second header row in English",
@@ -148,16 +149,16 @@ std::vector<Case> corpus() {
                      {"REQUIRED@客户信息登记表!I6"},
                      9});
     // 6. An instruction row under the header; a date typed in words stays text.
-    cases.push_back({"instruction row",
-                     {{"客户登记",
-                       concat({{"客户登记表（销售部）"},
-                               kStandardHeader,
-                               {"填写说明：带*为必填，日期格式 YYYY-MM-DD", "", "", "", "", "", "",
-                                "", ""}},
-                              with(data, 0, 1, "五月六日")),
-                       {}}},
-                     {"TYPE@客户登记!B4"},
-                     9});
+    cases.push_back(
+        {"instruction row",
+         {{"客户登记",
+           concat({{"客户登记表（销售部）"},
+                   kStandardHeader,
+                   {"填写说明：带*为必填，日期格式 YYYY-MM-DD", "", "", "", "", "", "", "", ""}},
+                  with(data, 0, 1, "五月六日")),
+           {}}},
+         {"TYPE@客户登记!B4"},
+         9});
     // 7. A total row with =SUM under the budget column.
     {
         Grid rows = appendColumns(data, {{"60"}, {"abc"}, {"20"}, {"35"}});
@@ -198,7 +199,8 @@ std::vector<Case> corpus() {
     // 10. A default 跟进状态 filled down far below the data.
     {
         Grid rows = appendColumns(data, {{"一般"}, {"正常跟进"}, {"正常跟进"}, {"正常跟进"}});
-        for (int i = 0; i < 20; ++i) rows.push_back({"", "", "", "", "", "", "", "", "", "正常跟进"});
+        for (int i = 0; i < 20; ++i)
+            rows.push_back({"", "", "", "", "", "", "", "", "", "正常跟进"});
         std::vector<std::string> header = kStandardHeader;
         header.push_back("跟进状态");
         cases.push_back({"default filled down",
@@ -208,17 +210,15 @@ std::vector<Case> corpus() {
     }
     // 11. Full-width values: a grade Ａ, full-width digits and ＠.
     {
-        Grid rows = appendColumns(data, {{"60", "4", "2", "Ａ"},
-                                         {"10", "2", "2", "ｃ"},
-                                         {"", "", "", ""},
-                                         {"", "", "", ""}});
+        Grid rows = appendColumns(
+            data,
+            {{"60", "4", "2", "Ａ"}, {"10", "2", "2", "ｃ"}, {"", "", "", ""}, {"", "", "", ""}});
         rows[0][5] = "１３８００１３８０００";
         std::vector<std::string> header = kStandardHeader;
-        for (const char* h : {"预算(万元)", "需求紧急度", "决策可能性", "线索评级"}) header.push_back(h);
-        cases.push_back({"full-width values",
-                         {{"客户信息登记表", concat({header}, rows), {}}},
-                         {},
-                         13});
+        for (const char* h : {"预算(万元)", "需求紧急度", "决策可能性", "线索评级"})
+            header.push_back(h);
+        cases.push_back(
+            {"full-width values", {{"客户信息登记表", concat({header}, rows), {}}}, {}, 13});
     }
     // 12. Contact notations, and a landline typed as a number that lost its 0.
     {
@@ -233,23 +233,24 @@ std::vector<Case> corpus() {
                          9});
     }
     // 13. A register DealSheet cannot read: every missing required column, on its own.
-    cases.push_back({"unmappable register",
-                     {{"客户信息登记表",
-                       {{"单位", "编码", "建立", "领域", "联系人", "号码", "要点", "进度", "客户名称"},
-                        {"华锐机械", "X1", "2024-05-06", "制造", "周建国", "13800138000", "MES",
-                         "初访", "华锐"}},
-                       {}}},
-                     {"MISSING_COLUMN@客户信息登记表!A1", "MISSING_COLUMN@客户信息登记表!A1",
-                      "MISSING_COLUMN@客户信息登记表!A1", "MISSING_COLUMN@客户信息登记表!A1",
-                      "MISSING_COLUMN@客户信息登记表!A1", "MISSING_COLUMN@客户信息登记表!A1",
-                      "MISSING_COLUMN@客户信息登记表!A1"},
-                     9});
+    cases.push_back(
+        {"unmappable register",
+         {{"客户信息登记表",
+           {{"单位", "编码", "建立", "领域", "联系人", "号码", "要点", "进度", "客户名称"},
+            {"华锐机械", "X1", "2024-05-06", "制造", "周建国", "13800138000", "MES", "初访",
+             "华锐"}},
+           {}}},
+         {"MISSING_COLUMN@客户信息登记表!A1", "MISSING_COLUMN@客户信息登记表!A1",
+          "MISSING_COLUMN@客户信息登记表!A1", "MISSING_COLUMN@客户信息登记表!A1",
+          "MISSING_COLUMN@客户信息登记表!A1", "MISSING_COLUMN@客户信息登记表!A1",
+          "MISSING_COLUMN@客户信息登记表!A1"},
+         9});
     // 14. A copy of the sheet; a customer number typed as a date.
-    cases.push_back({"copy of the sheet",
-                     {{"客户信息登记表 - 副本", concat({kStandardHeader}, with(data, 1, 0, "2024-5-2")),
-                       {}}},
-                     {"FORMAT@客户信息登记表 - 副本!A3"},
-                     9});
+    cases.push_back(
+        {"copy of the sheet",
+         {{"客户信息登记表 - 副本", concat({kStandardHeader}, with(data, 1, 0, "2024-5-2")), {}}},
+         {"FORMAT@客户信息登记表 - 副本!A3"},
+         9});
     // 15. Two synonyms of one column: ambiguous, reported, not guessed.
     {
         Grid rows = appendColumns(data, {{"a@b.com"}, {"c@d.com"}, {"e@f.com"}, {"g@h.com"}});
@@ -277,19 +278,18 @@ std::vector<Case> corpus() {
          {"DATE_ORDER@Actions (2024)!H4"},
          8});
     // 17. Negotiation records with synonyms under a title.
-    cases.push_back(
-        {"negotiations with synonyms",
-         {{"谈判记录表2024",
-           {{"商务谈判记录"},
-            {"记录编号", "客户编码", "日期", "轮次", "我方人员", "客户人员", "主题", "需求",
-             "结果", "下一步", "记录人"},
-            {"TP-1", "202405-001", "2024-05-07", "1", "王磊", "周建国", "报价", "降价", "有进展",
-             "发正式报价", "王磊"},
-            {"TP-2", "202405-002", "2024-05-09", "1", "王磊", "李娜", "方案", "风控", "有进展", "",
-             "王磊"}},
-           {}}},
-         {"NEXT_STEP@谈判记录表2024!J4"},
-         11});
+    cases.push_back({"negotiations with synonyms",
+                     {{"谈判记录表2024",
+                       {{"商务谈判记录"},
+                        {"记录编号", "客户编码", "日期", "轮次", "我方人员", "客户人员", "主题",
+                         "需求", "结果", "下一步", "记录人"},
+                        {"TP-1", "202405-001", "2024-05-07", "1", "王磊", "周建国", "报价", "降价",
+                         "有进展", "发正式报价", "王磊"},
+                        {"TP-2", "202405-002", "2024-05-09", "1", "王磊", "李娜", "方案", "风控",
+                         "有进展", "", "王磊"}},
+                       {}}},
+                     {"NEXT_STEP@谈判记录表2024!J4"},
+                     11});
     // 18. Two of a team's sheets recognised by their header rows; a reference to nobody.
     cases.push_back(
         {"customers and actions by header rows",
@@ -447,11 +447,10 @@ void countBefore(const Case& c) {
         ++figures.sheetsBefore;
         for (const auto& header : spec.rows[0])
             for (const auto& column : schema->columns)
-                if (!header.empty() &&
-                    (dealsheet::foldForComparison(header) ==
-                         dealsheet::foldForComparison(column.header.zh) ||
-                     dealsheet::foldForComparison(header) ==
-                         dealsheet::foldForComparison(column.header.en))) {
+                if (!header.empty() && (dealsheet::foldForComparison(header) ==
+                                            dealsheet::foldForComparison(column.header.zh) ||
+                                        dealsheet::foldForComparison(header) ==
+                                            dealsheet::foldForComparison(column.header.en))) {
                     ++figures.columnsBefore;
                     break;
                 }
@@ -506,14 +505,16 @@ TEST_P(OwnWorkbook, FindsExactlyThePlantedMistakesAndChangesNoUserCell) {
         countBefore(c);
         countAfter(doc, c);
         for (const auto& spec : c.sheets)
-            if (!spec.rows.empty() && spec.name != "说明" && spec.name != "通讯录") ++figures.sheets;
+            if (!spec.rows.empty() && spec.name != "说明" && spec.name != "通讯录")
+                ++figures.sheets;
         figures.headerCells += c.headerCells;
         close(doc);
         if (GetParam() + 1 == corpus().size()) {
-            std::printf("RECOGNITION sheets=%d before=%d after=%d; header_cells=%d "
-                        "columns_before=%d columns_after=%d\n",
-                        figures.sheets, figures.sheetsBefore, figures.sheetsAfter,
-                        figures.headerCells, figures.columnsBefore, figures.columnsAfter);
+            std::printf(
+                "RECOGNITION sheets=%d before=%d after=%d; header_cells=%d "
+                "columns_before=%d columns_after=%d\n",
+                figures.sheets, figures.sheetsBefore, figures.sheetsAfter, figures.headerCells,
+                figures.columnsBefore, figures.columnsAfter);
             EXPECT_GT(figures.columnsAfter, figures.columnsBefore);
         }
     });
@@ -533,8 +534,9 @@ TEST(OwnWorkbookReport, SaysHowEachSheetWasReadAndWhatItDidNotUnderstand) {
         EXPECT_EQ(row[1], "5");  // four customers, one of them over two rows
         EXPECT_EQ(row[2], "by its name");
         EXPECT_EQ(row[3], "2");
-        EXPECT_EQ(row[4], "1 instruction or repeated-header row(s), 1 total row(s), 1 note row(s), "
-                          "1 row(s) with defaults only");
+        EXPECT_EQ(row[4],
+                  "1 instruction or repeated-header row(s), 1 total row(s), 1 note row(s), "
+                  "1 row(s) with defaults only");
         EXPECT_EQ(row[5], "城市");
         close(doc);
     });
@@ -574,9 +576,9 @@ TEST(OwnWorkbookMapping, AMappedRegisterValidatesFullyAlsoAfterSavingAsXlsx) {
         EXPECT_EQ(mapped()[0], "@kind=customers");
         EXPECT_EQ(mapped()[1], "@headerRow=1");
         const std::vector<std::string> entries{
-            "@kind=customers", "@headerRow=1", "customerNo=编码", "registeredOn=建立",
-            "customerName=单位",  "industry=领域",  "phoneEmail=号码",  "coreNeeds=要点",
-            "stage=进度",         "owner=客户名称"};
+            "@kind=customers",   "@headerRow=1",  "customerNo=编码", "registeredOn=建立",
+            "customerName=单位", "industry=领域", "phoneEmail=号码", "coreNeeds=要点",
+            "stage=进度",        "owner=客户名称"};
         css::uno::Sequence<rtl::OUString> sequence(static_cast<sal_Int32>(entries.size()));
         for (std::size_t i = 0; i < entries.size(); ++i)
             sequence.getArray()[i] = toOUString(entries[i]);
@@ -589,7 +591,8 @@ TEST(OwnWorkbookMapping, AMappedRegisterValidatesFullyAlsoAfterSavingAsXlsx) {
         EXPECT_EQ(mapped()[10], "phoneEmail=号码");
 
         // The planted mistakes of the mapped register: a malformed number, an unknown stage.
-        const std::vector<std::string> expected{"ENUM@客户信息登记表!H2", "FORMAT@客户信息登记表!B2"};
+        const std::vector<std::string> expected{"ENUM@客户信息登记表!H2",
+                                                "FORMAT@客户信息登记表!B2"};
         toolkit()->validate(component(doc));
         EXPECT_EQ(readReport(doc).findings, expected);
         toolkit()->clearMarks(component(doc));

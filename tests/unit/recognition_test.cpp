@@ -121,9 +121,9 @@ TEST(SchemaSynonyms, NoHeaderCouldBeTwoColumnsOfOneSheet) {
 }
 
 TEST(SheetNames, DecorationsAreToleratedAndBareWordsAreNot) {
-    for (const char* name : {"客户信息登记表2024", "客户信息登记表（2024）", "客户信息登记表 - 副本",
-                             "2024年客户信息登记表", "客户信息登记", "Customers (2)", "Customers - Copy",
-                             "customers 2024"})
+    for (const char* name : {"客户信息登记表2024", "客户信息登记表（2024）",
+                             "客户信息登记表 - 副本", "2024年客户信息登记表", "客户信息登记",
+                             "Customers (2)", "Customers - Copy", "customers 2024"})
         EXPECT_EQ(sheetByDecoratedName(schema(), name), &customers()) << name;
     for (const char* name : {"客户表", "客户登记表", "Sheet1", "2024", "表"})
         EXPECT_EQ(sheetByDecoratedName(schema(), name), nullptr) << name;
@@ -132,8 +132,8 @@ TEST(SheetNames, DecorationsAreToleratedAndBareWordsAreNot) {
 }
 
 TEST(SheetRecognition, ATitleRowAboveTheHeaderIsSkipped) {
-    const CellGrid top{row({"2024年客户信息登记表"}), row({"制表日期：2024-06-01"}), {},
-                       kUserHeader};
+    const CellGrid top{
+        row({"2024年客户信息登记表"}), row({"制表日期：2024-06-01"}), {}, kUserHeader};
     const auto r = recogniseOne("客户信息登记表", top);
     ASSERT_EQ(r.schema, &customers());
     EXPECT_EQ(r.by, RecognisedBy::Name);
@@ -157,8 +157,8 @@ TEST(SheetRecognition, AStoredKindAndHeaderRowWin) {
     mapping.kind = "customers";
     mapping.headerRow = 2;
     mapping.columns["customerNo"] = "编号";
-    const auto r = recogniseOne("名单", {row({"说明"}), row({"编号", "公司", "电话"})},
-                                {{"名单", mapping}});
+    const auto r =
+        recogniseOne("名单", {row({"说明"}), row({"编号", "公司", "电话"})}, {{"名单", mapping}});
     ASSERT_EQ(r.schema, &customers());
     EXPECT_EQ(r.by, RecognisedBy::Mapping);
     EXPECT_EQ(r.headerRow, 1);
@@ -184,19 +184,19 @@ TEST(Mapping, EntriesRoundTripAndBadOnesAreRefusedWithAMessage) {
 TEST(Rows, InstructionsTotalsNotesAndDefaultsAreSkippedAndCounted) {
     SheetData whole;
     whole.name = "客户信息登记表";
-    const auto header = row({"客户编号", "登记日期", "客户名称", "行业类型", "联系人",
-                             "联系方式", "核心需求", "销售阶段", "跟进状态", "负责人", "预算(万元)"});
-    whole.cells = {row({"2024年客户信息登记表"}),
-                   header,
-                   row({"Customer No.", "Registered On", "Customer Name", "Industry"}),
-                   {std::string("202406-001"), 45450.0, std::string("华锐"), std::string("制造业"),
-                    std::string("周"), 13800138000.0, std::string("MES"), std::string("需求挖掘"),
-                    std::string("正常跟进"), std::string("王磊"), 10.0},
-                   row({nullptr, nullptr, nullptr, nullptr, nullptr, nullptr, nullptr, nullptr,
-                        "正常跟进"}),
-                   {std::string("合计"), {}, {}, {}, {}, {}, {}, {}, {}, {}, 10.0},
-                   {},
-                   row({"注：本表每周更新"})};
+    const auto header = row({"客户编号", "登记日期", "客户名称", "行业类型", "联系人", "联系方式",
+                             "核心需求", "销售阶段", "跟进状态", "负责人", "预算(万元)"});
+    whole.cells = {
+        row({"2024年客户信息登记表"}),
+        header,
+        row({"Customer No.", "Registered On", "Customer Name", "Industry"}),
+        {std::string("202406-001"), 45450.0, std::string("华锐"), std::string("制造业"),
+         std::string("周"), 13800138000.0, std::string("MES"), std::string("需求挖掘"),
+         std::string("正常跟进"), std::string("王磊"), 10.0},
+        row({nullptr, nullptr, nullptr, nullptr, nullptr, nullptr, nullptr, nullptr, "正常跟进"}),
+        {std::string("合计"), {}, {}, {}, {}, {}, {}, {}, {}, {}, 10.0},
+        {},
+        row({"注：本表每周更新"})};
     whole.isFormula.assign(whole.cells.size(), std::vector<bool>(11, false));
     whole.isFormula[5][10] = true;
     const auto r = recogniseOne(whole.name, whole.cells);
@@ -223,11 +223,10 @@ TEST(Rows, EveryMissingRequiredColumnIsItsOwnFindingAndCheckingGoesOn) {
     const auto r = recogniseOne(whole.name, whole.cells);
     const auto result = validateOne(r, whole);
     EXPECT_EQ(codes(result),
-              (std::vector<std::string>{
-                  "MISSING_COLUMN@2:客户编号", "MISSING_COLUMN@2:登记日期",
-                  "MISSING_COLUMN@2:行业类型", "MISSING_COLUMN@2:联系方式",
-                  "MISSING_COLUMN@2:核心需求", "MISSING_COLUMN@2:销售阶段",
-                  "MISSING_COLUMN@2:负责人", "TYPE@3:预算(万元)"}));
+              (std::vector<std::string>{"MISSING_COLUMN@2:客户编号", "MISSING_COLUMN@2:登记日期",
+                                        "MISSING_COLUMN@2:行业类型", "MISSING_COLUMN@2:联系方式",
+                                        "MISSING_COLUMN@2:核心需求", "MISSING_COLUMN@2:销售阶段",
+                                        "MISSING_COLUMN@2:负责人", "TYPE@3:预算(万元)"}));
 }
 
 TEST(Rows, AMergedCellCountsForEveryRowItCoversAndIsNoDuplicate) {
@@ -251,10 +250,11 @@ TEST(Rows, AMergedCellCountsForEveryRowItCoversAndIsNoDuplicate) {
 
 TEST(Contacts, ChineseNotationsAreContacts) {
     for (const char* text :
-         {"0512-62001234转801", "0512-62001234 分机801", "010-88886666 ext. 801", "021-5555 6666x801",
-          "13700001111（微信同号）", "（0755）86001234", "１３８００１３８０００", "zhang＠abc.com",
-          "13800138000/zhang@abc.com", "13800138000、13900139000", "13800138000 zhang@abc.com",
-          "13800138000\n13900139000", "手机：13800138000", "Tel: +86 21 6888 1234"})
+         {"0512-62001234转801", "0512-62001234 分机801", "010-88886666 ext. 801",
+          "021-5555 6666x801", "13700001111（微信同号）", "（0755）86001234",
+          "１３８００１３８０００", "zhang＠abc.com", "13800138000/zhang@abc.com",
+          "13800138000、13900139000", "13800138000 zhang@abc.com", "13800138000\n13900139000",
+          "手机：13800138000", "Tel: +86 21 6888 1234"})
         EXPECT_TRUE(isContact(text)) << text;
     for (const char* text : {"面谈", "138", "zhang at abc", "13800138000 面谈", "（微信同号）"})
         EXPECT_FALSE(isContact(text)) << text;
