@@ -19,6 +19,7 @@
 #include <com/sun/star/lang/XMultiServiceFactory.hpp>
 #include <com/sun/star/sheet/XSpreadsheetView.hpp>
 
+#include "choice_dialog.hxx"
 #include "core/messages.hpp"
 #include "core/text.hpp"
 #include "office_util.hxx"
@@ -75,20 +76,6 @@ std::vector<std::string> headersOf(const CellGrid& top, int row) {
     return headers;
 }
 
-Reference<css::beans::XPropertySet> addControl(
-    const Reference<css::lang::XMultiServiceFactory>& factory, const char* type,
-    const std::string& name, sal_Int32 x, sal_Int32 y, sal_Int32 width, sal_Int32 height) {
-    Reference<css::beans::XPropertySet> model(
-        factory->createInstance(rtl::OUString::createFromAscii(type)), UNO_QUERY_THROW);
-    model->setPropertyValue("PositionX", Any(x));
-    model->setPropertyValue("PositionY", Any(y));
-    model->setPropertyValue("Width", Any(width));
-    model->setPropertyValue("Height", Any(height));
-    Reference<css::container::XNameContainer>(factory, UNO_QUERY_THROW)
-        ->insertByName(toOUString(name), Any(model));
-    return model;
-}
-
 css::uno::Sequence<rtl::OUString> sequenceOf(const std::vector<std::string>& items) {
     css::uno::Sequence<rtl::OUString> out(static_cast<sal_Int32>(items.size()));
     for (std::size_t i = 0; i < items.size(); ++i) out.getArray()[i] = toOUString(items[i]);
@@ -135,7 +122,7 @@ DialogResult showDialog(const Reference<css::uno::XComponentContext>& context,
     props->setPropertyValue("Title",
                             Any(toOUString(std::string(kMapTitle.in(lang)) + " — " + sheet)));
 
-    addControl(model, "com.sun.star.awt.UnoControlFixedTextModel", "kindLabel", 8, 10, 50, 12)
+    addDialogControl(model, "com.sun.star.awt.UnoControlFixedTextModel", "kindLabel", 8, 10, 50, 12)
         ->setPropertyValue("Label", Any(toOUString(std::string(kKindLabel.in(lang)))));
     std::vector<std::string> kinds{std::string(kNotDealSheet.in(lang))};
     std::vector<const SheetSchema*> kindSchemas{nullptr};
@@ -147,21 +134,23 @@ DialogResult showDialog(const Reference<css::uno::XComponentContext>& context,
         kindSchemas.push_back(&s);
     }
     const auto kindList =
-        addControl(model, "com.sun.star.awt.UnoControlListBoxModel", "kind", 60, 8, 130, 14);
+        addDialogControl(model, "com.sun.star.awt.UnoControlListBoxModel", "kind", 60, 8, 130, 14);
     kindList->setPropertyValue("Dropdown", Any(true));
     kindList->setPropertyValue("LineCount", Any(sal_Int16(12)));
     kindList->setPropertyValue("StringItemList", Any(sequenceOf(kinds)));
     select(kindList, kindIndex);
-    addControl(model, "com.sun.star.awt.UnoControlFixedTextModel", "rowLabel", 210, 10, 50, 12)
+    addDialogControl(model, "com.sun.star.awt.UnoControlFixedTextModel", "rowLabel", 210, 10, 50,
+                     12)
         ->setPropertyValue("Label", Any(toOUString(std::string(kHeaderRowLabel.in(lang)))));
-    const auto rowField = addControl(model, "com.sun.star.awt.UnoControlNumericFieldModel",
-                                     "headerRow", 262, 8, 40, 14);
+    const auto rowField = addDialogControl(model, "com.sun.star.awt.UnoControlNumericFieldModel",
+                                           "headerRow", 262, 8, 40, 14);
     rowField->setPropertyValue("ValueMin", Any(1.0));
     rowField->setPropertyValue("ValueMax", Any(static_cast<double>(kHeaderSearchRows)));
     rowField->setPropertyValue("DecimalAccuracy", Any(sal_Int16(0)));
     rowField->setPropertyValue("Spin", Any(true));
     rowField->setPropertyValue("Value", Any(static_cast<double>(headerRow)));
-    addControl(model, "com.sun.star.awt.UnoControlFixedTextModel", "hint", 8, 26, width - 16, 20)
+    addDialogControl(model, "com.sun.star.awt.UnoControlFixedTextModel", "hint", 8, 26, width - 16,
+                     20)
         ->setPropertyValue("Label", Any(toOUString(std::string(kMapHint.in(lang)))));
 
     std::vector<std::string> choices{std::string(kNone.in(lang))};
@@ -173,12 +162,12 @@ DialogResult showDialog(const Reference<css::uno::XComponentContext>& context,
             8 + static_cast<sal_Int32>(i / static_cast<std::size_t>(perColumn)) * kHalf;
         const sal_Int32 y =
             kTop + static_cast<sal_Int32>(i % static_cast<std::size_t>(perColumn)) * kLine;
-        addControl(model, "com.sun.star.awt.UnoControlFixedTextModel", "name" + std::to_string(i),
-                   x, y + 2, 86, 12)
+        addDialogControl(model, "com.sun.star.awt.UnoControlFixedTextModel",
+                         "name" + std::to_string(i), x, y + 2, 86, 12)
             ->setPropertyValue(
                 "Label", Any(toOUString(column.header.in(lang) + (column.required ? " *" : ""))));
-        const auto list = addControl(model, "com.sun.star.awt.UnoControlListBoxModel",
-                                     "column" + std::to_string(i), x + 88, y, kHalf - 96, 13);
+        const auto list = addDialogControl(model, "com.sun.star.awt.UnoControlListBoxModel",
+                                           "column" + std::to_string(i), x + 88, y, kHalf - 96, 13);
         list->setPropertyValue("Dropdown", Any(true));
         list->setPropertyValue("LineCount", Any(sal_Int16(14)));
         list->setPropertyValue("StringItemList", Any(sequenceOf(choices)));
@@ -197,25 +186,17 @@ DialogResult showDialog(const Reference<css::uno::XComponentContext>& context,
         select(list, chosen);
         lists.push_back(list);
     }
-    const auto ok = addControl(model, "com.sun.star.awt.UnoControlButtonModel", "ok", width - 120,
-                               height - 20, 52, 14);
+    const auto ok = addDialogControl(model, "com.sun.star.awt.UnoControlButtonModel", "ok",
+                                     width - 120, height - 20, 52, 14);
     ok->setPropertyValue("Label", Any(toOUString(std::string(msg::kOk.in(lang)))));
     ok->setPropertyValue("PushButtonType", Any(sal_Int16(css::awt::PushButtonType_OK)));
     ok->setPropertyValue("DefaultButton", Any(true));
-    const auto cancel = addControl(model, "com.sun.star.awt.UnoControlButtonModel", "cancel",
-                                   width - 62, height - 20, 52, 14);
+    const auto cancel = addDialogControl(model, "com.sun.star.awt.UnoControlButtonModel", "cancel",
+                                         width - 62, height - 20, 52, 14);
     cancel->setPropertyValue("Label", Any(toOUString(std::string(msg::kCancel.in(lang)))));
     cancel->setPropertyValue("PushButtonType", Any(sal_Int16(css::awt::PushButtonType_CANCEL)));
 
-    Reference<css::awt::XControl> dialog(
-        manager->createInstanceWithContext("com.sun.star.awt.UnoControlDialog", context),
-        UNO_QUERY_THROW);
-    dialog->setModel(Reference<css::awt::XControlModel>(model, UNO_QUERY_THROW));
-    Reference<css::awt::XToolkit> toolkit(
-        manager->createInstanceWithContext("com.sun.star.awt.Toolkit", context), UNO_QUERY_THROW);
-    Reference<css::awt::XWindowPeer> parent(frame.is() ? frame->getContainerWindow() : nullptr,
-                                            UNO_QUERY);
-    dialog->createPeer(toolkit, parent);
+    const auto dialog = createDialog(context, frame, model);
     DialogResult result;
     result.confirmed = Reference<css::awt::XDialog>(dialog, UNO_QUERY_THROW)->execute() == 1;
     result.kind = kindSchemas[static_cast<std::size_t>(
