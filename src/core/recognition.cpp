@@ -472,16 +472,18 @@ class RowClassifier {
         return false;
     }
 
-    // Only drop-down or computed columns filled (a default filled down the sheet).
+    // Only drop-down columns typed into (a default filled down the sheet); formula results
+    // alone (a template's computed columns) make an empty row, not a default one.
     bool isDefaultsOnly(int row) const {
-        const auto columns = filled(row);
-        if (columns.empty()) return false;
-        for (const int c : columns)
-            if (!whole_.formulaAt(row, c) &&
-                !(static_cast<std::size_t>(c) < defaultColumn_.size() &&
+        bool typed = false;
+        for (const int c : filled(row)) {
+            if (whole_.formulaAt(row, c)) continue;
+            if (!(static_cast<std::size_t>(c) < defaultColumn_.size() &&
                   defaultColumn_[static_cast<std::size_t>(c)]))
                 return false;
-        return true;
+            typed = true;
+        }
+        return typed;
     }
 
   private:

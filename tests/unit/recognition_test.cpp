@@ -280,3 +280,19 @@ TEST(ListValues, FullWidthFormsMatch) {
     EXPECT_EQ(schema().list("stages").find("ｌｅａｄ"), &schema().list("stages").values[0]);
     EXPECT_EQ(grades.find("D"), nullptr);
 }
+
+TEST(Rows, ATemplatesFormulaRowsAreEmptyRowsNotDefaults) {
+    SheetData whole;
+    whole.name = "客户信息登记表";
+    whole.cells = {row({"客户编号", "客户名称", "联系人", "线索评级"}),
+                   row({nullptr, nullptr, nullptr, "C"}), row({nullptr, nullptr, nullptr, "C"})};
+    whole.isFormula = {{false, false, false, false},
+                       {false, false, false, true},
+                       {false, false, false, true}};
+    const auto r = recogniseOne(whole.name, whole.cells);
+    SkippedRows skipped;
+    const SheetData data = cutToData(r, whole, skipped);
+    EXPECT_EQ(skipped.total(), 0);
+    EXPECT_EQ(data.rowCount(), 3);
+    EXPECT_EQ(validateOne(r, whole).findings.size(), 6u);  // the missing required columns only
+}
