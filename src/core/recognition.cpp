@@ -494,8 +494,7 @@ class RowClassifier {
 
 }  // namespace
 
-SheetData cutToData(const SheetRecognition& recognition, const SheetData& whole,
-                    SkippedRows& skipped) {
+SheetData cutToData(const SheetRecognition& recognition, SheetData whole, SkippedRows& skipped) {
     SheetData data;
     data.name = whole.name;
     data.columnOf = recognition.header.columnOf;
@@ -519,15 +518,17 @@ SheetData cutToData(const SheetRecognition& recognition, const SheetData& whole,
         if (!rows.isNote(r)) break;
         note[static_cast<std::size_t>(r)] = true;
     }
+    // Each row is classified before it is moved out of `whole`; only its own cells are read.
     const auto copyRow = [&](int r) {
         const auto index = static_cast<std::size_t>(r);
-        data.cells.push_back(whole.cells[index]);
+        data.cells.push_back(std::move(whole.cells[index]));
         if (index < whole.isFormula.size()) data.isFormula.push_back(whole.isFormula[index]);
         if (index < whole.isError.size()) data.isError.push_back(whole.isError[index]);
         data.sheetRows.push_back(r);
     };
     copyRow(header);
     for (int r = first; r < end; ++r) {
+        if (rows.filled(r).empty()) continue;  // nothing to check; a far-away last row is cheap
         if (note[static_cast<std::size_t>(r)]) {
             ++skipped.notes;
             continue;

@@ -102,8 +102,7 @@ void fillMergedCells(SheetData& whole, const std::vector<MergedArea>& areas);
 
 // The sheet as the validator and the commands see it: `whole` is the used area from A1; the
 // result holds the header row as row 0, then the data rows only, each with its sheet row.
-SheetData cutToData(const SheetRecognition& recognition, const SheetData& whole,
-                    SkippedRows& skipped);
+SheetData cutToData(const SheetRecognition& recognition, SheetData whole, SkippedRows& skipped);
 
 // For the summary: how a sheet was recognised, in words.
 Text recognisedByText(RecognisedBy by);

@@ -120,9 +120,9 @@ WorkbookView readWorkbook(const Reference<css::sheet::XSpreadsheetDocument>& doc
     for (std::size_t i = 0; i < names.size(); ++i) {
         const SheetRecognition& r = view.recognitions[i];
         if (!r.schema || (wanted && !wanted(*r.schema))) continue;
-        const SheetData whole = readWhole(sheetByName(doc, r.name), r.name, r, tops[i]);
+        SheetData whole = readWhole(sheetByName(doc, r.name), r.name, r, tops[i]);
         SkippedRows skipped;
-        view.sheets.emplace_back(r.schema, cutToData(r, whole, skipped));
+        view.sheets.emplace_back(r.schema, cutToData(r, std::move(whole), skipped));
         view.skipped[r.name] = skipped;
     }
     return view;
