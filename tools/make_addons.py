@@ -4,7 +4,8 @@ icons. Only the commands listed in ENABLED appear (a command shows once it works
 import os
 
 ENABLED = ["Validate", "InsertTemplates", "AssignCustomerNumbers", "RefreshReview", "ClearMarks",
-           "SyncTeam"]
+           "SyncTeam",
+           "MapColumns"]
 COMMANDS = [  # URL path, icon, zh label, en label
     ("Validate", "validate", "校验", "Validate"),
     ("InsertTemplates", "insert", "插入模板表", "Insert template sheets"),
@@ -12,6 +13,7 @@ COMMANDS = [  # URL path, icon, zh label, en label
     ("RefreshReview", "review", "刷新月度复盘", "Refresh monthly review"),
     ("ClearMarks", "clear", "清除校验标记", "Clear marks"),
     ("SyncTeam", "sync", "同步团队数据", "Sync with team"),
+    ("MapColumns", "mapcols", "对应列", "Map columns"),
 ]
 import sys
 if len(sys.argv) > 1:

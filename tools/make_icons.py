@@ -79,7 +79,17 @@ def sync(n):  # the team's database (a cylinder) with an arrow up (push) and one
     line(c, 14.5 * s, 14 * s, 12.8 * s, 11 * s, 1.4 * s, GREEN); line(c, 14.5 * s, 14 * s, 16 * s, 11 * s, 1.4 * s, GREEN)
     return c
 
+def mapcols(n):  # two columns joined by arrows: the user's column to DealSheet's
+    c = canvas(n); s = n / 16
+    for x in (1, 11):
+        rect(c, x * s, 1 * s, (x + 4) * s, 15 * s, GREY)
+        rect(c, (x + 1) * s, 2 * s, (x + 3) * s, 14 * s, WHITE)
+    for y in (4.5, 11.5):
+        line(c, 5 * s, y * s, 11 * s, y * s, 1.4 * s, BLUE)
+        line(c, 9 * s, (y - 2) * s, 11 * s, y * s, 1.2 * s, BLUE); line(c, 9 * s, (y + 2) * s, 11 * s, y * s, 1.2 * s, BLUE)
+    return c
+
 out = os.path.join(os.path.dirname(__file__), '..', 'registration', 'icons')
-for name, draw in (('validate', validate), ('insert', insert), ('assign', assign), ('review', review), ('clear', clear), ('sync', sync)):
+for name, draw in (('validate', validate), ('insert', insert), ('assign', assign), ('review', review), ('clear', clear), ('sync', sync), ('mapcols', mapcols)):
     for size in (16, 26):
         png(os.path.join(out, f'{name}_{size}.png'), size, draw(size))

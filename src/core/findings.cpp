@@ -24,8 +24,10 @@ void sortAndDeduplicate(std::vector<Finding>& findings,
                      [&](const Finding& a, const Finding& b) { return key(a) < key(b); });
     findings.erase(std::unique(findings.begin(), findings.end(),
                                [](const Finding& a, const Finding& b) {
+                                   // The field too: every missing column is its own finding.
                                    return a.sheet == b.sheet && a.row == b.row &&
-                                          a.column == b.column && a.rule == b.rule;
+                                          a.column == b.column && a.rule == b.rule &&
+                                          a.field == b.field;
                                }),
                    findings.end());
 }

@@ -26,7 +26,7 @@ struct Finding {
 
 Text severityName(Severity severity);
 
-// Sorts by sheet order (as given), row, column, rule; drops repeats of rule and cell.
+// Sorts by sheet order (as given), row, column, rule; drops repeats of rule, cell and field.
 void sortAndDeduplicate(std::vector<Finding>& findings, const std::vector<std::string>& sheetOrder);
 
 }  // namespace dealsheet

@@ -56,6 +56,9 @@ inline constexpr Text kThisMonth{"（本月）", " (this month)"};
 inline constexpr Text kLastMonth{"（上月）", " (last month)"};
 inline constexpr Text kShowReport{"现在查看校验报告吗？", "Show the validation report now?"};
 inline constexpr Text kOk{"确定", "OK"};
+inline constexpr Text kMapNeedsWindow{
+    "“对应列”需要在窗口中使用；宏请用 XToolkit2.setColumnMapping。",
+    "Map columns needs a window; macros use XToolkit2.setColumnMapping."};
 inline constexpr Text kCancel{"取消", "Cancel"};
 inline constexpr Text kCancelled{"已取消，文档未被修改。", "Cancelled; the document is unchanged."};
 

@@ -8,6 +8,7 @@
 #include <string_view>
 #include <vector>
 
+#include "cell.hpp"
 #include "dates.hpp"
 #include "localized.hpp"
 
@@ -97,6 +98,7 @@ class RuleCell {
     virtual double number() const = 0;            // when isNumber()
     virtual std::string text() const = 0;         // trimmed, when isText()
     virtual std::optional<long> day() const = 0;  // the cell as a whole-day date serial
+    virtual const CellValue& value() const = 0;   // as read
     virtual bool refersToMissingKey() const = 0;
     virtual void report(std::string_view code, std::string detailZh, std::string detailEn) = 0;
 };

@@ -180,12 +180,14 @@ const std::vector<RuleDefinition>& columnRules() {
          Severity::Warning,
          RuleScope::Column,
          {"联系方式不是电话或邮箱", "Contact is neither phone nor e-mail"},
-         {"联系方式“{value}”不是电话号码或电子邮箱",
-          "\"{value}\" is neither a phone number nor an e-mail address"},
+         {"联系方式“{value}”不是电话号码或电子邮箱{detail}",
+          "\"{value}\" is neither a phone number nor an e-mail address{detail}"},
          {},
          [](const ColumnSchema& c) { return c.format == "contact"; },
          [](RuleCell& cell) {
-             if (!cell.isText() || !isContact(cell.text())) cell.report("CONTACT", {}, {});
+             // Numbers typed into a General cell and Chinese notations are contacts too.
+             if (const auto problem = contactProblem(cell.value()))
+                 cell.report("CONTACT", std::string(problem->zh), std::string(problem->en));
              return true;
          },
          nullptr},

@@ -143,6 +143,9 @@ void checkRuleEntry(const Schema& schema, const SheetSchema& sheet, const SheetR
 const EnumValue* EnumList::find(std::string_view trimmedValue) const {
     for (const auto& value : values)
         if (value.text.matches(trimmedValue)) return &value;
+    const std::string key = foldForComparison(trimmedValue);  // only for what is not exact
+    for (const auto& value : values)
+        if (key == value.zhKey || key == value.enKey) return &value;
     return nullptr;
 }
 
@@ -225,7 +228,10 @@ std::unique_ptr<Schema> Schema::parse(std::string_view json) {
             for (const auto& [u, part] : triple) parts.push_back(part.data());
             if (parts.size() != 3 || parts[0].empty() || parts[1].empty() || parts[2].empty())
                 throw SchemaError("list " + listId + ": each value is [id, zh, en]");
-            list.values.push_back({parts[0], {parts[1], parts[2]}});
+            list.values.push_back({parts[0],
+                                   {parts[1], parts[2]},
+                                   foldForComparison(parts[1]),
+                                   foldForComparison(parts[2])});
         }
         if (list.values.empty()) throw SchemaError("list " + listId + " is empty");
         schema->lists_.emplace(listId, std::move(list));
@@ -258,6 +264,8 @@ std::unique_ptr<Schema> Schema::parse(std::string_view json) {
             column.id = get(c, "id", where + " column");
             const std::string at = where + " column " + column.id;
             column.header = {get(c, "zh", at), get(c, "en", at)};
+            for (const auto& [u2, synonym] : c.get_child("synonyms", kEmpty))
+                column.synonyms.push_back(synonym.data());
             column.type = parseType(get(c, "type", at), at);
             column.required = getFlag(c, "required");
             if (const std::string when = getOr(c, "requiredWhen"); !when.empty()) {
@@ -297,10 +305,22 @@ std::unique_ptr<Schema> Schema::parse(std::string_view json) {
     }
     if (schema->sheets_.empty()) throw SchemaError("schema has no sheets");
 
-    // Cross-checks: every column a rule or condition names exists.
+    // Cross-checks: every column a rule or condition names exists; no header or synonym could
+    // be two columns of one sheet.
     for (const auto& sheet : schema->sheets_) {
         for (const auto& rule : sheet.rules) checkRuleEntry(*schema, sheet, rule);
         if (!sheet.key.empty()) sheet.columnOrThrow(sheet.key);
+        std::map<std::string, std::string> owners;  // header key -> column id
+        for (const auto& column : sheet.columns) {
+            std::vector<std::string> headers{column.header.zh, column.header.en};
+            headers.insert(headers.end(), column.synonyms.begin(), column.synonyms.end());
+            for (const auto& header : headers) {
+                const auto [it, added] = owners.emplace(headerKey(header), column.id);
+                if (!added && it->second != column.id)
+                    throw SchemaError(sheet.id + ": header \"" + header + "\" could be " +
+                                      it->second + " or " + column.id);
+            }
+        }
         for (const auto& column : sheet.columns) {
             if (column.requiredWhen) {
                 const auto& other = sheet.columnOrThrow(column.requiredWhen->column);

@@ -32,12 +32,14 @@ struct OwnedText {
 struct EnumValue {
     std::string id;
     OwnedText text;
+    std::string zhKey, enKey;  // the texts folded (foldForComparison): `Ａ` is `A`
 };
 
 struct EnumList {
     std::string id;
     std::vector<EnumValue> values;
-    // The value whose zh or en text is `trimmedValue` (English ignoring case), or nullptr.
+    // The value whose zh or en text is `trimmedValue`, ignoring case and full-/half-width
+    // forms (`Ａ` is `A`), or nullptr.
     const EnumValue* find(std::string_view trimmedValue) const;
     const EnumValue& byId(std::string_view id) const;  // throws SchemaError
 };
@@ -52,6 +54,7 @@ struct Condition {
 struct ColumnSchema {
     std::string id;
     OwnedText header;
+    std::vector<std::string> synonyms;  // other headers users give the column (SPEC §6)
     ColumnType type = ColumnType::Text;
     bool required = false;
     std::optional<Condition> requiredWhen;

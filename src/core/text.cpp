@@ -132,4 +132,29 @@ std::string foldForComparison(std::string_view text) {
     return folded;
 }
 
+std::string headerKey(std::string_view header) {
+    std::string key;
+    key.reserve(header.size());
+    for (std::size_t pos = 0; pos < header.size();) {
+        char32_t cp = decodeUtf8(header, pos);
+        if (isSpaceCodePoint(cp)) continue;
+        if (cp >= 0xFF01 && cp <= 0xFF5E) cp -= 0xFEE0;  // full-width ASCII forms
+        if (cp == 0x3010 || cp == 0x3014) cp = U'(';     // 【 〔
+        if (cp == 0x3011 || cp == 0x3015) cp = U')';     // 】 〕
+        if (cp >= U'A' && cp <= U'Z') cp += U'a' - U'A';
+        if (cp == U'*' || cp == 0x203B) continue;  // required markers, ※
+        appendUtf8(key, cp);
+    }
+    for (bool erased = true; erased;) {  // until none is left, also one put together by erasing
+        erased = false;
+        for (const std::string_view marker : {"(必填)", "(必填项)", "(required)"})
+            if (const auto at = key.find(marker); at != std::string::npos) {
+                key.erase(at, marker.size());
+                erased = true;
+            }
+    }
+    while (!key.empty() && key.back() == ':') key.pop_back();
+    return key;
+}
+
 }  // namespace dealsheet

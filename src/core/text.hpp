@@ -21,4 +21,9 @@ std::string_view trimSpaces(std::string_view text);
 // ASCII twins, lower-cases ASCII and collapses runs of spaces.
 std::string foldForComparison(std::string_view text);
 
+// Folds a column header for matching (SPEC §6): as foldForComparison, and also without any
+// spaces or line breaks, without required markers (* ＊ (必填) （必填）), with 【】〔〕 read as
+// brackets and without a trailing colon: "＊客户\n名称（必填）：" and "客户名称" are one key.
+std::string headerKey(std::string_view header);
+
 }  // namespace dealsheet

@@ -138,7 +138,8 @@ class RowView final : public RuleRow {
     long workingDays(long from, long to) const override;
     std::optional<int> firstSeen(const std::string& key) override {
         const auto [it, inserted] = rule_->seen.emplace(key, row_);
-        return inserted ? std::nullopt : std::optional<int>(it->second);
+        // The row as it stands on the sheet (rows above the header are not read).
+        return inserted ? std::nullopt : std::optional<int>(sheet_.data->sheetRow(it->second));
     }
     void report(int column, std::string detailZh, std::string detailEn) override;
 
@@ -173,6 +174,9 @@ class CellView final : public RuleCell {
         return text_ ? std::string(trimSpaces(*text_)) : std::string();
     }
     std::optional<long> day() const override { return row_.date(sheetColumn_); }
+    const CellValue& value() const override {
+        return row_.sheet().data->at(row_.row(), sheetColumn_);
+    }
     bool refersToMissingKey() const override;
     void report(std::string_view code, std::string detailZh, std::string detailEn) override;
 
@@ -222,11 +226,12 @@ class Validator {
     void add(const RuleDefinition& definition, const RecognisedSheet& sheet, int row, int column,
              const Detail& detail, const SheetRule* rule = nullptr,
              std::string fieldOverride = {}) {
+        if (sheet.data->mergedCopyAt(row, column)) return;  // said once, at the merged cell
         Finding f;
         f.severity = definition.severity;
         f.rule = std::string(definition.code);
         f.sheet = sheet.data->name;
-        f.row = row;
+        f.row = sheet.data->sheetRow(row);
         f.column = column;
         f.field = fieldOverride.empty() ? fieldName(sheet, column) : fieldOverride;
         f.value = row > 0 ? display(sheet, row, column) : "";
@@ -363,7 +368,7 @@ class Validator {
                 if (!key.empty()) {
                     const auto [it, inserted] = firstKeyRow.emplace(key, row);
                     if (!inserted) {
-                        const std::string first = std::to_string(it->second + 1);
+                        const std::string first = std::to_string(sheet.data->sheetRow(it->second) + 1);
                         add(duplicate, sheet, row, keyColumn, {first, first});
                     }
                 }

@@ -32,6 +32,12 @@ bool SheetData::errorAt(int row, int column) const {
            flags[static_cast<std::size_t>(column)];
 }
 
+int SheetData::sheetRow(int row) const {
+    return row >= 0 && static_cast<std::size_t>(row) < sheetRows.size()
+               ? sheetRows[static_cast<std::size_t>(row)]
+               : row;
+}
+
 int RecognisedSheet::column(std::string_view id) const {
     const int index = schema->columnIndex(id);
     return index < 0 ? -1 : columnOf[static_cast<std::size_t>(index)];
@@ -48,13 +54,16 @@ bool isRowFilled(const RecognisedSheet& sheet, int row) {
     return false;
 }
 
-std::string headerKey(std::string_view header) { return foldForComparison(header); }
-
 RecognisedSheet recognise(const SheetSchema& schema, const SheetData& data) {
     RecognisedSheet sheet;
     sheet.schema = &schema;
     sheet.data = &data;
     sheet.lang = languageOfName(schema, data.name);
+    if (data.lang) sheet.lang = *data.lang;
+    if (data.columnOf && data.columnOf->size() == schema.columns.size()) {
+        sheet.columnOf = *data.columnOf;
+        return sheet;
+    }
     std::map<std::string, int> byHeader;
     if (!data.cells.empty()) {
         const auto& header = data.cells.front();

@@ -2,25 +2,38 @@
 // columns matched to the schema by their header text (either language, any order).
 #pragma once
 
+#include <optional>
+#include <set>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "cell.hpp"
 #include "schema.hpp"
+#include "text.hpp"
 
 namespace dealsheet {
 
-// One sheet's used area. Row 0 is the header row.
+// One sheet's used area. Row 0 is the header row. A user's sheet is cut to its header row and
+// data rows (recognition.hpp); `sheetRows` then says where each row stands on the sheet.
 struct SheetData {
     std::string name;
     CellGrid cells;                            // values as read (formula results included)
     std::vector<std::vector<bool>> isFormula;  // same shape as cells, may be empty
     std::vector<std::vector<bool>> isError;    // formula result is an error value (#N/A...)
+    std::vector<int> sheetRows{};              // 0-based sheet row of each row; empty: the same
+    std::optional<std::vector<int>> columnOf{};    // columns already located (synonyms, mapping)
+    std::optional<Lang> lang{};                    // the sheet's language when already known
+    std::set<std::pair<int, int>> mergedCopies{};  // (row, column) holding a merged cell's value
 
     const CellValue& at(int row, int column) const;
     bool formulaAt(int row, int column) const;
     bool errorAt(int row, int column) const;
     int rowCount() const { return static_cast<int>(cells.size()); }
+    int sheetRow(int row) const;
+    // A cell that shows the value of a cell merged over it from a row above: the same value,
+    // never a duplicate of itself.
+    bool mergedCopyAt(int row, int column) const { return mergedCopies.count({row, column}) > 0; }
 };
 
 // A recognised sheet with its columns located.
@@ -37,9 +50,6 @@ struct RecognisedSheet {
 // A row counts as filled when any cell of the schema's columns holds something the user typed
 // (computed columns and formula results do not count).
 bool isRowFilled(const RecognisedSheet& sheet, int row);
-
-// Normalises a header for matching: trimmed, full-width folded, spaces collapsed.
-std::string headerKey(std::string_view header);
 
 // Matches the header row of `data` against `schema`.
 RecognisedSheet recognise(const SheetSchema& schema, const SheetData& data);

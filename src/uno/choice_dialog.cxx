@@ -20,11 +20,9 @@ using css::uno::Reference;
 using css::uno::UNO_QUERY;
 using css::uno::UNO_QUERY_THROW;
 
-namespace {
-
-Reference<css::beans::XPropertySet> addControl(
-    const Reference<css::lang::XMultiServiceFactory>& factory, const char* type, const char* name,
-    sal_Int32 x, sal_Int32 y, sal_Int32 width, sal_Int32 height) {
+Reference<css::beans::XPropertySet> addDialogControl(
+    const Reference<css::lang::XMultiServiceFactory>& factory, const char* type,
+    const std::string& name, sal_Int32 x, sal_Int32 y, sal_Int32 width, sal_Int32 height) {
     Reference<css::beans::XPropertySet> model(
         factory->createInstance(rtl::OUString::createFromAscii(type)), UNO_QUERY_THROW);
     model->setPropertyValue("PositionX", Any(x));
@@ -32,11 +30,26 @@ Reference<css::beans::XPropertySet> addControl(
     model->setPropertyValue("Width", Any(width));
     model->setPropertyValue("Height", Any(height));
     Reference<css::container::XNameContainer>(factory, UNO_QUERY_THROW)
-        ->insertByName(rtl::OUString::createFromAscii(name), Any(model));
+        ->insertByName(toOUString(name), Any(model));
     return model;
 }
 
-}  // namespace
+Reference<css::awt::XControl> createDialog(
+    const Reference<css::uno::XComponentContext>& context,
+    const Reference<css::frame::XFrame>& frame,
+    const Reference<css::lang::XMultiServiceFactory>& model) {
+    const auto manager = context->getServiceManager();
+    Reference<css::awt::XControl> dialog(
+        manager->createInstanceWithContext("com.sun.star.awt.UnoControlDialog", context),
+        UNO_QUERY_THROW);
+    dialog->setModel(Reference<css::awt::XControlModel>(model, UNO_QUERY_THROW));
+    Reference<css::awt::XToolkit> toolkit(
+        manager->createInstanceWithContext("com.sun.star.awt.Toolkit", context), UNO_QUERY_THROW);
+    Reference<css::awt::XWindowPeer> parent(frame.is() ? frame->getContainerWindow() : nullptr,
+                                            UNO_QUERY);
+    dialog->createPeer(toolkit, parent);
+    return dialog;
+}
 
 std::optional<int> askChoice(const Reference<css::uno::XComponentContext>& context,
                              const Reference<css::frame::XFrame>& frame, const Choice& choice) {
@@ -52,40 +65,33 @@ std::optional<int> askChoice(const Reference<css::uno::XComponentContext>& conte
     props->setPropertyValue("Height", Any(height));
     props->setPropertyValue("Title", Any(toOUString(choice.title)));
 
-    addControl(dialogModel, "com.sun.star.awt.UnoControlFixedTextModel", "label", 8, 8, 174, 14)
+    addDialogControl(dialogModel, "com.sun.star.awt.UnoControlFixedTextModel", "label", 8, 8, 174,
+                     14)
         ->setPropertyValue("Label", Any(toOUString(choice.label)));
     css::uno::Sequence<rtl::OUString> items(rows);
     for (sal_Int32 i = 0; i < rows; ++i)
         items.getArray()[i] = toOUString(choice.items[static_cast<std::size_t>(i)]);
-    const auto list = addControl(dialogModel, "com.sun.star.awt.UnoControlListBoxModel", "list", 8,
-                                 24, 174, listHeight);
+    const auto list = addDialogControl(dialogModel, "com.sun.star.awt.UnoControlListBoxModel",
+                                       "list", 8, 24, 174, listHeight);
     list->setPropertyValue("StringItemList", Any(items));
     css::uno::Sequence<sal_Int16> selected(1);
     selected.getArray()[0] = static_cast<sal_Int16>(choice.selected);
     list->setPropertyValue("SelectedItems", Any(selected));
     list->setPropertyValue("TabIndex", Any(sal_Int16(0)));
 
-    const auto ok = addControl(dialogModel, "com.sun.star.awt.UnoControlButtonModel", "ok", 76,
-                               height - 20, 50, 14);
+    const auto ok = addDialogControl(dialogModel, "com.sun.star.awt.UnoControlButtonModel", "ok",
+                                     76, height - 20, 50, 14);
     ok->setPropertyValue("Label", Any(toOUString(choice.ok)));
     ok->setPropertyValue("PushButtonType", Any(sal_Int16(css::awt::PushButtonType_OK)));
     ok->setPropertyValue("DefaultButton", Any(true));
     ok->setPropertyValue("TabIndex", Any(sal_Int16(1)));
-    const auto cancel = addControl(dialogModel, "com.sun.star.awt.UnoControlButtonModel", "cancel",
-                                   132, height - 20, 50, 14);
+    const auto cancel = addDialogControl(dialogModel, "com.sun.star.awt.UnoControlButtonModel",
+                                         "cancel", 132, height - 20, 50, 14);
     cancel->setPropertyValue("Label", Any(toOUString(choice.cancel)));
     cancel->setPropertyValue("PushButtonType", Any(sal_Int16(css::awt::PushButtonType_CANCEL)));
     cancel->setPropertyValue("TabIndex", Any(sal_Int16(2)));
 
-    Reference<css::awt::XControl> dialog(
-        manager->createInstanceWithContext("com.sun.star.awt.UnoControlDialog", context),
-        UNO_QUERY_THROW);
-    dialog->setModel(Reference<css::awt::XControlModel>(dialogModel, UNO_QUERY_THROW));
-    Reference<css::awt::XToolkit> toolkit(
-        manager->createInstanceWithContext("com.sun.star.awt.Toolkit", context), UNO_QUERY_THROW);
-    Reference<css::awt::XWindowPeer> parent(frame.is() ? frame->getContainerWindow() : nullptr,
-                                            UNO_QUERY);
-    dialog->createPeer(toolkit, parent);
+    const auto dialog = createDialog(context, frame, dialogModel);
     const sal_Int16 result = Reference<css::awt::XDialog>(dialog, UNO_QUERY_THROW)->execute();
     css::uno::Sequence<sal_Int16> chosen;
     list->getPropertyValue("SelectedItems") >>= chosen;

@@ -8,7 +8,10 @@
 #include <string>
 #include <vector>
 
+#include <com/sun/star/awt/XControl.hpp>
+#include <com/sun/star/beans/XPropertySet.hpp>
 #include <com/sun/star/frame/XFrame.hpp>
+#include <com/sun/star/lang/XMultiServiceFactory.hpp>
 #include <com/sun/star/uno/XComponentContext.hpp>
 
 namespace dealsheet::uno {
@@ -27,5 +30,17 @@ std::optional<int> askChoice(
     const com::sun::star::uno::Reference<com::sun::star::uno::XComponentContext>& context,
     const com::sun::star::uno::Reference<com::sun::star::frame::XFrame>& frame,
     const Choice& choice);
+
+// Building blocks of DealSheet's dialogs: a control added to a dialog model (positions and
+// sizes in dialog units), and the dialog of a model with its window created over `frame`,
+// ready to execute (the caller disposes it).
+com::sun::star::uno::Reference<com::sun::star::beans::XPropertySet> addDialogControl(
+    const com::sun::star::uno::Reference<com::sun::star::lang::XMultiServiceFactory>& dialogModel,
+    const char* type, const std::string& name, sal_Int32 x, sal_Int32 y, sal_Int32 width,
+    sal_Int32 height);
+com::sun::star::uno::Reference<com::sun::star::awt::XControl> createDialog(
+    const com::sun::star::uno::Reference<com::sun::star::uno::XComponentContext>& context,
+    const com::sun::star::uno::Reference<com::sun::star::frame::XFrame>& frame,
+    const com::sun::star::uno::Reference<com::sun::star::lang::XMultiServiceFactory>& dialogModel);
 
 }  // namespace dealsheet::uno

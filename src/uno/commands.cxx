@@ -98,12 +98,13 @@ CommandOutcome validate(const Reference<css::uno::XComponentContext>& context,
     PhaseTimes times("validate");
     const Lang uiLang = officeLanguage(context);
     CommandOutcome outcome;
-    const auto plans = planSheets(productSchema(), sheetNames(doc));
+    const WorkbookView workbook = readWorkbook(doc);
+    const auto& plans = workbook.plans;
     if (std::none_of(plans.begin(), plans.end(), [](const SheetPlan& p) { return p.schema; })) {
         outcome.message = msg::kNoSheetRecognised.in(uiLang);
         return outcome;
     }
-    const auto sheets = readPlannedSheets(doc, plans);
+    const auto& sheets = workbook.sheets;
     times.mark("read");
     const FunctionContext functionContext =
         contextOf(Reference<css::beans::XPropertySet>(doc, css::uno::UNO_QUERY));
@@ -119,7 +120,7 @@ CommandOutcome validate(const Reference<css::uno::XComponentContext>& context,
     }
     times.mark("check");
 
-    ReportInput report{&result, plans, {}, 0, uiLang};
+    ReportInput report{&result, plans, {}, 0, uiLang, workbook.recognitions, workbook.skipped};
     {
         UndoScope undo(doc, std::string(msg::kValidateTitle.in(uiLang)), [&] {
             clearReportAndMarks(doc);  // never leave half a report or half the marks
@@ -164,10 +165,8 @@ CommandOutcome assignCustomerNumbers(const Reference<css::uno::XComponentContext
     const Lang uiLang = officeLanguage(context);
     PhaseTimes times("assign");
     CommandOutcome outcome;
-    auto plans = planSheets(productSchema(), sheetNames(doc));
-    for (auto& plan : plans)
-        if (plan.schema && plan.schema->id != "customers") plan.schema = nullptr;
-    const auto sheets = readPlannedSheets(doc, plans);
+    const auto sheets =
+        readWorkbook(doc, [](const SheetSchema& s) { return s.id == "customers"; }).sheets;
     times.mark("read");
 
     // Every Customers sheet (either language) shares one numbering.
@@ -188,7 +187,8 @@ CommandOutcome assignCustomerNumbers(const Reference<css::uno::XComponentContext
         const SheetData& data = sheets[s].second;
         for (int r = 1; r < data.rowCount(); ++r) {
             NumberingRow row;
-            row.filled = isRowFilled(located, r);
+            // A customer merged over several rows is numbered once, in its merged cell.
+            row.filled = isRowFilled(located, r) && !data.mergedCopyAt(r, numberColumn);
             const CellValue& number = data.at(r, numberColumn);
             row.numberBlank = isBlankCell(number) && !data.formulaAt(r, numberColumn) &&
                               !data.errorAt(r, numberColumn);
@@ -232,12 +232,18 @@ CommandOutcome assignCustomerNumbers(const Reference<css::uno::XComponentContext
         const SheetData& data = sheets[sheet].second;
         std::optional<Run> run;
         for (int r = numbers.begin()->first; r <= numbers.rbegin()->first; ++r) {
-            if (data.formulaAt(r, column) || data.errorAt(r, column)) {
+            // Runs are whole blocks of the sheet: a row left out of the data (a total, a note)
+            // or a cell under a merge also ends one.
+            const bool gap =
+                run && data.sheetRow(r) != run->first + static_cast<int>(run->after.size());
+            const bool blocked = data.formulaAt(r, column) || data.errorAt(r, column) ||
+                                 data.mergedCopyAt(r, column);
+            if (gap || blocked) {
                 if (run) runs.push_back(std::move(*run));
                 run.reset();
-                continue;
             }
-            if (!run) run = Run{sheet, column, r, {}, {}};
+            if (blocked) continue;
+            if (!run) run = Run{sheet, column, data.sheetRow(r), {}, {}};
             const auto it = numbers.find(r);
             run->before.push_back({data.at(r, column)});
             run->after.push_back(
@@ -273,7 +279,7 @@ CommandOutcome assignCustomerNumbers(const Reference<css::uno::XComponentContext
         for (std::size_t i = 0; i < result.skipped.size() && i < 30; ++i) {
             const Origin& o = origins[result.skipped[i]];
             list += (list.empty() ? "" : ", ") + sheets[o.sheet].second.name + " " +
-                    std::to_string(o.row + 1);
+                    std::to_string(sheets[o.sheet].second.sheetRow(o.row) + 1);
         }
         if (result.skipped.size() > 30) list += ", …";
         outcome.message += "\n" + msg::format(msg::kSkippedRows.in(uiLang), list);
@@ -301,8 +307,7 @@ CommandOutcome refreshReview(const Reference<css::uno::XComponentContext>& conte
         month = ReviewMonth{civil->year, civil->month};
     }
     const auto names = sheetNames(doc);
-    const auto plans = planSheets(productSchema(), names);
-    const auto sheets = readPlannedSheets(doc, plans);
+    const auto sheets = readWorkbook(doc).sheets;
     std::vector<RecognisedSheet> located;
     for (const auto& [schema, data] : sheets) located.push_back(recognise(*schema, data));
 

@@ -27,6 +27,7 @@
 #include "core/dates.hpp"
 #include "core/messages.hpp"
 #include "core/validator.hpp"
+#include "mapping.hxx"
 #include "office_util.hxx"
 #include "report_writer.hxx"
 #include "team_sync.hxx"
@@ -45,7 +46,8 @@ constexpr char kProtocol[] = "org.dealsheet.calc:";
 // The commands this build offers; Addons.xcu shows the same.
 bool isKnownCommand(const OUString& path) {
     return path == "InsertTemplates" || path == "Validate" || path == "ClearMarks" ||
-           path == "AssignCustomerNumbers" || path == "RefreshReview" || path == "SyncTeam";
+           path == "AssignCustomerNumbers" || path == "RefreshReview" || path == "SyncTeam" ||
+           path == "MapColumns";
 }
 
 // "2026-11", "2026-10", ...: this month and the ones before it.
@@ -201,6 +203,10 @@ class Dispatcher
             if (url.Path == "ClearMarks") outcome = clearMarks(context_, doc);
             if (url.Path == "AssignCustomerNumbers") outcome = assignCustomerNumbers(context_, doc);
             if (url.Path == "RefreshReview") outcome = refreshReview(context_, doc, month);
+            if (url.Path == "MapColumns") {
+                if (!gui) return tell(std::string(msg::kMapNeedsWindow.in(uiLang)), true);
+                outcome = mapColumns(context_, doc, frame_);
+            }
             if (gui && url.Path == "Validate" && outcome.sheetsChecked > 0) {
                 // The summary, with a button that jumps to the report.
                 if (ask(outcome.message + "\n\n" + std::string(msg::kShowReport.in(uiLang))))

@@ -109,7 +109,7 @@ MarkOutcome markFindings(const Reference<css::sheet::XSpreadsheetDocument>& doc,
              std::pair<std::vector<std::pair<int, int>>, std::vector<std::pair<int, int>>>>
         bySheet;
     for (const auto& f : findings) {
-        if (f.row == 0) continue;  // header-level findings (a missing column) mark nothing
+        if (f.rule == "MISSING_COLUMN") continue;  // a missing column has no cell to mark
         auto& [errors, warnings] = bySheet[f.sheet];
         (f.severity == Severity::Error ? errors : warnings).emplace_back(f.column, f.row);
     }
@@ -190,9 +190,42 @@ void writeReport(const Reference<css::sheet::XSpreadsheetDocument>& doc, const R
              static_cast<double>(it->second), std::string(info.title.in(lang))});
     }
     row({});
-    row({t("已检查的表", "Sheets checked"), t("有数据的行", "Filled rows")});
-    for (const auto& sheet : result.checked)
-        row({sheet.name, static_cast<double>(sheet.filledRows)});
+    row({t("已检查的表", "Sheets checked"), t("有数据的行", "Filled rows"),
+         t("识别方式", "Recognised"), t("表头行", "Header row"), t("跳过的行", "Rows skipped"),
+         t("未识别的列", "Columns not recognised"), t("有歧义的表头", "Ambiguous headers")});
+    for (const auto& sheet : result.checked) {
+        const auto r =
+            std::find_if(input.recognitions.begin(), input.recognitions.end(),
+                         [&](const SheetRecognition& s) { return s.name == sheet.name; });
+        if (r == input.recognitions.end()) {
+            row({sheet.name, static_cast<double>(sheet.filledRows)});
+            continue;
+        }
+        const auto skippedIt = input.skipped.find(sheet.name);
+        const SkippedRows skipped =
+            skippedIt == input.skipped.end() ? SkippedRows{} : skippedIt->second;
+        std::string rows;
+        const auto count = [&](long n, const char* zh, const char* en) {
+            if (n > 0) rows += (rows.empty() ? "" : t("，", ", ")) + std::to_string(n) + t(zh, en);
+        };
+        count(skipped.instructions, " 行说明/重复表头", " instruction or repeated-header row(s)");
+        count(skipped.totals, " 行合计", " total row(s)");
+        count(skipped.notes, " 行注释", " note row(s)");
+        count(skipped.defaults, " 行仅有默认值", " row(s) with defaults only");
+        std::string unrecognised, ambiguous;
+        for (const auto& h : r->header.unrecognised)
+            unrecognised += (unrecognised.empty() ? "" : t("、", ", ")) + h;
+        for (const auto& h : r->header.ambiguous)
+            ambiguous += (ambiguous.empty() ? "" : t("；", "; ")) + h;
+        const std::string headerRow =
+            r->headerFound ? std::to_string(r->headerRow + 1)
+                           : std::to_string(r->headerRow + 1) +
+                                 t("（未找到表头，按第 1 行）", " (no header found; row 1)");
+        row({sheet.name, static_cast<double>(sheet.filledRows),
+             std::string(recognisedByText(r->by).in(lang)), headerRow,
+             rows.empty() ? t("无", "none") : rows,
+             unrecognised.empty() ? t("无", "none") : unrecognised, ambiguous});
+    }
     row({});
     row({t("跳过的表", "Sheets skipped"), t("原因", "Why")});
     for (const auto& plan : input.plans)

@@ -9,6 +9,7 @@
 
 #include <com/sun/star/sheet/XSpreadsheetDocument.hpp>
 
+#include "core/recognition.hpp"
 #include "core/validator.hpp"
 
 namespace dealsheet::uno {
@@ -29,6 +30,8 @@ struct ReportInput {
     MarkOutcome marks;
     long milliseconds = 0;
     Lang lang = Lang::Zh;
+    std::vector<SheetRecognition> recognitions{};  // how each sheet was read (SPEC §6)
+    std::map<std::string, SkippedRows> skipped{};  // rows left out, by sheet
 };
 
 // True for a report sheet DealSheet wrote (by its name and its title), never for a user's sheet

@@ -192,6 +192,10 @@ sal_Int32 numberFormatKey(const Reference<css::sheet::XSpreadsheetDocument>& doc
     return key;
 }
 
+sal_Int32 textFormatKey(const Reference<css::sheet::XSpreadsheetDocument>& doc) {
+    return numberFormatKey(doc, "@");
+}
+
 sal_Int32 dateFormatKey(const Reference<css::sheet::XSpreadsheetDocument>& doc) {
     return numberFormatKey(doc, "YYYY-MM-DD");
 }

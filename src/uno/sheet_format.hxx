@@ -66,5 +66,7 @@ void setListValidation(const Reference<css::uno::XInterface>& range,
 // The key of number format `code` (e.g. "#,##0.00"), added to the document when missing.
 sal_Int32 numberFormatKey(const Reference<css::sheet::XSpreadsheetDocument>& doc, const char* code);
 sal_Int32 dateFormatKey(const Reference<css::sheet::XSpreadsheetDocument>& doc);
+// The text format "@": what is typed stays text (phone numbers, identifiers).
+sal_Int32 textFormatKey(const Reference<css::sheet::XSpreadsheetDocument>& doc);
 
 }  // namespace dealsheet::uno

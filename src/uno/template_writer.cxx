@@ -80,6 +80,7 @@ void fillDataSheet(const Reference<css::sheet::XSpreadsheetDocument>& doc,
     const int firstRow = 1;
     const int lastRow = kTemplateRows;
     const sal_Int32 dateKey = dateFormatKey(doc);
+    const sal_Int32 textKey = textFormatKey(doc);
     const std::string listTitle(msg::kProductName.in(lang));
     const std::string listMessage(msg::kValidationListError.in(lang));
     const auto indexOf = [&](std::string_view id) { return schema.columnIndex(id); };
@@ -89,6 +90,10 @@ void fillDataSheet(const Reference<css::sheet::XSpreadsheetDocument>& doc,
         const int index = static_cast<int>(i);
         const auto range = rangeOf(sheet, index, firstRow, index, lastRow);
         if (column.isDate()) setProperty(range, "NumberFormat", Any(dateKey));
+        // Identifiers and phone numbers stay as typed (SPEC §6): a mobile is not a number.
+        if (column.format == "customerNo" || column.format == "contact" ||
+            column.id == schema.key || !column.ref.empty())
+            setProperty(range, "NumberFormat", Any(textKey));
         if (column.list)
             setListValidation(range, listIn(*column.list, lang), true, listTitle, listMessage);
         if (column.suggest)

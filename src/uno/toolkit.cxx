@@ -6,6 +6,7 @@
 #include <org/dealsheet/calc/XToolkit2.hpp>
 
 #include "commands.hxx"
+#include "mapping.hxx"
 #include "office_util.hxx"
 #include "team_sync.hxx"
 #include "uno_util.hxx"
@@ -67,6 +68,28 @@ class Toolkit
             return org::dealsheet::calc::SyncSummary(n(o.pulled), n(o.pushed), n(o.numbered),
                                                      n(o.conflicts), n(o.refused),
                                                      n(o.milliseconds));
+        });
+    }
+
+    css::uno::Sequence<OUString> SAL_CALL getColumnMapping(
+        const Reference<css::lang::XComponent>& document, const OUString& sheet) override {
+        return guarded(self(), [&] {
+            const auto entries =
+                columnMappingOf(context_, requireSpreadsheet(document), toUtf8(sheet));
+            css::uno::Sequence<OUString> out(static_cast<sal_Int32>(entries.size()));
+            for (std::size_t i = 0; i < entries.size(); ++i)
+                out.getArray()[i] = toOUString(entries[i]);
+            return out;
+        });
+    }
+
+    void SAL_CALL setColumnMapping(const Reference<css::lang::XComponent>& document,
+                                   const OUString& sheet,
+                                   const css::uno::Sequence<OUString>& entries) override {
+        guarded(self(), [&] {
+            std::vector<std::string> list;
+            for (const auto& entry : entries) list.push_back(toUtf8(entry));
+            storeColumnMapping(context_, requireSpreadsheet(document), toUtf8(sheet), list);
         });
     }
 

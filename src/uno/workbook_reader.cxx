@@ -2,18 +2,26 @@
 
 #include <algorithm>
 
+#include <com/sun/star/beans/XPropertySet.hpp>
+#include <com/sun/star/container/XIndexAccess.hpp>
 #include <com/sun/star/sheet/CellFlags.hpp>
 #include <com/sun/star/sheet/FormulaResult.hpp>
+#include <com/sun/star/sheet/XCellRangeAddressable.hpp>
 #include <com/sun/star/sheet/XCellRangesQuery.hpp>
+#include <com/sun/star/sheet/XSheetCellCursor.hpp>
+#include <com/sun/star/sheet/XSheetCellRange.hpp>
 #include <com/sun/star/sheet/XSheetCellRanges.hpp>
+#include <com/sun/star/util/XMergeable.hpp>
 
 #include "core/sheet_locator.hpp"
 #include "office_util.hxx"
+#include "sheet_format.hxx"
 #include "uno_util.hxx"
 
 namespace dealsheet::uno {
 namespace {
 
+using css::uno::UNO_QUERY;
 using css::uno::UNO_QUERY_THROW;
 
 void markCells(const Reference<css::sheet::XSheetCellRanges>& ranges,
@@ -28,38 +36,126 @@ void markCells(const Reference<css::sheet::XSheetCellRanges>& ranges,
                 flags[static_cast<std::size_t>(r)][static_cast<std::size_t>(c)] = true;
 }
 
+// The merged areas that start inside a block: Calc answers "is anything merged here" for a
+// whole range at once, so the block is halved only where it says yes.
+void findMergedAreas(const Reference<css::sheet::XSpreadsheet>& sheet, int c0, int r0, int c1,
+                     int r1, std::vector<MergedArea>& areas) {
+    const auto range = rangeOf(sheet, c0, r0, c1, r1);
+    const Reference<css::util::XMergeable> mergeable(range, UNO_QUERY);
+    if (!mergeable.is() || !mergeable->getIsMerged() || areas.size() > 100000) return;
+    if (c0 == c1 && r0 == r1) {
+        const auto cursor = sheet->createCursorByRange(
+            Reference<css::sheet::XSheetCellRange>(range, UNO_QUERY_THROW));
+        cursor->collapseToMergedArea();
+        const auto a = Reference<css::sheet::XCellRangeAddressable>(cursor, UNO_QUERY_THROW)
+                           ->getRangeAddress();
+        areas.push_back({a.StartRow, a.StartColumn, a.EndRow, a.EndColumn});
+        return;
+    }
+    if (r1 - r0 >= c1 - c0) {
+        const int middle = r0 + (r1 - r0) / 2;
+        findMergedAreas(sheet, c0, r0, c1, middle, areas);
+        findMergedAreas(sheet, c0, middle + 1, c1, r1, areas);
+    } else {
+        const int middle = c0 + (c1 - c0) / 2;
+        findMergedAreas(sheet, c0, r0, middle, r1, areas);
+        findMergedAreas(sheet, middle + 1, r0, c1, r1, areas);
+    }
+}
+
+// The whole sheet from A1 to its last row, and to the last column its header row names (a
+// stray value far to the right must not make us read thousands of empty columns).
+SheetData readWhole(const Reference<css::sheet::XSpreadsheet>& sheet, const std::string& name,
+                    const SheetRecognition& recognition, const CellGrid& top) {
+    SheetData data;
+    data.name = name;
+    const auto [rows, usedColumns] = usedSize(sheet);
+    if (rows == 0) return data;
+    int columns = 1;
+    for (const int c : recognition.header.columnOf) columns = std::max(columns, c + 1);
+    if (static_cast<std::size_t>(recognition.headerRow) < top.size()) {
+        const auto& header = top[static_cast<std::size_t>(recognition.headerRow)];
+        for (std::size_t c = 0; c < header.size(); ++c)
+            if (!isBlankCell(header[c])) columns = std::max(columns, static_cast<int>(c) + 1);
+    }
+    columns = std::min(columns, std::max(usedColumns, 1));
+    const auto range = rangeOf(sheet, 0, 0, columns - 1, rows - 1);
+    data.cells = readValues(range);
+    data.isFormula.assign(static_cast<std::size_t>(rows),
+                          std::vector<bool>(static_cast<std::size_t>(columns), false));
+    data.isError = data.isFormula;
+    Reference<css::sheet::XCellRangesQuery> query(range, UNO_QUERY_THROW);
+    markCells(query->queryContentCells(css::sheet::CellFlags::FORMULA), data.isFormula, rows,
+              columns);
+    markCells(query->queryFormulaCells(css::sheet::FormulaResult::ERROR), data.isError, rows,
+              columns);
+    std::vector<MergedArea> merged;
+    findMergedAreas(sheet, 0, 0, columns - 1, rows - 1, merged);
+    fillMergedCells(data, merged);
+    return data;
+}
+
 }  // namespace
 
-std::vector<std::pair<const SheetSchema*, SheetData>> readPlannedSheets(
-    const Reference<css::sheet::XSpreadsheetDocument>& doc, const std::vector<SheetPlan>& plans) {
-    std::vector<std::pair<const SheetSchema*, SheetData>> sheets;
-    for (const auto& plan : plans) {
-        if (!plan.schema) continue;
-        SheetData data;
-        data.name = plan.name;
-        const auto sheet = sheetByName(doc, plan.name);
-        const auto [rows, usedColumns] = usedSize(sheet);
-        if (rows > 0) {
-            // Only up to the last column whose header the schema knows: a stray value far to
-            // the right must not make us read thousands of empty columns.
-            data.cells = readValues(rangeOf(sheet, 0, 0, usedColumns - 1, 0));
-            const RecognisedSheet located = recognise(*plan.schema, data);
-            int columns = 1;
-            for (int c : located.columnOf) columns = std::max(columns, c + 1);
-            const auto range = rangeOf(sheet, 0, 0, columns - 1, rows - 1);
-            data.cells = readValues(range);
-            data.isFormula.assign(static_cast<std::size_t>(rows),
-                                  std::vector<bool>(static_cast<std::size_t>(columns), false));
-            data.isError = data.isFormula;
-            Reference<css::sheet::XCellRangesQuery> query(range, UNO_QUERY_THROW);
-            markCells(query->queryContentCells(css::sheet::CellFlags::FORMULA), data.isFormula,
-                      rows, columns);
-            markCells(query->queryFormulaCells(css::sheet::FormulaResult::ERROR), data.isError,
-                      rows, columns);
-        }
-        sheets.emplace_back(plan.schema, std::move(data));
+CellGrid readTopRows(const Reference<css::sheet::XSpreadsheetDocument>& doc,
+                     const std::string& name) {
+    const auto sheet = sheetByName(doc, name);
+    const auto [rows, columns] = usedSize(sheet);
+    if (rows == 0 || columns == 0) return {};
+    return readValues(
+        rangeOf(sheet, 0, 0, std::min(columns, 1024) - 1, std::min(rows, kHeaderSearchRows) - 1));
+}
+
+WorkbookView readWorkbook(const Reference<css::sheet::XSpreadsheetDocument>& doc,
+                          const std::function<bool(const SheetSchema&)>& wanted) {
+    WorkbookView view;
+    const Schema& schema = productSchema();
+    const auto names = sheetNames(doc);
+    std::vector<CellGrid> tops;
+    for (const auto& name : names)
+        tops.push_back(hasReportSheetName(name) || name == kMappingSheetName
+                           ? CellGrid{}
+                           : readTopRows(doc, name));
+    view.recognitions = recogniseSheets(schema, names, tops, readMappings(doc));
+    view.plans = plansOf(view.recognitions);
+    for (std::size_t i = 0; i < names.size(); ++i) {
+        const SheetRecognition& r = view.recognitions[i];
+        if (!r.schema || (wanted && !wanted(*r.schema))) continue;
+        SheetData whole = readWhole(sheetByName(doc, r.name), r.name, r, tops[i]);
+        SkippedRows skipped;
+        view.sheets.emplace_back(r.schema, cutToData(r, std::move(whole), skipped));
+        view.skipped[r.name] = skipped;
     }
-    return sheets;
+    return view;
+}
+
+std::map<std::string, ColumnMapping> readMappings(
+    const Reference<css::sheet::XSpreadsheetDocument>& doc) {
+    const auto name = toOUString(std::string(kMappingSheetName));
+    if (!doc->getSheets()->hasByName(name)) return {};
+    const auto sheet = sheetByName(doc, std::string(kMappingSheetName));
+    const auto [rows, columns] = usedSize(sheet);
+    if (rows == 0 || columns < 2) return {};
+    return mappingsFromGrid(productSchema(),
+                            readValues(rangeOf(sheet, 0, 0, 2, std::min(rows, 20000) - 1)));
+}
+
+void writeMappings(const Reference<css::sheet::XSpreadsheetDocument>& doc,
+                   const std::map<std::string, ColumnMapping>& mappings) {
+    const std::string name(kMappingSheetName);
+    const auto sheets = doc->getSheets();
+    CellGrid grid;
+    for (const auto& row : mappingsToGrid(mappings)) grid.push_back(row);
+    if (sheets->hasByName(toOUString(name))) sheets->removeByName(toOUString(name));
+    if (grid.empty()) return;
+    const auto count = Reference<css::container::XIndexAccess>(sheets, UNO_QUERY_THROW)->getCount();
+    sheets->insertNewByName(toOUString(name), static_cast<sal_Int16>(count));
+    const auto sheet = sheetByName(doc, name);
+    // Stored as text, so a header "2024" stays what was typed.
+    setProperty(rangeOf(sheet, 0, 0, 2, static_cast<int>(grid.size()) - 1), "NumberFormat",
+                css::uno::Any(textFormatKey(doc)));
+    writeValues(rangeOf(sheet, 0, 0, 2, static_cast<int>(grid.size()) - 1), grid);
+    setProperty(sheet, "IsVisible", css::uno::Any(false));
 }
 
 Settings readDocumentSettings(const Reference<css::sheet::XSpreadsheetDocument>& doc) {

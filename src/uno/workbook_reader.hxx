@@ -1,20 +1,48 @@
-// Reads a workbook for Validate: every planned sheet in bulk (one getDataArray per sheet, two
-// range queries for formula and error cells), and the Settings sheet.
+// Reads a workbook for the commands: the first rows of every sheet to recognise it (SPEC §6),
+// then every recognised sheet in bulk (one getDataArray, two range queries for formula and
+// error cells, the merged areas), cut to its header and data rows; and the Settings sheet.
 #pragma once
 
+#include <functional>
+#include <map>
+#include <string>
 #include <utility>
 #include <vector>
 
 #include <com/sun/star/sheet/XSpreadsheetDocument.hpp>
 
+#include "core/recognition.hpp"
 #include "core/settings.hpp"
 #include "core/validator.hpp"
 
 namespace dealsheet::uno {
 
-std::vector<std::pair<const SheetSchema*, SheetData>> readPlannedSheets(
+struct WorkbookView {
+    std::vector<SheetRecognition> recognitions;  // every sheet, in workbook order
+    std::vector<SheetPlan> plans;                // the same, as plans
+    // The recognised sheets that were asked for, cut to header and data rows.
+    std::vector<std::pair<const SheetSchema*, SheetData>> sheets;
+    std::map<std::string, SkippedRows> skipped;  // by sheet name
+};
+
+// Recognises every sheet; reads the recognised ones for which `wanted` says yes (all of them
+// when it is empty).
+WorkbookView readWorkbook(
     const com::sun::star::uno::Reference<com::sun::star::sheet::XSpreadsheetDocument>& doc,
-    const std::vector<SheetPlan>& plans);
+    const std::function<bool(const SheetSchema&)>& wanted = {});
+
+// The first rows of one sheet (up to kHeaderSearchRows), for recognition and the mapping dialog.
+CellGrid readTopRows(
+    const com::sun::star::uno::Reference<com::sun::star::sheet::XSpreadsheetDocument>& doc,
+    const std::string& name);
+
+// The column mappings stored in the document (Map columns), by sheet name.
+std::map<std::string, ColumnMapping> readMappings(
+    const com::sun::star::uno::Reference<com::sun::star::sheet::XSpreadsheetDocument>& doc);
+// Stores them in the document's hidden mapping sheet (created when needed, removed when empty).
+void writeMappings(
+    const com::sun::star::uno::Reference<com::sun::star::sheet::XSpreadsheetDocument>& doc,
+    const std::map<std::string, ColumnMapping>& mappings);
 
 // The Settings sheet (either language); defaults when it is missing.
 Settings readDocumentSettings(

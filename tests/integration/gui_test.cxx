@@ -33,6 +33,8 @@
 #include <com/sun/star/ui/XUIElement.hpp>
 
 #include "core/dates.hpp"
+#include <org/dealsheet/calc/XToolkit2.hpp>
+
 #include "office.hxx"
 #include "uno_helpers.hxx"
 
@@ -67,7 +69,8 @@ std::string run(const std::string& command) {
 // DealSheet's choice dialog, which the office does not list as a top window, gets a real
 // click (XTEST) on OK, found from the dialog's X geometry and its layout (choice_dialog.cxx:
 // 190 units wide, OK at 76-126, 20-6 units above the bottom).
-void answerDialog(const std::string& dialogTitle) {
+void answerDialog(const std::string& dialogTitle, double okX = 101.0 / 190,
+                  double okFromBottom = 13.0 / 100) {
     try {
         Reference<css::awt::XExtendedToolkit> toolkit(
             css::awt::Toolkit::create(Office::get().context()), UNO_QUERY_THROW);
@@ -106,8 +109,8 @@ void answerDialog(const std::string& dialogTitle) {
             *target = std::atoi(geometry.c_str() + from + std::strlen(key));
     }
     if (width <= 0 || height <= 0) return;
-    const int clickX = x + width * 101 / 190;
-    const int clickY = y + height - height * 13 / 100;
+    const int clickX = x + static_cast<int>(width * okX);
+    const int clickY = y + height - static_cast<int>(height * okFromBottom);
     run("xdotool mousemove " + std::to_string(clickX) + " " + std::to_string(clickY) + " click 1");
 }
 
@@ -119,7 +122,8 @@ Reference<css::frame::XFrame> frameOf(const Reference<css::sheet::XSpreadsheetDo
 // returns: the message box or the choice dialog is answered with its default button.
 void dispatchAnswering(const Reference<css::sheet::XSpreadsheetDocument>& doc,
                        const std::string& url, const std::string& dialogTitle,
-                       const std::string& shotWhileOpen) {
+                       const std::string& shotWhileOpen, double okX = 101.0 / 190,
+                       double okFromBottom = 13.0 / 100) {
     std::atomic<bool> done{false};
     std::thread worker([&] {
         try {
@@ -135,7 +139,7 @@ void dispatchAnswering(const Reference<css::sheet::XSpreadsheetDocument>& doc,
     std::this_thread::sleep_for(3s);
     if (!shotWhileOpen.empty()) screenshot(shotWhileOpen);
     for (int i = 0; i < 30 && !done; ++i) {
-        answerDialog(dialogTitle);
+        answerDialog(dialogTitle, okX, okFromBottom);
         std::this_thread::sleep_for(1s);
     }
     worker.join();
@@ -213,6 +217,34 @@ TEST(RealWindow, ActionsAndReviewScreenshots) {
                                  toOUString(dealsheet::isoMonth(month.year, month.month)));
         show(doc, "月度复盘");
         screenshot("review");
+        close(doc);
+    });
+}
+
+// Map columns on a register of the user's own (on Sheet1, a name that says nothing): the dialog shows each DealSheet column with the
+// sheet's column it was matched to (synonyms included); OK stores the mapping in the document.
+TEST(RealWindow, MapColumnsDialog) {
+    unoGuard([&] {
+        const auto doc = newSpreadsheet(true);
+        std::this_thread::sleep_for(2s);
+        const auto sheet = sheetAt(doc, 0);
+        typeRows(doc, sheet,
+                 {{"2024年客户信息登记表"},
+                  {"客户编码", "录入日期", "公司名称", "所属行业", "联系人", "手机", "需求",
+                   "跟进阶段", "业务员", "城市"},
+                  {"202405-001", "2024-05-06", "华锐机械", "制造业", "周建国", "13800138000",
+                   "MES 升级", "需求挖掘", "王磊", "苏州"}});
+        // The dialog (mapping.cxx): 416 units wide, OK centred 94 units from the right edge
+        // and 13 units above the bottom of a 228-unit-high dialog (19 columns in two halves).
+        dispatchAnswering(doc, "org.dealsheet.calc:MapColumns", "Map columns", "map-columns",
+                          322.0 / 416, 13.0 / 228);
+        EXPECT_TRUE(doc->getSheets()->hasByName("DealSheet_Mapping"));
+        const auto entries = Reference<org::dealsheet::calc::XToolkit2>(toolkit(), UNO_QUERY_THROW)
+                                 ->getColumnMapping(component(doc), "Sheet1");
+        ASSERT_GE(entries.getLength(), 3);
+        EXPECT_EQ(toUtf8(entries[0]), "@kind=customers");
+        EXPECT_EQ(toUtf8(entries[1]), "@headerRow=2");
+        EXPECT_EQ(toUtf8(entries[2]), "customerNo=客户编码");
         close(doc);
     });
 }

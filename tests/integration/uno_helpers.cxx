@@ -10,7 +10,12 @@
 #include <com/sun/star/container/XIndexAccess.hpp>
 #include <com/sun/star/container/XNameContainer.hpp>
 #include <com/sun/star/document/XEmbeddedScripts.hpp>
+#include <com/sun/star/frame/DispatchHelper.hpp>
 #include <com/sun/star/frame/XComponentLoader.hpp>
+#include <com/sun/star/frame/XController.hpp>
+#include <com/sun/star/frame/XDispatchProvider.hpp>
+#include <com/sun/star/frame/XFrame.hpp>
+#include <com/sun/star/frame/XModel.hpp>
 #include <com/sun/star/frame/XStorable.hpp>
 #include <com/sun/star/script/provider/XScript.hpp>
 #include <com/sun/star/script/provider/XScriptProviderSupplier.hpp>
@@ -22,6 +27,7 @@
 #include <com/sun/star/table/XCellRange.hpp>
 #include <com/sun/star/text/XText.hpp>
 #include <com/sun/star/util/XCloseable.hpp>
+#include <com/sun/star/view/XSelectionSupplier.hpp>
 #include <osl/file.hxx>
 
 #include "office.hxx"
@@ -241,6 +247,28 @@ double valueOf(const Reference<css::sheet::XSpreadsheet>& sheet, const std::stri
 
 int errorOf(const Reference<css::sheet::XSpreadsheet>& sheet, const std::string& address) {
     return static_cast<int>(cell(sheet, address)->getError());
+}
+
+void typeRows(const Reference<css::sheet::XSpreadsheetDocument>& doc,
+              const Reference<css::sheet::XSpreadsheet>& sheet,
+              const std::vector<std::vector<std::string>>& rows, int firstRow) {
+    const auto controller =
+        Reference<css::frame::XModel>(doc, UNO_QUERY_THROW)->getCurrentController();
+    const Reference<css::view::XSelectionSupplier> selection(controller, UNO_QUERY_THROW);
+    const Reference<css::frame::XDispatchProvider> provider(controller->getFrame(),
+                                                            UNO_QUERY_THROW);
+    const auto helper = css::frame::DispatchHelper::create(Office::get().context());
+    css::uno::Sequence<css::beans::PropertyValue> args(1);
+    args.getArray()[0].Name = "StringName";
+    for (std::size_t r = 0; r < rows.size(); ++r)
+        for (std::size_t c = 0; c < rows[r].size(); ++c) {
+            if (rows[r][c].empty()) continue;
+            selection->select(css::uno::Any(
+                sheet->getCellByPosition(static_cast<sal_Int32>(c),
+                                         static_cast<sal_Int32>(firstRow + static_cast<int>(r)))));
+            args.getArray()[0].Value <<= toOUString(rows[r][c]);
+            helper->executeDispatch(provider, ".uno:EnterString", "", 0, args);
+        }
 }
 
 }  // namespace dealsheet::test

@@ -74,6 +74,13 @@ void writeColumn(
     const css::uno::Reference<css::sheet::XSpreadsheet>& sheet, int column, int firstRow,
     const std::vector<std::vector<std::variant<std::monostate, double, std::string>>>& values);
 
+// Types `rows` into `sheet` from A1 as a person does: each non-empty text goes through the
+// view (.uno:EnterString on the selected cell), so Calc turns it into a number, a date or a
+// formula exactly as it would for a user. "" leaves a cell alone.
+void typeRows(const css::uno::Reference<css::sheet::XSpreadsheetDocument>& doc,
+              const css::uno::Reference<css::sheet::XSpreadsheet>& sheet,
+              const std::vector<std::vector<std::string>>& rows, int firstRow = 0);
+
 void setFormula(const css::uno::Reference<css::sheet::XSpreadsheet>& sheet,
                 const std::string& address, const std::string& formula);
 void setText(const css::uno::Reference<css::sheet::XSpreadsheet>& sheet, const std::string& address,

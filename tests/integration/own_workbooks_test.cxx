@@ -1,0 +1,620 @@
+// Users' own workbooks in a real Calc (SPEC §6): a corpus of registers laid out as teams keep
+// them — title rows (merged or not), their own headers and synonyms, English and Chinese,
+// instruction rows, a second header row, totals, notes, merged contacts, defaults filled down —
+// every value typed through the view as a person types it. Each workbook's findings are
+// exact; the preservation harness checks that no user cell changes; the mapping of a register
+// DealSheet cannot read survives saving as .xlsx.
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <cstdio>
+#include <functional>
+#include <map>
+#include <set>
+
+#include <com/sun/star/container/XNamed.hpp>
+#include <com/sun/star/lang/IllegalArgumentException.hpp>
+#include <com/sun/star/sheet/XCellRangeData.hpp>
+#include <com/sun/star/table/XCellRange.hpp>
+#include <com/sun/star/util/XMergeable.hpp>
+#include <org/dealsheet/calc/XToolkit2.hpp>
+
+#include "core/recognition.hpp"
+#include "core/text.hpp"
+#include "office.hxx"
+#include "preservation.hxx"
+#include "uno_helpers.hxx"
+
+using namespace dealsheet::test;
+using css::uno::Reference;
+using css::uno::UNO_QUERY_THROW;
+
+namespace {
+
+using Grid = std::vector<std::vector<std::string>>;
+using Doc = Reference<css::sheet::XSpreadsheetDocument>;
+
+struct SheetSpec {
+    std::string name;
+    Grid rows;
+    std::vector<std::string> merges;  // "A1:I1"
+};
+
+struct Case {
+    std::string name;
+    std::vector<SheetSpec> sheets;
+    std::vector<std::string> expected;  // "RULE@Sheet!A1", exactly these
+    int headerCells = 0;                // header cells of the register(s), for the figures
+};
+
+// The four customers of most registers, in the order 客户编号 登记日期 客户名称 行业 联系人
+// 联系方式 需求 阶段 负责人.
+Grid customerRows() {
+    return {{"202405-001", "2024-05-06", "华锐机械", "制造业", "周建国", "13800138000", "MES 升级",
+             "需求挖掘", "王磊"},
+            {"202405-002", "2024-05-08", "东方金融", "金融业", "李娜", "0512-62001234转801",
+             "风控系统", "方案呈现", "王磊"},
+            {"202405-003", "2024-05-10", "启明教育", "教育", "陈晨", "zhang＠abc.com", "排课系统",
+             "商务谈判", "赵敏"},
+            {"202405-004", "2024-05-20", "康宁医疗", "医疗", "刘洋", "13700001111（微信同号）",
+             "数据平台", "线索获取", "赵敏"}};
+}
+
+const std::vector<std::string> kStandardHeader{"客户编号", "登记日期", "客户名称",
+                                               "行业类型", "联系人",   "联系方式",
+                                               "核心需求", "销售阶段", "负责人"};
+
+Grid concat(Grid a, const Grid& b) {
+    a.insert(a.end(), b.begin(), b.end());
+    return a;
+}
+
+// `rows` with `column` (0-based) of data row `index` (0-based) set to `value`.
+Grid with(Grid rows, std::size_t index, std::size_t column, const std::string& value) {
+    if (rows[index].size() <= column) rows[index].resize(column + 1);
+    rows[index][column] = value;
+    return rows;
+}
+
+Grid appendColumns(Grid rows, const Grid& extra) {
+    for (std::size_t i = 0; i < rows.size() && i < extra.size(); ++i)
+        rows[i].insert(rows[i].end(), extra[i].begin(), extra[i].end());
+    return rows;
+}
+
+std::vector<Case> corpus() {
+    const Grid data = customerRows();
+    std::vector<Case> cases;
+    // 1. A merged title above the standard header.
+    cases.push_back(
+        {"merged title row",
+         {{"客户信息登记表",
+           concat({{"2024年客户信息登记表"}, {}, kStandardHeader}, with(data, 2, 5, "面谈")),
+           {"A1:I1"}}},
+         {"CONTACT@客户信息登记表!F6"},
+         9});
+    // 2. A plain title and a date line; synonyms; a decorated sheet name.
+    cases.push_back({"title, date line, synonyms, decorated name",
+                     {{"客户信息登记表（2024）",
+                       concat({{"客户信息登记表"},
+                               {"制表日期：2024年6月1日"},
+                               {"客户编码", "录入日期", "公司名称", "所属行业", "联系人",
+                                "联系电话", "客户需求", "跟进阶段", "业务员"}},
+                              with(data, 1, 7, "谈判中")),
+                       {}}},
+                     {"ENUM@客户信息登记表（2024）!H5"},
+                     9});
+    // 3. Sheet1 with required markers, a line break in a header, mobiles typed as numbers.
+    {
+        Grid rows = data;
+        rows[1][5] = "13911112222";
+        rows[3][5] = "13700001111";
+        cases.push_back({"Sheet1, markers, line breaks, numeric mobiles",
+                         {{"Sheet1",
+                           concat({{"*客户编码", "登记\n日期", "＊客户名称", "行业（必填）",
+                                    "联系人", "手机号", "需求", "阶段", "跟进人"}},
+                                  rows),
+                           {}}},
+                         {},
+                         9});
+    }
+    // 4. An English CRM export with columns of its own.
+    {
+        Grid rows = data;
+        const char* stages[] = {"Discovery", "Qualified", "Negotiation", "Lead"};
+        const char* industries[] = {"Manufacturing", "Finance", "Education", "Healthcare"};
+        for (std::size_t i = 0; i < 4; ++i) {
+            rows[i][3] = industries[i];
+            rows[i][7] = stages[i];
+            rows[i].push_back("Shanghai");
+        }
+        cases.push_back(
+            {"English CRM export",
+             {{"Leads",
+               concat({{"Customer ID", "Created On", "Company", "Industry", "Contact Person",
+                        "Phone", "Requirements", "Sales Stage", "Sales Rep", "City"}},
+                      rows),
+               {}}},
+             {"ENUM@Leads!H3"},
+             10});
+    }
+    // 5. A second header row in English under the Chinese one.
+    cases.push_back({"second header row in English",
+                     {{"客户信息登记表",
+                       concat({kStandardHeader,
+                               {"Customer No.", "Registered On", "Customer Name", "Industry",
+                                "Contact", "Phone / Email", "Core Needs", "Stage", "Owner"}},
+                              with(data, 3, 8, "")),
+                       {}}},
+                     {"REQUIRED@客户信息登记表!I6"},
+                     9});
+    // 6. An instruction row under the header; a date typed in words stays text.
+    cases.push_back(
+        {"instruction row",
+         {{"客户登记",
+           concat({{"客户登记表（销售部）"},
+                   kStandardHeader,
+                   {"填写说明：带*为必填，日期格式 YYYY-MM-DD", "", "", "", "", "", "", "", ""}},
+                  with(data, 0, 1, "五月六日")),
+           {}}},
+         {"TYPE@客户登记!B4"},
+         9});
+    // 7. A total row with =SUM under the budget column.
+    {
+        Grid rows = appendColumns(data, {{"60"}, {"abc"}, {"20"}, {"35"}});
+        std::vector<std::string> total(10);
+        total[0] = "合计";
+        total[9] = "=SUM(J2:J5)";
+        rows.push_back(total);
+        std::vector<std::string> header = kStandardHeader;
+        header.push_back("预算（万元）");
+        cases.push_back({"total row",
+                         {{"客户信息登记表", concat({header}, rows), {}}},
+                         {"TYPE@客户信息登记表!J3"},
+                         10});
+    }
+    // 8. Notes after the data (one merged across), a likely duplicate customer.
+    {
+        Grid rows = with(data, 3, 2, "华锐机械 ");
+        rows.push_back({});
+        rows.push_back({"注：红色为重点客户"});
+        rows.push_back({"说明：本表每周五更新"});
+        cases.push_back({"notes after the data",
+                         {{"客户信息登记表", concat({kStandardHeader}, rows), {"A7:I7"}}},
+                         {"DUPLICATE_NAME@客户信息登记表!C5"},
+                         9});
+    }
+    // 9. One customer merged over two contact rows.
+    {
+        Grid rows = data;
+        rows.insert(rows.begin() + 1, {"", "", "", "", "孙丽", "13911112222", "", "", ""});
+        std::vector<std::string> merges;
+        for (const char* c : {"A", "B", "C", "D", "G", "H", "I"})
+            merges.push_back(std::string(c) + "2:" + c + "3");
+        cases.push_back({"merged customer over two contacts",
+                         {{"客户信息登记表", concat({kStandardHeader}, rows), merges}},
+                         {},
+                         9});
+    }
+    // 10. A default 跟进状态 filled down far below the data.
+    {
+        Grid rows = appendColumns(data, {{"一般"}, {"正常跟进"}, {"正常跟进"}, {"正常跟进"}});
+        for (int i = 0; i < 20; ++i)
+            rows.push_back({"", "", "", "", "", "", "", "", "", "正常跟进"});
+        std::vector<std::string> header = kStandardHeader;
+        header.push_back("跟进状态");
+        cases.push_back({"default filled down",
+                         {{"客户信息登记表", concat({header}, rows), {}}},
+                         {"ENUM@客户信息登记表!J2"},
+                         10});
+    }
+    // 11. Full-width values: a grade Ａ, full-width digits and ＠.
+    {
+        Grid rows = appendColumns(
+            data,
+            {{"60", "4", "2", "Ａ"}, {"10", "2", "2", "ｃ"}, {"", "", "", ""}, {"", "", "", ""}});
+        rows[0][5] = "１３８００１３８０００";
+        std::vector<std::string> header = kStandardHeader;
+        for (const char* h : {"预算(万元)", "需求紧急度", "决策可能性", "线索评级"})
+            header.push_back(h);
+        cases.push_back(
+            {"full-width values", {{"客户信息登记表", concat({header}, rows), {}}}, {}, 13});
+    }
+    // 12. Contact notations, and a landline typed as a number that lost its 0.
+    {
+        Grid rows = data;
+        rows[0][5] = "0512-62001234 分机801";
+        rows[1][5] = "010-88886666 ext. 801";
+        rows[2][5] = "13800138000/zhang@abc.com";
+        rows[3][5] = "051262001234";
+        cases.push_back({"contact notations",
+                         {{"客户信息登记表", concat({kStandardHeader}, rows), {}}},
+                         {"CONTACT@客户信息登记表!F5"},
+                         9});
+    }
+    // 13. A register DealSheet cannot read: every missing required column, on its own.
+    cases.push_back(
+        {"unmappable register",
+         {{"客户信息登记表",
+           {{"单位", "编码", "建立", "领域", "联系人", "号码", "要点", "进度", "客户名称"},
+            {"华锐机械", "X1", "2024-05-06", "制造", "周建国", "13800138000", "MES", "初访",
+             "华锐"}},
+           {}}},
+         {"MISSING_COLUMN@客户信息登记表!A1", "MISSING_COLUMN@客户信息登记表!A1",
+          "MISSING_COLUMN@客户信息登记表!A1", "MISSING_COLUMN@客户信息登记表!A1",
+          "MISSING_COLUMN@客户信息登记表!A1", "MISSING_COLUMN@客户信息登记表!A1",
+          "MISSING_COLUMN@客户信息登记表!A1"},
+         9});
+    // 14. A copy of the sheet; a customer number typed as a date.
+    cases.push_back(
+        {"copy of the sheet",
+         {{"客户信息登记表 - 副本", concat({kStandardHeader}, with(data, 1, 0, "2024-5-2")), {}}},
+         {"FORMAT@客户信息登记表 - 副本!A3"},
+         9});
+    // 15. Two synonyms of one column: ambiguous, reported, not guessed.
+    {
+        Grid rows = appendColumns(data, {{"a@b.com"}, {"c@d.com"}, {"e@f.com"}, {"g@h.com"}});
+        std::vector<std::string> header = kStandardHeader;
+        header[5] = "手机";
+        header.push_back("邮箱");
+        cases.push_back({"ambiguous contact columns",
+                         {{"客户信息登记表", concat({header}, rows), {}}},
+                         {"MISSING_COLUMN@客户信息登记表!A1"},
+                         10});
+    }
+    // 16. Actions with an English title row, decorated name; a completion before creation.
+    cases.push_back(
+        {"actions with a title",
+         {{"Actions (2024)",
+           {{"Follow-up actions, sales team 2"},
+            {"Action No.", "Customer No.", "Task", "Owner", "Created", "Deadline", "Status",
+             "Completed"},
+            {"A-1", "202405-001", "Send the quote", "Wang Lei", "2024-05-06", "2024-05-10", "Done",
+             "2024-05-09"},
+            {"A-2", "202405-002", "Site visit", "Wang Lei", "2024-05-08", "2024-05-20", "Done",
+             "2024-05-01"},
+            {"A-3", "202405-003", "Demo", "Zhao Min", "2024-05-10", "2024-05-12", "Cancelled", ""}},
+           {}}},
+         {"DATE_ORDER@Actions (2024)!H4"},
+         8});
+    // 17. Negotiation records with synonyms under a title.
+    cases.push_back({"negotiations with synonyms",
+                     {{"谈判记录表2024",
+                       {{"商务谈判记录"},
+                        {"记录编号", "客户编码", "日期", "轮次", "我方人员", "客户人员", "主题",
+                         "需求", "结果", "下一步", "记录人"},
+                        {"TP-1", "202405-001", "2024-05-07", "1", "王磊", "周建国", "报价", "降价",
+                         "有进展", "发正式报价", "王磊"},
+                        {"TP-2", "202405-002", "2024-05-09", "1", "王磊", "李娜", "方案", "风控",
+                         "有进展", "", "王磊"}},
+                       {}}},
+                     {"NEXT_STEP@谈判记录表2024!J4"},
+                     11});
+    // 18. Two of a team's sheets recognised by their header rows; a reference to nobody.
+    cases.push_back(
+        {"customers and actions by header rows",
+         {{"客户表", concat({kStandardHeader}, data), {}},
+          {"任务",
+           {{"行动编号", "客户编号", "任务内容", "负责人", "截止日期", "状态", "完成日期"},
+            {"XD-1", "202405-001", "发报价", "王磊", "2024-05-10", "已完成", "2024-05-09"},
+            {"XD-2", "202405-009", "演示", "赵敏", "2024-05-12", "已取消", ""}},
+           {}}},
+         {"REF@任务!B3"},
+         16});
+    // 19. A WPS-style template: full-width markers, (必填), bracket widths; an urgency of 7.
+    {
+        Grid rows = appendColumns(data, {{"7"}, {"3"}, {"2"}, {"5"}});
+        cases.push_back(
+            {"WPS-style markers",
+             {{"客户信息登记表",
+               concat({{"客户信息登记表"},
+                       {"＊客户编号", "＊登记日期", "客户名称（必填）", "＊行业类型", "＊联系人",
+                        "＊联系方式", "＊核心需求", "＊销售阶段", "＊负责人", "紧急程度"}},
+                      rows),
+               {"A1:J1"}}},
+             {"RANGE@客户信息登记表!J3"},
+             10});
+    }
+    // 20. Sheets of the user's own beside the register are left alone.
+    cases.push_back({"own sheets beside the register",
+                     {{"说明", {{"本工作簿由销售部维护"}, {"每周五更新"}}, {}},
+                      {"通讯录", {{"姓名", "电话", "地址"}, {"王磊", "13800138000", "上海"}}, {}},
+                      {"客户信息登记表", concat({kStandardHeader}, with(data, 0, 6, "")), {}}},
+                     {"REQUIRED@客户信息登记表!G2"},
+                     9});
+    // 21. Everything at once: merged title, English second header, merged customer, total,
+    // note, default filled down.
+    {
+        Grid rows = data;
+        rows.insert(rows.begin() + 2, {"", "", "", "", "钱多多", "13922223333", "", "", ""});
+        rows = appendColumns(rows, {{"重点跟进"}, {"正常跟进"}, {""}, {"正常跟进"}, {"暂停"}});
+        std::vector<std::string> total(10);
+        total[0] = "总计";
+        total[1] = "=COUNTA(B4:B8)";
+        rows.push_back(total);
+        rows.push_back({"", "", "", "", "", "", "", "", "", "正常跟进"});
+        rows.push_back({"备注：本表仅供内部使用"});
+        std::vector<std::string> header = kStandardHeader;
+        header.push_back("跟进状态");
+        std::vector<std::string> merges{"A1:J1", "A11:J11"};
+        for (const char* c : {"A", "B", "C", "D", "G", "H", "I"})
+            merges.push_back(std::string(c) + "5:" + c + "6");
+        cases.push_back(
+            {"everything at once",
+             {{"客户信息登记表",
+               concat({{"2024年客户信息登记表"},
+                       header,
+                       {"Customer No.", "Registered On", "Customer Name", "Industry", "Contact",
+                        "Phone / Email", "Core Needs", "Stage", "Owner", "Follow-up Status"}},
+                      rows),
+               merges}},
+             {},
+             10});
+    }
+    return cases;
+}
+
+Doc build(const Case& c) {
+    const Doc doc = newSpreadsheet();
+    const auto sheets = doc->getSheets();
+    for (std::size_t i = 0; i < c.sheets.size(); ++i) {
+        const auto& spec = c.sheets[i];
+        if (i == 0) {
+            Reference<css::container::XNamed>(sheetAt(doc, 0), UNO_QUERY_THROW)
+                ->setName(toOUString(spec.name));
+        } else {
+            sheets->insertNewByName(toOUString(spec.name), static_cast<sal_Int16>(i));
+        }
+        const auto sheet = byNameOrThrow(doc, spec.name);
+        typeRows(doc, sheet, spec.rows);
+        for (const auto& area : spec.merges)
+            Reference<css::util::XMergeable>(
+                Reference<css::table::XCellRange>(sheet, UNO_QUERY_THROW)
+                    ->getCellRangeByName(toOUString(area)),
+                UNO_QUERY_THROW)
+                ->merge(true);
+    }
+    return doc;
+}
+
+Reference<org::dealsheet::calc::XToolkit2> toolkit2() {
+    return Reference<org::dealsheet::calc::XToolkit2>(toolkit(), UNO_QUERY_THROW);
+}
+
+// The report: its table as "RULE@Sheet!Cell" (sorted) and its summary rows by sheet name.
+struct Report {
+    std::vector<std::string> findings;
+    std::map<std::string, std::vector<std::string>> checked;  // sheet -> summary cells
+};
+
+Report readReport(const Doc& doc) {
+    Report report;
+    for (const auto& name : sheetNamesOf(doc)) {
+        if (!dealsheet::hasReportSheetName(name)) continue;
+        const auto sheet = byNameOrThrow(doc, name);
+        const auto area = usedArea(sheet);
+        const auto data = Reference<css::sheet::XCellRangeData>(
+                              Reference<css::table::XCellRange>(sheet, UNO_QUERY_THROW)
+                                  ->getCellRangeByPosition(0, 0, area.EndColumn, area.EndRow),
+                              UNO_QUERY_THROW)
+                              ->getDataArray();
+        enum { None, Checked, Table } part = None;
+        for (const auto& row : data) {
+            std::vector<std::string> cells;
+            for (const auto& cell : row) {
+                rtl::OUString text;
+                double number = 0;
+                if (cell >>= text)
+                    cells.push_back(toUtf8(text));
+                else if (cell >>= number)
+                    cells.push_back(std::to_string(static_cast<long>(number)));
+                else
+                    cells.emplace_back();
+            }
+            const std::string& first = cells.empty() ? std::string() : cells[0];
+            if (first == "Sheets checked" || first == "已检查的表") {
+                part = Checked;
+                continue;
+            }
+            if (first == "Severity" || first == "严重程度") {
+                part = Table;
+                continue;
+            }
+            if (first.empty()) {
+                if (part == Checked) part = None;
+                continue;
+            }
+            if (part == Checked) report.checked[first] = cells;
+            if (part == Table && cells.size() > 3 && !cells[1].empty())
+                report.findings.push_back(cells[1] + "@" + cells[2] + "!" + cells[3]);
+        }
+    }
+    std::sort(report.findings.begin(), report.findings.end());
+    return report;
+}
+
+struct Figures {
+    int sheets = 0, sheetsBefore = 0, sheetsAfter = 0;
+    int headerCells = 0, columnsBefore = 0, columnsAfter = 0;
+} figures;
+
+// What the first version understood: a sheet by its exact name, columns by the exact text of
+// row 1 (ignoring case, width and surrounding spaces).
+void countBefore(const Case& c) {
+    for (const auto& spec : c.sheets) {
+        const auto* schema = dealsheet::productSchema().sheetByName(spec.name);
+        if (!schema || schema->kind != dealsheet::SheetKind::Data || spec.rows.empty()) continue;
+        ++figures.sheetsBefore;
+        for (const auto& header : spec.rows[0])
+            for (const auto& column : schema->columns)
+                if (!header.empty() && (dealsheet::foldForComparison(header) ==
+                                            dealsheet::foldForComparison(column.header.zh) ||
+                                        dealsheet::foldForComparison(header) ==
+                                            dealsheet::foldForComparison(column.header.en))) {
+                    ++figures.columnsBefore;
+                    break;
+                }
+    }
+}
+
+void countAfter(const Doc& doc, const Case& c) {
+    for (const auto& spec : c.sheets) {
+        const auto entries = toolkit2()->getColumnMapping(component(doc), toOUString(spec.name));
+        if (entries.getLength() < 2) continue;  // not a DealSheet sheet
+        ++figures.sheetsAfter;
+        for (const auto& entry : entries) {
+            const std::string text = toUtf8(entry);
+            if (text[0] != '@' && text.back() != '=') ++figures.columnsAfter;
+        }
+    }
+}
+
+class OwnWorkbook : public ::testing::TestWithParam<std::size_t> {};
+
+}  // namespace
+
+TEST(OwnWorkbookCorpus, HasAtLeastTwentyWorkbooks) { EXPECT_GE(corpus().size(), 20u); }
+
+TEST_P(OwnWorkbook, FindsExactlyThePlantedMistakesAndChangesNoUserCell) {
+    unoGuard([&] {
+        const Case c = corpus()[GetParam()];
+        SCOPED_TRACE(c.name);
+        const Doc doc = build(c);
+        const Snapshot s0 = snapshot(doc);
+
+        toolkit()->validate(component(doc));
+        const Report report = readReport(doc);
+        std::vector<std::string> expected = c.expected;
+        std::sort(expected.begin(), expected.end());
+        EXPECT_EQ(report.findings, expected) << c.name;
+        const Snapshot s1 = snapshot(doc);
+        for (const auto& change : forbidden(s0, s1, allowReportSheet()))
+            ADD_FAILURE() << c.name << " Validate changed " << change.describe();
+
+        toolkit()->clearMarks(component(doc));
+        for (const auto& change : forbidden(s0, snapshot(doc), allowNothing()))
+            ADD_FAILURE() << c.name << " Clear marks changed " << change.describe();
+        // Every number is there: Assign writes nothing (never into a merged customer's rows).
+        toolkit()->assignCustomerNumbers(component(doc));
+        for (const auto& change : forbidden(s0, snapshot(doc), allowNothing()))
+            ADD_FAILURE() << c.name << " Assign changed " << change.describe();
+        toolkit()->refreshReview(component(doc), "2024-05");
+        for (const auto& change : forbidden(s0, snapshot(doc), allowReviewSheet()))
+            ADD_FAILURE() << c.name << " Refresh review changed " << change.describe();
+
+        countBefore(c);
+        countAfter(doc, c);
+        for (const auto& spec : c.sheets)
+            if (!spec.rows.empty() && spec.name != "说明" && spec.name != "通讯录")
+                ++figures.sheets;
+        figures.headerCells += c.headerCells;
+        close(doc);
+        if (GetParam() + 1 == corpus().size()) {
+            std::printf(
+                "RECOGNITION sheets=%d before=%d after=%d; header_cells=%d "
+                "columns_before=%d columns_after=%d\n",
+                figures.sheets, figures.sheetsBefore, figures.sheetsAfter, figures.headerCells,
+                figures.columnsBefore, figures.columnsAfter);
+            EXPECT_GT(figures.columnsAfter, figures.columnsBefore);
+        }
+    });
+}
+
+INSTANTIATE_TEST_SUITE_P(Corpus, OwnWorkbook, ::testing::Range<std::size_t>(0, corpus().size()));
+
+TEST(OwnWorkbookReport, SaysHowEachSheetWasReadAndWhatItDidNotUnderstand) {
+    unoGuard([&] {
+        Case c = corpus()[20];  // everything at once
+        c.sheets[0].rows[1].push_back("城市");
+        c.sheets[0].rows[3].push_back("上海");
+        const Doc doc = build(c);
+        toolkit()->validate(component(doc));
+        const auto row = readReport(doc).checked.at("客户信息登记表");
+        ASSERT_GE(row.size(), 6u);
+        EXPECT_EQ(row[1], "5");  // four customers, one of them over two rows
+        EXPECT_EQ(row[2], "by its name");
+        EXPECT_EQ(row[3], "2");
+        EXPECT_EQ(row[4],
+                  "1 instruction or repeated-header row(s), 1 total row(s), 1 note row(s), "
+                  "1 row(s) with defaults only");
+        EXPECT_EQ(row[5], "城市");
+        close(doc);
+    });
+}
+
+TEST(OwnWorkbookAssign, NumbersAMergedCustomerOnceAndSkipsTotalsAndNotes) {
+    unoGuard([&] {
+        Case c = corpus()[20];
+        for (int r : {3, 4, 7}) c.sheets[0].rows[static_cast<std::size_t>(r)][0].clear();
+        const Doc doc = build(c);
+        const Snapshot before = snapshot(doc);
+        EXPECT_EQ(toolkit()->assignCustomerNumbers(component(doc)), 3);
+        const auto sheet = byNameOrThrow(doc, "客户信息登记表");
+        EXPECT_EQ(textOf(sheet, "A4"), "202405-004");
+        EXPECT_EQ(textOf(sheet, "A5"), "202405-005");
+        EXPECT_EQ(textOf(sheet, "A6"), "");  // under the merge of A5:A6
+        EXPECT_EQ(textOf(sheet, "A8"), "202405-006");
+        EXPECT_EQ(textOf(sheet, "A9"), "总计");
+        for (const auto& change :
+             forbidden(before, snapshot(doc), allowBlankCustomerNumbers("客户信息登记表", 0)))
+            ADD_FAILURE() << "Assign changed " << change.describe();
+        close(doc);
+    });
+}
+
+TEST(OwnWorkbookMapping, AMappedRegisterValidatesFullyAlsoAfterSavingAsXlsx) {
+    unoGuard([&] {
+        const Case c = corpus()[12];  // unmappable register
+        const Doc doc = build(c);
+        const auto mapped = [&] {
+            const auto entries =
+                toolkit2()->getColumnMapping(component(doc), toOUString("客户信息登记表"));
+            std::vector<std::string> out;
+            for (const auto& e : entries) out.push_back(toUtf8(e));
+            return out;
+        };
+        EXPECT_EQ(mapped()[0], "@kind=customers");
+        EXPECT_EQ(mapped()[1], "@headerRow=1");
+        const std::vector<std::string> entries{
+            "@kind=customers",   "@headerRow=1",  "customerNo=编码", "registeredOn=建立",
+            "customerName=单位", "industry=领域", "phoneEmail=号码", "coreNeeds=要点",
+            "stage=进度",        "owner=客户名称"};
+        css::uno::Sequence<rtl::OUString> sequence(static_cast<sal_Int32>(entries.size()));
+        for (std::size_t i = 0; i < entries.size(); ++i)
+            sequence.getArray()[i] = toOUString(entries[i]);
+        const Snapshot before = snapshot(doc);
+        toolkit2()->setColumnMapping(component(doc), toOUString("客户信息登记表"), sequence);
+        // Only the hidden mapping sheet was added.
+        for (const auto& change : forbidden(before, snapshot(doc), allowNewSheets(before)))
+            ADD_FAILURE() << "setColumnMapping changed " << change.describe();
+        EXPECT_EQ(mapped()[2], "customerNo=编码");
+        EXPECT_EQ(mapped()[10], "phoneEmail=号码");
+
+        // The planted mistakes of the mapped register: a malformed number, an unknown stage.
+        const std::vector<std::string> expected{"ENUM@客户信息登记表!H2",
+                                                "FORMAT@客户信息登记表!B2"};
+        toolkit()->validate(component(doc));
+        EXPECT_EQ(readReport(doc).findings, expected);
+        toolkit()->clearMarks(component(doc));
+
+        const std::string path = Office::get().workDir() + "/mapped.xlsx";
+        storeAs(doc, path, "Calc MS Excel 2007 XML");
+        close(doc);
+        const Doc reopened = loadSpreadsheet(path);
+        toolkit()->validate(component(reopened));
+        EXPECT_EQ(readReport(reopened).findings, expected);
+        const auto entriesBack =
+            toolkit2()->getColumnMapping(component(reopened), toOUString("客户信息登记表"));
+        EXPECT_EQ(toUtf8(entriesBack[2]), "customerNo=编码");
+
+        // Bad entries are refused with a message and change nothing.
+        const Snapshot kept = snapshot(reopened);
+        css::uno::Sequence<rtl::OUString> bad(1);
+        bad.getArray()[0] = "noSuchColumn=x";
+        EXPECT_THROW(
+            toolkit2()->setColumnMapping(component(reopened), toOUString("客户信息登记表"), bad),
+            css::lang::IllegalArgumentException);
+        EXPECT_TRUE(forbidden(kept, snapshot(reopened), allowNothing()).empty());
+        close(reopened);
+    });
+}

@@ -1,0 +1,297 @@
+// Users' own workbooks (SPEC §6): header rows, synonyms, decorated names, non-data rows,
+// merged cells, contacts as typed, width-folded list values, every missing column.
+#include <gtest/gtest.h>
+
+#include <algorithm>
+
+#include "core/contact.hpp"
+#include "core/recognition.hpp"
+#include "core/validator.hpp"
+
+using namespace dealsheet;
+
+namespace {
+
+const Schema& schema() { return productSchema(); }
+const SheetSchema& customers() { return schema().sheetOrThrow("customers"); }
+
+std::vector<CellValue> row(std::initializer_list<const char*> texts) {
+    std::vector<CellValue> cells;
+    for (const char* t : texts) cells.emplace_back(t ? CellValue(std::string(t)) : CellValue());
+    return cells;
+}
+
+const std::vector<CellValue> kUserHeader =
+    row({"序号", "*客户名称", "客户\n编码", "录入日期", "所属行业", "联系人", "手机", "需求",
+         "客户来源", "阶段", "业务员", "预算（万元）", "线索评级"});
+
+SheetRecognition recogniseOne(const std::string& name, const CellGrid& top,
+                              const std::map<std::string, ColumnMapping>& mappings = {}) {
+    return recogniseSheets(schema(), {name}, {top}, mappings).front();
+}
+
+ValidationResult validateOne(const SheetRecognition& r, const SheetData& whole) {
+    SkippedRows skipped;
+    std::vector<std::pair<const SheetSchema*, SheetData>> input;
+    input.emplace_back(r.schema, cutToData(r, whole, skipped));
+    const SerialDates dates;
+    return validateWorkbook(input, {dates, *dates.toSerial({2024, 6, 12}), Settings{}});
+}
+
+std::vector<std::string> codes(const ValidationResult& result) {
+    std::vector<std::string> out;
+    for (const auto& f : result.findings)
+        out.push_back(f.rule + "@" + std::to_string(f.row + 1) + ":" + f.field);
+    return out;
+}
+
+}  // namespace
+
+TEST(HeaderKey, IgnoresWidthCaseSpacesBreaksMarkersAndBracketWidth) {
+    EXPECT_EQ(headerKey("＊客户\n名称（必填）："), headerKey("客户名称"));
+    EXPECT_EQ(headerKey("* 客户名称"), headerKey("客户名称"));
+    EXPECT_EQ(headerKey("预算（万元）"), headerKey("预算(万元)"));
+    EXPECT_EQ(headerKey("预算【万元】"), headerKey("预算(万元)"));
+    EXPECT_EQ(headerKey("ＣＵＳＴＯＭＥＲ　NO."), headerKey("Customer No."));
+    EXPECT_EQ(headerKey("客户名称(必填)"), headerKey("客户名称"));
+    EXPECT_NE(headerKey("客户名称"), headerKey("客户编号"));
+}
+
+TEST(HeaderRow, SynonymsAndMarkersAreRecognisedAndTheRestListed) {
+    const HeaderMatch m = matchHeaderRow(customers(), kUserHeader);
+    const auto at = [&](const char* id) { return m.columnOf[customers().columnIndex(id)]; };
+    EXPECT_EQ(at("customerName"), 1);
+    EXPECT_EQ(at("customerNo"), 2);
+    EXPECT_EQ(at("registeredOn"), 3);
+    EXPECT_EQ(at("industry"), 4);
+    EXPECT_EQ(at("contact"), 5);
+    EXPECT_EQ(at("phoneEmail"), 6);
+    EXPECT_EQ(at("coreNeeds"), 7);
+    EXPECT_EQ(at("leadSource"), 8);
+    EXPECT_EQ(at("stage"), 9);
+    EXPECT_EQ(at("owner"), 10);
+    EXPECT_EQ(at("budget"), 11);
+    EXPECT_EQ(at("leadGrade"), 12);
+    EXPECT_EQ(m.matched, 12);
+    EXPECT_EQ(m.unrecognised, std::vector<std::string>{"序号"});
+    EXPECT_TRUE(m.ambiguous.empty());
+}
+
+TEST(HeaderRow, TwoSynonymsOfOneColumnAreAmbiguousNotGuessed) {
+    const HeaderMatch m = matchHeaderRow(customers(), row({"客户名称", "手机", "邮箱", "负责人"}));
+    EXPECT_EQ(m.columnOf[customers().columnIndex("phoneEmail")], -1);
+    ASSERT_EQ(m.ambiguous.size(), 1u);
+    EXPECT_EQ(m.ambiguous[0], "手机 / 邮箱 → 联系方式 (Phone / Email)");
+    EXPECT_TRUE(m.unrecognised.empty());
+}
+
+TEST(HeaderRow, TheExactNameWinsOverASynonym) {
+    const HeaderMatch m = matchHeaderRow(customers(), row({"手机", "联系方式", "客户名称"}));
+    EXPECT_EQ(m.columnOf[customers().columnIndex("phoneEmail")], 1);
+    EXPECT_EQ(m.unrecognised, std::vector<std::string>{"手机"});
+}
+
+TEST(HeaderRow, AMappingChoosesAndClearsColumns) {
+    ColumnMapping mapping;
+    mapping.columns["phoneEmail"] = "邮箱";
+    mapping.columns["customerName"] = "";
+    const HeaderMatch m =
+        matchHeaderRow(customers(), row({"客户名称", "手机", "邮箱", "负责人"}), &mapping);
+    EXPECT_EQ(m.columnOf[customers().columnIndex("phoneEmail")], 2);
+    EXPECT_EQ(m.columnOf[customers().columnIndex("customerName")], -1);
+    EXPECT_EQ(m.unrecognised, (std::vector<std::string>{"客户名称", "手机"}));
+}
+
+TEST(SchemaSynonyms, NoHeaderCouldBeTwoColumnsOfOneSheet) {
+    for (const auto& sheet : schema().sheets()) {
+        std::map<std::string, std::string> owner;
+        for (const auto& c : sheet.columns) {
+            std::vector<std::string> all{c.header.zh, c.header.en};
+            all.insert(all.end(), c.synonyms.begin(), c.synonyms.end());
+            for (const auto& h : all) {
+                const auto [it, added] = owner.emplace(headerKey(h), c.id);
+                EXPECT_TRUE(added || it->second == c.id) << sheet.id << ": " << h;
+            }
+        }
+    }
+    EXPECT_THROW(Schema::parse(R"({"sheets":[{"id":"s","zh":"表","en":"S","columns":[
+        {"id":"a","zh":"甲","en":"A","type":"text","synonyms":["丙"]},
+        {"id":"b","zh":"乙","en":"B","type":"text","synonyms":["＊丙"]}]}]})"),
+                 SchemaError);
+}
+
+TEST(SheetNames, DecorationsAreToleratedAndBareWordsAreNot) {
+    for (const char* name : {"客户信息登记表2024", "客户信息登记表（2024）",
+                             "客户信息登记表 - 副本", "2024年客户信息登记表", "客户信息登记",
+                             "Customers (2)", "Customers - Copy", "customers 2024"})
+        EXPECT_EQ(sheetByDecoratedName(schema(), name), &customers()) << name;
+    for (const char* name : {"客户表", "客户登记表", "Sheet1", "2024", "表"})
+        EXPECT_EQ(sheetByDecoratedName(schema(), name), nullptr) << name;
+    EXPECT_EQ(sheetByDecoratedName(schema(), "跟进行动表（副本）"),
+              &schema().sheetOrThrow("actions"));
+}
+
+TEST(SheetRecognition, ATitleRowAboveTheHeaderIsSkipped) {
+    const CellGrid top{
+        row({"2024年客户信息登记表"}), row({"制表日期：2024-06-01"}), {}, kUserHeader};
+    const auto r = recogniseOne("客户信息登记表", top);
+    ASSERT_EQ(r.schema, &customers());
+    EXPECT_EQ(r.by, RecognisedBy::Name);
+    EXPECT_EQ(r.headerRow, 3);
+    EXPECT_TRUE(r.headerFound);
+}
+
+TEST(SheetRecognition, ANameThatSaysNothingIsRecognisedByItsHeaderRow) {
+    const auto r = recogniseOne("Sheet1", {row({"客户清单"}), kUserHeader});
+    ASSERT_EQ(r.schema, &customers());
+    EXPECT_EQ(r.by, RecognisedBy::HeaderRow);
+    EXPECT_EQ(r.headerRow, 1);
+    // Too few columns of any sheet: not recognised, with a reason.
+    const auto other = recogniseOne("Sheet2", {row({"姓名", "电话", "地址"})});
+    EXPECT_EQ(other.schema, nullptr);
+    EXPECT_FALSE(std::string(other.skipReason.en).empty());
+}
+
+TEST(SheetRecognition, AStoredKindAndHeaderRowWin) {
+    ColumnMapping mapping;
+    mapping.kind = "customers";
+    mapping.headerRow = 2;
+    mapping.columns["customerNo"] = "编号";
+    const auto r =
+        recogniseOne("名单", {row({"说明"}), row({"编号", "公司", "电话"})}, {{"名单", mapping}});
+    ASSERT_EQ(r.schema, &customers());
+    EXPECT_EQ(r.by, RecognisedBy::Mapping);
+    EXPECT_EQ(r.headerRow, 1);
+    EXPECT_EQ(r.header.columnOf[customers().columnIndex("customerNo")], 0);
+    EXPECT_EQ(r.header.columnOf[customers().columnIndex("customerName")], 1);
+}
+
+TEST(Mapping, EntriesRoundTripAndBadOnesAreRefusedWithAMessage) {
+    const ColumnMapping m = parseMappingEntries(
+        schema(), {"@kind=customers", "@headerRow=3", "customerNo=客户代码", "phoneEmail="});
+    EXPECT_EQ(m.kind, "customers");
+    EXPECT_EQ(m.headerRow, 3);
+    EXPECT_EQ(mappingEntries(m), (std::vector<std::string>{"@kind=customers", "@headerRow=3",
+                                                           "customerNo=客户代码", "phoneEmail="}));
+    const auto grid = mappingsToGrid({{"Sheet1", m}});
+    EXPECT_EQ(mappingsFromGrid(schema(), grid).at("Sheet1").columns, m.columns);
+    EXPECT_THROW(parseMappingEntries(schema(), {"@kind=nonsense"}), std::invalid_argument);
+    EXPECT_THROW(parseMappingEntries(schema(), {"noSuchColumn=x"}), std::invalid_argument);
+    EXPECT_THROW(parseMappingEntries(schema(), {"@headerRow=abc"}), std::invalid_argument);
+    EXPECT_THROW(parseMappingEntries(schema(), {"no equals sign"}), std::invalid_argument);
+}
+
+TEST(Rows, InstructionsTotalsNotesAndDefaultsAreSkippedAndCounted) {
+    SheetData whole;
+    whole.name = "客户信息登记表";
+    const auto header = row({"客户编号", "登记日期", "客户名称", "行业类型", "联系人", "联系方式",
+                             "核心需求", "销售阶段", "跟进状态", "负责人", "预算(万元)"});
+    whole.cells = {
+        row({"2024年客户信息登记表"}),
+        header,
+        row({"Customer No.", "Registered On", "Customer Name", "Industry"}),
+        {std::string("202406-001"), 45450.0, std::string("华锐"), std::string("制造业"),
+         std::string("周"), 13800138000.0, std::string("MES"), std::string("需求挖掘"),
+         std::string("正常跟进"), std::string("王磊"), 10.0},
+        row({nullptr, nullptr, nullptr, nullptr, nullptr, nullptr, nullptr, nullptr, "正常跟进"}),
+        {std::string("合计"), {}, {}, {}, {}, {}, {}, {}, {}, {}, 10.0},
+        {},
+        row({"注：本表每周更新"})};
+    whole.isFormula.assign(whole.cells.size(), std::vector<bool>(11, false));
+    whole.isFormula[5][10] = true;
+    const auto r = recogniseOne(whole.name, whole.cells);
+    ASSERT_EQ(r.headerRow, 1);
+    SkippedRows skipped;
+    const SheetData data = cutToData(r, whole, skipped);
+    EXPECT_EQ(skipped.aboveHeader, 1);
+    EXPECT_EQ(skipped.instructions, 1);
+    EXPECT_EQ(skipped.defaults, 1);
+    EXPECT_EQ(skipped.totals, 1);
+    EXPECT_EQ(skipped.notes, 1);
+    EXPECT_EQ(data.sheetRows, (std::vector<int>{1, 3}));  // blank rows left out too
+    const auto result = validateOne(r, whole);
+    EXPECT_TRUE(result.findings.empty()) << codes(result).front();
+    ASSERT_EQ(result.checked.size(), 1u);
+    EXPECT_EQ(result.checked[0].filledRows, 1);
+}
+
+TEST(Rows, EveryMissingRequiredColumnIsItsOwnFindingAndCheckingGoesOn) {
+    SheetData whole;
+    whole.name = "客户信息登记表";
+    whole.cells = {row({"标题"}), row({"客户名称", "联系人", "预算(万元)", "线索评级"}),
+                   row({"华锐", "周", "abc", "Ａ"})};
+    const auto r = recogniseOne(whole.name, whole.cells);
+    const auto result = validateOne(r, whole);
+    EXPECT_EQ(codes(result),
+              (std::vector<std::string>{"MISSING_COLUMN@2:客户编号", "MISSING_COLUMN@2:登记日期",
+                                        "MISSING_COLUMN@2:行业类型", "MISSING_COLUMN@2:联系方式",
+                                        "MISSING_COLUMN@2:核心需求", "MISSING_COLUMN@2:销售阶段",
+                                        "MISSING_COLUMN@2:负责人", "TYPE@3:预算(万元)"}));
+}
+
+TEST(Rows, AMergedCellCountsForEveryRowItCoversAndIsNoDuplicate) {
+    SheetData whole;
+    whole.name = "客户信息登记表";
+    whole.cells = {row({"客户编号", "登记日期", "客户名称", "行业类型", "联系人", "联系方式",
+                        "核心需求", "销售阶段", "负责人"}),
+                   {std::string("202406-001"), 45450.0, std::string("华锐"), std::string("制造业"),
+                    std::string("周"), std::string("13800138000"), std::string("MES"),
+                    std::string("需求挖掘"), std::string("王磊")},
+                   {{}, {}, {}, {}, std::string("李"), std::string("zhang＠abc.com"), {}, {}, {}}};
+    std::vector<MergedArea> merged;
+    for (int c : {0, 1, 2, 3, 6, 7, 8}) merged.push_back({1, c, 2, c});
+    fillMergedCells(whole, merged);
+    EXPECT_TRUE(whole.mergedCopyAt(2, 0));
+    const auto r = recogniseOne(whole.name, whole.cells);
+    const auto result = validateOne(r, whole);
+    EXPECT_TRUE(result.findings.empty()) << codes(result).front();
+    EXPECT_EQ(result.checked[0].filledRows, 2);
+}
+
+TEST(Contacts, ChineseNotationsAreContacts) {
+    for (const char* text :
+         {"0512-62001234转801", "0512-62001234 分机801", "010-88886666 ext. 801",
+          "021-5555 6666x801", "13700001111（微信同号）", "（0755）86001234",
+          "１３８００１３８０００", "zhang＠abc.com", "13800138000/zhang@abc.com",
+          "13800138000、13900139000", "13800138000 zhang@abc.com", "13800138000\n13900139000",
+          "手机：13800138000", "Tel: +86 21 6888 1234"})
+        EXPECT_TRUE(isContact(text)) << text;
+    for (const char* text : {"面谈", "138", "zhang at abc", "13800138000 面谈", "（微信同号）"})
+        EXPECT_FALSE(isContact(text)) << text;
+}
+
+TEST(Contacts, NumbersAreTypedPhonesAndALostLeadingZeroIsSaid) {
+    EXPECT_FALSE(contactProblem(CellValue(13800138000.0)));
+    EXPECT_FALSE(contactProblem(CellValue(62001234.0)));
+    const auto lost = contactProblem(CellValue(51262001234.0));
+    ASSERT_TRUE(lost);
+    EXPECT_NE(lost->zh.find("0512620012"), std::string::npos);
+    EXPECT_NE(lost->en.find("Text"), std::string::npos);
+    ASSERT_TRUE(contactProblem(CellValue(1062001234.0)));  // 010 Beijing
+    const auto tooShort = contactProblem(CellValue(12345.0));
+    ASSERT_TRUE(tooShort);
+    EXPECT_TRUE(tooShort->zh.empty());
+    EXPECT_TRUE(contactProblem(CellValue(std::string("面谈"))));
+}
+
+TEST(ListValues, FullWidthFormsMatch) {
+    const EnumList& grades = schema().list("grades");
+    EXPECT_EQ(grades.find("Ａ"), &grades.values[0]);
+    EXPECT_EQ(schema().list("stages").find("ｌｅａｄ"), &schema().list("stages").values[0]);
+    EXPECT_EQ(grades.find("D"), nullptr);
+}
+
+TEST(Rows, ATemplatesFormulaRowsAreEmptyRowsNotDefaults) {
+    SheetData whole;
+    whole.name = "客户信息登记表";
+    whole.cells = {row({"客户编号", "客户名称", "联系人", "线索评级"}),
+                   row({nullptr, nullptr, nullptr, "C"}), row({nullptr, nullptr, nullptr, "C"})};
+    whole.isFormula = {
+        {false, false, false, false}, {false, false, false, true}, {false, false, false, true}};
+    const auto r = recogniseOne(whole.name, whole.cells);
+    SkippedRows skipped;
+    const SheetData data = cutToData(r, whole, skipped);
+    EXPECT_EQ(skipped.total(), 0);
+    EXPECT_EQ(data.rowCount(), 3);  // kept: rows of formula results, empty to the validator
+    EXPECT_EQ(validateOne(r, whole).findings.size(), 6u);  // the missing required columns only
+}
