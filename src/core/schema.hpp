@@ -100,6 +100,7 @@ struct SettingSchema {
     std::string defaultValue;
     bool repeatable = false;
     OwnedText note;
+    const EnumList* list = nullptr;  // a word of this list instead of a number (default: an id)
 };
 
 class Schema {

@@ -35,9 +35,15 @@ Settings readSettings(const Schema& schema, const CellGrid& rows) {
         if (id == "staleDays") settings.staleDays = static_cast<long>(value);
         if (id == "holiday") settings.holidays.insert(static_cast<long>(std::floor(value)));
     };
+    const auto applyWord = [&](const std::string& id, const std::string& valueId) {
+        if (id == "reminderScope")
+            settings.reminderScope = valueId == "all" ? ReminderScope::All : ReminderScope::Mine;
+    };
     // The schema's defaults first: a missing sheet, row or value means the default.
-    for (const auto& s : schema.settings())
+    for (const auto& s : schema.settings()) {
+        if (s.list) applyWord(s.id, s.defaultValue);
         if (const auto value = numberIn(CellValue(s.defaultValue))) apply(s.id, *value);
+    }
     for (const auto& row : rows) {
         if (row.size() < 2) continue;
         const auto* name = std::get_if<std::string>(&row[0]);
@@ -47,6 +53,15 @@ Settings readSettings(const Schema& schema, const CellGrid& rows) {
         for (const auto& s : schema.settings())
             if (s.name.matches(trimmed) || s.id == trimmed) setting = &s;
         if (!setting || isBlankCell(row[1])) continue;
+        if (setting->list) {
+            const auto* word = std::get_if<std::string>(&row[1]);
+            const EnumValue* value = word ? setting->list->find(trimSpaces(*word)) : nullptr;
+            if (value)
+                applyWord(setting->id, value->id);
+            else
+                settings.problems.push_back(std::string(trimmed));
+            continue;
+        }
         const auto value = numberIn(row[1]);
         if (!value || *value < 0 || *value > kLargestValue) {
             settings.problems.push_back(std::string(trimmed));
