@@ -8,6 +8,7 @@ packages=(
   libreoffice-calc libreoffice-writer libreoffice-dev libreoffice-dev-common
   libboost-dev libgtest-dev
   clang libclang-rt-14-dev  # the libFuzzer targets (tests/fuzz, ctest label fuzz)
+  libical-dev python3-icalendar  # the tests read the calendar files back (not linked by the .oxt)
 )
 # The real-window test (ctest label gui) needs an X server, screenshots and a CJK font.
 if [ "${DEALSHEET_GUI_DEPS:-1}" = 1 ]; then

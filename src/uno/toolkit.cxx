@@ -3,9 +3,10 @@
 #include <com/sun/star/uno/XComponentContext.hpp>
 #include <cppuhelper/implbase2.hxx>
 #include <cppuhelper/supportsservice.hxx>
-#include <org/dealsheet/calc/XToolkit.hpp>
+#include <org/dealsheet/calc/XToolkit2.hpp>
 
 #include "commands.hxx"
+#include "deadlines.hxx"
 #include "office_util.hxx"
 #include "uno_util.hxx"
 
@@ -16,7 +17,7 @@ using css::uno::Reference;
 using rtl::OUString;
 
 class Toolkit
-    : public cppu::WeakImplHelper2<org::dealsheet::calc::XToolkit, css::lang::XServiceInfo> {
+    : public cppu::WeakImplHelper2<org::dealsheet::calc::XToolkit2, css::lang::XServiceInfo> {
   public:
     explicit Toolkit(const Reference<css::uno::XComponentContext>& context) : context_(context) {}
 
@@ -55,6 +56,29 @@ class Toolkit
 
     void SAL_CALL clearMarks(const Reference<css::lang::XComponent>& document) override {
         guarded(self(), [&] { uno::clearMarks(context_, requireSpreadsheet(document)); });
+    }
+
+    // XToolkit2 (SPEC §9): reminders and calendar; they only read the document.
+    css::uno::Sequence<OUString> SAL_CALL
+    dueReminders(const Reference<css::lang::XComponent>& document, const OUString& owner) override {
+        return guarded(self(), [&] {
+            const auto lines = reminderLines(
+                context_,
+                readDeadlines(context_, requireSpreadsheet(document, true), toUtf8(owner)), "\t");
+            css::uno::Sequence<OUString> result(static_cast<sal_Int32>(lines.size()));
+            for (std::size_t i = 0; i < lines.size(); ++i)
+                result.getArray()[i] = toOUString(lines[i]);
+            return result;
+        });
+    }
+
+    sal_Int32 SAL_CALL exportCalendar(const Reference<css::lang::XComponent>& document,
+                                      const OUString& fileUrl) override {
+        return guarded(self(), [&] {
+            return static_cast<sal_Int32>(
+                uno::exportCalendar(context_, requireSpreadsheet(document, true), toUtf8(fileUrl))
+                    .count);
+        });
     }
 
     OUString SAL_CALL getImplementationName() override { return "org.dealsheet.calc.ToolkitImpl"; }
