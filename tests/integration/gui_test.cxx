@@ -158,6 +158,17 @@ void dispatchAnswering(const Reference<css::sheet::XSpreadsheetDocument>& doc,
     EXPECT_TRUE(done);
 }
 
+std::string activeSheetName(const Reference<css::sheet::XSpreadsheetDocument>& doc) {
+    return toUtf8(
+        Reference<css::container::XNamed>(
+            Reference<css::sheet::XSpreadsheetView>(
+                Reference<css::frame::XModel>(doc, UNO_QUERY_THROW)->getCurrentController(),
+                UNO_QUERY_THROW)
+                ->getActiveSheet(),
+            UNO_QUERY_THROW)
+            ->getName());
+}
+
 void show(const Reference<css::sheet::XSpreadsheetDocument>& doc, const std::string& sheet) {
     Reference<css::sheet::XSpreadsheetView>(
         Reference<css::frame::XModel>(doc, UNO_QUERY_THROW)->getCurrentController(),
@@ -188,16 +199,7 @@ TEST(RealWindow, ToolbarValidateAndDialogs) {
         dispatchAnswering(doc, "org.dealsheet.calc:Validate", "", "validate-message");
         EXPECT_TRUE(doc->getSheets()->hasByName("Validation Report"));
         std::this_thread::sleep_for(1500ms);
-        EXPECT_EQ(
-            toUtf8(
-                Reference<css::container::XNamed>(
-                    Reference<css::sheet::XSpreadsheetView>(
-                        Reference<css::frame::XModel>(doc, UNO_QUERY_THROW)->getCurrentController(),
-                        UNO_QUERY_THROW)
-                        ->getActiveSheet(),
-                    UNO_QUERY_THROW)
-                    ->getName()),
-            "Validation Report");
+        EXPECT_EQ(activeSheetName(doc), "Validation Report");
         screenshot("report");
         show(doc, "客户信息登记表");
         screenshot("marked-cells");
@@ -253,17 +255,6 @@ std::string windowTexts(const Reference<css::sheet::XSpreadsheetDocument>& doc) 
                                                       css::uno::UNO_QUERY);
     if (window.is()) collectTexts(window->getAccessibleContext(), 0, out);
     return out;
-}
-
-std::string activeSheetName(const Reference<css::sheet::XSpreadsheetDocument>& doc) {
-    return toUtf8(
-        Reference<css::container::XNamed>(
-            Reference<css::sheet::XSpreadsheetView>(
-                Reference<css::frame::XModel>(doc, UNO_QUERY_THROW)->getCurrentController(),
-                UNO_QUERY_THROW)
-                ->getActiveSheet(),
-            UNO_QUERY_THROW)
-            ->getName());
 }
 
 std::string folderOf(const Reference<css::sheet::XSpreadsheetDocument>& doc) {
