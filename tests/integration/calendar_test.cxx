@@ -539,7 +539,9 @@ TEST(DueReminders, HundredThousandActionsInTheOffice) {
         EXPECT_EQ(due, expected);
         std::cout << "[figure] reminder check on " << n << " actions: median " << seconds[1]
                   << " s (min " << seconds[0] << ", max " << seconds[2] << "), " << due << " due\n";
-        EXPECT_LT(seconds[1], 5.0);
+        // A loose bound: the figure depends on the machine's load (README); reading the rows
+        // cell by cell instead of in bulk would take minutes.
+        EXPECT_LT(seconds[1], 30.0);
         Reference<css::util::XModifiable>(doc, UNO_QUERY_THROW)->setModified(false);
         close(doc);
     });
