@@ -14,7 +14,7 @@ file(GLOB OXT_ICONS CONFIGURE_DEPENDS ${REG}/icons/*.png)
 set(OXT_INPUTS
   ${CMAKE_BINARY_DIR}/description.xml ${REG}/manifest.xml ${REG}/dealsheet.components
   ${REG}/Addons.xcu ${REG}/ProtocolHandler.xcu ${REG}/Paths.xcu ${REG}/CalcWindowState.xcu
-  ${REG}/dealsheet.png
+  ${REG}/Jobs.xcu ${REG}/dealsheet.png
   ${REG}/description-en.txt ${REG}/description-zh.txt ${REG}/LICENSE-en.txt ${REG}/LICENSE-zh.txt
   ${OXT_ICONS} ${DEALSHEET_RDB})
 
@@ -39,7 +39,7 @@ add_custom_command(
           ${OXT_STAGE}/registration ${OXT_STAGE}/icons ${OXT_STAGE}/admin
   COMMAND ${CMAKE_COMMAND} -E copy ${CMAKE_BINARY_DIR}/description.xml ${REG}/dealsheet.components
           ${REG}/Addons.xcu ${REG}/ProtocolHandler.xcu ${REG}/Paths.xcu ${REG}/CalcWindowState.xcu
-          ${OXT_STAGE}/
+          ${REG}/Jobs.xcu ${OXT_STAGE}/
   COMMAND ${CMAKE_COMMAND} -E copy ${REG}/manifest.xml ${OXT_STAGE}/META-INF/manifest.xml
   COMMAND ${CMAKE_COMMAND} -E copy $<TARGET_FILE:dealsheet_uno> ${OXT_STAGE}/lib/
   COMMAND ${CMAKE_COMMAND} -E copy ${DEALSHEET_RDB} ${OXT_STAGE}/types/

@@ -11,6 +11,7 @@ packages=(
   gnumeric  # ssconvert: "another spreadsheet engine" for the .xlsx sharing test (sharing_it)
   libreoffice-sdbc-postgresql  # Sync with team: LibreOffice's own PostgreSQL driver
   postgresql                   # the team tests' throw-away server and scripts/team-server.sh
+  libical-dev python3-icalendar  # the tests read the calendar files back (not linked by the .oxt)
 )
 # The real-window test (ctest label gui) needs an X server, screenshots and a CJK font.
 if [ "${DEALSHEET_GUI_DEPS:-1}" = 1 ]; then

@@ -5,7 +5,8 @@ import os
 
 ENABLED = ["Validate", "InsertTemplates", "AssignCustomerNumbers", "RefreshReview", "ClearMarks",
            "SyncTeam",
-           "MapColumns"]
+           "MapColumns",
+           "ExportCalendar"]
 COMMANDS = [  # URL path, icon, zh label, en label
     ("Validate", "validate", "校验", "Validate"),
     ("InsertTemplates", "insert", "插入模板表", "Insert template sheets"),
@@ -14,6 +15,7 @@ COMMANDS = [  # URL path, icon, zh label, en label
     ("ClearMarks", "clear", "清除校验标记", "Clear marks"),
     ("SyncTeam", "sync", "同步团队数据", "Sync with team"),
     ("MapColumns", "mapcols", "对应列", "Map columns"),
+    ("ExportCalendar", "calendar", "导出到日历", "Export to calendar"),
 ]
 import sys
 if len(sys.argv) > 1:

@@ -89,7 +89,19 @@ def mapcols(n):  # two columns joined by arrows: the user's column to DealSheet'
         line(c, 9 * s, (y - 2) * s, 11 * s, y * s, 1.2 * s, BLUE); line(c, 9 * s, (y + 2) * s, 11 * s, y * s, 1.2 * s, BLUE)
     return c
 
+def calendar(n):  # a calendar page with a red header and a marked day
+    c = canvas(n); s = n / 16
+    rect(c, 1 * s, 2 * s, 15 * s, 15 * s, GREY)
+    rect(c, 2 * s, 6 * s, 14 * s, 14 * s, WHITE)
+    rect(c, 2 * s, 3 * s, 14 * s, 6 * s, RED)
+    for x in (4, 11):
+        rect(c, x * s, 1 * s, x * s + max(1, s * 1.2), 4 * s, GREY)
+    for y in (7.5, 10.5):
+        for x in (3, 6, 9, 12):
+            rect(c, x * s, y * s, x * s + 2 * s, y * s + 2 * s, GREY if (x, y) != (9, 10.5) else AMBER)
+    return c
+
 out = os.path.join(os.path.dirname(__file__), '..', 'registration', 'icons')
-for name, draw in (('validate', validate), ('insert', insert), ('assign', assign), ('review', review), ('clear', clear), ('sync', sync), ('mapcols', mapcols)):
+for name, draw in (('validate', validate), ('insert', insert), ('assign', assign), ('review', review), ('clear', clear), ('sync', sync), ('mapcols', mapcols), ('calendar', calendar)):
     for size in (16, 26):
         png(os.path.join(out, f'{name}_{size}.png'), size, draw(size))

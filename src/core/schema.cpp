@@ -245,6 +245,11 @@ std::unique_ptr<Schema> Schema::parse(std::string_view json) {
                               getFlag(node, "repeatable"),
                               {getOr(node, "noteZh"), getOr(node, "noteEn")},
                               getFlag(node, "text")};
+
+        if (const std::string list = getOr(node, "list"); !list.empty()) {
+            setting.list = &schema->list(list);
+            setting.list->byId(setting.defaultValue);  // a default outside its list throws
+        }
         schema->settings_.push_back(std::move(setting));
     }
 

@@ -104,6 +104,7 @@ struct SettingSchema {
     bool repeatable = false;
     OwnedText note;
     bool text = false;  // a text value (e.g. the team database), not a number
+    const EnumList* list = nullptr;  // a word of this list instead of a number (default: an id)
 };
 
 class Schema {

@@ -34,9 +34,18 @@ std::string shown(const CellValue& value) {
 Settings::Settings() : Settings(productSchema()) {}
 
 Settings::Settings(const Schema& schema) {
-    for (const auto& s : schema.settings())
-        if (!s.repeatable)
+    for (const auto& s : schema.settings()) {
+        if (s.list)
+            words_[s.id] = s.defaultValue;
+        else if (!s.repeatable && !s.text)
             if (const auto value = numberIn(CellValue(s.defaultValue))) numbers_[s.id] = *value;
+    }
+}
+
+std::string Settings::word(std::string_view id) const {
+    const auto it = words_.find(id);
+    if (it == words_.end()) throw SchemaError("the schema has no list setting " + std::string(id));
+    return it->second;
 }
 
 double Settings::number(std::string_view id) const {
@@ -73,6 +82,16 @@ Settings readSettings(const Schema& schema, const CellGrid& rows) {
         for (const auto& s : schema.settings())
             if (s.name.matches(trimmed) || s.id == trimmed) setting = &s;
         if (!setting || isBlankCell(row[1])) continue;
+        if (setting->list) {
+            const auto* word = std::get_if<std::string>(&row[1]);
+            const EnumValue* value = word ? setting->list->find(trimSpaces(*word)) : nullptr;
+            if (value)
+                settings.words_[setting->id] = value->id;
+            else
+                settings.problems.push_back({std::string(trimmed), shown(row[1]),
+                                             setting->list->byId(setting->defaultValue).text.zh});
+            continue;
+        }
         if (setting->text) {
             const auto* text = std::get_if<std::string>(&row[1]);
             settings.texts[setting->id] =

@@ -22,6 +22,9 @@ struct SettingProblem {
     std::string defaultValue;  // what is used instead
 };
 
+// Whose deadlines the reminders on opening show (提醒范围): the user's own, or everyone's.
+enum class ReminderScope { Mine, All };
+
 class Settings {
   public:
     // The schema's defaults (the product schema unless told otherwise).
@@ -37,6 +40,12 @@ class Settings {
     long reminderDays() const { return days("reminderDays"); }
     long staleDays() const { return days("staleDays"); }
 
+    // The value id of a list setting (e.g. reminderScope: "mine"/"all"), the default when unset.
+    std::string word(std::string_view id) const;
+    ReminderScope reminderScope() const {
+        return word("reminderScope") == "all" ? ReminderScope::All : ReminderScope::Mine;
+    }
+
     std::set<long> holidays;  // serial days
     // Text settings by id (the team database and its user), trimmed; absent when blank.
     std::map<std::string, std::string, std::less<>> texts;
@@ -44,13 +53,15 @@ class Settings {
 
   private:
     std::map<std::string, double, std::less<>> numbers_;
+    std::map<std::string, std::string, std::less<>> words_;
+    friend Settings readSettings(const Schema& schema, const CellGrid& rows);
 };
 
 // The defaults of the product schema, made once.
 const Settings& productDefaults();
 
 // Reads rows of (name, value): names in either language; values numbers (dates for holidays)
-// from 0 to 1e8; other values are problems, and the default stays.
+// from 0 to 1e8, or a word of the setting's list (either language); other values are problems.
 Settings readSettings(const Schema& schema, const CellGrid& rows);
 
 }  // namespace dealsheet

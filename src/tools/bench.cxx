@@ -38,7 +38,7 @@
 #include <com/sun/star/sheet/XSpreadsheetView.hpp>
 #include <com/sun/star/table/XCellRange.hpp>
 #include <com/sun/star/table/XColumnRowRange.hpp>
-#include <org/dealsheet/calc/XToolkit.hpp>
+#include <org/dealsheet/calc/XToolkit2.hpp>
 
 #include "core/dates.hpp"
 #include "core/layout.hpp"
@@ -450,6 +450,15 @@ int main(int argc, char** argv) {
                 "before Validate (VmHWM - VmRSS)\n",
                 "(office memory growth during Validate)", n,
                 (validatePeak - residentBefore) / 1024);
+
+            // What the reminder bar runs after a workbook opens (the same reading and decision).
+            const Reference<org::dealsheet::calc::XToolkit2> toolkit2(toolkit, UNO_QUERY_THROW);
+            sal_Int32 due = 0;
+            const Stats reminders = measure(runs, nullptr, [&] {
+                due = toolkit2->dueReminders(component(book.doc), "").getLength();
+            });
+            row("DealSheet reminder check on opening (dueReminders)", n, reminders,
+                std::to_string(due) + " items due");
 
             // Calc's own Tools ▸ Detective ▸ Mark Invalid Data with equivalent validity rules.
             addEquivalentValidity(book.doc, n);

@@ -23,6 +23,8 @@ struct Choice {
     int selected = 0;
     std::string ok;
     std::string cancel;
+    int width = 190;          // dialog units
+    int maxListHeight = 100;  // the list scrolls beyond this
 };
 
 // The index picked, or nothing when the user cancels.

@@ -28,6 +28,7 @@
 #include "core/messages.hpp"
 #include "core/validator.hpp"
 #include "mapping.hxx"
+#include "deadlines.hxx"
 #include "office_util.hxx"
 #include "report_writer.hxx"
 #include "team_sync.hxx"
@@ -47,7 +48,8 @@ constexpr char kProtocol[] = "org.dealsheet.calc:";
 bool isKnownCommand(const OUString& path) {
     return path == "InsertTemplates" || path == "Validate" || path == "ClearMarks" ||
            path == "AssignCustomerNumbers" || path == "RefreshReview" || path == "SyncTeam" ||
-           path == "MapColumns";
+           path == "MapColumns" ||
+           path == "ExportCalendar" || path == "ShowReminders";
 }
 
 // "2026-11", "2026-10", ...: this month and the ones before it.
@@ -159,6 +161,11 @@ class Dispatcher
     Told run(const css::util::URL& url, const Sequence<css::beans::PropertyValue>& arguments) {
         const Lang uiLang = officeLanguage(context_);
         try {
+            const bool gui = !officeIsHeadless() && frame_.is();
+            // The reminders and the calendar only read the workbook: read-only ones too.
+            if (url.Path == "ShowReminders" || url.Path == "ExportCalendar")
+                return readingCommand(url.Path, arguments, requireSpreadsheet(currentModel(), true),
+                                      gui);
             const auto doc = requireSpreadsheet(currentModel());
             std::string lang;
             std::string month;
@@ -168,7 +175,6 @@ class Dispatcher
                 if (argument.Name == "Month" && (argument.Value >>= value)) month = toUtf8(value);
             }
             // In a window, ask what a macro passes as an argument: the language, the month.
-            const bool gui = !officeIsHeadless() && frame_.is();
             if (gui && url.Path == "InsertTemplates" && lang.empty()) {
                 const auto picked = askChoice(context_, frame_,
                                               {std::string(msg::kInsertTemplatesTitle.in(uiLang)),
@@ -223,6 +229,29 @@ class Dispatcher
         } catch (...) {
             return tell(msg::format(msg::kCommandFailed.in(uiLang), "?"), true);
         }
+    }
+
+    // Show reminders (the reminder bar's button) and Export to calendar (argument FileURL; in
+    // a window the office's file picker asks).
+    Told readingCommand(const OUString& path, const Sequence<css::beans::PropertyValue>& arguments,
+                        const Reference<css::sheet::XSpreadsheetDocument>& doc, bool gui) {
+        const Lang uiLang = officeLanguage(context_);
+        if (path == "ShowReminders") {
+            bool listShown = false;
+            const std::string text = showReminderList(context_, frame_, doc, gui, listShown);
+            return listShown ? Told{text, false} : tell(text, false);
+        }
+        std::string fileUrl;
+        for (const auto& argument : arguments) {
+            OUString value;
+            if (argument.Name == "FileURL" && (argument.Value >>= value)) fileUrl = toUtf8(value);
+        }
+        if (fileUrl.empty() && gui) {
+            const auto picked = pickCalendarFile(context_, doc);
+            if (!picked) return {std::string(msg::kCancelled.in(uiLang)), false};
+            fileUrl = *picked;
+        }
+        return tell(exportCalendar(context_, doc, fileUrl).message, false);
     }
 
     Reference<css::uno::XInterface> currentModel() {

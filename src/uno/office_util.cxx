@@ -28,13 +28,14 @@ using css::uno::UNO_QUERY;
 using css::uno::UNO_QUERY_THROW;
 
 Reference<css::sheet::XSpreadsheetDocument> requireSpreadsheet(
-    const Reference<css::uno::XInterface>& component) {
+    const Reference<css::uno::XInterface>& component, bool onlyRead) {
     Reference<css::sheet::XSpreadsheetDocument> doc(component, UNO_QUERY);
     if (!doc.is())
         throw css::lang::IllegalArgumentException(
             toOUString("DealSheet 只能用于 Calc 电子表格 / DealSheet works on Calc spreadsheets "
                        "only"),
             component, 0);
+    if (onlyRead) return doc;
     // Every command writes (a report, marks, numbers, sheets); a read-only document is left
     // alone with a clear answer instead of changes the user could never save.
     // The load arguments say it (XStorable would say it too, but DealSheet never stores).

@@ -28,9 +28,10 @@ namespace css = com::sun::star;
 using css::uno::Reference;
 
 // The spreadsheet behind `component`, or an IllegalArgumentException saying DealSheet works
-// on Calc spreadsheets only, or that the document is read-only.
+// on Calc spreadsheets only, or that the document is read-only (unless `onlyRead`: the
+// reminders and the calendar export read a workbook without changing it).
 Reference<css::sheet::XSpreadsheetDocument> requireSpreadsheet(
-    const Reference<css::uno::XInterface>& component);
+    const Reference<css::uno::XInterface>& component, bool onlyRead = false);
 
 std::vector<std::string> sheetNames(const Reference<css::sheet::XSpreadsheetDocument>& doc);
 Reference<css::sheet::XSpreadsheet> sheetByName(

@@ -154,12 +154,21 @@ void fillSettingsSheet(const Reference<css::sheet::XSpreadsheet>& sheet, const S
                        Lang lang) {
     writeHeaderOf(sheet, schema, lang);
     CellGrid rows;
+    std::vector<std::pair<int, const EnumList*>> wordRows;  // settings chosen from a list
     for (const auto& setting : productSchema().settings()) {
         CellValue value;
-        if (!setting.defaultValue.empty()) value = std::stod(setting.defaultValue);
+        if (setting.list) {
+            value = setting.list->byId(setting.defaultValue).text.in(lang);
+            wordRows.emplace_back(static_cast<int>(rows.size()) + 1, setting.list);
+        } else if (!setting.defaultValue.empty()) {
+            value = std::stod(setting.defaultValue);
+        }
         rows.push_back({setting.name.in(lang), value, setting.note.in(lang)});
     }
     if (!rows.empty()) writeValues(rangeOf(sheet, 0, 1, 2, static_cast<int>(rows.size())), rows);
+    for (const auto& [row, list] : wordRows)
+        setListValidation(rangeOf(sheet, 1, row, 1, row), listIn(*list, lang), true,
+                          schema.name.in(lang), std::string(msg::kValidationListError.in(lang)));
 }
 
 void fillReviewSheet(const Reference<css::sheet::XSpreadsheet>& sheet, const SheetSchema& schema,

@@ -7,6 +7,7 @@
 
 #include "commands.hxx"
 #include "mapping.hxx"
+#include "deadlines.hxx"
 #include "office_util.hxx"
 #include "team_sync.hxx"
 #include "uno_util.hxx"
@@ -90,6 +91,29 @@ class Toolkit
             std::vector<std::string> list;
             for (const auto& entry : entries) list.push_back(toUtf8(entry));
             storeColumnMapping(context_, requireSpreadsheet(document), toUtf8(sheet), list);
+        });
+    }
+
+    // XToolkit2: reminders and calendar; they only read the document.
+    css::uno::Sequence<OUString> SAL_CALL
+    dueReminders(const Reference<css::lang::XComponent>& document, const OUString& owner) override {
+        return guarded(self(), [&] {
+            const auto lines = reminderLines(
+                context_,
+                readDeadlines(context_, requireSpreadsheet(document, true), toUtf8(owner)), "\t");
+            css::uno::Sequence<OUString> result(static_cast<sal_Int32>(lines.size()));
+            for (std::size_t i = 0; i < lines.size(); ++i)
+                result.getArray()[i] = toOUString(lines[i]);
+            return result;
+        });
+    }
+
+    sal_Int32 SAL_CALL exportCalendar(const Reference<css::lang::XComponent>& document,
+                                      const OUString& fileUrl) override {
+        return guarded(self(), [&] {
+            return static_cast<sal_Int32>(
+                uno::exportCalendar(context_, requireSpreadsheet(document, true), toUtf8(fileUrl))
+                    .count);
         });
     }
 
