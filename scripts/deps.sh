@@ -8,10 +8,12 @@ packages=(
   libreoffice-calc libreoffice-writer libreoffice-dev libreoffice-dev-common
   libboost-dev libgtest-dev
   clang libclang-rt-14-dev  # the libFuzzer targets (tests/fuzz, ctest label fuzz)
+  fonts-wqy-microhei  # Chinese glyphs in the contract dossier's PDF (and the GUI screenshots)
+  poppler-utils       # pdftotext, pdfinfo, pdftoppm: the dossier tests read the PDFs back
 )
-# The real-window test (ctest label gui) needs an X server, screenshots and a CJK font.
+# The real-window test (ctest label gui) needs an X server and screenshots (the CJK font is above).
 if [ "${DEALSHEET_GUI_DEPS:-1}" = 1 ]; then
-  packages+=(xvfb xauth imagemagick xdotool fonts-wqy-microhei)
+  packages+=(xvfb xauth imagemagick xdotool)
 fi
 
 missing=()

@@ -3,13 +3,15 @@
 icons. Only the commands listed in ENABLED appear (a command shows once it works)."""
 import os
 
-ENABLED = ["Validate", "InsertTemplates", "AssignCustomerNumbers", "RefreshReview", "ClearMarks"]
+ENABLED = ["Validate", "InsertTemplates", "AssignCustomerNumbers", "RefreshReview", "ClearMarks",
+           "ContractDossier"]
 COMMANDS = [  # URL path, icon, zh label, en label
     ("Validate", "validate", "校验", "Validate"),
     ("InsertTemplates", "insert", "插入模板表", "Insert template sheets"),
     ("AssignCustomerNumbers", "assign", "分配客户编号", "Assign customer numbers"),
     ("RefreshReview", "review", "刷新月度复盘", "Refresh monthly review"),
     ("ClearMarks", "clear", "清除校验标记", "Clear marks"),
+    ("ContractDossier", "dossier", "合同档案", "Contract dossier"),
 ]
 import sys
 if len(sys.argv) > 1:

@@ -27,6 +27,7 @@
 #include "core/dates.hpp"
 #include "core/messages.hpp"
 #include "core/validator.hpp"
+#include "dossier_export.hxx"
 #include "office_util.hxx"
 #include "report_writer.hxx"
 #include "uno_util.hxx"
@@ -44,7 +45,7 @@ constexpr char kProtocol[] = "org.dealsheet.calc:";
 // The commands this build offers; Addons.xcu shows the same.
 bool isKnownCommand(const OUString& path) {
     return path == "InsertTemplates" || path == "Validate" || path == "ClearMarks" ||
-           path == "AssignCustomerNumbers" || path == "RefreshReview";
+           path == "AssignCustomerNumbers" || path == "RefreshReview" || path == "ContractDossier";
 }
 
 // "2026-11", "2026-10", ...: this month and the ones before it.
@@ -156,7 +157,7 @@ class Dispatcher
     Told run(const css::util::URL& url, const Sequence<css::beans::PropertyValue>& arguments) {
         const Lang uiLang = officeLanguage(context_);
         try {
-            const auto doc = requireSpreadsheet(currentModel());
+            const auto doc = requireSpreadsheet(currentModel(), url.Path == "ContractDossier");
             std::string lang;
             std::string month;
             for (const auto& argument : arguments) {
@@ -193,6 +194,11 @@ class Dispatcher
                 month = months[static_cast<std::size_t>(*picked)];
             }
             CommandOutcome outcome;
+            if (url.Path == "ContractDossier") {
+                outcome = contractDossierCommand(context_, frame_, doc, arguments, gui);
+                return outcome.count < 0 ? Told{outcome.message, false}
+                                         : tell(outcome.message, false);
+            }
             if (url.Path == "InsertTemplates") outcome = insertTemplates(context_, doc, lang);
             if (url.Path == "Validate") outcome = validate(context_, doc);
             if (url.Path == "ClearMarks") outcome = clearMarks(context_, doc);

@@ -28,7 +28,7 @@ using css::uno::UNO_QUERY;
 using css::uno::UNO_QUERY_THROW;
 
 Reference<css::sheet::XSpreadsheetDocument> requireSpreadsheet(
-    const Reference<css::uno::XInterface>& component) {
+    const Reference<css::uno::XInterface>& component, bool readOnlyIsFine) {
     Reference<css::sheet::XSpreadsheetDocument> doc(component, UNO_QUERY);
     if (!doc.is())
         throw css::lang::IllegalArgumentException(
@@ -42,7 +42,7 @@ Reference<css::sheet::XSpreadsheetDocument> requireSpreadsheet(
     if (Reference<css::frame::XModel> model(component, UNO_QUERY); model.is())
         for (const auto& argument : model->getArgs())
             if (argument.Name == "ReadOnly") argument.Value >>= readOnly;
-    if (readOnly)
+    if (readOnly && !readOnlyIsFine)
         throw css::lang::IllegalArgumentException(
             toOUString("文档是只读的，DealSheet 没有修改它；请另存一份或取消只读后再试 / The "
                        "document is read-only and DealSheet left it unchanged; save a copy or "

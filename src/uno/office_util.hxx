@@ -28,9 +28,10 @@ namespace css = com::sun::star;
 using css::uno::Reference;
 
 // The spreadsheet behind `component`, or an IllegalArgumentException saying DealSheet works
-// on Calc spreadsheets only, or that the document is read-only.
+// on Calc spreadsheets only, or (unless `readOnlyIsFine`, for commands that only read) that
+// the document is read-only.
 Reference<css::sheet::XSpreadsheetDocument> requireSpreadsheet(
-    const Reference<css::uno::XInterface>& component);
+    const Reference<css::uno::XInterface>& component, bool readOnlyIsFine = false);
 
 std::vector<std::string> sheetNames(const Reference<css::sheet::XSpreadsheetDocument>& doc);
 Reference<css::sheet::XSpreadsheet> sheetByName(

@@ -3,9 +3,10 @@
 #include <com/sun/star/uno/XComponentContext.hpp>
 #include <cppuhelper/implbase2.hxx>
 #include <cppuhelper/supportsservice.hxx>
-#include <org/dealsheet/calc/XToolkit.hpp>
+#include <org/dealsheet/calc/XToolkit2.hpp>
 
 #include "commands.hxx"
+#include "dossier_export.hxx"
 #include "office_util.hxx"
 #include "uno_util.hxx"
 
@@ -16,7 +17,7 @@ using css::uno::Reference;
 using rtl::OUString;
 
 class Toolkit
-    : public cppu::WeakImplHelper2<org::dealsheet::calc::XToolkit, css::lang::XServiceInfo> {
+    : public cppu::WeakImplHelper2<org::dealsheet::calc::XToolkit2, css::lang::XServiceInfo> {
   public:
     explicit Toolkit(const Reference<css::uno::XComponentContext>& context) : context_(context) {}
 
@@ -55,6 +56,17 @@ class Toolkit
 
     void SAL_CALL clearMarks(const Reference<css::lang::XComponent>& document) override {
         guarded(self(), [&] { uno::clearMarks(context_, requireSpreadsheet(document)); });
+    }
+
+    // XToolkit2
+    sal_Int32 SAL_CALL exportDossier(const Reference<css::lang::XComponent>& document,
+                                     const OUString& contractNo, const OUString& fileUrl) override {
+        return guarded(self(), [&] {
+            return static_cast<sal_Int32>(uno::exportDossier(context_,
+                                                             requireSpreadsheet(document, true),
+                                                             toUtf8(contractNo), toUtf8(fileUrl))
+                                              .count);
+        });
     }
 
     OUString SAL_CALL getImplementationName() override { return "org.dealsheet.calc.ToolkitImpl"; }
