@@ -26,7 +26,6 @@
 #include <com/sun/star/util/XCloseable.hpp>
 #include <com/sun/star/util/XNumberFormatsSupplier.hpp>
 #include <com/sun/star/view/XSelectionSupplier.hpp>
-#include <osl/file.hxx>
 #include <rtl/uri.hxx>
 
 #include "choice_dialog.hxx"
@@ -192,12 +191,10 @@ bool looksLikeUrl(std::string_view url) {
     return true;
 }
 
-// A file URL as the user knows it (/home/me/HT-1.pdf); other URLs as they are.
+// A local file URL as the user knows it (/home/me/HT-1.pdf); other URLs as they are.
 std::string shownPath(const OUString& url) {
-    OUString path;
-    if (osl::FileBase::getSystemPathFromFileURL(url, path) == osl::FileBase::E_None)
-        return toUtf8(path);
-    return toUtf8(url);
+    if (!url.startsWith("file:///")) return toUtf8(url);
+    return toUtf8(rtl::Uri::decode(url.copy(7), rtl_UriDecodeWithCharset, RTL_TEXTENCODING_UTF8));
 }
 
 [[noreturn]] void refuse(const std::string& message, sal_Int16 argument) {
