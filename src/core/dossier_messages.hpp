@@ -25,6 +25,10 @@ inline constexpr Text kDossierNeedsTarget{
     "没有界面时请在参数中给出合同编号 ContractNo 和目标文件 FileUrl（或文件夹 FolderUrl）。",
     "Without a window, pass the contract as ContractNo and the target as FileUrl (or FolderUrl "
     "for every contract)."};
+inline constexpr Text kDossierNotWritten{
+    "无法写入 {0}：请检查文件夹是否存在、是否可写。工作簿未被修改。",
+    "Could not write {0}: check that the folder exists and can be written. The workbook is "
+    "unchanged."};
 inline constexpr Text kDossierBadUrl{
     "目标须为 URL，例如 file:///home/me/HT-2026-001.pdf。",
     "The target must be a URL such as file:///home/me/HT-2026-001.pdf."};

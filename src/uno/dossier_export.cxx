@@ -12,6 +12,7 @@
 #include <com/sun/star/frame/XModel.hpp>
 #include <com/sun/star/frame/XStorable.hpp>
 #include <com/sun/star/frame/XTitle.hpp>
+#include <com/sun/star/io/IOException.hpp>
 #include <com/sun/star/io/SequenceInputStream.hpp>
 #include <com/sun/star/lang/IllegalArgumentException.hpp>
 #include <com/sun/star/sheet/XCellRangeAddressable.hpp>
@@ -149,10 +150,16 @@ class ClosingGuard {
     Reference<css::lang::XComponent> component_;
 };
 
+// A local file URL as the user knows it (/home/me/HT-1.pdf); other URLs as they are.
+std::string shownPath(const OUString& url) {
+    if (!url.startsWith("file:///")) return toUtf8(url);
+    return toUtf8(rtl::Uri::decode(url.copy(7), rtl_UriDecodeWithCharset, RTL_TEXTENCODING_UTF8));
+}
+
 // The dossier's text document, loaded hidden from memory in one go (no temporary file), then
 // exported through the office's PDF filter to `url` and closed.
 void writePdf(const Reference<css::uno::XComponentContext>& context, const std::string& fodt,
-              const OUString& url) {
+              const OUString& url, Lang uiLang) {
     Sequence<sal_Int8> bytes(static_cast<sal_Int32>(fodt.size()));
     std::memcpy(bytes.getArray(), fodt.data(), fodt.size());
     Sequence<css::beans::PropertyValue> load(4);
@@ -176,7 +183,13 @@ void writePdf(const Reference<css::uno::XComponentContext>& context, const std::
     auto* s = store.getArray();
     s[0] = property("FilterName", Any(OUString("writer_pdf_Export")));
     s[1] = property("FilterData", Any(pdf));
-    Reference<css::frame::XStorable>(writer, UNO_QUERY_THROW)->storeToURL(url, store);
+    try {
+        Reference<css::frame::XStorable>(writer, UNO_QUERY_THROW)->storeToURL(url, store);
+    } catch (const css::io::IOException&) {
+        throw css::lang::IllegalArgumentException(
+            toOUString(msg::format(msg::kDossierNotWritten.in(uiLang), shownPath(url))), nullptr,
+            3);
+    }
 }
 
 bool looksLikeUrl(std::string_view url) {
@@ -189,12 +202,6 @@ bool looksLikeUrl(std::string_view url) {
             return false;
     }
     return true;
-}
-
-// A local file URL as the user knows it (/home/me/HT-1.pdf); other URLs as they are.
-std::string shownPath(const OUString& url) {
-    if (!url.startsWith("file:///")) return toUtf8(url);
-    return toUtf8(rtl::Uri::decode(url.copy(7), rtl_UriDecodeWithCharset, RTL_TEXTENCODING_UTF8));
 }
 
 [[noreturn]] void refuse(const std::string& message, sal_Int16 argument) {
@@ -211,7 +218,7 @@ CommandOutcome exportFrom(const Reference<css::uno::XComponentContext>& context,
         if (!isBlank(contractNo)) {
             const Dossier dossier = buildDossier(book.input(), contractNo);
             const OUString url = toOUString(targetUrl);
-            writePdf(context, dossierFlatOdt(dossier), url);
+            writePdf(context, dossierFlatOdt(dossier), url, uiLang);
             outcome.count = static_cast<long>(dossier.rowCount());
             outcome.message = msg::format(
                 msg::format(msg::kDossierWritten.in(uiLang), std::to_string(outcome.count)),
@@ -229,7 +236,8 @@ CommandOutcome exportFrom(const Reference<css::uno::XComponentContext>& context,
             const Dossier dossier = buildDossier(book.input(), contracts[i].contractNo);
             writePdf(context, dossierFlatOdt(dossier),
                      folder + rtl::Uri::encode(toOUString(names[i]), rtl_UriCharClassPchar,
-                                               rtl_UriEncodeIgnoreEscapes, RTL_TEXTENCODING_UTF8));
+                                               rtl_UriEncodeIgnoreEscapes, RTL_TEXTENCODING_UTF8),
+                     uiLang);
         }
         outcome.count = static_cast<long>(contracts.size());
         outcome.message = msg::format(
@@ -352,11 +360,9 @@ CommandOutcome contractDossierCommand(const Reference<css::uno::XComponentContex
     const auto selected =
         contractNo.empty() ? selectedContracts(frame, doc, book) : std::vector<std::string>();
     if (selected.size() == 1) contractNo = selected.front();
-    if (!withDialogs) {
-        if (contractNo.empty() || fileUrl.empty())
-            refuse(std::string(msg::kDossierNeedsTarget.in(uiLang)), 0);
+    if (!contractNo.empty() && !fileUrl.empty())
         return exportFrom(context, book, contractNo, fileUrl);
-    }
+    if (!withDialogs) refuse(std::string(msg::kDossierNeedsTarget.in(uiLang)), 0);
 
     const auto contracts = listContracts(book.input().sheets);
     if (contracts.empty()) {

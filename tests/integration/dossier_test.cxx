@@ -7,6 +7,7 @@
 #include <chrono>
 #include <cstdio>
 #include <filesystem>
+#include <fstream>
 #include <map>
 #include <set>
 
@@ -335,6 +336,22 @@ TEST(ContractDossier, AllContractsIntoAFolderOneFileEach) {
     });
 }
 
+TEST(ContractDossier, AReadOnlyWorkbookGetsItsDossierToo) {
+    unoGuard([&] {
+        const std::string path = Office::get().workDir() + "/read-only-sample.ods";
+        fs::copy_file(kSample, path, fs::copy_options::overwrite_existing);
+        const auto doc = Reference<css::sheet::XSpreadsheetDocument>(
+            loadComponent(fileUrl(path), false, true), UNO_QUERY_THROW);
+        const std::string pdf = artifacts() + "/read-only.pdf";
+        fs::remove(pdf);
+        EXPECT_GT(
+            toolkit2()->exportDossier(component(doc), "HT-2026-003", toOUString(fileUrl(pdf))), 1);
+        EXPECT_NE(pdfText(pdf, "HT-2026-003").find("合同编号HT-2026-003"), std::string::npos);
+        EXPECT_FALSE(isModified(doc));
+        close(doc);
+    });
+}
+
 TEST(ContractDossier, TheToolbarCommandTakesTheSelectedRowOrArguments) {
     unoGuard([&] {
         const auto doc = loadCopy(kSample);
@@ -392,7 +409,17 @@ TEST(ContractDossier, BadInputGetsAClearAnswer) {
                       toolkit2()->exportDossier(component(doc), "HT-2026-001", "HT.pdf");
                   }).find("URL"),
                   std::string::npos);
+        // A folder that cannot exist (below a file): told where it could not write.
+        const std::string blocked = dir + "/a-file.txt";
+        fs::remove_all(blocked);
+        { std::ofstream(blocked) << "x"; }
+        const std::string unwritable = refusal([&] {
+            toolkit2()->exportDossier(component(doc), "HT-2026-001",
+                                      toOUString(fileUrl(blocked + "/HT.pdf")));
+        });
+        EXPECT_NE(unwritable.find(blocked + "/HT.pdf"), std::string::npos) << unwritable;
         EXPECT_TRUE(differences(before, snapshot(doc)).empty());
+        EXPECT_FALSE(isModified(doc));
         close(doc);
 
         // A Writer document and a workbook without any contract sheet.
