@@ -274,12 +274,6 @@ void runEveryCommand(const Case& c) {
     const Snapshot s4 = snapshot(doc);
     expectOnly(s3, s4, allowReviewSheet(), c.name + " RefreshReview");
 
-    // Every contract's dossier into a folder (SPEC §10): a PDF each or a clear refusal.
-    const Told dossiers =
-        dispatchCommand(doc, "ContractDossier", {{"FolderUrl", fileUrl(Office::get().workDir())}});
-    expectClear(dossiers, c.name + " ContractDossier");
-    expectOnly(s4, snapshot(doc), allowNothing(), c.name + " ContractDossier");
-
     const Told inserted = dispatchCommand(doc, "InsertTemplates", {{"Language", "zh"}});
     expectClear(inserted, c.name + " InsertTemplates");
     const Snapshot s5 = snapshot(doc);
