@@ -12,10 +12,12 @@ packages=(
   libreoffice-sdbc-postgresql  # Sync with team: LibreOffice's own PostgreSQL driver
   postgresql                   # the team tests' throw-away server and scripts/team-server.sh
   libical-dev python3-icalendar  # the tests read the calendar files back (not linked by the .oxt)
+  fonts-wqy-microhei  # Chinese glyphs in the contract dossier's PDF (and the GUI screenshots)
+  poppler-utils       # pdftotext, pdfinfo, pdftoppm: the dossier tests read the PDFs back
 )
-# The real-window test (ctest label gui) needs an X server, screenshots and a CJK font.
+# The real-window test (ctest label gui) needs an X server and screenshots (the CJK font is above).
 if [ "${DEALSHEET_GUI_DEPS:-1}" = 1 ]; then
-  packages+=(xvfb xauth imagemagick xdotool fonts-wqy-microhei)
+  packages+=(xvfb xauth imagemagick xdotool)
 fi
 
 missing=()

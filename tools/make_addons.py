@@ -6,7 +6,8 @@ import os
 ENABLED = ["Validate", "InsertTemplates", "AssignCustomerNumbers", "RefreshReview", "ClearMarks",
            "SyncTeam",
            "MapColumns",
-           "ExportCalendar"]
+           "ExportCalendar",
+           "ContractDossier"]
 COMMANDS = [  # URL path, icon, zh label, en label
     ("Validate", "validate", "校验", "Validate"),
     ("InsertTemplates", "insert", "插入模板表", "Insert template sheets"),
@@ -16,6 +17,7 @@ COMMANDS = [  # URL path, icon, zh label, en label
     ("SyncTeam", "sync", "同步团队数据", "Sync with team"),
     ("MapColumns", "mapcols", "对应列", "Map columns"),
     ("ExportCalendar", "calendar", "导出到日历", "Export to calendar"),
+    ("ContractDossier", "dossier", "合同档案", "Contract dossier"),
 ]
 import sys
 if len(sys.argv) > 1:

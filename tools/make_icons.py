@@ -101,7 +101,19 @@ def calendar(n):  # a calendar page with a red header and a marked day
             rect(c, x * s, y * s, x * s + 2 * s, y * s + 2 * s, GREY if (x, y) != (9, 10.5) else AMBER)
     return c
 
+def dossier(n):  # a document with a folded corner and a red PDF band
+    c = canvas(n); s = n / 16
+    rect(c, 2 * s, 1 * s, 11 * s, 15 * s, GREY)
+    rect(c, 3 * s, 2 * s, 10 * s, 14 * s, WHITE)
+    rect(c, 11 * s, 5 * s, 14 * s, 15 * s, GREY)
+    rect(c, 10 * s, 5 * s, 13 * s, 14 * s, WHITE)
+    line(c, 10 * s, 1.5 * s, 13.5 * s, 5 * s, 1.0 * s, GREY)
+    for y in (4, 6.5, 9):
+        rect(c, 4.5 * s, y * s, 11.5 * s, y * s + max(1, s * 0.7), BLUE)
+    rect(c, 1 * s, 10.5 * s, 12 * s, 14 * s, RED)
+    return c
+
 out = os.path.join(os.path.dirname(__file__), '..', 'registration', 'icons')
-for name, draw in (('validate', validate), ('insert', insert), ('assign', assign), ('review', review), ('clear', clear), ('sync', sync), ('mapcols', mapcols), ('calendar', calendar)):
+for name, draw in (('validate', validate), ('insert', insert), ('assign', assign), ('review', review), ('clear', clear), ('sync', sync), ('mapcols', mapcols), ('calendar', calendar), ('dossier', dossier)):
     for size in (16, 26):
         png(os.path.join(out, f'{name}_{size}.png'), size, draw(size))

@@ -29,6 +29,7 @@
 #include "core/validator.hpp"
 #include "mapping.hxx"
 #include "deadlines.hxx"
+#include "dossier_export.hxx"
 #include "office_util.hxx"
 #include "report_writer.hxx"
 #include "team_sync.hxx"
@@ -49,7 +50,8 @@ bool isKnownCommand(const OUString& path) {
     return path == "InsertTemplates" || path == "Validate" || path == "ClearMarks" ||
            path == "AssignCustomerNumbers" || path == "RefreshReview" || path == "SyncTeam" ||
            path == "MapColumns" ||
-           path == "ExportCalendar" || path == "ShowReminders";
+           path == "ExportCalendar" || path == "ShowReminders" ||
+           path == "ContractDossier";
 }
 
 // "2026-11", "2026-10", ...: this month and the ones before it.
@@ -166,7 +168,7 @@ class Dispatcher
             if (url.Path == "ShowReminders" || url.Path == "ExportCalendar")
                 return readingCommand(url.Path, arguments, requireSpreadsheet(currentModel(), true),
                                       gui);
-            const auto doc = requireSpreadsheet(currentModel());
+            const auto doc = requireSpreadsheet(currentModel(), url.Path == "ContractDossier");
             std::string lang;
             std::string month;
             for (const auto& argument : arguments) {
@@ -204,6 +206,11 @@ class Dispatcher
             if (url.Path == "SyncTeam")
                 return tell(syncTeam(context_, doc, gui ? frame_ : nullptr).message, false);
             CommandOutcome outcome;
+            if (url.Path == "ContractDossier") {
+                outcome = contractDossierCommand(context_, frame_, doc, arguments, gui);
+                return outcome.count < 0 ? Told{outcome.message, false}
+                                         : tell(outcome.message, false);
+            }
             if (url.Path == "InsertTemplates") outcome = insertTemplates(context_, doc, lang);
             if (url.Path == "Validate") outcome = validate(context_, doc);
             if (url.Path == "ClearMarks") outcome = clearMarks(context_, doc);

@@ -43,7 +43,7 @@ Reference<css::sheet::XSpreadsheetDocument> requireSpreadsheet(
     if (Reference<css::frame::XModel> model(component, UNO_QUERY); model.is())
         for (const auto& argument : model->getArgs())
             if (argument.Name == "ReadOnly") argument.Value >>= readOnly;
-    if (readOnly)
+    if (readOnly && !onlyRead)
         throw css::lang::IllegalArgumentException(
             toOUString("文档是只读的，DealSheet 没有修改它；请另存一份或取消只读后再试 / The "
                        "document is read-only and DealSheet left it unchanged; save a copy or "

@@ -29,7 +29,7 @@ using css::uno::Reference;
 
 // The spreadsheet behind `component`, or an IllegalArgumentException saying DealSheet works
 // on Calc spreadsheets only, or that the document is read-only (unless `onlyRead`: the
-// reminders and the calendar export read a workbook without changing it).
+// reminders, the calendar export and the dossier read a workbook without changing it).
 Reference<css::sheet::XSpreadsheetDocument> requireSpreadsheet(
     const Reference<css::uno::XInterface>& component, bool onlyRead = false);
 

@@ -8,6 +8,7 @@
 #include "commands.hxx"
 #include "mapping.hxx"
 #include "deadlines.hxx"
+#include "dossier_export.hxx"
 #include "office_util.hxx"
 #include "team_sync.hxx"
 #include "uno_util.hxx"
@@ -114,6 +115,16 @@ class Toolkit
             return static_cast<sal_Int32>(
                 uno::exportCalendar(context_, requireSpreadsheet(document, true), toUtf8(fileUrl))
                     .count);
+        });
+    }
+
+    sal_Int32 SAL_CALL exportDossier(const Reference<css::lang::XComponent>& document,
+                                     const OUString& contractNo, const OUString& fileUrl) override {
+        return guarded(self(), [&] {
+            return static_cast<sal_Int32>(uno::exportDossier(context_,
+                                                             requireSpreadsheet(document, true),
+                                                             toUtf8(contractNo), toUtf8(fileUrl))
+                                              .count);
         });
     }
 

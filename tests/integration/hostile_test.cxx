@@ -160,26 +160,12 @@ struct Told {
 // message the user would see.
 Told dispatchCommand(const Doc& doc, const std::string& command,
                      std::vector<std::pair<std::string, std::string>> arguments = {}) {
-    const auto frame =
-        Reference<css::frame::XModel>(doc, UNO_QUERY_THROW)->getCurrentController()->getFrame();
-    css::uno::Sequence<css::beans::PropertyValue> args(static_cast<sal_Int32>(arguments.size()));
-    for (std::size_t i = 0; i < arguments.size(); ++i) {
-        args.getArray()[i].Name = toOUString(arguments[i].first);
-        args.getArray()[i].Value <<= toOUString(arguments[i].second);
-    }
     const auto start = std::chrono::steady_clock::now();
-    const auto result =
-        css::frame::DispatchHelper::create(Office::get().context())
-            ->executeDispatch(Reference<css::frame::XDispatchProvider>(frame, UNO_QUERY_THROW),
-                              toOUString("org.dealsheet.calc:" + command), "", 0, args);
+    const Dispatched outcome = dispatchToolbar(doc, command, arguments);
     Told told;
     told.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-    css::frame::DispatchResultEvent event;
-    rtl::OUString message;
-    if ((result >>= event) && (event.Result >>= message)) {
-        told.failed = event.State == css::frame::DispatchResultState::FAILURE;
-        told.message = toUtf8(message);
-    }
+    told.failed = outcome.failed;
+    told.message = outcome.message;
     ++totals.commands;
     return told;
 }

@@ -11,6 +11,8 @@
 #include <com/sun/star/container/XNameContainer.hpp>
 #include <com/sun/star/document/XEmbeddedScripts.hpp>
 #include <com/sun/star/frame/DispatchHelper.hpp>
+#include <com/sun/star/frame/DispatchResultEvent.hpp>
+#include <com/sun/star/frame/DispatchResultState.hpp>
 #include <com/sun/star/frame/XComponentLoader.hpp>
 #include <com/sun/star/frame/XController.hpp>
 #include <com/sun/star/frame/XDispatchProvider.hpp>
@@ -148,6 +150,30 @@ Reference<css::table::XCell> cell(const Reference<css::sheet::XSpreadsheet>& she
                                   const std::string& address) {
     Reference<css::table::XCellRange> range(sheet, UNO_QUERY_THROW);
     return range->getCellRangeByName(toOUString(address))->getCellByPosition(0, 0);
+}
+
+Dispatched dispatchToolbar(const Reference<css::sheet::XSpreadsheetDocument>& doc,
+                           const std::string& command,
+                           const std::vector<std::pair<std::string, std::string>>& arguments) {
+    const auto frame =
+        Reference<css::frame::XModel>(doc, UNO_QUERY_THROW)->getCurrentController()->getFrame();
+    css::uno::Sequence<css::beans::PropertyValue> args(static_cast<sal_Int32>(arguments.size()));
+    for (std::size_t i = 0; i < arguments.size(); ++i) {
+        args.getArray()[i].Name = toOUString(arguments[i].first);
+        args.getArray()[i].Value <<= toOUString(arguments[i].second);
+    }
+    const auto result =
+        css::frame::DispatchHelper::create(Office::get().context())
+            ->executeDispatch(Reference<css::frame::XDispatchProvider>(frame, UNO_QUERY_THROW),
+                              toOUString("org.dealsheet.calc:" + command), "", 0, args);
+    Dispatched outcome;
+    css::frame::DispatchResultEvent event;
+    rtl::OUString message;
+    if ((result >>= event) && (event.Result >>= message)) {
+        outcome.failed = event.State == css::frame::DispatchResultState::FAILURE;
+        outcome.message = toUtf8(message);
+    }
+    return outcome;
 }
 
 Reference<org::dealsheet::calc::XToolkit> toolkit() {

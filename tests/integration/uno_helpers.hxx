@@ -54,6 +54,16 @@ css::uno::Reference<css::sheet::XSpreadsheet> sheetAt(
 css::uno::Reference<css::table::XCell> cell(
     const css::uno::Reference<css::sheet::XSpreadsheet>& sheet, const std::string& address);
 
+// Runs a toolbar command (`org.dealsheet.calc:<command>`) through the office's dispatcher, as
+// a click would: `failed` and the message the user would see.
+struct Dispatched {
+    bool failed = false;
+    std::string message;
+};
+Dispatched dispatchToolbar(const css::uno::Reference<css::sheet::XSpreadsheetDocument>& doc,
+                           const std::string& command,
+                           const std::vector<std::pair<std::string, std::string>>& arguments = {});
+
 // DealSheet's macro service, created in the office.
 css::uno::Reference<org::dealsheet::calc::XToolkit> toolkit();
 std::vector<std::string> sheetNamesOf(
