@@ -12,6 +12,7 @@ source scripts/chroot-lib.sh
 chroot_name=bookworm-arm64-lo74
 expected=tests/smoke/demo-functions.csv
 
+DEALSHEET_CHROOT_DEPS=1 bash scripts/deps.sh
 [ -f build/dealsheet.oxt ] || bash scripts/build.sh
 work=$(mktemp -d /tmp/dealsheet-smoke.XXXXXX)
 trap 'rm -rf "$work"' EXIT

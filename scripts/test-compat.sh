@@ -3,14 +3,16 @@
 # package the host build made (build/dealsheet.oxt), in a chroot made once and cached in
 # $DEALSHEET_CHROOTS (default /var/cache/dealsheet-chroots, ~2 GB, ~10 min the first time).
 # The host's LibreOffice 7.4 is not touched. Needs root. Extra arguments go to ctest
-# (e.g. -R boundary). The result is printed and kept in build/compat/.
+# (e.g. -R boundary). The result is printed and kept in build/compat/. DEALSHEET_NO_BUILD=1
+# uses build/ as it is (already built).
 #   scripts/test-compat.sh
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/chroot-lib.sh
 chroot_name=bookworm-amd64-lo25
 
-bash scripts/build.sh
+DEALSHEET_CHROOT_DEPS=1 bash scripts/deps.sh
+[ "${DEALSHEET_NO_BUILD:-0}" = 1 ] || bash scripts/build.sh
 make_chroot "$chroot_name" amd64 -t bookworm-backports libreoffice-calc-nogui \
   libreoffice-writer-nogui cmake
 version=$(chroot "$CHROOTS/$chroot_name" dpkg-query -W -f='${Version}' libreoffice-calc-nogui)
