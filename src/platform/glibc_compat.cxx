@@ -10,12 +10,16 @@
 // - pthread_once (GLIBC_2.34 since libpthread moved into libc): forwarded to the original
 //   version, which every glibc still exports (from libpthread before 2.34, libc after).
 // - fstat64 (GLIBC_2.33, used by file streams; before 2.33 an inline wrapper): the system call.
-// - arc4random (GLIBC_2.36, std::random_device): getentropy (2.25), else /dev/urandom.
+// - arc4random (GLIBC_2.36, std::random_device): getentropy (2.25).
 // None of them is called by DealSheet's own code; they come with <iostream> and the locale.
-#include <fcntl.h>
+// The same file streams refer to fopen64 and std::random_device's /dev/urandom fallback to
+// open. DealSheet opens no file (the security promise tests/security_check.sh checks on the
+// import table), so both are defined here too, failing the way a denied open fails, and the
+// component imports no file-opening function.
 #include <sys/syscall.h>
 #include <unistd.h>
 
+#include <cerrno>
 #include <cstdint>
 #include <cstdlib>
 
@@ -50,14 +54,19 @@ DEALSHEET_HIDDEN int fstat64(int fd, void* status) {
 
 DEALSHEET_HIDDEN std::uint32_t arc4random() {
     std::uint32_t value = 0;
-    if (getentropy(&value, sizeof value) == 0) return value;
-    const int fd = open("/dev/urandom", O_RDONLY | O_CLOEXEC);
-    if (fd >= 0) {
-        const auto got = read(fd, &value, sizeof value);
-        close(fd);
-        if (got == static_cast<ssize_t>(sizeof value)) return value;
-    }
-    std::abort();  // no randomness at all: std::random_device must not return a constant
+    // getrandom(2) exists since Linux 3.17; std::random_device must never return a constant.
+    if (getentropy(&value, sizeof value) != 0) std::abort();
+    return value;
+}
+
+DEALSHEET_HIDDEN void* fopen64(const char*, const char*) {
+    errno = EACCES;
+    return nullptr;
+}
+
+DEALSHEET_HIDDEN int open(const char*, int, ...) {
+    errno = EACCES;
+    return -1;
 }
 
 }  // extern "C"
