@@ -6,13 +6,45 @@ set(OXT_STAGE ${CMAKE_BINARY_DIR}/oxt-stage)
 set(DEALSHEET_BASE_OXT ${CMAKE_BINARY_DIR}/dealsheet-base.oxt)
 set(DEALSHEET_OXT ${CMAKE_BINARY_DIR}/dealsheet.oxt)
 set(WORKBOOKS_DIR ${CMAKE_BINARY_DIR}/workbooks)
+
+# One binary per platform, each in lib/<platform>/ beside a copy of dealsheet.components; the
+# manifest registers each copy for its platform only (the platform= parameter of the media
+# type), so an office loads the binary of its own architecture.
+if(CMAKE_SYSTEM_PROCESSOR STREQUAL "aarch64")
+  set(DEALSHEET_NATIVE_PLATFORM linux_aarch64)
+else()
+  set(DEALSHEET_NATIVE_PLATFORM linux_x86_64)
+endif()
+set(DEALSHEET_PLATFORMS ${DEALSHEET_NATIVE_PLATFORM})
+set(package_binaries $<TARGET_FILE:dealsheet_uno>)
+set(aarch64_dependencies)
+if(DEALSHEET_AARCH64_BINARY)
+  list(APPEND DEALSHEET_PLATFORMS linux_aarch64)
+  list(APPEND package_binaries ${DEALSHEET_AARCH64_BINARY})
+  set(aarch64_dependencies dealsheet_uno_aarch64 ${DEALSHEET_AARCH64_BINARY})
+endif()
+list(JOIN DEALSHEET_PLATFORMS "," DEALSHEET_PLATFORM_LIST)
+set(DEALSHEET_COMPONENT_ENTRIES "")
+set(stage_binaries)
+foreach(platform binary IN ZIP_LISTS DEALSHEET_PLATFORMS package_binaries)
+  string(APPEND DEALSHEET_COMPONENT_ENTRIES
+    "  <manifest:file-entry manifest:full-path=\"lib/${platform}/dealsheet.components\"\n"
+    "                       manifest:media-type=\"application/vnd.sun.star.uno-components;platform=${platform}\"/>\n")
+  list(APPEND stage_binaries
+    COMMAND ${CMAKE_COMMAND} -E make_directory ${OXT_STAGE}/lib/${platform}
+    COMMAND ${CMAKE_COMMAND} -E copy ${binary} ${CMAKE_SOURCE_DIR}/registration/dealsheet.components
+            ${OXT_STAGE}/lib/${platform}/)
+endforeach()
+message(STATUS "Package platforms: ${DEALSHEET_PLATFORM_LIST}")
 configure_file(${CMAKE_SOURCE_DIR}/registration/description.xml.in
                ${CMAKE_BINARY_DIR}/description.xml @ONLY)
+configure_file(${CMAKE_SOURCE_DIR}/registration/manifest.xml.in
+               ${CMAKE_BINARY_DIR}/manifest.xml @ONLY)
 
 set(REG ${CMAKE_SOURCE_DIR}/registration)
 file(GLOB OXT_ICONS CONFIGURE_DEPENDS ${REG}/icons/*.png)
 set(OXT_INPUTS
-  ${CMAKE_BINARY_DIR}/description.xml ${REG}/manifest.xml ${REG}/dealsheet.components
+  ${CMAKE_BINARY_DIR}/description.xml ${CMAKE_BINARY_DIR}/manifest.xml ${REG}/dealsheet.components
   ${REG}/Addons.xcu ${REG}/ProtocolHandler.xcu ${REG}/Paths.xcu ${REG}/CalcWindowState.xcu
   ${REG}/Jobs.xcu ${REG}/dealsheet.png
   ${REG}/description-en.txt ${REG}/description-zh.txt ${REG}/LICENSE-en.txt ${REG}/LICENSE-zh.txt
@@ -34,14 +66,14 @@ list(APPEND OXT_INPUTS ${DEALSHEET_TEAM_SQL})
 add_custom_command(
   OUTPUT ${DEALSHEET_BASE_OXT}
   COMMAND ${CMAKE_COMMAND} -E rm -rf ${OXT_STAGE} ${DEALSHEET_BASE_OXT}
-  COMMAND ${CMAKE_COMMAND} -E make_directory ${OXT_STAGE}/META-INF ${OXT_STAGE}/lib
+  COMMAND ${CMAKE_COMMAND} -E make_directory ${OXT_STAGE}/META-INF
           ${OXT_STAGE}/types ${OXT_STAGE}/images ${OXT_STAGE}/description
           ${OXT_STAGE}/registration ${OXT_STAGE}/icons ${OXT_STAGE}/admin
-  COMMAND ${CMAKE_COMMAND} -E copy ${CMAKE_BINARY_DIR}/description.xml ${REG}/dealsheet.components
-          ${REG}/Addons.xcu ${REG}/ProtocolHandler.xcu ${REG}/Paths.xcu ${REG}/CalcWindowState.xcu
-          ${REG}/Jobs.xcu ${OXT_STAGE}/
-  COMMAND ${CMAKE_COMMAND} -E copy ${REG}/manifest.xml ${OXT_STAGE}/META-INF/manifest.xml
-  COMMAND ${CMAKE_COMMAND} -E copy $<TARGET_FILE:dealsheet_uno> ${OXT_STAGE}/lib/
+  COMMAND ${CMAKE_COMMAND} -E copy ${CMAKE_BINARY_DIR}/description.xml ${REG}/Addons.xcu
+          ${REG}/ProtocolHandler.xcu ${REG}/Paths.xcu ${REG}/CalcWindowState.xcu ${REG}/Jobs.xcu
+          ${OXT_STAGE}/
+  COMMAND ${CMAKE_COMMAND} -E copy ${CMAKE_BINARY_DIR}/manifest.xml ${OXT_STAGE}/META-INF/manifest.xml
+  ${stage_binaries}
   COMMAND ${CMAKE_COMMAND} -E copy ${DEALSHEET_RDB} ${OXT_STAGE}/types/
   COMMAND ${CMAKE_COMMAND} -E copy ${REG}/dealsheet.png ${OXT_STAGE}/images/
   COMMAND ${CMAKE_COMMAND} -E copy ${OXT_ICONS} ${OXT_STAGE}/icons/
@@ -51,8 +83,8 @@ add_custom_command(
   COMMAND ${CMAKE_COMMAND} -E copy ${REG}/LICENSE-en.txt ${REG}/LICENSE-zh.txt
           ${OXT_STAGE}/registration/
   COMMAND ${CMAKE_COMMAND} -E chdir ${OXT_STAGE} ${ZIP_PROGRAM} -q -X -r ${DEALSHEET_BASE_OXT} .
-  DEPENDS dealsheet_uno ${OXT_INPUTS}
-  COMMENT "Packaging dealsheet-base.oxt")
+  DEPENDS dealsheet_uno ${OXT_INPUTS} ${aarch64_dependencies}
+  COMMENT "Packaging dealsheet-base.oxt (${DEALSHEET_PLATFORM_LIST})")
 
 add_executable(make_workbooks ${CMAKE_SOURCE_DIR}/src/tools/make_workbooks.cxx)
 target_link_libraries(make_workbooks PRIVATE dealsheet_office_driver)

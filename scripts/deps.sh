@@ -15,6 +15,16 @@ packages=(
   fonts-wqy-microhei  # Chinese glyphs in the contract dossier's PDF (and the GUI screenshots)
   poppler-utils       # pdftotext, pdfinfo, pdftoppm: the dossier tests read the PDFs back
 )
+# The linux_aarch64 binary of the package: Debian's cross compiler (its objdump checks the
+# binary's symbol versions); scripts/arm64-sdk.sh below fetches the arm64 UNO libraries.
+if [ "${DEALSHEET_AARCH64:-1}" = 1 ]; then
+  packages+=(g++-aarch64-linux-gnu binutils-aarch64-linux-gnu)
+fi
+# Chroots of other LibreOffice versions and architectures (scripts/test-compat.sh,
+# scripts/smoke-arm64.sh).
+if [ "${DEALSHEET_CHROOT_DEPS:-0}" = 1 ]; then
+  packages+=(debootstrap qemu-user-static binfmt-support unzip)
+fi
 # The real-window test (ctest label gui) needs an X server and screenshots (the CJK font is above).
 if [ "${DEALSHEET_GUI_DEPS:-1}" = 1 ]; then
   packages+=(xvfb xauth imagemagick xdotool)
@@ -26,14 +36,23 @@ for p in "${packages[@]}"; do
     missing+=("$p")
   fi
 done
-[ ${#missing[@]} -eq 0 ] && exit 0
-
-if [ "$(id -u)" -ne 0 ]; then
-  echo "DealSheet needs these Debian packages:" >&2
-  echo "  sudo apt-get update && sudo apt-get install -y ${missing[*]}" >&2
-  exit 1
+if [ ${#missing[@]} -gt 0 ]; then
+  if [ "$(id -u)" -ne 0 ]; then
+    echo "DealSheet needs these Debian packages:" >&2
+    echo "  sudo apt-get update && sudo apt-get install -y ${missing[*]}" >&2
+    exit 1
+  fi
+  echo "Installing: ${missing[*]}"
+  export DEBIAN_FRONTEND=noninteractive
+  apt-get update -q
+  apt-get install -y -q --no-install-recommends "${missing[@]}"
 fi
-echo "Installing: ${missing[*]}"
-export DEBIAN_FRONTEND=noninteractive
-apt-get update -q
-apt-get install -y -q --no-install-recommends "${missing[@]}"
+
+if [ "${DEALSHEET_AARCH64:-1}" = 1 ]; then
+  sdk=${DEALSHEET_ARM64_SDK:-/var/cache/dealsheet-sdk/arm64}
+  if [ -w "$(dirname "$sdk")" ] || [ "$(id -u)" -eq 0 ]; then
+    bash "$(dirname "$0")/arm64-sdk.sh" "$sdk"
+  elif ! ls "$sdk"/.complete-* >/dev/null 2>&1; then
+    echo "No arm64 SDK in $sdk: the package gets linux_x86_64 only (run scripts/deps.sh as root)" >&2
+  fi
+fi
