@@ -106,6 +106,26 @@ CellGrid readTopRows(const Reference<css::sheet::XSpreadsheetDocument>& doc,
         rangeOf(sheet, 0, 0, std::min(columns, 1024) - 1, std::min(rows, kHeaderSearchRows) - 1));
 }
 
+std::vector<std::pair<const SheetSchema*, SheetData>> readPlannedSheets(
+    const Reference<css::sheet::XSpreadsheetDocument>& doc, const std::vector<SheetPlan>& plans) {
+    std::vector<std::pair<const SheetSchema*, SheetData>> sheets;
+    for (const auto& plan : plans) {
+        if (!plan.schema) continue;
+        const auto sheet = sheetByName(doc, plan.name);
+        SheetData header;
+        header.name = plan.name;
+        header.cells = readTopRows(doc, plan.name);
+        if (header.cells.size() > 1) header.cells.resize(1);
+        SheetRecognition asIs;
+        asIs.name = plan.name;
+        asIs.schema = plan.schema;
+        asIs.headerRow = 0;
+        asIs.header.columnOf = recognise(*plan.schema, header).columnOf;
+        sheets.emplace_back(plan.schema, readWhole(sheet, plan.name, asIs, header.cells));
+    }
+    return sheets;
+}
+
 WorkbookView readWorkbook(const Reference<css::sheet::XSpreadsheetDocument>& doc,
                           const std::function<bool(const SheetSchema&)>& wanted) {
     WorkbookView view;

@@ -31,6 +31,12 @@ WorkbookView readWorkbook(
     const com::sun::star::uno::Reference<com::sun::star::sheet::XSpreadsheetDocument>& doc,
     const std::function<bool(const SheetSchema&)>& wanted = {});
 
+// The planned sheets as they stand, the header in the first row and every row kept, so that a
+// row's index is its sheet row (Sync with team and the dossier write or cite rows by index).
+std::vector<std::pair<const SheetSchema*, SheetData>> readPlannedSheets(
+    const com::sun::star::uno::Reference<com::sun::star::sheet::XSpreadsheetDocument>& doc,
+    const std::vector<SheetPlan>& plans);
+
 // The first rows of one sheet (up to kHeaderSearchRows), for recognition and the mapping dialog.
 CellGrid readTopRows(
     const com::sun::star::uno::Reference<com::sun::star::sheet::XSpreadsheetDocument>& doc,

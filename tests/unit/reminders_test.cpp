@@ -239,14 +239,19 @@ TEST(Deadlines, WorkbookLanguageFromTheSheetNames) {
 TEST(ReminderSettings, ScopeIsAWordOfItsListInEitherLanguage) {
     const Schema& schema = productSchema();
     EXPECT_EQ(readSettings(schema, {}).reminderScope(), ReminderScope::Mine);
-    EXPECT_EQ(readSettings(schema, {{s("提醒范围"), s("全部")}}).reminderScope(), ReminderScope::All);
+    EXPECT_EQ(readSettings(schema, {{s("提醒范围"), s("全部")}}).reminderScope(),
+              ReminderScope::All);
     EXPECT_EQ(readSettings(schema, {{s("Reminder scope"), s(" all ")}}).reminderScope(),
               ReminderScope::All);
     EXPECT_EQ(readSettings(schema, {{s("提醒范围"), s("我的")}}).reminderScope(),
               ReminderScope::Mine);
     const Settings odd = readSettings(schema, {{s("提醒范围"), s("大家")}, {s("提醒范围"), 3.0}});
     EXPECT_EQ(odd.reminderScope(), ReminderScope::Mine);
-    EXPECT_EQ(odd.problems, (std::vector<std::string>{"提醒范围", "提醒范围"}));
+    ASSERT_EQ(odd.problems.size(), 2u);
+    for (const auto& problem : odd.problems) {
+        EXPECT_EQ(problem.name, "提醒范围");
+        EXPECT_EQ(problem.defaultValue, "我的");  // what is used instead, as the sheet says it
+    }
 }
 
 TEST(ICalendar, TextEscapingAndFolding) {
