@@ -103,6 +103,9 @@ bool isOneContact(std::string_view part) {
 }  // namespace
 
 bool isContact(std::string_view text) {
+    // A plain phone number or e-mail address is a contact as it stands, before any label or
+    // note is taken off (found by fuzz_contact: "a:@bb.cn" lost its "a:" as if it were a label).
+    if (isPhoneNumber(text) || isEmailAddress(text)) return true;
     const std::string normalised = normaliseContact(text);
     bool any = false;
     std::size_t start = 0;

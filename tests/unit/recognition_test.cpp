@@ -295,3 +295,10 @@ TEST(Rows, ATemplatesFormulaRowsAreEmptyRowsNotDefaults) {
     EXPECT_EQ(data.rowCount(), 3);  // kept: rows of formula results, empty to the validator
     EXPECT_EQ(validateOne(r, whole).findings.size(), 6u);  // the missing required columns only
 }
+
+// Found by fuzz_contact: an e-mail address whose local part ends in a colon is not a label.
+TEST(Contacts, AnAddressIsNeverTakenApartAsALabel) {
+    EXPECT_TRUE(isEmailAddress("a:@bb.cHn30"));
+    EXPECT_TRUE(isContact("a:@bb.cHn30"));
+    EXPECT_TRUE(isContact("手机：13800138000"));  // a real label still comes off
+}
