@@ -1,5 +1,7 @@
 #include "contact.hpp"
 
+#include <algorithm>
+
 #include <string>
 
 #include "text.hpp"
@@ -105,7 +107,11 @@ bool isOneContact(std::string_view part) {
 bool isContact(std::string_view text) {
     // A plain phone number or e-mail address is a contact as it stands, before any label or
     // note is taken off (found by fuzz_contact: "a:@bb.cn" lost its "a:" as if it were a label).
-    if (isPhoneNumber(text) || isEmailAddress(text)) return true;
+    if (isPhoneNumber(text)) return true;
+    if (isEmailAddress(text) && std::all_of(text.begin(), text.end(), [](char c) {
+            return static_cast<unsigned char>(c) < 0x80 && c != '/' && c != ';' && c != ',';
+        }))
+        return true;
     const std::string normalised = normaliseContact(text);
     bool any = false;
     std::size_t start = 0;

@@ -15,8 +15,15 @@ namespace {
 
 bool hasSeparatorOrNonAscii(std::string_view s) {
     for (char c : s)
-        if (c == '/' || c == ';' || c == ',' || static_cast<unsigned char>(c) >= 0x80) return true;
+        // ':' and brackets too: a label (手机：, Tel:) and a note in brackets are users' notations.
+        if (c == '/' || c == ';' || c == ',' || c == ':' || c == '(' || c == ')' ||
+            static_cast<unsigned char>(c) >= 0x80)
+            return true;
     return false;
+}
+
+bool isPlain(std::string_view text) {
+    return isPhoneNumber(text) || (isEmailAddress(text) && !hasSeparatorOrNonAscii(text));
 }
 
 void checkOne(std::string_view text) {
@@ -43,7 +50,9 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
         const std::string_view second = text.substr(nul + 1);
         checkOne(first);
         checkOne(second);
-        if (isContact(first) && isContact(second)) {
+        // Plain numbers and addresses joined by a separator are a list of contacts. (Notes in
+        // brackets and labels, which users' own notations allow, may span a separator.)
+        if (isPlain(first) && isPlain(second)) {
             for (const char* separator : {"/", ";", ",", "，", "；", "、"})
                 FUZZ_CHECK(isContact(std::string(first) + separator + std::string(second)));
         }
