@@ -43,14 +43,14 @@
 #include "core/dates.hpp"
 #include "core/layout.hpp"
 #include "core/schema.hpp"
-#include "office.hxx"
+#include "office_documents.hxx"
+#include "office_driver.hxx"
 #include "register_generator.hpp"
-#include "uno_helpers.hxx"
 
 namespace {
 
 using namespace dealsheet;
-using namespace dealsheet::test;
+using namespace dealsheet::driver;
 using css::uno::Any;
 using css::uno::Reference;
 using css::uno::Sequence;
@@ -414,7 +414,7 @@ int main(int argc, char** argv) {
     // time goes: reading, checking, marking, the report.
     setenv("DEALSHEET_TIMINGS", "1", 0);
     return runWithOffice("bench", argv[1], std::chrono::seconds(3000), [&] {
-        const auto toolkit = test::toolkit();
+        const auto toolkit = driver::toolkit();
         std::printf("| %-58s | %7s | %8s | %8s | %8s | %s\n", "work (seconds)", "rows", "median",
                     "min", "max", "notes");
         std::printf("|%s|%s|%s|%s|%s|---\n", std::string(60, '-').c_str(),
