@@ -49,7 +49,7 @@ Settings readSettings(const Schema& schema, const CellGrid& rows) {
         if (!setting || isBlankCell(row[1])) continue;
         const auto value = numberIn(row[1]);
         if (!value || *value < 0 || *value > kLargestValue) {
-            settings.problems.push_back(std::string(trimmed));
+            settings.problems.push_back({setting, std::string(trimmed), row[1]});
             continue;
         }
         apply(setting->id, *value);

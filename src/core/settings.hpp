@@ -12,12 +12,19 @@
 
 namespace dealsheet {
 
+// A Settings value that could not be read; the schema's default is used instead.
+struct SettingProblem {
+    const SettingSchema* setting = nullptr;
+    std::string name;  // the row's name as written
+    CellValue value;   // what the cell holds
+};
+
 struct Settings {
     GradeThresholds thresholds;
     long reminderDays = 2;
     long staleDays = 7;
-    std::set<long> holidays;            // serial days
-    std::vector<std::string> problems;  // values that could not be read (kept as defaults)
+    std::set<long> holidays;               // serial days
+    std::vector<SettingProblem> problems;  // shown in the report (defaults used instead)
 };
 
 // Reads rows of (name, value): names in either language; values numbers (dates for holidays)

@@ -174,6 +174,12 @@ Told dispatchCommand(const Doc& doc, const std::string& command,
                               toOUString("org.dealsheet.calc:" + command), "", 0, args);
     Told told;
     told.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+    // Commands pause Calc's row-height measuring while they write; it is back on afterwards,
+    // after a failure too.
+    bool heightsAdjusted = false;
+    Reference<css::beans::XPropertySet>(doc, UNO_QUERY_THROW)
+        ->getPropertyValue("IsAdjustHeightEnabled") >>= heightsAdjusted;
+    EXPECT_TRUE(heightsAdjusted) << command << " left IsAdjustHeightEnabled off";
     css::frame::DispatchResultEvent event;
     rtl::OUString message;
     if ((result >>= event) && (event.Result >>= message)) {

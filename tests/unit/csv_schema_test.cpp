@@ -92,6 +92,9 @@ TEST(Settings, ReadsNamesInEitherLanguage) {
     EXPECT_EQ(settings.reminderDays, 5);
     EXPECT_EQ(settings.staleDays, 7);         // unreadable value keeps the default...
     ASSERT_EQ(settings.problems.size(), 1u);  // ...and is reported
+    EXPECT_EQ(settings.problems[0].setting->id, "staleDays");
+    EXPECT_EQ(settings.problems[0].name, "履约更新间隔天数");
+    EXPECT_EQ(settings.problems[0].value, CellValue(std::string("soon")));
     EXPECT_EQ(settings.holidays.size(), 2u);
 }
 
