@@ -540,6 +540,7 @@ void heavyCase(const Reference<org::dealsheet::calc::XToolkit>& toolkit, int n, 
         "(VmHWM) during %d runs\n",
         "HEAVY (office memory growth during Validate)", n, validate.memoryGrowthMb, residentMb,
         validate.peakMb, runs);
+    std::fflush(stdout);
     const auto [markInvalid, circled] = markInvalidData(book, n, runs);
     row("HEAVY Calc Mark Invalid Data (equivalent validity subset)", n, markInvalid,
         std::to_string(circled) + " cells circled; ratio Validate (client) / Mark Invalid = " +
