@@ -87,7 +87,7 @@ add_custom_command(
   COMMENT "Packaging dealsheet-base.oxt (${DEALSHEET_PLATFORM_LIST})")
 
 add_executable(make_workbooks ${CMAKE_SOURCE_DIR}/src/tools/make_workbooks.cxx)
-target_link_libraries(make_workbooks PRIVATE dealsheet_office_driver)
+target_link_libraries(make_workbooks PRIVATE dealsheet_office_driver dealsheet_core)
 target_compile_options(make_workbooks PRIVATE ${DEALSHEET_WARNINGS})
 set_target_properties(make_workbooks PROPERTIES BUILD_RPATH ${LO_PROGRAM_DIR})
 
@@ -114,13 +114,13 @@ add_custom_target(oxt ALL DEPENDS ${DEALSHEET_OXT})
 
 # The demo of the README's quick start.
 add_executable(demo ${CMAKE_SOURCE_DIR}/src/tools/demo.cxx)
-target_link_libraries(demo PRIVATE dealsheet_office_driver)
+target_link_libraries(demo PRIVATE dealsheet_office_driver dealsheet_core)
 target_compile_options(demo PRIVATE ${DEALSHEET_WARNINGS})
 set_target_properties(demo PROPERTIES BUILD_RPATH ${LO_PROGRAM_DIR})
 
 # The benchmark (docs/BENCHMARKS.md): bench build/dealsheet.oxt 1000 10000 100000
 add_executable(bench ${CMAKE_SOURCE_DIR}/src/tools/bench.cxx)
-target_link_libraries(bench PRIVATE dealsheet_office_driver)
+target_link_libraries(bench PRIVATE dealsheet_office_driver dealsheet_core)
 target_compile_options(bench PRIVATE ${DEALSHEET_WARNINGS})
 set_target_properties(bench PROPERTIES BUILD_RPATH ${LO_PROGRAM_DIR})
 

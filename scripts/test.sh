@@ -3,5 +3,6 @@
 # headless LibreOffice with the built extension installed into throw-away profiles.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-bash scripts/build.sh
+# Warnings are errors here, as in CI.
+bash scripts/build.sh -DDEALSHEET_WERROR=ON
 ctest --test-dir build --output-on-failure -j "$(nproc)" "$@"

@@ -11,12 +11,12 @@
 #include <org/dealsheet/calc/XToolkit.hpp>
 
 #include "core/text.hpp"
-#include "office.hxx"
-#include "uno_helpers.hxx"
+#include "office_documents.hxx"
+#include "office_driver.hxx"
 
 namespace {
 
-using namespace dealsheet::test;
+using namespace dealsheet::driver;
 using css::uno::Reference;
 using css::uno::UNO_QUERY_THROW;
 
@@ -82,7 +82,7 @@ int main(int argc, char** argv) {
     return runWithOffice("demo", argv[1], std::chrono::seconds(300), [&] {
         std::cout << "== Installing " << argv[1]
                   << " into a throw-away profile, starting headless Calc\n";
-        const auto toolkit = dealsheet::test::toolkit();
+        const auto toolkit = dealsheet::driver::toolkit();
 
         std::cout << "\n== 1. Spreadsheet functions (" << argv[2] << ")\n";
         const auto functions = loadCopy(argv[2]);

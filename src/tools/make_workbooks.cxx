@@ -17,13 +17,13 @@
 #include "core/customer_number.hpp"
 #include "core/dates.hpp"
 #include "core/schema.hpp"
-#include "office.hxx"
-#include "uno_helpers.hxx"
+#include "office_documents.hxx"
+#include "office_driver.hxx"
 
 namespace {
 
 using namespace dealsheet;
-using namespace dealsheet::test;
+using namespace dealsheet::driver;
 using css::uno::Reference;
 using css::uno::UNO_QUERY_THROW;
 namespace fs = std::filesystem;

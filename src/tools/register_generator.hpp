@@ -3,6 +3,9 @@
 // blank required field, a value outside its list, a score outside 1–5, an unknown customer, a
 // due date before the creation date, an overdue action, an action due soon). Header rows are
 // not included. One generator per workbook: the rows depend on the order of the calls.
+// The heavy register (Trouble::Heavy) is the same rows with the trouble a real register has:
+// every phone number typed as a number (a CONTACT warning each) and half of the open actions
+// overdue, about 145,000 findings at 100,000 + 100,000 rows.
 #pragma once
 
 #include <algorithm>
@@ -18,9 +21,12 @@
 
 namespace dealsheet::tools {
 
+enum class Trouble { Light, Heavy };
+
 class RegisterGenerator {
   public:
-    RegisterGenerator(unsigned seed, long today) : random_(seed), today_(today) {}
+    RegisterGenerator(unsigned seed, long today, Trouble trouble = Trouble::Light)
+        : random_(seed), today_(today), heavy_(trouble == Trouble::Heavy) {}
 
     int pick(int count) { return static_cast<int>(random_() % static_cast<unsigned>(count)); }
     bool chance(int percent) { return pick(100) < percent; }
@@ -46,7 +52,9 @@ class RegisterGenerator {
                  chance(1) ? CellValue("2026/13/45") : CellValue(static_cast<double>(registered)),
                  "客户" + std::to_string(i) + "有限公司", word("industries"), "中型",
                  chance(1) ? CellValue() : CellValue("联系人" + std::to_string(i)), "经理",
-                 word("decisionRoles"), "138-0013-" + std::to_string(1000 + i % 9000),
+                 word("decisionRoles"),
+                 heavy_ ? CellValue(13800130000.0 + i % 10000)
+                        : CellValue("138-0013-" + std::to_string(1000 + i % 9000)),
                  word("leadSources"), "需求" + std::to_string(i), static_cast<double>(pick(200)),
                  static_cast<double>(1 + pick(5)), static_cast<double>(chance(1) ? 7 : 1 + pick(5)),
                  CellValue(), chance(1) ? std::string("跟进中") : word("stages"), word("followUp"),
@@ -68,6 +76,9 @@ class RegisterGenerator {
             if (!done && chance(1)) due = today_ - 1 - pick(20);
             if (!done && chance(1)) due = today_ + pick(2);
             if (chance(1)) due = created - 1 - pick(30);
+            // Heavy: every other open action is overdue (no draw, so the rows stay the same).
+            if (heavy_ && !done && i % 2 == 0 && due >= today_)
+                due = std::min(today_ - 1, std::max(created, today_ - 1 - i % 30));
             rows.push_back({"XD-" + std::to_string(i),
                             chance(1) ? std::string("209901-999")
                                       : numbers_[static_cast<std::size_t>(pick(customerCount))],
@@ -83,6 +94,7 @@ class RegisterGenerator {
     std::mt19937 random_;
     SerialDates dates_;
     long today_;
+    bool heavy_;
     std::vector<std::string> numbers_;
 };
 

@@ -2,8 +2,6 @@
 
 #include <algorithm>
 #include <chrono>
-#include <cstdio>
-#include <cstdlib>
 #include <map>
 #include <optional>
 
@@ -21,6 +19,7 @@
 #include "core/validator.hpp"
 #include "document_settings.hxx"
 #include "office_util.hxx"
+#include "phase_times.hxx"
 #include "report_writer.hxx"
 #include "review_writer.hxx"
 #include "template_writer.hxx"
@@ -63,34 +62,6 @@ CommandOutcome insertTemplates(const Reference<css::uno::XComponentContext>& con
     return outcome;
 }
 
-namespace {
-
-// Where a command's time goes, printed to the office's stderr when DEALSHEET_TIMINGS is set
-// (the benchmark sets it; nobody else sees it).
-class PhaseTimes {
-  public:
-    explicit PhaseTimes(const char* command) : command_(command) {}
-    void mark(const char* phase) {
-        const auto now = std::chrono::steady_clock::now();
-        line_ += std::string(" ") + phase + "=" +
-                 std::to_string(
-                     std::chrono::duration_cast<std::chrono::milliseconds>(now - last_).count()) +
-                 "ms";
-        last_ = now;
-    }
-    ~PhaseTimes() {
-        if (std::getenv("DEALSHEET_TIMINGS"))
-            std::fprintf(stderr, "[timings] %s%s\n", command_, line_.c_str());
-    }
-
-  private:
-    const char* command_;
-    std::string line_;
-    std::chrono::steady_clock::time_point last_ = std::chrono::steady_clock::now();
-};
-
-}  // namespace
-
 CommandOutcome validate(const Reference<css::uno::XComponentContext>& context,
                         const Reference<css::sheet::XSpreadsheetDocument>& doc,
                         const std::vector<Finding>& extra) {
@@ -120,8 +91,10 @@ CommandOutcome validate(const Reference<css::uno::XComponentContext>& context,
     }
     times.mark("check");
 
-    ReportInput report{&result, plans, {}, 0, uiLang, workbook.recognitions, workbook.skipped};
+    ReportInput report{&result, plans, {}, start, uiLang, workbook.recognitions, workbook.skipped,
+                       options.settings.problems};
     {
+        const RowHeightPause heights(doc);
         UndoScope undo(doc, std::string(msg::kValidateTitle.in(uiLang)), [&] {
             clearReportAndMarks(doc);  // never leave half a report or half the marks
         });
@@ -129,11 +102,7 @@ CommandOutcome validate(const Reference<css::uno::XComponentContext>& context,
         times.mark("clear");
         report.marks = markFindings(doc, result.findings);
         times.mark("mark");
-        report.milliseconds =
-            static_cast<long>(std::chrono::duration_cast<std::chrono::milliseconds>(
-                                  std::chrono::steady_clock::now() - start)
-                                  .count());
-        writeReport(doc, report);
+        outcome.milliseconds = writeReport(doc, report, times);
         times.mark("report");
         undo.commit();
     }
@@ -141,11 +110,10 @@ CommandOutcome validate(const Reference<css::uno::XComponentContext>& context,
     outcome.errors = result.errors;
     outcome.warnings = result.warnings;
     outcome.sheetsChecked = static_cast<long>(result.checked.size());
-    outcome.milliseconds = report.milliseconds;
     outcome.message = msg::format(
         msg::format(msg::format(msg::kValidated.in(uiLang), std::to_string(result.errors)),
                     std::to_string(result.warnings)),
-        std::to_string(report.milliseconds));
+        std::to_string(outcome.milliseconds));
     return outcome;
 }
 
@@ -153,6 +121,7 @@ CommandOutcome clearMarks(const Reference<css::uno::XComponentContext>& context,
                           const Reference<css::sheet::XSpreadsheetDocument>& doc) {
     const Lang uiLang = officeLanguage(context);
     CommandOutcome outcome;
+    const RowHeightPause heights(doc);
     UndoScope undo(doc, std::string(msg::kClearTitle.in(uiLang)));
     outcome.count = clearReportAndMarks(doc);
     undo.commit();
@@ -256,6 +225,7 @@ CommandOutcome assignCustomerNumbers(const Reference<css::uno::XComponentContext
                        run.column, run.first + static_cast<int>(run.after.size()) - 1);
     };
     if (!runs.empty()) {  // no empty undo step when there is nothing to number
+        const RowHeightPause heights(doc);
         UndoScope undo(doc, std::string(msg::kAssignTitle.in(uiLang)), [&] {
             for (const auto& run : runs) writeValues(rangeOfRun(run), run.before);
         });
@@ -322,6 +292,7 @@ CommandOutcome refreshReview(const Reference<css::uno::XComponentContext>& conte
     const std::string label = isoMonth(month->year, month->month);
     {
         const bool created = reviewName.empty();
+        const RowHeightPause heights(doc);
         UndoScope undo(doc, std::string(msg::kReviewTitle.in(uiLang)));
         if (created) {
             reviewName = reviewSchema.name.in(lang);

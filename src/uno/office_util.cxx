@@ -181,6 +181,32 @@ Lang officeLanguage(const Reference<css::uno::XComponentContext>& context) {
     }
 }
 
+namespace {
+constexpr char kAdjustHeight[] = "IsAdjustHeightEnabled";
+}  // namespace
+
+RowHeightPause::RowHeightPause(const Reference<css::sheet::XSpreadsheetDocument>& doc)
+    : document_(doc, UNO_QUERY) {
+    try {
+        bool enabled = false;
+        if (document_.is() && (document_->getPropertyValue(kAdjustHeight) >>= enabled) && enabled) {
+            document_->setPropertyValue(kAdjustHeight, Any(false));
+            paused_ = true;
+        }
+    } catch (const css::uno::Exception&) {
+        // A document without the property: writes are slower, nothing else changes.
+    }
+}
+
+RowHeightPause::~RowHeightPause() {
+    if (!paused_) return;
+    try {
+        document_->setPropertyValue(kAdjustHeight, Any(true));
+    } catch (...) {
+        // A destructor must not throw; the document was closed under us.
+    }
+}
+
 UndoScope::UndoScope(const Reference<css::sheet::XSpreadsheetDocument>& doc,
                      const std::string& title, std::function<void()> rollback)
     : model_(doc, UNO_QUERY), rollback_(std::move(rollback)) {

@@ -8,6 +8,7 @@
 #include <com/sun/star/awt/FontWeight.hpp>
 #include <com/sun/star/container/XIndexAccess.hpp>
 #include <com/sun/star/sheet/ConditionFormatOperator.hpp>
+#include <com/sun/star/sheet/XUnnamedDatabaseRanges.hpp>
 #include <com/sun/star/table/CellRangeAddress.hpp>
 #include <com/sun/star/table/XColumnRowRange.hpp>
 
@@ -74,6 +75,25 @@ std::string quoteText(const std::string& text) {
     std::string quoted;
     for (char c : text) quoted += c == '"' ? std::string("\"\"") : std::string(1, c);
     return "\"" + quoted + "\"";
+}
+
+// Calc's AutoFilter on the table of findings (the sheet's own unnamed database range, removed
+// with the sheet), so 100,000 findings can be narrowed to one rule, sheet or owner.
+void addAutoFilter(const Reference<css::sheet::XSpreadsheetDocument>& doc, sal_Int16 sheetIndex,
+                   int firstRow, int lastRow, int lastColumn) {
+    const Reference<css::sheet::XUnnamedDatabaseRanges> ranges(
+        Reference<css::beans::XPropertySet>(doc, UNO_QUERY_THROW)
+            ->getPropertyValue("UnnamedDatabaseRanges"),
+        UNO_QUERY_THROW);
+    css::table::CellRangeAddress address;
+    address.Sheet = sheetIndex;
+    address.StartColumn = 0;
+    address.EndColumn = lastColumn;
+    address.StartRow = firstRow;
+    address.EndRow = lastRow;
+    ranges->setByTable(address);
+    setProperty(Reference<css::uno::XInterface>(ranges->getByTable(sheetIndex), UNO_QUERY_THROW),
+                "AutoFilter", Any(true));
 }
 
 }  // namespace
@@ -163,7 +183,8 @@ MarkOutcome markFindings(const Reference<css::sheet::XSpreadsheetDocument>& doc,
     return outcome;
 }
 
-void writeReport(const Reference<css::sheet::XSpreadsheetDocument>& doc, const ReportInput& input) {
+long writeReport(const Reference<css::sheet::XSpreadsheetDocument>& doc, const ReportInput& input,
+                 PhaseTimes& times) {
     const Lang lang = input.lang;
     const ValidationResult& result = *input.result;
     const auto t = [lang](const char* zh, const char* en) {
@@ -176,9 +197,9 @@ void writeReport(const Reference<css::sheet::XSpreadsheetDocument>& doc, const R
         grid.push_back(std::move(cells));
     };
     row({std::string(kReportTitle.in(lang)), t("生成时间", "Generated"), now()});
+    constexpr int kTimeRow = 1, kTimeColumn = 5;  // written last, below
     row({t("错误", "Errors"), static_cast<double>(result.errors), t("警告", "Warnings"),
-         static_cast<double>(result.warnings), t("用时（毫秒）", "Time (ms)"),
-         static_cast<double>(input.milliseconds)});
+         static_cast<double>(result.warnings), t("用时（毫秒）", "Time (ms)")});
     row({});
     row({t("规则", "Rule"), t("严重程度", "Severity"), t("数量", "Count"), t("说明", "Meaning")});
     std::map<std::string, long> byRule;
@@ -243,19 +264,35 @@ void writeReport(const Reference<css::sheet::XSpreadsheetDocument>& doc, const R
                                  "{0} cell(s) have conditional formatting of their own and were "
                                  "not marked (see the table)"),
                                std::to_string(count))});
+    std::vector<int> headerRows{0, 3};
+    if (!input.settingProblems.empty()) {
+        row({});
+        headerRows.push_back(static_cast<int>(grid.size()));
+        row({t("无法读取的设置", "Settings that could not be read"), t("填写的值", "Value"),
+             t("改用的默认值", "Default used instead")});
+        for (const auto& problem : input.settingProblems) {
+            const std::string& fallback = problem.defaultValue;
+            row({problem.name, problem.value,
+                 fallback.empty() ? t("（无，此行被忽略）", "(none: the row is ignored)")
+                                  : fallback});
+        }
+    }
     row({});
     const int tableHeaderRow = static_cast<int>(grid.size());
+    headerRows.push_back(tableHeaderRow);
     row({t("严重程度", "Severity"), t("规则", "Rule"), t("工作表", "Sheet"), t("单元格", "Cell"),
          t("字段", "Field"), t("值", "Value"), t("说明", "Message")});
+    // The Cell column is left empty here: its links are written once, below.
     for (const auto& f : result.findings)
-        row({std::string(severityName(f.severity).in(lang)), f.rule, f.sheet,
-             cellAddress(f.column, f.row), f.field, f.value, f.message(lang)});
+        row({std::string(severityName(f.severity).in(lang)), f.rule, f.sheet, std::monostate{},
+             f.field, f.value, f.message(lang)});
     if (result.findings.empty()) row({t("没有发现问题。", "No problems found.")});
 
-    const auto count =
-        Reference<css::container::XIndexAccess>(doc->getSheets(), UNO_QUERY_THROW)->getCount();
+    times.mark("report.grid");
+    const auto count = static_cast<sal_Int16>(
+        Reference<css::container::XIndexAccess>(doc->getSheets(), UNO_QUERY_THROW)->getCount());
     const std::string name = freeReportName(doc, lang);
-    doc->getSheets()->insertNewByName(toOUString(name), static_cast<sal_Int16>(count));
+    doc->getSheets()->insertNewByName(toOUString(name), count);
     const auto sheet = sheetByName(doc, name);
     const auto all = rangeOf(sheet, 0, 0, kColumns - 1, static_cast<int>(grid.size()) - 1);
     // One line per finding at a fixed height: Calc would otherwise measure every row's Chinese
@@ -263,7 +300,9 @@ void writeReport(const Reference<css::sheet::XSpreadsheetDocument>& doc, const R
     const auto rows = Reference<css::table::XColumnRowRange>(all, UNO_QUERY_THROW)->getRows();
     setProperty(rows, "OptimalHeight", Any(false));
     setProperty(rows, "Height", Any(static_cast<sal_Int32>(kReportRowHeight)));
+    times.mark("report.sheet");
     writeValues(all, grid);
+    times.mark("report.values");
 
     // The Cell column links to the cell: one setFormulaArray for the whole column.
     if (!result.findings.empty()) {
@@ -278,7 +317,8 @@ void writeReport(const Reference<css::sheet::XSpreadsheetDocument>& doc, const R
                               tableHeaderRow + static_cast<int>(links.size())),
                       links);
     }
-    for (int headerRow : {0, 3, tableHeaderRow})
+    times.mark("report.links");
+    for (int headerRow : headerRows)
         setProperty(rangeOf(sheet, 0, headerRow, kColumns - 1, headerRow), "CharWeight",
                     Any(css::awt::FontWeight::BOLD));
     const auto columns =
@@ -287,6 +327,18 @@ void writeReport(const Reference<css::sheet::XSpreadsheetDocument>& doc, const R
     for (int i = 0; i < kColumns; ++i)
         setProperty(Reference<css::uno::XInterface>(columns->getByIndex(i), UNO_QUERY_THROW),
                     "Width", Any(static_cast<sal_Int32>(widths[i] * 100)));
+    times.mark("report.format");
+    if (!result.findings.empty())
+        addAutoFilter(doc, count, tableHeaderRow,
+                      tableHeaderRow + static_cast<int>(result.findings.size()), kColumns - 1);
+    times.mark("report.filter");
+
+    const long milliseconds =
+        static_cast<long>(std::chrono::duration_cast<std::chrono::milliseconds>(
+                              std::chrono::steady_clock::now() - input.started)
+                              .count());
+    sheet->getCellByPosition(kTimeColumn, kTimeRow)->setValue(static_cast<double>(milliseconds));
+    return milliseconds;
 }
 
 }  // namespace dealsheet::uno

@@ -3,6 +3,7 @@
 // formatting is never touched and removing the marks restores it exactly.
 #pragma once
 
+#include <chrono>
 #include <map>
 #include <string>
 #include <vector>
@@ -11,6 +12,7 @@
 
 #include "core/recognition.hpp"
 #include "core/validator.hpp"
+#include "phase_times.hxx"
 
 namespace dealsheet::uno {
 
@@ -28,10 +30,11 @@ struct ReportInput {
     const ValidationResult* result = nullptr;
     std::vector<SheetPlan> plans;
     MarkOutcome marks;
-    long milliseconds = 0;
+    std::chrono::steady_clock::time_point started;  // when the command began
     Lang lang = Lang::Zh;
     std::vector<SheetRecognition> recognitions{};  // how each sheet was read (SPEC §6)
     std::map<std::string, SkippedRows> skipped{};  // rows left out, by sheet
+    std::vector<SettingProblem> settingProblems;  // listed with the defaults used instead
 };
 
 // True for a report sheet DealSheet wrote (by its name and its title), never for a user's sheet
@@ -47,7 +50,9 @@ MarkOutcome markFindings(const Reference<css::sheet::XSpreadsheetDocument>& doc,
                          const std::vector<Finding>& findings);
 
 // Writes the report sheet at the end of the document (in one setDataArray, plus one
-// setFormulaArray for the cell links).
-void writeReport(const Reference<css::sheet::XSpreadsheetDocument>& doc, const ReportInput& input);
+// setFormulaArray for the cell links) with an AutoFilter on its table of findings. Its "Time
+// (ms)" is written last, so it includes writing the report; returns that time.
+long writeReport(const Reference<css::sheet::XSpreadsheetDocument>& doc, const ReportInput& input,
+                 PhaseTimes& times);
 
 }  // namespace dealsheet::uno

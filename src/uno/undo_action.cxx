@@ -18,6 +18,7 @@ class CellWritesUndo : public cppu::WeakImplHelper1<css::document::XUndoAction> 
 
     void SAL_CALL undo() override {
         guarded(self(), [&] {
+            const RowHeightPause heights(document());
             for (auto it = blocks_.rbegin(); it != blocks_.rend(); ++it)
                 writeValuesUnrecorded(manager_, it->range, it->before);
         });
@@ -25,12 +26,19 @@ class CellWritesUndo : public cppu::WeakImplHelper1<css::document::XUndoAction> 
 
     void SAL_CALL redo() override {
         guarded(self(), [&] {
+            const RowHeightPause heights(document());
             for (const auto& block : blocks_)
                 writeValuesUnrecorded(manager_, block.range, block.after);
         });
     }
 
   private:
+    // An undo manager's parent is its document: undoing 100,000 numbers is a bulk write too.
+    Reference<css::sheet::XSpreadsheetDocument> document() const {
+        return manager_.is() ? Reference<css::sheet::XSpreadsheetDocument>(manager_->getParent(),
+                                                                           css::uno::UNO_QUERY)
+                             : Reference<css::sheet::XSpreadsheetDocument>();
+    }
     Reference<css::uno::XInterface> self() { return static_cast<cppu::OWeakObject*>(this); }
     std::string title_;
     std::vector<CellBlock> blocks_;

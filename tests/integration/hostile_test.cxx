@@ -166,6 +166,12 @@ Told dispatchCommand(const Doc& doc, const std::string& command,
     told.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
     told.failed = outcome.failed;
     told.message = outcome.message;
+    // Commands pause Calc's row-height measuring while they write; it is back on afterwards,
+    // after a failure too.
+    bool heightsAdjusted = false;
+    Reference<css::beans::XPropertySet>(doc, UNO_QUERY_THROW)
+        ->getPropertyValue("IsAdjustHeightEnabled") >>= heightsAdjusted;
+    EXPECT_TRUE(heightsAdjusted) << command << " left IsAdjustHeightEnabled off";
     ++totals.commands;
     return told;
 }

@@ -1,70 +1,9 @@
-// A real headless LibreOffice for the integration tests: the built .oxt installed into a
-// throw-away profile, one office per test binary, always shut down and cleaned up, also when
-// a test fails or hangs.
+// The office of an integration test binary: the tools' driver (src/tools/office_driver.hxx),
+// started for the whole binary by office_main.cxx, seen from the tests' namespace.
 #pragma once
 
-#include <chrono>
-#include <functional>
-#include <memory>
-#include <string>
-
-#include <com/sun/star/frame/XDesktop2.hpp>
-#include <com/sun/star/lang/XMultiComponentFactory.hpp>
-#include <com/sun/star/uno/XComponentContext.hpp>
+#include "tools/office_driver.hxx"
 
 namespace dealsheet::test {
-
-namespace css = com::sun::star;
-
-class Office {
-  public:
-    // The office of this test binary; started by the global test environment.
-    static Office& get();
-
-    // Installs `oxt` into a throw-away profile and starts a headless office with it.
-    // With `window`, the office opens real windows (on $DISPLAY, e.g. under xvfb-run).
-    void start(const std::string& oxt, bool window = false);
-    void stop();
-
-    css::uno::Reference<css::uno::XComponentContext> context() const { return context_; }
-    css::uno::Reference<css::lang::XMultiComponentFactory> serviceManager() const;
-    css::uno::Reference<css::frame::XDesktop2> desktop() const;
-    // A folder inside the throw-away area, removed with the office.
-    const std::string& workDir() const { return workDir_; }
-    int pid() const { return officePid_; }
-    // What the office printed (stdout and stderr), kept until the office is stopped.
-    std::string logPath() const { return root_ + "/office.log"; }
-
-  private:
-    Office() = default;
-
-    std::string root_;     // everything of this run: profile, extension cache, files
-    std::string workDir_;  // files written by tests
-    int officePid_ = -1;
-    css::uno::Reference<css::uno::XComponentContext> context_;
-};
-
-// main() of a tool that drives an office: installs `oxt`, starts a headless office, runs
-// `work`, stops the office on every path (watchdog after `limit`) and turns failures into a
-// message on stderr and exit code 1.
-int runWithOffice(const char* tool, const std::string& oxt, std::chrono::seconds limit,
-                  const std::function<void()>& work);
-
-// Kills the office and removes its folders; safe to call more than once.
-void emergencyCleanup();
-// Another real component a test started (a database server) to stop on the emergency path.
-void addEmergencyCleanup(std::function<void()> cleanup);
-// SIGINT, SIGTERM, SIGHUP and SIGABRT clean up before the process ends.
-void installCleanupHandlers();
-
-// Ends the process (after cleanup) when it runs longer than `limit`.
-class Watchdog {
-  public:
-    explicit Watchdog(std::chrono::seconds limit);
-    ~Watchdog();
-
-  private:
-    std::unique_ptr<class WatchdogImpl> impl_;
-};
-
+using namespace dealsheet::driver;
 }  // namespace dealsheet::test

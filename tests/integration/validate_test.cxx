@@ -21,8 +21,10 @@
 #include <com/sun/star/sheet/XCellRangeFormula.hpp>
 #include <com/sun/star/sheet/XConditionalFormat.hpp>
 #include <com/sun/star/sheet/XConditionalFormats.hpp>
+#include <com/sun/star/sheet/XDatabaseRange.hpp>
 #include <com/sun/star/sheet/XSheetCellCursor.hpp>
 #include <com/sun/star/sheet/XSheetCellRanges.hpp>
+#include <com/sun/star/sheet/XUnnamedDatabaseRanges.hpp>
 #include <com/sun/star/sheet/XUsedAreaCursor.hpp>
 #include <com/sun/star/style/XStyleFamiliesSupplier.hpp>
 #include <com/sun/star/table/XCellRange.hpp>
@@ -286,5 +288,116 @@ TEST(Validate, PastedValuesErrorValuesAndMissingColumns) {
                                              "MISSING_COLUMN Actions.A1", "TYPE Actions.G2"};
         EXPECT_EQ(found, expected);  // and nothing else: the clean cells give nothing
         close(doc);
+    });
+}
+
+// Settings values that cannot be read are not silently replaced: the report lists each one with
+// the default used instead (a holiday has none: its row is ignored).
+TEST(Validate, ReportListsUnreadableSettingsWithTheDefaultsUsed) {
+    unoGuard([&] {
+        const auto doc = newSpreadsheet();
+        toolkit()->insertTemplates(component(doc), "en");
+        const auto settings = byNameOrThrow(doc, "Settings");
+        ASSERT_EQ(textOf(settings, "A5"), "Reminder window (days)");
+        ASSERT_EQ(textOf(settings, "A6"), "Milestone update interval (days)");
+        ASSERT_EQ(textOf(settings, "A7"), "Holiday");
+        setText(settings, "B5", "two days");
+        setNumber(settings, "B6", -3);
+        setText(settings, "B7", "next Monday");
+        const auto customers = byNameOrThrow(doc, "Customers");
+        setText(customers, "A2", "202501-001");
+        setNumber(customers, "B2", 45660);
+        setText(customers, "C2", "Acme");
+        toolkit()->validate(component(doc));
+
+        const auto report = byNameOrThrow(doc, "Validation Report");
+        const auto data = Reference<css::sheet::XCellRangeData>(usedRange(report), UNO_QUERY_THROW)
+                              ->getDataArray();
+        std::vector<std::string> listed;
+        bool inList = false;
+        for (const auto& row : data) {
+            rtl::OUString first, value, fallback;
+            row[0] >>= first;
+            if (first == "Settings that could not be read") {
+                row[1] >>= value;
+                row[2] >>= fallback;
+                EXPECT_EQ(toUtf8(value), "Value");
+                EXPECT_EQ(toUtf8(fallback), "Default used instead");
+                inList = true;
+                continue;
+            }
+            if (!inList) continue;
+            if (first.isEmpty()) break;
+            row[1] >>= value;
+            row[2] >>= fallback;
+            listed.push_back(toUtf8(first) + " | " + toUtf8(value) + " | " + toUtf8(fallback));
+        }
+        const std::vector<std::string> expected{
+            "Reminder window (days) | two days | 2", "Milestone update interval (days) | -3 | 7",
+            "Holiday | next Monday | (none: the row is ignored)"};
+        EXPECT_EQ(listed, expected);
+        close(doc);
+    });
+}
+
+TEST(Validate, ReadableSettingsListNothing) {
+    unoGuard([&] {
+        const auto doc = newSpreadsheet();
+        toolkit()->insertTemplates(component(doc), "en");
+        setNumber(byNameOrThrow(doc, "Settings"), "B5", 5);
+        setText(byNameOrThrow(doc, "Customers"), "C2", "Acme");
+        toolkit()->validate(component(doc));
+        const auto data = Reference<css::sheet::XCellRangeData>(
+                              usedRange(byNameOrThrow(doc, "Validation Report")), UNO_QUERY_THROW)
+                              ->getDataArray();
+        for (const auto& row : data) {
+            rtl::OUString first;
+            row[0] >>= first;
+            EXPECT_NE(first, "Settings that could not be read");
+        }
+        close(doc);
+    });
+}
+
+// The findings table carries Calc's AutoFilter (to narrow it to one rule, sheet or owner), and
+// the report's time is the one the command returned.
+TEST_F(ValidateSample, FindingsTableHasAnAutoFilterAndTheCommandsTime) {
+    unoGuard([&] {
+        const auto summary = toolkit()->validate(component(doc));
+        const auto rows = reportRows(doc);
+        ASSERT_FALSE(rows.empty());
+        const auto names = sheetNamesOf(doc);
+        const auto index = static_cast<sal_Int16>(
+            std::find(names.begin(), names.end(), "Validation Report") - names.begin());
+        const auto report = byNameOrThrow(doc, "Validation Report");
+        const auto data = Reference<css::sheet::XCellRangeData>(usedRange(report), UNO_QUERY_THROW)
+                              ->getDataArray();
+        int header = -1;
+        for (sal_Int32 r = 0; r < data.getLength() && header < 0; ++r) {
+            rtl::OUString first;
+            if ((data[r][0] >>= first) && first == "Severity") header = r;
+        }
+        ASSERT_GE(header, 0);
+
+        const Reference<css::sheet::XUnnamedDatabaseRanges> ranges(
+            Reference<css::beans::XPropertySet>(doc, UNO_QUERY_THROW)
+                ->getPropertyValue("UnnamedDatabaseRanges"),
+            UNO_QUERY_THROW);
+        ASSERT_TRUE(ranges->hasByTable(index));
+        const Reference<css::sheet::XDatabaseRange> range(ranges->getByTable(index),
+                                                          UNO_QUERY_THROW);
+        bool autoFilter = false;
+        Reference<css::beans::XPropertySet>(range, UNO_QUERY_THROW)
+            ->getPropertyValue("AutoFilter") >>= autoFilter;
+        EXPECT_TRUE(autoFilter);
+        const auto address = range->getDataArea();
+        EXPECT_EQ(address.Sheet, index);
+        EXPECT_EQ(address.StartColumn, 0);
+        EXPECT_EQ(address.EndColumn, 6);
+        EXPECT_EQ(address.StartRow, header);
+        EXPECT_EQ(address.EndRow, header + static_cast<int>(rows.size()));
+
+        EXPECT_EQ(valueOf(report, "F2"), summary.Milliseconds);
+        EXPECT_EQ(textOf(report, "E2"), "Time (ms)");
     });
 }

@@ -1,4 +1,4 @@
-#include "office.hxx"
+#include "office_driver.hxx"
 
 #include <fcntl.h>
 #include <signal.h>
@@ -26,9 +26,9 @@
 #include <cppuhelper/bootstrap.hxx>
 #include <rtl/bootstrap.hxx>
 
-#include "uno_helpers.hxx"
+#include "office_documents.hxx"
 
-namespace dealsheet::test {
+namespace dealsheet::driver {
 namespace {
 
 using namespace std::chrono_literals;
@@ -143,7 +143,7 @@ class WatchdogImpl {
         : thread_([this, limit] {
               std::unique_lock<std::mutex> lock(mutex_);
               if (!cv_.wait_for(lock, limit, [this] { return done_; })) {
-                  std::cerr << "\n*** DealSheet test watchdog: no end after " << limit.count()
+                  std::cerr << "\n*** DealSheet office watchdog: no end after " << limit.count()
                             << " s; killing the office and cleaning up\n";
                   emergencyCleanup();
                   ::_exit(3);
@@ -281,4 +281,4 @@ void Office::stop() {
     gRootToRemove.clear();
 }
 
-}  // namespace dealsheet::test
+}  // namespace dealsheet::driver
