@@ -136,7 +136,7 @@ target_compile_options(make_reference PRIVATE ${DEALSHEET_WARNINGS})
 # The team benchmark against a real PostgreSQL (docs/BENCHMARKS.md):
 #   team_bench build/dealsheet.oxt build/server/dealsheet-team.sql 100000
 add_executable(team_bench ${CMAKE_SOURCE_DIR}/src/tools/team_bench.cxx
-                          ${CMAKE_SOURCE_DIR}/tests/integration/postgres.cxx)
-target_link_libraries(team_bench PRIVATE dealsheet_office_driver)
+                          ${CMAKE_SOURCE_DIR}/src/tools/postgres_server.cxx)
+target_link_libraries(team_bench PRIVATE dealsheet_office_driver dealsheet_core)
 target_compile_options(team_bench PRIVATE ${DEALSHEET_WARNINGS})
 set_target_properties(team_bench PROPERTIES BUILD_RPATH ${LO_PROGRAM_DIR})

@@ -1,4 +1,4 @@
-#include "postgres.hxx"
+#include "postgres_server.hxx"
 
 #include <arpa/inet.h>
 #include <fcntl.h>
@@ -19,9 +19,9 @@
 #include <thread>
 #include <vector>
 
-#include "office.hxx"
+#include "office_driver.hxx"
 
-namespace dealsheet::test {
+namespace dealsheet::driver {
 namespace {
 
 namespace fs = std::filesystem;
@@ -218,4 +218,4 @@ void Postgres::kill() {
 
 void Postgres::restart() { startServer(); }
 
-}  // namespace dealsheet::test
+}  // namespace dealsheet::driver

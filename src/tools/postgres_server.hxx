@@ -7,7 +7,7 @@
 
 #include <string>
 
-namespace dealsheet::test {
+namespace dealsheet::driver {
 
 class Postgres {
   public:
@@ -41,4 +41,4 @@ class Postgres {
     int serverPid_ = -1;
 };
 
-}  // namespace dealsheet::test
+}  // namespace dealsheet::driver

@@ -15,11 +15,11 @@
 #include <org/dealsheet/calc/XToolkit2.hpp>
 
 #include "core/schema.hpp"
-#include "office.hxx"
-#include "postgres.hxx"
-#include "uno_helpers.hxx"
+#include "office_driver.hxx"
+#include "postgres_server.hxx"
+#include "office_documents.hxx"
 
-using namespace dealsheet::test;
+using namespace dealsheet::driver;
 using css::uno::Reference;
 using css::uno::UNO_QUERY_THROW;
 

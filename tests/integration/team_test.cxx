@@ -35,7 +35,7 @@
 #include "core/team_messages.hpp"
 #include "core/validator.hpp"
 #include "office.hxx"
-#include "postgres.hxx"
+#include "tools/postgres_server.hxx"
 #include "preservation.hxx"
 #include "uno_helpers.hxx"
 
