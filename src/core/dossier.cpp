@@ -355,12 +355,13 @@ DossierRecord recordOf(const Reader& read, const RowRef& ref, Lang lang) {
         if (value.empty() || isBlank(value)) continue;
         record.fields.push_back({column.header.in(lang), std::move(value)});
     }
+    const std::string shownRow = std::to_string(ref.sheet->data->sheetRow(ref.row) + 1);
     if (record.heading.empty())
         record.heading = fill(
             lang == Lang::En ? "Row {0} of {0}" : "“{0}”第 {0} 行",
             lang == Lang::En
-                ? std::vector<std::string>{std::to_string(ref.row + 1), ref.sheet->data->name}
-                : std::vector<std::string>{ref.sheet->data->name, std::to_string(ref.row + 1)});
+                ? std::vector<std::string>{shownRow, ref.sheet->data->name}
+                : std::vector<std::string>{ref.sheet->data->name, shownRow});
     return record;
 }
 

@@ -142,7 +142,7 @@ std::vector<Deadline> openDeadlines(const std::vector<RecognisedSheet>& sheets,
         d.due = *due;
         d.urgency = urgencyOf(*due, today, windowDays);
         d.sheet = rows.sheet().data->name;
-        d.row = r;
+        d.row = rows.sheet().data->sheetRow(r);  // the sheet's row, below a title too
         d.dueColumn = rows.sheet().column(dateColumn);
         d.owner = std::move(owner);
         d.customerNo = std::move(customerNo);

@@ -87,9 +87,12 @@ Settings readSettings(const Schema& schema, const CellGrid& rows) {
             const EnumValue* value = word ? setting->list->find(trimSpaces(*word)) : nullptr;
             if (value)
                 settings.words_[setting->id] = value->id;
-            else
-                settings.problems.push_back({std::string(trimmed), shown(row[1]),
-                                             setting->list->byId(setting->defaultValue).text.zh});
+            else  // the default in the language the row's name is written in
+                settings.problems.push_back(
+                    {std::string(trimmed), shown(row[1]),
+                     setting->list->byId(setting->defaultValue)
+                         .text.in(equalsIgnoringAsciiCase(trimmed, setting->name.en) ? Lang::En
+                                                                                      : Lang::Zh)});
             continue;
         }
         if (setting->text) {

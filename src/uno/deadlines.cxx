@@ -19,14 +19,10 @@
 #include <com/sun/star/lang/IllegalArgumentException.hpp>
 #include <com/sun/star/sheet/XSpreadsheetView.hpp>
 #include <com/sun/star/ucb/SimpleFileAccess.hpp>
-#include <com/sun/star/ui/dialogs/ExecutableDialogResults.hpp>
-#include <com/sun/star/ui/dialogs/ExtendedFilePickerElementIds.hpp>
-#include <com/sun/star/ui/dialogs/FilePicker.hpp>
-#include <com/sun/star/ui/dialogs/TemplateDescription.hpp>
-#include <com/sun/star/ui/dialogs/XFilePickerControlAccess.hpp>
 #include <com/sun/star/view/XSelectionSupplier.hpp>
 
 #include "choice_dialog.hxx"
+#include "file_picker.hxx"
 #include "core/icalendar.hpp"
 #include "core/layout.hpp"
 #include "core/messages.hpp"
@@ -90,25 +86,33 @@ std::vector<std::string_view> columnsFor(std::string_view sheetId, bool texts) {
 }
 
 // Only those columns, one bulk read each, and no formula queries: on opening a workbook of
-// 100,000 actions the whole sheet would be read for four columns.
-SheetData readColumns(const Reference<css::sheet::XSpreadsheetDocument>& doc, const SheetPlan& plan,
+// 100,000 actions the whole sheet would be read for four columns. The header stays the first
+// row of the result (where the sheet has it is in `sheetRows`), so a title row above the header
+// or the user's own header names (SPEC §6) are read as Validate reads them.
+SheetData readColumns(const Reference<css::sheet::XSpreadsheetDocument>& doc,
+                      const SheetRecognition& recognition,
                       const std::vector<std::string_view>& ids) {
     SheetData data;
-    data.name = plan.name;
-    const auto sheet = sheetByName(doc, plan.name);
+    data.name = recognition.name;
+    const auto sheet = sheetByName(doc, recognition.name);
     const auto [rows, columns] = usedSize(sheet);
-    if (rows == 0) return data;
-    data.cells = readValues(rangeOf(sheet, 0, 0, columns - 1, 0));
-    const RecognisedSheet located = recognise(*plan.schema, data);
+    const int header = recognition.headerRow;
+    if (rows <= header) return data;
+    data.cells = readValues(rangeOf(sheet, 0, header, columns - 1, header));
+    data.columnOf = recognition.header.columnOf;
+    const RecognisedSheet located = recognise(*recognition.schema, data);
     int width = 0;
     for (const auto id : ids) width = std::max(width, located.column(id) + 1);
-    data.cells.resize(static_cast<std::size_t>(rows));
-    for (int r = 1; r < rows; ++r) data.cells[static_cast<std::size_t>(r)].resize(width);
-    if (rows == 1) return data;
+    const int count = rows - header;  // the header and the rows below it
+    data.cells.resize(static_cast<std::size_t>(count));
+    data.sheetRows.resize(static_cast<std::size_t>(count));
+    for (int r = 0; r < count; ++r) data.sheetRows[static_cast<std::size_t>(r)] = header + r;
+    for (int r = 1; r < count; ++r) data.cells[static_cast<std::size_t>(r)].resize(width);
+    if (count == 1) return data;
     for (const auto id : ids) {
         const int c = located.column(id);
         if (c < 0) continue;
-        CellGrid values = readValues(rangeOf(sheet, c, 1, c, rows - 1));
+        CellGrid values = readValues(rangeOf(sheet, c, header + 1, c, rows - 1));
         for (std::size_t r = 0; r < values.size() && r + 1 < data.cells.size(); ++r)
             if (!values[r].empty())
                 data.cells[r + 1][static_cast<std::size_t>(c)] = std::move(values[r][0]);
@@ -121,14 +125,6 @@ UtcTime utcNow() {
     std::tm utc{};
     gmtime_r(&now, &utc);
     return {{utc.tm_year + 1900, utc.tm_mon + 1, utc.tm_mday}, utc.tm_hour, utc.tm_min, utc.tm_sec};
-}
-
-bool endsWithIcs(const std::string& url) {
-    if (url.size() < 4) return false;
-    std::string tail = url.substr(url.size() - 4);
-    std::transform(tail.begin(), tail.end(), tail.begin(),
-                   [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-    return tail == ".ics";
 }
 
 std::string documentUrl(const Reference<css::sheet::XSpreadsheetDocument>& doc) {
@@ -153,11 +149,12 @@ WorkbookDeadlines readDeadlines(const Reference<css::uno::XComponentContext>& co
                                 const std::optional<std::string>& owner, bool texts) {
     WorkbookDeadlines result;
     std::vector<std::pair<const SheetSchema*, SheetData>> sheets;
-    for (const auto& plan : planSheets(productSchema(), sheetNames(doc))) {
-        if (!plan.schema) continue;
-        result.hasDeadlineSheets = result.hasDeadlineSheets || isDeadlineSheet(plan.schema);
-        const auto ids = columnsFor(plan.schema->id, texts);
-        if (!ids.empty()) sheets.emplace_back(plan.schema, readColumns(doc, plan, ids));
+    for (const auto& recognition : recogniseWorkbook(doc)) {
+        if (!recognition.schema) continue;
+        const SheetSchema* schema = recognition.schema;
+        result.hasDeadlineSheets = result.hasDeadlineSheets || isDeadlineSheet(schema);
+        const auto ids = columnsFor(schema->id, texts);
+        if (!ids.empty()) sheets.emplace_back(schema, readColumns(doc, recognition, ids));
     }
     if (!result.hasDeadlineSheets) return result;
     std::vector<RecognisedSheet> located;
@@ -196,7 +193,7 @@ CommandOutcome exportCalendar(const Reference<css::uno::XComponentContext>& cont
                               const std::string& fileUrl) {
     const Lang uiLang = officeLanguage(context);
     // Only a file the user (or the macro) named, and never the workbook itself.
-    if (fileUrl.compare(0, 5, "file:") != 0 || !endsWithIcs(fileUrl))
+    if (fileUrl.compare(0, 5, "file:") != 0 || !hasExtension(fileUrl, ".ics"))
         throw css::lang::IllegalArgumentException(toOUString(msg::kNeedFileUrl.in(uiLang)), nullptr,
                                                   1);
     if (fileUrl == documentUrl(doc))
@@ -232,32 +229,9 @@ std::optional<std::string> pickCalendarFile(
     const Reference<css::uno::XComponentContext>& context,
     const Reference<css::sheet::XSpreadsheetDocument>& doc) {
     const Lang uiLang = officeLanguage(context);
-    const auto picker = css::ui::dialogs::FilePicker::createWithMode(
-        context, css::ui::dialogs::TemplateDescription::FILESAVE_AUTOEXTENSION);
-    picker->setTitle(toOUString(msg::kExportTitle.in(uiLang)));
-    picker->appendFilter(toOUString(msg::kCalendarFilter.in(uiLang)), "*.ics");
-    picker->setCurrentFilter(toOUString(msg::kCalendarFilter.in(uiLang)));
-    picker->setDefaultName(toOUString(msg::kCalendarFileName.in(uiLang)));
-    const std::string url = documentUrl(doc);
-    if (const auto slash = url.rfind('/');
-        url.compare(0, 5, "file:") == 0 && slash != std::string::npos)
-        picker->setDisplayDirectory(toOUString(url.substr(0, slash)));
-    if (Reference<css::ui::dialogs::XFilePickerControlAccess> controls(picker, UNO_QUERY);
-        controls.is()) {
-        try {
-            controls->setValue(
-                css::ui::dialogs::ExtendedFilePickerElementIds::CHECKBOX_AUTOEXTENSION, 0,
-                Any(true));
-        } catch (const css::uno::Exception&) {
-            // A picker without the check box; the extension is added below.
-        }
-    }
-    if (picker->execute() != css::ui::dialogs::ExecutableDialogResults::OK) return std::nullopt;
-    const auto files = picker->getSelectedFiles();
-    if (files.getLength() == 0) return std::nullopt;
-    std::string chosen = toUtf8(files[0]);
-    if (!endsWithIcs(chosen)) chosen += ".ics";
-    return chosen;
+    return pickFileToSave(context, doc, std::string(msg::kExportTitle.in(uiLang)),
+                          std::string(msg::kCalendarFilter.in(uiLang)), ".ics",
+                          std::string(msg::kCalendarFileName.in(uiLang)));
 }
 
 bool windowShown(const Reference<css::frame::XModel>& model) {

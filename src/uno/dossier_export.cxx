@@ -18,18 +18,13 @@
 #include <com/sun/star/sheet/XCellRangeAddressable.hpp>
 #include <com/sun/star/sheet/XSheetCellRanges.hpp>
 #include <com/sun/star/table/XCell.hpp>
-#include <com/sun/star/ui/dialogs/ExecutableDialogResults.hpp>
-#include <com/sun/star/ui/dialogs/ExtendedFilePickerElementIds.hpp>
-#include <com/sun/star/ui/dialogs/FilePicker.hpp>
-#include <com/sun/star/ui/dialogs/FolderPicker.hpp>
-#include <com/sun/star/ui/dialogs/TemplateDescription.hpp>
-#include <com/sun/star/ui/dialogs/XFilePickerControlAccess.hpp>
 #include <com/sun/star/util/XCloseable.hpp>
 #include <com/sun/star/util/XNumberFormatsSupplier.hpp>
 #include <com/sun/star/view/XSelectionSupplier.hpp>
 #include <rtl/uri.hxx>
 
 #include "choice_dialog.hxx"
+#include "file_picker.hxx"
 #include "core/dossier.hpp"
 #include "core/dossier_document.hpp"
 #include "core/dossier_messages.hpp"
@@ -75,7 +70,8 @@ std::map<std::pair<std::string, int>, std::string> readDateFormats(
                     continue;
                 try {
                     Reference<css::beans::XPropertySet> cell(
-                        sheetByName(doc, s.data->name)->getCellByPosition(c, r), UNO_QUERY_THROW);
+                        sheetByName(doc, s.data->name)->getCellByPosition(c, s.data->sheetRow(r)),
+                        UNO_QUERY_THROW);
                     sal_Int32 key = 0;
                     cell->getPropertyValue("NumberFormat") >>= key;
                     OUString code;
@@ -107,7 +103,7 @@ class DossierWorkbook {
   public:
     DossierWorkbook(const Reference<css::uno::XComponentContext>& context,
                     const Reference<css::sheet::XSpreadsheetDocument>& doc)
-        : data_(readPlannedSheets(doc, planSheets(productSchema(), sheetNames(doc)))) {
+        : data_(readWorkbook(doc).sheets) {
         for (const auto& [schema, data] : data_) input_.sheets.push_back(recognise(*schema, data));
         const FunctionContext functions =
             contextOf(Reference<css::beans::XPropertySet>(doc, UNO_QUERY));
@@ -123,7 +119,7 @@ class DossierWorkbook {
     const DossierInput& input() const { return input_; }
 
   private:
-    std::vector<std::pair<const SheetSchema*, SheetData>> data_;  // the recognised sheets' cells
+    std::vector<std::pair<const SheetSchema*, SheetData>> data_;  // the recognised sheets' rows
     DossierInput input_;
 };
 
@@ -281,50 +277,6 @@ std::vector<std::string> selectedContracts(const Reference<css::frame::XFrame>& 
     return {};
 }
 
-// The folder of the workbook, where the pickers open.
-OUString documentFolder(const Reference<css::sheet::XSpreadsheetDocument>& doc) {
-    Reference<css::frame::XModel> model(doc, UNO_QUERY);
-    const OUString url = model.is() ? model->getURL() : OUString();
-    return url.startsWith("file:") ? url.copy(0, url.lastIndexOf('/') + 1) : OUString();
-}
-
-std::optional<std::string> pickFile(const Reference<css::uno::XComponentContext>& context,
-                                    const OUString& folder, const std::string& defaultName,
-                                    Lang uiLang) {
-    const auto picker = css::ui::dialogs::FilePicker::createWithMode(
-        context, css::ui::dialogs::TemplateDescription::FILESAVE_AUTOEXTENSION);
-    picker->setTitle(toOUString(msg::kSaveDossierAs.in(uiLang)));
-    picker->appendFilter("PDF (*.pdf)", "*.pdf");
-    picker->setCurrentFilter("PDF (*.pdf)");
-    picker->setDefaultName(toOUString(defaultName));
-    if (!folder.isEmpty()) picker->setDisplayDirectory(folder);
-    if (Reference<css::ui::dialogs::XFilePickerControlAccess> controls(picker, UNO_QUERY);
-        controls.is()) {
-        try {
-            controls->setValue(
-                css::ui::dialogs::ExtendedFilePickerElementIds::CHECKBOX_AUTOEXTENSION, 0,
-                Any(true));
-        } catch (const css::uno::Exception&) {
-            // A picker without the check box names the file as typed.
-        }
-    }
-    if (picker->execute() != css::ui::dialogs::ExecutableDialogResults::OK) return std::nullopt;
-    const auto files = picker->getSelectedFiles();
-    if (files.getLength() == 0) return std::nullopt;
-    return toUtf8(files[0]);
-}
-
-std::optional<std::string> pickFolder(const Reference<css::uno::XComponentContext>& context,
-                                      const OUString& folder, Lang uiLang) {
-    const auto picker = css::ui::dialogs::FolderPicker::create(context);
-    picker->setTitle(toOUString(msg::kChooseDossierFolder.in(uiLang)));
-    if (!folder.isEmpty()) picker->setDisplayDirectory(folder);
-    if (picker->execute() != css::ui::dialogs::ExecutableDialogResults::OK) return std::nullopt;
-    const OUString chosen = picker->getDirectory();
-    if (chosen.isEmpty()) return std::nullopt;
-    return toUtf8(chosen);
-}
-
 CommandOutcome cancelled(Lang uiLang) {
     CommandOutcome outcome;
     outcome.message = msg::kCancelled.in(uiLang);
@@ -398,9 +350,9 @@ CommandOutcome contractDossierCommand(const Reference<css::uno::XComponentContex
         else
             contractNo = offered[static_cast<std::size_t>(*picked)]->contractNo;
     }
-    const OUString folder = documentFolder(doc);
     if (everyContract) {
-        const auto chosen = pickFolder(context, folder, uiLang);
+        const auto chosen =
+            pickFolder(context, doc, std::string(msg::kChooseDossierFolder.in(uiLang)));
         if (!chosen) return cancelled(uiLang);
         return exportFrom(context, book, "", *chosen);
     }
@@ -409,7 +361,8 @@ CommandOutcome contractDossierCommand(const Reference<css::uno::XComponentContex
         if (foldForComparison(c.contractNo) == foldForComparison(contractNo))
             customerName = c.customerName;
     const auto chosen =
-        pickFile(context, folder, dossierFileName(contractNo, customerName), uiLang);
+        pickFileToSave(context, doc, std::string(msg::kSaveDossierAs.in(uiLang)), "PDF (*.pdf)",
+                       ".pdf", dossierFileName(contractNo, customerName));
     if (!chosen) return cancelled(uiLang);
     return exportFrom(context, book, contractNo, *chosen);
 }

@@ -126,19 +126,26 @@ std::vector<std::pair<const SheetSchema*, SheetData>> readPlannedSheets(
     return sheets;
 }
 
-WorkbookView readWorkbook(const Reference<css::sheet::XSpreadsheetDocument>& doc,
-                          const std::function<bool(const SheetSchema&)>& wanted) {
-    WorkbookView view;
-    const Schema& schema = productSchema();
+std::vector<SheetRecognition> recogniseWorkbook(
+    const Reference<css::sheet::XSpreadsheetDocument>& doc, std::vector<CellGrid>* topRows) {
     const auto names = sheetNames(doc);
     std::vector<CellGrid> tops;
     for (const auto& name : names)
         tops.push_back(hasReportSheetName(name) || name == kMappingSheetName
                            ? CellGrid{}
                            : readTopRows(doc, name));
-    view.recognitions = recogniseSheets(schema, names, tops, readMappings(doc));
+    auto recognitions = recogniseSheets(productSchema(), names, tops, readMappings(doc));
+    if (topRows) *topRows = std::move(tops);
+    return recognitions;
+}
+
+WorkbookView readWorkbook(const Reference<css::sheet::XSpreadsheetDocument>& doc,
+                          const std::function<bool(const SheetSchema&)>& wanted) {
+    WorkbookView view;
+    std::vector<CellGrid> tops;
+    view.recognitions = recogniseWorkbook(doc, &tops);
     view.plans = plansOf(view.recognitions);
-    for (std::size_t i = 0; i < names.size(); ++i) {
+    for (std::size_t i = 0; i < view.recognitions.size(); ++i) {
         const SheetRecognition& r = view.recognitions[i];
         if (!r.schema || (wanted && !wanted(*r.schema))) continue;
         SheetData whole = readWhole(sheetByName(doc, r.name), r.name, r, tops[i]);

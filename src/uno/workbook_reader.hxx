@@ -25,6 +25,11 @@ struct WorkbookView {
     std::map<std::string, SkippedRows> skipped;  // by sheet name
 };
 
+// Recognises every sheet (SPEC §6) from its first rows, which `topRows` receives when given.
+std::vector<SheetRecognition> recogniseWorkbook(
+    const com::sun::star::uno::Reference<com::sun::star::sheet::XSpreadsheetDocument>& doc,
+    std::vector<CellGrid>* topRows = nullptr);
+
 // Recognises every sheet; reads the recognised ones for which `wanted` says yes (all of them
 // when it is empty).
 WorkbookView readWorkbook(

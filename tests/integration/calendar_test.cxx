@@ -25,6 +25,8 @@
 #include <com/sun/star/lang/IllegalArgumentException.hpp>
 #include <com/sun/star/sheet/XCellRangeData.hpp>
 #include <com/sun/star/table/XCellRange.hpp>
+#include <com/sun/star/table/XColumnRowRange.hpp>
+#include <com/sun/star/table/XTableRows.hpp>
 #include <com/sun/star/util/XModifiable.hpp>
 #include <com/sun/star/view/XSelectionSupplier.hpp>
 #include <org/dealsheet/calc/XToolkit2.hpp>
@@ -273,6 +275,29 @@ TEST(DueReminders, EveryonesAndOneOwnersLinesWithoutChangingTheWorkbook) {
         const auto plain = newSpreadsheet();
         EXPECT_TRUE(lines(toolkit2()->dueReminders(component(plain), "")).empty());
         close(plain);
+    });
+}
+
+TEST(DueReminders, ATitleRowAboveTheHeaderIsReadAsValidateReadsIt) {
+    unoGuard([&] {
+        const auto doc = loadCopy(kSample);
+        const auto before = lines(toolkit2()->dueReminders(component(doc), toOUString("王 磊")));
+        ASSERT_EQ(before.size(), 2u);
+        // The most common layout of Chinese registers: a title row above the header.
+        const auto sheet = byNameOrThrow(doc, "跟进行动表");
+        Reference<css::table::XColumnRowRange>(sheet, UNO_QUERY_THROW)
+            ->getRows()
+            ->insertByIndex(0, 1);
+        typeRows(doc, sheet, {{"2026年跟进行动表"}});
+        const auto after = lines(toolkit2()->dueReminders(component(doc), toOUString("王 磊")));
+        ASSERT_EQ(after.size(), 2u);
+        for (std::size_t i = 0; i < before.size(); ++i) {
+            // The same reminder; only its cell is one row lower.
+            const auto cellAt = before[i].rfind('G');
+            const int row = std::stoi(before[i].substr(cellAt + 1));
+            EXPECT_EQ(after[i], before[i].substr(0, cellAt + 1) + std::to_string(row + 1));
+        }
+        close(doc);
     });
 }
 

@@ -300,10 +300,12 @@ TEST(Validate, ReportListsUnreadableSettingsWithTheDefaultsUsed) {
         const auto settings = byNameOrThrow(doc, "Settings");
         ASSERT_EQ(textOf(settings, "A5"), "Reminder window (days)");
         ASSERT_EQ(textOf(settings, "A6"), "Milestone update interval (days)");
-        ASSERT_EQ(textOf(settings, "A7"), "Holiday");
+        ASSERT_EQ(textOf(settings, "A7"), "Reminder scope");
+        ASSERT_EQ(textOf(settings, "A8"), "Holiday");
         setText(settings, "B5", "two days");
         setNumber(settings, "B6", -3);
-        setText(settings, "B7", "next Monday");
+        setText(settings, "B7", "the whole team");
+        setText(settings, "B8", "next Monday");
         const auto customers = byNameOrThrow(doc, "Customers");
         setText(customers, "A2", "202501-001");
         setNumber(customers, "B2", 45660);
@@ -334,6 +336,7 @@ TEST(Validate, ReportListsUnreadableSettingsWithTheDefaultsUsed) {
         }
         const std::vector<std::string> expected{
             "Reminder window (days) | two days | 2", "Milestone update interval (days) | -3 | 7",
+            "Reminder scope | the whole team | Mine",
             "Holiday | next Monday | (none: the row is ignored)"};
         EXPECT_EQ(listed, expected);
         close(doc);

@@ -120,3 +120,14 @@ TEST(Settings, HugeValuesAreProblemsNotDays) {
     EXPECT_EQ(settings.staleDays(), 100000000);
     EXPECT_EQ(settings.problems.size(), 2u);
 }
+
+// A list setting's default is named in the language its row is written in.
+TEST(Settings, AnUnreadableListValueNamesTheDefaultInTheRowsLanguage) {
+    const CellGrid rows{{std::string("Reminder scope"), std::string("the whole team")},
+                        {std::string("提醒范围"), std::string("大家")}};
+    const Settings settings = readSettings(productSchema(), rows);
+    EXPECT_EQ(settings.reminderScope(), ReminderScope::Mine);
+    ASSERT_EQ(settings.problems.size(), 2u);
+    EXPECT_EQ(settings.problems[0].defaultValue, "Mine");
+    EXPECT_EQ(settings.problems[1].defaultValue, "我的");
+}
