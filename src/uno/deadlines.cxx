@@ -22,13 +22,13 @@
 #include <com/sun/star/view/XSelectionSupplier.hpp>
 
 #include "choice_dialog.hxx"
-#include "file_picker.hxx"
 #include "core/icalendar.hpp"
 #include "core/layout.hpp"
 #include "core/messages.hpp"
 #include "core/reminder_messages.hpp"
 #include "core/validator.hpp"
 #include "document_settings.hxx"
+#include "file_picker.hxx"
 #include "office_util.hxx"
 #include "uno_util.hxx"
 #include "workbook_reader.hxx"

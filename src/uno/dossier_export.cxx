@@ -24,7 +24,6 @@
 #include <rtl/uri.hxx>
 
 #include "choice_dialog.hxx"
-#include "file_picker.hxx"
 #include "core/dossier.hpp"
 #include "core/dossier_document.hpp"
 #include "core/dossier_messages.hpp"
@@ -32,6 +31,7 @@
 #include "core/text.hpp"
 #include "core/validator.hpp"
 #include "document_settings.hxx"
+#include "file_picker.hxx"
 #include "office_util.hxx"
 #include "uno_util.hxx"
 #include "workbook_reader.hxx"
