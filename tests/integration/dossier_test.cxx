@@ -17,6 +17,8 @@
 #include <com/sun/star/lang/IllegalArgumentException.hpp>
 #include <com/sun/star/sheet/XCellRangeData.hpp>
 #include <com/sun/star/table/XCellRange.hpp>
+#include <com/sun/star/table/XColumnRowRange.hpp>
+#include <com/sun/star/table/XTableRows.hpp>
 #include <com/sun/star/util/XCloseable.hpp>
 #include <com/sun/star/util/XModifiable.hpp>
 #include <com/sun/star/view/XSelectionSupplier.hpp>
@@ -298,6 +300,36 @@ TEST(ContractDossier, EachSampleContractHoldsItsRowsAndNothingOfOthers) {
         // The workbook is exactly as it was, not even marked modified.
         EXPECT_TRUE(differences(before, snapshot(doc)).empty());
         EXPECT_FALSE(isModified(doc));
+        close(doc);
+    });
+}
+
+// Users' registers carry a title row above the header (SPEC §6): the dossier reads them as
+// Validate does and holds the same rows as before the titles were added.
+TEST(ContractDossier, TitleRowsAboveTheHeadersChangeNothing) {
+    unoGuard([&] {
+        const auto doc = loadCopy(kSample);
+        const std::string dir = artifacts();
+        const auto exportText = [&](const std::string& name) {
+            const std::string pdf = dir + "/" + name + ".pdf";
+            fs::remove(pdf);
+            const sal_Int32 rows = toolkit2()->exportDossier(
+                component(doc), toOUString("HT-2026-001"), toOUString(fileUrl(pdf)));
+            return std::pair{rows, pdfText(pdf, "HT-2026-001")};
+        };
+        const auto [rowsBefore, textBefore] = exportText("plain-headers");
+        ASSERT_GT(rowsBefore, 0);
+        for (const auto& name : sheetNamesOf(doc)) {
+            const auto sheet = byNameOrThrow(doc, name);
+            if (name == "设置") continue;
+            Reference<css::table::XColumnRowRange>(sheet, UNO_QUERY_THROW)
+                ->getRows()
+                ->insertByIndex(0, 1);
+            typeRows(doc, sheet, {{"2026年" + name}});
+        }
+        const auto [rowsAfter, textAfter] = exportText("title-rows");
+        EXPECT_EQ(rowsAfter, rowsBefore);
+        EXPECT_EQ(textAfter, textBefore);
         close(doc);
     });
 }
