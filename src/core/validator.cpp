@@ -137,6 +137,8 @@ class RowView final : public RuleRow {
                                       const std::string& key) const override;
     long workingDays(long from, long to) const override;
     std::optional<int> firstSeen(const std::string& key) override {
+        if (rule_->seen.empty())  // a rule that remembers keys sees every row: no rehashing
+            rule_->seen.reserve(static_cast<std::size_t>(sheet_.data->rowCount()));
         const auto [it, inserted] = rule_->seen.emplace(key, row_);
         // The row as it stands on the sheet (rows above the header are not read).
         return inserted ? std::nullopt : std::optional<int>(sheet_.data->sheetRow(it->second));
@@ -254,6 +256,7 @@ class Validator {
         if (cached != lookups_.end()) return cached->second;
         auto& values = lookups_[cacheKey];
         for (const auto& sheet : sheets_) {
+            values.reserve(values.size() + static_cast<std::size_t>(sheet.data->rowCount()));
             if (sheet.schema->id != sheetId || sheet.schema->key.empty()) continue;
             const int keyColumn = sheet.column(sheet.schema->key);
             const int valueColumn = sheet.column(columnId);
@@ -315,6 +318,7 @@ class Validator {
             if (column < 0) continue;
             auto& keys = keys_[sheet.schema->id];
             present_.insert(sheet.schema->id);
+            keys.reserve(static_cast<std::size_t>(sheet.data->rowCount()));  // no rehashing
             for (int row = 1; row < sheet.data->rowCount(); ++row) {
                 const std::string key = RowView::keyText(sheet, row, column);
                 if (!key.empty()) keys.insert(key);
@@ -351,6 +355,7 @@ class Validator {
 
         const RuleDefinition& duplicate = rule("DUPLICATE");
         std::unordered_map<std::string, int> firstKeyRow;
+        firstKeyRow.reserve(static_cast<std::size_t>(sheet.data->rowCount()));
         const int keyColumn = schema.key.empty() ? -1 : sheet.column(schema.key);
         RowView view(*this, sheet);
         long filled = 0;
