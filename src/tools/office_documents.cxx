@@ -192,6 +192,16 @@ css::table::CellRangeAddress usedArea(const Reference<css::sheet::XSpreadsheet>&
     return Reference<css::sheet::XCellRangeAddressable>(cursor, UNO_QUERY_THROW)->getRangeAddress();
 }
 
+css::uno::Sequence<css::uno::Sequence<css::uno::Any>> usedData(
+    const Reference<css::sheet::XSpreadsheet>& sheet) {
+    const auto area = usedArea(sheet);
+    return Reference<css::sheet::XCellRangeData>(
+               Reference<css::table::XCellRange>(sheet, UNO_QUERY_THROW)
+                   ->getCellRangeByPosition(0, 0, area.EndColumn, area.EndRow),
+               UNO_QUERY_THROW)
+        ->getDataArray();
+}
+
 void writeColumn(
     const Reference<css::sheet::XSpreadsheet>& sheet, int column, int firstRow,
     const std::vector<std::vector<std::variant<std::monostate, double, std::string>>>& values) {

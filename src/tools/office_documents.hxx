@@ -71,6 +71,9 @@ std::string runBasic(const css::uno::Reference<css::sheet::XSpreadsheetDocument>
 
 // The used area of a sheet (Calc's used-area cursor): from A1 to its last column and row.
 css::table::CellRangeAddress usedArea(const css::uno::Reference<css::sheet::XSpreadsheet>& sheet);
+// The values from A1 to the end of the used area, in one getDataArray.
+css::uno::Sequence<css::uno::Sequence<css::uno::Any>> usedData(
+    const css::uno::Reference<css::sheet::XSpreadsheet>& sheet);
 
 css::uno::Reference<css::sheet::XSpreadsheet> byNameOrThrow(
     const css::uno::Reference<css::sheet::XSpreadsheetDocument>& doc, const std::string& name);

@@ -183,12 +183,7 @@ struct Table {
 
 Table table(const Reference<css::sheet::XSpreadsheetDocument>& doc, const std::string& name) {
     const auto sheet = byNameOrThrow(doc, name);
-    const auto area = usedArea(sheet);
-    const auto data = Reference<css::sheet::XCellRangeData>(
-                          Reference<css::table::XCellRange>(sheet, UNO_QUERY_THROW)
-                              ->getCellRangeByPosition(0, 0, area.EndColumn, area.EndRow),
-                          UNO_QUERY_THROW)
-                          ->getDataArray();
+    const auto data = usedData(sheet);
     Table t;
     for (const auto& h : data[0]) {
         rtl::OUString text;

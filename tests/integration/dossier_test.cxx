@@ -104,12 +104,7 @@ struct Table {
 Table readTable(const Reference<css::sheet::XSpreadsheetDocument>& doc, const std::string& name,
                 const std::set<std::string>& dateColumns = {}) {
     const auto sheet = byNameOrThrow(doc, name);
-    const auto area = usedArea(sheet);
-    const auto data = Reference<css::sheet::XCellRangeData>(
-                          Reference<css::table::XCellRange>(sheet, UNO_QUERY_THROW)
-                              ->getCellRangeByPosition(0, 0, area.EndColumn, area.EndRow),
-                          UNO_QUERY_THROW)
-                          ->getDataArray();
+    const auto data = usedData(sheet);
     Table table;
     for (const auto& cellValue : data[0]) {
         rtl::OUString text;

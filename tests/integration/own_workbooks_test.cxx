@@ -392,12 +392,7 @@ Report readReport(const Doc& doc) {
     for (const auto& name : sheetNamesOf(doc)) {
         if (!dealsheet::hasReportSheetName(name)) continue;
         const auto sheet = byNameOrThrow(doc, name);
-        const auto area = usedArea(sheet);
-        const auto data = Reference<css::sheet::XCellRangeData>(
-                              Reference<css::table::XCellRange>(sheet, UNO_QUERY_THROW)
-                                  ->getCellRangeByPosition(0, 0, area.EndColumn, area.EndRow),
-                              UNO_QUERY_THROW)
-                              ->getDataArray();
+        const auto data = usedData(sheet);
         enum { None, Checked, Table } part = None;
         for (const auto& row : data) {
             std::vector<std::string> cells;
