@@ -21,6 +21,10 @@ bool isSyncedSheet(const SheetSchema& sheet);
 // Columns the user types sync; computed and formula-filled columns are the sheet's own.
 bool isSyncedColumn(const ColumnSchema& column);
 
+// The column whose value decides which member's a row is: 负责人 on Customers, else the
+// customer number or contract number the row refers to ("" when none).
+std::string ownershipColumn(const SheetSchema& sheet);
+
 // The whole SQL file an administrator runs once (server/dealsheet-team.sql).
 std::string teamServerSql(const Schema& schema);
 
