@@ -570,7 +570,9 @@ BEGIN
        NOT IN ('approved', 'approvedWithChanges') OR dealsheet.is_lead() THEN
     RETURN NEW;
   END IF;
-  IF NEW.amount IS DISTINCT FROM OLD.amount THEN changed := changed || 'amount'::text; END IF;
+  IF NEW.amount IS DISTINCT FROM OLD.amount THEN
+    changed := changed || 'amount'::text;
+  END IF;
   IF NEW.payment_terms IS DISTINCT FROM OLD.payment_terms THEN
     changed := changed || 'payment_terms'::text;
   END IF;

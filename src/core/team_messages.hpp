@@ -19,7 +19,8 @@ inline constexpr Text kSyncUnknownRows{
     "{0} row(s) have a Sync ID the server does not show you (another database, or not "
     "yours to see); they were not synced."};
 inline constexpr Text kSyncRefused{
-    "服务器拒绝了 {0} 行的修改（您的角色无权修改）；这些单元格保留了您的值，原因列在“校验报告”表中。",
+    "服务器拒绝了 {0} "
+    "行的修改（您的角色无权修改）；这些单元格保留了您的值，原因列在“校验报告”表中。",
     "The server refused the changes of {0} row(s) (your role may not make them); those cells "
     "keep your values and the reasons are listed in the Validation Report sheet."};
 inline constexpr Text kRefusedApprovedContract{

@@ -228,6 +228,14 @@ std::string approvalResultSql(const Schema& schema) {
         const EnumValue& value = opinions.byId(id);
         return "(" + quoted(value.text.zh) + ", lower(" + quoted(value.text.en) + "))";
     };
+    std::string lockedColumnChecks;
+    for (const char* id : {"amount", "paymentTerms", "customerNo", "salesOpinion", "legalOpinion",
+                           "financeOpinion"}) {
+        const std::string column = sqlName(id);
+        lockedColumnChecks += "  IF NEW." + column + " IS DISTINCT FROM OLD." + column +
+                              " THEN\n    changed := changed || '" + column +
+                              "'::text;\n  END IF;\n";
+    }
     return R"(
 -- ---- Approved contracts ------------------------------------------------------------------
 -- 审批结论 from the three opinions, as the sheet computes it: any reject is rejected, any
@@ -261,23 +269,8 @@ BEGIN
        NOT IN ('approved', 'approvedWithChanges') OR dealsheet.is_lead() THEN
     RETURN NEW;
   END IF;
-  IF NEW.amount IS DISTINCT FROM OLD.amount THEN changed := changed || 'amount'::text; END IF;
-  IF NEW.payment_terms IS DISTINCT FROM OLD.payment_terms THEN
-    changed := changed || 'payment_terms'::text;
-  END IF;
-  IF NEW.customer_no IS DISTINCT FROM OLD.customer_no THEN
-    changed := changed || 'customer_no'::text;
-  END IF;
-  IF NEW.sales_opinion IS DISTINCT FROM OLD.sales_opinion THEN
-    changed := changed || 'sales_opinion'::text;
-  END IF;
-  IF NEW.legal_opinion IS DISTINCT FROM OLD.legal_opinion THEN
-    changed := changed || 'legal_opinion'::text;
-  END IF;
-  IF NEW.finance_opinion IS DISTINCT FROM OLD.finance_opinion THEN
-    changed := changed || 'finance_opinion'::text;
-  END IF;
-  IF cardinality(changed) > 0 THEN
+)" + lockedColumnChecks +
+           R"(  IF cardinality(changed) > 0 THEN
     RAISE EXCEPTION 'dealsheet-approved-contract:% (only a lead may change an approved contract)',
       array_to_string(changed, ',') USING ERRCODE = 'insufficient_privilege';
   END IF;
@@ -321,9 +314,10 @@ DO $$ BEGIN EXECUTE format('ALTER DATABASE %I SET jit = off', current_database()
                     ".customer_no AND " + mine + ")";
             sql += "CREATE INDEX " + name + "_customer_no ON " + table + " (customer_no);\n";
         } else if (!via.empty()) {
-            owned = "EXISTS (SELECT FROM dealsheet.approvals a JOIN dealsheet.customers c ON "
-                    "c.customer_no = a.customer_no WHERE a.contract_no = " +
-                    name + "." + via + " AND " + mine + ")";
+            owned =
+                "EXISTS (SELECT FROM dealsheet.approvals a JOIN dealsheet.customers c ON "
+                "c.customer_no = a.customer_no WHERE a.contract_no = " +
+                name + "." + via + " AND " + mine + ")";
             sql += "CREATE INDEX " + name + "_" + via + " ON " + table + " (" + via + ");\n";
         } else {
             owned = "false";  // a sheet that refers to no customer: leads only

@@ -295,8 +295,8 @@ Refusal explainRefusal(std::string_view message, const SheetSchema& sheet) {
         std::size_t from = at + tag.size();
         for (;;) {
             std::size_t end = from;
-            while (end < m.size() && (std::isalnum(static_cast<unsigned char>(m[end])) ||
-                                      m[end] == '_'))
+            while (end < m.size() &&
+                   (std::isalnum(static_cast<unsigned char>(m[end])) || m[end] == '_'))
                 ++end;
             if (end > from) refusal.columns.push_back(m.substr(from, end - from));
             if (end >= m.size() || m[end] != ',') break;
@@ -319,8 +319,8 @@ Finding refusedFinding(const std::string& sheet, int row, int column, const std:
                        const std::string& value, const Refusal& refusal) {
     const RuleDefinition& info = rule("SYNC_REFUSED");
     const auto fill = [&](std::string_view pattern, Lang lang) {
-        std::string detail = msg::format(std::string(refusal.reason.in(lang)),
-                                         refusal.serverMessage);
+        std::string detail =
+            msg::format(std::string(refusal.reason.in(lang)), refusal.serverMessage);
         std::string out(pattern);
         for (const auto& [key, text] :
              {std::pair<std::string, std::string>{"{value}", value}, {"{detail}", detail}})
@@ -328,9 +328,15 @@ Finding refusedFinding(const std::string& sheet, int row, int column, const std:
                 out.replace(at, key.size(), text);
         return out;
     };
-    return Finding{info.severity, std::string(info.code),         sheet,
-                   row,           column,                         field,
-                   value,         fill(info.message.zh, Lang::Zh), fill(info.message.en, Lang::En)};
+    return Finding{info.severity,
+                   std::string(info.code),
+                   sheet,
+                   row,
+                   column,
+                   field,
+                   value,
+                   fill(info.message.zh, Lang::Zh),
+                   fill(info.message.en, Lang::En)};
 }
 
 Finding conflictFinding(const std::string& sheet, int row, int column, const std::string& field,

@@ -719,8 +719,8 @@ SyncOutcome syncTeam(const Reference<css::uno::XComponentContext>& context,
         for (const auto& c : sheet.plan.conflicts) {
             const auto& column = sheet.columns[c.column];
             findings.push_back(team::conflictFinding(sheet.name, sheet.rows[c.local].row,
-                                                     column.sheetColumn, headerOf(column),
-                                                     c.mine, c.theirs));
+                                                     column.sheetColumn, headerOf(column), c.mine,
+                                                     c.theirs));
         }
         // Each refused cell with the value the user typed; a row refused as a whole at its
         // first filled cell.
@@ -738,14 +738,14 @@ SyncOutcome syncTeam(const Reference<css::uno::XComponentContext>& context,
             }
             for (std::size_t c : cells)
                 findings.push_back(team::refusedFinding(
-                    sheet.name, row.row, sheet.columns[c].sheetColumn,
-                    headerOf(sheet.columns[c]), c < row.values.size() ? row.values[c] : "",
-                    refused.why));
+                    sheet.name, row.row, sheet.columns[c].sheetColumn, headerOf(sheet.columns[c]),
+                    c < row.values.size() ? row.values[c] : "", refused.why));
         }
     }
-    outcome.conflicts = static_cast<long>(
-        std::count_if(findings.begin(), findings.end(),
-                      [](const Finding& f) { return f.rule == "SYNC_CONFLICT"; }));
+    outcome.conflicts =
+        static_cast<long>(std::count_if(findings.begin(), findings.end(), [](const Finding& f) {
+            return f.rule == "SYNC_CONFLICT";
+        }));
     outcome.refused = refusedRows;
     outcome.milliseconds = static_cast<long>(std::chrono::duration_cast<std::chrono::milliseconds>(
                                                  std::chrono::steady_clock::now() - start)
@@ -758,8 +758,7 @@ SyncOutcome syncTeam(const Reference<css::uno::XComponentContext>& context,
     if (outcome.conflicts > 0)
         message += "\n" + std::string(msg::kSyncConflictsSeeReport.in(uiLang));
     if (refusedRows > 0)
-        message +=
-            "\n" + msg::format(msg::kSyncRefused.in(uiLang), std::to_string(refusedRows));
+        message += "\n" + msg::format(msg::kSyncRefused.in(uiLang), std::to_string(refusedRows));
     long unknown = 0;
     for (const auto& sheet : sheets) unknown += static_cast<long>(sheet.plan.unknown.size());
     if (unknown > 0)

@@ -291,11 +291,11 @@ TEST(TeamSyncFindings, RefusalsAreExplainedInWords) {
     EXPECT_EQ(f.messageZh, "服务器拒绝了“90000”：" + std::string(msg::kRefusedApprovedContract.zh));
     EXPECT_EQ(f.messageEn,
               "The server refused \"90000\": " + std::string(msg::kRefusedApprovedContract.en));
-    const Finding other =
-        refusedFinding("客户信息登记表", 1, 0, "客户编号", "x", explainRefusal("ERROR: odd\nmore",
-                                                                               customers));
-    EXPECT_EQ(other.messageEn, "The server refused \"x\": the server does not accept this row: "
-                               "ERROR: odd");
+    const Finding other = refusedFinding("客户信息登记表", 1, 0, "客户编号", "x",
+                                         explainRefusal("ERROR: odd\nmore", customers));
+    EXPECT_EQ(other.messageEn,
+              "The server refused \"x\": the server does not accept this row: "
+              "ERROR: odd");
 }
 
 TEST(TeamServerSql, EverySyncedTableHasRowLevelSecurityForTheThreeRoles) {
