@@ -315,15 +315,18 @@ Refusal explainRefusal(std::string_view message, const SheetSchema& sheet) {
     return {msg::kRefusedOther, {}, first};
 }
 
-Finding refusedFinding(const std::string& sheet, int row, int column, const std::string& field,
-                       const std::string& value, const Refusal& refusal) {
-    const RuleDefinition& info = rule("SYNC_REFUSED");
-    const auto fill = [&](std::string_view pattern, Lang lang) {
-        std::string detail =
-            msg::format(std::string(refusal.reason.in(lang)), refusal.serverMessage);
+namespace {
+
+// A sync finding of rule `code` at a cell: its message with {value} and {detail} filled in,
+// the detail per language.
+Finding syncFinding(std::string_view code, const std::string& sheet, int row, int column,
+                    const std::string& field, const std::string& value, Text detail) {
+    const RuleDefinition& info = rule(code);
+    const auto fill = [&](std::string_view pattern, std::string_view detailText) {
         std::string out(pattern);
         for (const auto& [key, text] :
-             {std::pair<std::string, std::string>{"{value}", value}, {"{detail}", detail}})
+             {std::pair<std::string_view, std::string_view>{"{value}", value},
+              {"{detail}", detailText}})
             if (const auto at = out.find(key); at != std::string::npos)
                 out.replace(at, key.size(), text);
         return out;
@@ -335,23 +338,27 @@ Finding refusedFinding(const std::string& sheet, int row, int column, const std:
                    column,
                    field,
                    value,
-                   fill(info.message.zh, Lang::Zh),
-                   fill(info.message.en, Lang::En)};
+                   fill(info.message.zh, detail.zh),
+                   fill(info.message.en, detail.en)};
+}
+
+}  // namespace
+
+Finding refusedFinding(const std::string& sheet, int row, int column, const std::string& field,
+                       const std::string& value, const Refusal& refusal) {
+    const std::string zh = msg::format(refusal.reason.zh, refusal.serverMessage);
+    const std::string en = msg::format(refusal.reason.en, refusal.serverMessage);
+    return syncFinding("SYNC_REFUSED", sheet, row, column, field, value, {zh, en});
+}
+
+Finding notShownFinding(const std::string& sheet, int row, int column, const std::string& field,
+                        long long id) {
+    return syncFinding("SYNC_NOT_SHOWN", sheet, row, column, field, std::to_string(id), {});
 }
 
 Finding conflictFinding(const std::string& sheet, int row, int column, const std::string& field,
                         const std::string& mine, const std::string& theirs) {
-    const RuleDefinition& info = rule("SYNC_CONFLICT");
-    const auto fill = [&](std::string_view pattern) {
-        std::string out(pattern);
-        for (const auto& [key, value] :
-             {std::pair<std::string, std::string>{"{value}", mine}, {"{detail}", theirs}})
-            if (const auto at = out.find(key); at != std::string::npos)
-                out.replace(at, key.size(), value);
-        return out;
-    };
-    return Finding{info.severity,         std::string(info.code), sheet, row, column, field, mine,
-                   fill(info.message.zh), fill(info.message.en)};
+    return syncFinding("SYNC_CONFLICT", sheet, row, column, field, mine, {theirs, theirs});
 }
 
 }  // namespace dealsheet::team

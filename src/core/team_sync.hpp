@@ -134,6 +134,9 @@ Refusal explainRefusal(std::string_view message, const SheetSchema& sheet);
 // SYNC_CONFLICT and SYNC_REFUSED: findings of the sync, not rules of a sheet.
 Finding conflictFinding(const std::string& sheet, int row, int column, const std::string& field,
                         const std::string& mine, const std::string& theirs);
+// A row whose Sync ID the server no longer shows this user (a customer handed to another).
+Finding notShownFinding(const std::string& sheet, int row, int column, const std::string& field,
+                        long long id);
 Finding refusedFinding(const std::string& sheet, int row, int column, const std::string& field,
                        const std::string& value, const Refusal& refusal);
 

@@ -742,6 +742,14 @@ SyncOutcome syncTeam(const Reference<css::uno::XComponentContext>& context,
                     c < row.values.size() ? row.values[c] : "", refused.why));
         }
     }
+    // Rows the server no longer shows (a customer handed to another member): kept, listed at
+    // their hidden Sync ID.
+    for (const auto& sheet : sheets)
+        for (std::size_t local : sheet.plan.unknown)
+            if (const auto& row = sheet.rows[local]; row.id)
+                findings.push_back(
+                    team::notShownFinding(sheet.name, row.row, sheet.idColumn,
+                                          std::string(team::kIdHeader.in(sheet.lang)), *row.id));
     outcome.conflicts =
         static_cast<long>(std::count_if(findings.begin(), findings.end(), [](const Finding& f) {
             return f.rule == "SYNC_CONFLICT";

@@ -298,6 +298,16 @@ TEST(TeamSyncFindings, RefusalsAreExplainedInWords) {
               "ERROR: odd");
 }
 
+TEST(TeamSyncFindings, ARowTheServerNoLongerShowsIsAWarningAtItsSyncId) {
+    const Finding f = notShownFinding("客户信息登记表", 2, 19, "同步标识", 42);
+    EXPECT_EQ(f.rule, "SYNC_NOT_SHOWN");
+    EXPECT_EQ(f.severity, Severity::Warning);
+    EXPECT_EQ(f.value, "42");
+    EXPECT_EQ(f.messageZh,
+              "服务器不再向您显示这一行（同步标识 42）：客户可能已转给别人负责，或您无权查看；"
+              "本行保留在工作簿中，未同步");
+}
+
 TEST(TeamServerSql, EverySyncedTableHasRowLevelSecurityForTheThreeRoles) {
     const std::string sql = teamServerSql(productSchema());
     for (const char* table : {"customers", "negotiations", "actions", "key_points", "approvals",
