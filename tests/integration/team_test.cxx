@@ -586,6 +586,10 @@ std::string reportText(const Reference<css::sheet::XSpreadsheetDocument>& doc) {
     return text;
 }
 
+// SYNC_NOT_SHOWN's words.
+constexpr dealsheet::Text kNotShown{"客户可能已转给别人负责",
+                                    "its customer may have been handed to someone else"};
+
 // How many findings of the report give `reason` (in the report's language, either one).
 std::size_t findingsSaying(const std::string& report, dealsheet::Text reason) {
     std::size_t count = 0;
@@ -671,6 +675,8 @@ TEST_F(TeamSync, MemberSeesAndChangesOnlyTheirOwnCustomers) {
                   "华东机械有限公司|陈静|-\n南方电子股份|陈静|下周拜访\n北方物流集团|刘洋|-");
         const std::string report = reportText(chen);
         EXPECT_EQ(findingsSaying(report, dealsheet::msg::kRefusedNotYourCustomer), 1u) << report;
+        EXPECT_EQ(findingsSaying(report, kNotShown), 1u) << report;  // the typed id
+        EXPECT_EQ(report.find("北方物流集团"), std::string::npos) << report;
         close(chen);
         close(zhang);
     });
@@ -789,10 +795,7 @@ TEST_F(TeamSync, ReassignedCustomerMovesBetweenMembersNextPulls) {
         EXPECT_TRUE(says(told, dealsheet::msg::kSyncUnknownRows)) << told;
         EXPECT_NE(told.find("2 "), std::string::npos) << told;  // the customer and its action
         const std::string report = reportText(chen);
-        EXPECT_EQ(findingsSaying(report, {"客户可能已转给别人负责",
-                                          "its customer may have been handed to someone else"}),
-                  2u)
-            << report;
+        EXPECT_EQ(findingsSaying(report, kNotShown), 2u) << report;
         EXPECT_EQ(cellText(chenCustomers, "客户名称", 2), "南方电子股份");  // kept
         EXPECT_EQ(cellText(chenCustomers, "负责人", 2), "陈静");
 
