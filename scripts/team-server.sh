@@ -4,11 +4,16 @@
 # its folder are removed on every exit.
 #   bash scripts/team-server.sh [PORT]      (default 55432)
 #   bash scripts/team-server.sh --check     starts, checks every demo login, stops
-# Demo team: zhang (lead), li and wang (members), zhao (viewer); each password is NAME-demo.
+#   bash scripts/team-server.sh --run CMD   starts, runs CMD (PGHOST, PGPORT, PGDATABASE set;
+#                                           e.g. tests/team_policies.sh), stops; CMD's status
+# Demo team: zhang (lead, 张伟), li and wang (members, 李娜 and 王强), zhao (viewer, 赵敏);
+# each password is NAME-demo.
 set -euo pipefail
 here=$(cd "$(dirname "$0")/.." && pwd)
 check=0
+run=""
 if [ "${1:-}" = "--check" ]; then check=1; shift; fi
+if [ "${1:-}" = "--run" ]; then check=1; run=$2; shift 2; fi
 default_port=55432
 [ "$check" = 1 ] && default_port=$((50000 + RANDOM % 10000))
 port=${1:-$default_port}
@@ -38,12 +43,17 @@ trap 'exit 130' INT TERM HUP
 psql=("${as_pg[@]}" "$bin/psql" -X -q -v ON_ERROR_STOP=1 -h "$dir" -p "$port" -U postgres)
 "${psql[@]}" -d postgres -c "CREATE DATABASE dealsheet"
 "${psql[@]}" -d dealsheet <"$sql"
-"${psql[@]}" -d dealsheet <<'SQL'
-CREATE ROLE zhang LOGIN PASSWORD 'zhang-demo' IN ROLE lead;
-CREATE ROLE li LOGIN PASSWORD 'li-demo' IN ROLE member;
-CREATE ROLE wang LOGIN PASSWORD 'wang-demo' IN ROLE member;
-CREATE ROLE zhao LOGIN PASSWORD 'zhao-demo' IN ROLE viewer;
+"${psql[@]}" -d dealsheet >/dev/null <<'SQL'
+SELECT dealsheet.add_salesperson('zhang', '张伟', 'lead', 'zhang-demo');
+SELECT dealsheet.add_salesperson('li', '李娜', 'member', 'li-demo');
+SELECT dealsheet.add_salesperson('wang', '王强', 'member', 'wang-demo');
+SELECT dealsheet.add_salesperson('zhao', '赵敏', 'viewer', 'zhao-demo');
 SQL
+
+if [ -n "$run" ]; then
+  PGHOST=127.0.0.1 PGPORT=$port PGDATABASE=dealsheet PSQL_BIN="$bin/psql" bash -c "$run"
+  exit $?
+fi
 
 if [ "$check" = 1 ]; then
   for user in zhang li wang zhao; do

@@ -1,4 +1,4 @@
--- DealSheet team register: the server side (SPEC section 8), team schema version 1.
+-- DealSheet team register: the server side (SPEC section 8), team schema version 2.
 -- Generated from schema/sheets.json by the build (make_server_sql); do not edit by hand.
 -- An administrator runs it once, as the owner of an empty database:
 --   psql -v ON_ERROR_STOP=1 -d dealsheet -f dealsheet-team.sql
@@ -12,11 +12,12 @@ CREATE SCHEMA dealsheet;
 COMMENT ON SCHEMA dealsheet IS 'DealSheet team register';
 
 CREATE TABLE dealsheet.meta (name text PRIMARY KEY, value text NOT NULL);
-INSERT INTO dealsheet.meta VALUES ('schema_version', '1');
+INSERT INTO dealsheet.meta VALUES ('schema_version', '2');
 
--- Group roles: a lead reads and writes everything, a member reads and writes, a viewer only
--- reads. Each salesperson is a login role in one of them. Row-level security (who sees which
--- rows) comes with the roles issue; these grants are the coarse part.
+-- Group roles: a lead reads and writes everything, a member reads and writes the customers
+-- they are responsible for (负责人) and the rows that refer to them, a viewer only reads. Each
+-- salesperson is a login role in one of them (dealsheet.add_salesperson, below). The grants
+-- here are the coarse part; row-level security at the end of this file decides which rows.
 DO $$
 BEGIN
   IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = 'lead') THEN CREATE ROLE lead NOLOGIN; END IF;
@@ -468,6 +469,232 @@ BEGIN
 END $f$;
 CREATE TRIGGER t20_number BEFORE INSERT OR UPDATE ON dealsheet.customers
   FOR EACH ROW EXECUTE FUNCTION dealsheet.number_customer();
-GRANT USAGE ON ALL SEQUENCES IN SCHEMA dealsheet TO lead, member;
+
+-- ---- Who may see and change what (SPEC section 8, Roles) --------------------------------
+-- Each login and the 负责人 (owner) name it stands for in the sheets: data the lead maintains
+-- (dealsheet.add_salesperson or plain INSERT/UPDATE), never guessed from the login's name.
+-- The team may read it: it holds names that are in the workbooks anyway.
+CREATE TABLE dealsheet.salespeople (
+  login text PRIMARY KEY,
+  owner_name text NOT NULL CHECK (btrim(owner_name) <> ''),
+  updated_at timestamptz NOT NULL DEFAULT now()
+);
+COMMENT ON TABLE dealsheet.salespeople IS '销售人员：登录名与负责人 / Salespeople: login and owner name';
+GRANT SELECT ON dealsheet.salespeople TO lead, member, viewer;
+GRANT INSERT, UPDATE, DELETE ON dealsheet.salespeople TO lead;
+
+-- The 负责人 name of the login running the query (NULL: not a salesperson, sees nothing of
+-- a member's). Inlined into the policies, evaluated once per query.
+CREATE FUNCTION dealsheet.my_owner_name() RETURNS text LANGUAGE sql STABLE AS $f$
+  SELECT owner_name FROM dealsheet.salespeople WHERE login = current_user::text
+$f$;
+
+-- A lead, or the administrator who owns the register.
+CREATE FUNCTION dealsheet.is_lead() RETURNS boolean LANGUAGE sql STABLE AS $f$
+  SELECT pg_catalog.pg_has_role(current_user, 'lead', 'MEMBER')
+      OR pg_catalog.pg_has_role(current_user, (SELECT nspowner FROM pg_catalog.pg_namespace
+                                               WHERE nspname = 'dealsheet'), 'MEMBER')
+$f$;
+
+-- A lead adds a salesperson, moves one to another role or renames their 负责人 name:
+--   SELECT dealsheet.add_salesperson('chen', '陈静', 'member', 'first-password');
+-- The login is created when it does not exist (the password is optional: the administrator
+-- may set it, or the login may use another authentication). It is in exactly one of the
+-- three group roles afterwards. Runs with the rights of the register's owner, who needs
+-- CREATEROLE; administrators, superusers and the group roles themselves are refused.
+CREATE FUNCTION dealsheet.add_salesperson(login text, owner_name text, team_role text,
+                                          password text DEFAULT NULL) RETURNS text
+LANGUAGE plpgsql SECURITY DEFINER SET search_path = dealsheet, pg_catalog, pg_temp AS $f$
+DECLARE
+  existing record;
+  g text;
+BEGIN
+  IF team_role IS NULL OR team_role NOT IN ('lead', 'member', 'viewer') THEN
+    RAISE EXCEPTION 'the role must be lead, member or viewer, not %', coalesce(team_role, 'NULL');
+  END IF;
+  IF coalesce(btrim(owner_name), '') = '' THEN
+    RAISE EXCEPTION 'the owner name (负责人) of % is empty', login;
+  END IF;
+  IF coalesce(login, '') = '' OR login IN ('lead', 'member', 'viewer', 'public') THEN
+    RAISE EXCEPTION '% cannot be a salesperson''s login', coalesce(login, 'NULL');
+  END IF;
+  SELECT r.rolsuper, r.rolcreaterole, r.oid INTO existing FROM pg_roles r WHERE r.rolname = login;
+  IF NOT FOUND THEN
+    EXECUTE format('CREATE ROLE %I LOGIN', login);
+  ELSIF existing.rolsuper OR existing.rolcreaterole OR existing.oid =
+        (SELECT nspowner FROM pg_namespace WHERE nspname = 'dealsheet') THEN
+    RAISE EXCEPTION '% is an administrator, not a salesperson''s login', login;
+  END IF;
+  IF password IS NOT NULL THEN
+    EXECUTE format('ALTER ROLE %I PASSWORD %L', login, password);
+  END IF;
+  FOREACH g IN ARRAY ARRAY['lead', 'member', 'viewer'] LOOP
+    IF g = team_role THEN
+      EXECUTE format('GRANT %I TO %I', g, login);
+    ELSIF EXISTS (SELECT FROM pg_auth_members m WHERE m.roleid = g::regrole
+                  AND m.member = login::regrole) THEN
+      EXECUTE format('REVOKE %I FROM %I', g, login);
+    END IF;
+  END LOOP;
+  INSERT INTO salespeople (login, owner_name) VALUES (login, btrim(owner_name))
+    ON CONFLICT ON CONSTRAINT salespeople_pkey
+    DO UPDATE SET owner_name = EXCLUDED.owner_name, updated_at = now();
+  RETURN format('%s: %s (%s)', login, btrim(owner_name), team_role);
+END $f$;
+REVOKE ALL ON FUNCTION dealsheet.add_salesperson(text, text, text, text) FROM PUBLIC;
+GRANT EXECUTE ON FUNCTION dealsheet.add_salesperson(text, text, text, text) TO lead;
+
+-- ---- Approved contracts ------------------------------------------------------------------
+-- 审批结论 from the three opinions, as the sheet computes it: any reject is rejected, any
+-- blank pending, any approve-with-changes approved with changes, else approved.
+CREATE FUNCTION dealsheet.approval_result(sales text, legal text, finance text) RETURNS text
+LANGUAGE sql IMMUTABLE AS $f$
+  SELECT CASE
+    WHEN lower(btrim(sales)) IN ('不同意', lower('Reject')) OR lower(btrim(legal)) IN ('不同意', lower('Reject'))
+      OR lower(btrim(finance)) IN ('不同意', lower('Reject')) THEN 'rejected'
+    WHEN coalesce(btrim(sales), '') = '' OR coalesce(btrim(legal), '') = ''
+      OR coalesce(btrim(finance), '') = '' THEN 'pending'
+    WHEN lower(btrim(sales)) IN ('修改后同意', lower('Approve with changes')) OR lower(btrim(legal)) IN ('修改后同意', lower('Approve with changes'))
+      OR lower(btrim(finance)) IN ('修改后同意', lower('Approve with changes')) THEN 'approvedWithChanges'
+    ELSE 'approved' END
+$f$;
+
+-- Once approved (通过 / 修改后通过), the amount, the payment terms, the customer (the party)
+-- and the opinions that approved it change only by a lead: anyone else's change is refused
+-- with the columns named, so the workbook can say which cell the server refused.
+CREATE FUNCTION dealsheet.guard_approved_contract() RETURNS trigger LANGUAGE plpgsql AS $f$
+DECLARE
+  changed text[] := '{}';
+BEGIN
+  IF dealsheet.approval_result(OLD.sales_opinion, OLD.legal_opinion, OLD.finance_opinion)
+       NOT IN ('approved', 'approvedWithChanges') OR dealsheet.is_lead() THEN
+    RETURN NEW;
+  END IF;
+  IF NEW.amount IS DISTINCT FROM OLD.amount THEN
+    changed := changed || 'amount'::text;
+  END IF;
+  IF NEW.payment_terms IS DISTINCT FROM OLD.payment_terms THEN
+    changed := changed || 'payment_terms'::text;
+  END IF;
+  IF NEW.customer_no IS DISTINCT FROM OLD.customer_no THEN
+    changed := changed || 'customer_no'::text;
+  END IF;
+  IF NEW.sales_opinion IS DISTINCT FROM OLD.sales_opinion THEN
+    changed := changed || 'sales_opinion'::text;
+  END IF;
+  IF NEW.legal_opinion IS DISTINCT FROM OLD.legal_opinion THEN
+    changed := changed || 'legal_opinion'::text;
+  END IF;
+  IF NEW.finance_opinion IS DISTINCT FROM OLD.finance_opinion THEN
+    changed := changed || 'finance_opinion'::text;
+  END IF;
+  IF cardinality(changed) > 0 THEN
+    RAISE EXCEPTION 'dealsheet-approved-contract:% (only a lead may change an approved contract)',
+      array_to_string(changed, ',') USING ERRCODE = 'insufficient_privilege';
+  END IF;
+  RETURN NEW;
+END $f$;
+CREATE TRIGGER t15_approved_contract BEFORE UPDATE ON dealsheet.approvals
+  FOR EACH ROW EXECUTE FUNCTION dealsheet.guard_approved_contract();
+
+-- ---- Row-level security -----------------------------------------------------------------
+-- The owner's name is compared without surrounding spaces; the owner of the register (the
+-- administrator) and superusers are not subject to these policies.
+CREATE INDEX customers_owner ON dealsheet.customers (btrim(owner));
+CREATE INDEX customers_customer_no_eq ON dealsheet.customers (customer_no);
+-- A member's read filters through the policies' subqueries; their cost estimates make the
+-- planner compile them with JIT, which takes seconds for a query that runs in milliseconds.
+DO $$ BEGIN EXECUTE format('ALTER DATABASE %I SET jit = off', current_database()); END $$;
+ALTER TABLE dealsheet.customers ENABLE ROW LEVEL SECURITY;
+CREATE POLICY lead_all ON dealsheet.customers TO lead USING (true) WITH CHECK (true);
+CREATE POLICY viewer_reads ON dealsheet.customers FOR SELECT TO viewer USING (true);
+CREATE POLICY member_own ON dealsheet.customers TO member
+  USING (btrim(owner) = (SELECT dealsheet.my_owner_name()))
+  WITH CHECK (btrim(owner) = (SELECT dealsheet.my_owner_name()));
+ALTER TABLE dealsheet.customers_history ENABLE ROW LEVEL SECURITY;
+CREATE POLICY visible_rows ON dealsheet.customers_history FOR SELECT TO lead, member, viewer
+  USING (EXISTS (SELECT FROM dealsheet.customers t WHERE t.row_id = customers_history.row_id));
+CREATE INDEX negotiations_customer_no ON dealsheet.negotiations (customer_no);
+ALTER TABLE dealsheet.negotiations ENABLE ROW LEVEL SECURITY;
+CREATE POLICY lead_all ON dealsheet.negotiations TO lead USING (true) WITH CHECK (true);
+CREATE POLICY viewer_reads ON dealsheet.negotiations FOR SELECT TO viewer USING (true);
+CREATE POLICY member_own ON dealsheet.negotiations TO member
+  USING (EXISTS (SELECT FROM dealsheet.customers c WHERE c.customer_no = negotiations.customer_no AND btrim(c.owner) = (SELECT dealsheet.my_owner_name())))
+  WITH CHECK (EXISTS (SELECT FROM dealsheet.customers c WHERE c.customer_no = negotiations.customer_no AND btrim(c.owner) = (SELECT dealsheet.my_owner_name())));
+ALTER TABLE dealsheet.negotiations_history ENABLE ROW LEVEL SECURITY;
+CREATE POLICY visible_rows ON dealsheet.negotiations_history FOR SELECT TO lead, member, viewer
+  USING (EXISTS (SELECT FROM dealsheet.negotiations t WHERE t.row_id = negotiations_history.row_id));
+CREATE INDEX actions_customer_no ON dealsheet.actions (customer_no);
+ALTER TABLE dealsheet.actions ENABLE ROW LEVEL SECURITY;
+CREATE POLICY lead_all ON dealsheet.actions TO lead USING (true) WITH CHECK (true);
+CREATE POLICY viewer_reads ON dealsheet.actions FOR SELECT TO viewer USING (true);
+CREATE POLICY member_own ON dealsheet.actions TO member
+  USING (EXISTS (SELECT FROM dealsheet.customers c WHERE c.customer_no = actions.customer_no AND btrim(c.owner) = (SELECT dealsheet.my_owner_name())))
+  WITH CHECK (EXISTS (SELECT FROM dealsheet.customers c WHERE c.customer_no = actions.customer_no AND btrim(c.owner) = (SELECT dealsheet.my_owner_name())));
+ALTER TABLE dealsheet.actions_history ENABLE ROW LEVEL SECURITY;
+CREATE POLICY visible_rows ON dealsheet.actions_history FOR SELECT TO lead, member, viewer
+  USING (EXISTS (SELECT FROM dealsheet.actions t WHERE t.row_id = actions_history.row_id));
+CREATE INDEX key_points_customer_no ON dealsheet.key_points (customer_no);
+ALTER TABLE dealsheet.key_points ENABLE ROW LEVEL SECURITY;
+CREATE POLICY lead_all ON dealsheet.key_points TO lead USING (true) WITH CHECK (true);
+CREATE POLICY viewer_reads ON dealsheet.key_points FOR SELECT TO viewer USING (true);
+CREATE POLICY member_own ON dealsheet.key_points TO member
+  USING (EXISTS (SELECT FROM dealsheet.customers c WHERE c.customer_no = key_points.customer_no AND btrim(c.owner) = (SELECT dealsheet.my_owner_name())))
+  WITH CHECK (EXISTS (SELECT FROM dealsheet.customers c WHERE c.customer_no = key_points.customer_no AND btrim(c.owner) = (SELECT dealsheet.my_owner_name())));
+ALTER TABLE dealsheet.key_points_history ENABLE ROW LEVEL SECURITY;
+CREATE POLICY visible_rows ON dealsheet.key_points_history FOR SELECT TO lead, member, viewer
+  USING (EXISTS (SELECT FROM dealsheet.key_points t WHERE t.row_id = key_points_history.row_id));
+CREATE INDEX approvals_customer_no ON dealsheet.approvals (customer_no);
+CREATE INDEX approvals_contract_no ON dealsheet.approvals (contract_no);
+ALTER TABLE dealsheet.approvals ENABLE ROW LEVEL SECURITY;
+CREATE POLICY lead_all ON dealsheet.approvals TO lead USING (true) WITH CHECK (true);
+CREATE POLICY viewer_reads ON dealsheet.approvals FOR SELECT TO viewer USING (true);
+CREATE POLICY member_own ON dealsheet.approvals TO member
+  USING (EXISTS (SELECT FROM dealsheet.customers c WHERE c.customer_no = approvals.customer_no AND btrim(c.owner) = (SELECT dealsheet.my_owner_name())))
+  WITH CHECK (EXISTS (SELECT FROM dealsheet.customers c WHERE c.customer_no = approvals.customer_no AND btrim(c.owner) = (SELECT dealsheet.my_owner_name())));
+ALTER TABLE dealsheet.approvals_history ENABLE ROW LEVEL SECURITY;
+CREATE POLICY visible_rows ON dealsheet.approvals_history FOR SELECT TO lead, member, viewer
+  USING (EXISTS (SELECT FROM dealsheet.approvals t WHERE t.row_id = approvals_history.row_id));
+CREATE INDEX execution_contract_no ON dealsheet.execution (contract_no);
+ALTER TABLE dealsheet.execution ENABLE ROW LEVEL SECURITY;
+CREATE POLICY lead_all ON dealsheet.execution TO lead USING (true) WITH CHECK (true);
+CREATE POLICY viewer_reads ON dealsheet.execution FOR SELECT TO viewer USING (true);
+CREATE POLICY member_own ON dealsheet.execution TO member
+  USING (EXISTS (SELECT FROM dealsheet.approvals a JOIN dealsheet.customers c ON c.customer_no = a.customer_no WHERE a.contract_no = execution.contract_no AND btrim(c.owner) = (SELECT dealsheet.my_owner_name())))
+  WITH CHECK (EXISTS (SELECT FROM dealsheet.approvals a JOIN dealsheet.customers c ON c.customer_no = a.customer_no WHERE a.contract_no = execution.contract_no AND btrim(c.owner) = (SELECT dealsheet.my_owner_name())));
+ALTER TABLE dealsheet.execution_history ENABLE ROW LEVEL SECURITY;
+CREATE POLICY visible_rows ON dealsheet.execution_history FOR SELECT TO lead, member, viewer
+  USING (EXISTS (SELECT FROM dealsheet.execution t WHERE t.row_id = execution_history.row_id));
+CREATE INDEX acceptance_contract_no ON dealsheet.acceptance (contract_no);
+ALTER TABLE dealsheet.acceptance ENABLE ROW LEVEL SECURITY;
+CREATE POLICY lead_all ON dealsheet.acceptance TO lead USING (true) WITH CHECK (true);
+CREATE POLICY viewer_reads ON dealsheet.acceptance FOR SELECT TO viewer USING (true);
+CREATE POLICY member_own ON dealsheet.acceptance TO member
+  USING (EXISTS (SELECT FROM dealsheet.approvals a JOIN dealsheet.customers c ON c.customer_no = a.customer_no WHERE a.contract_no = acceptance.contract_no AND btrim(c.owner) = (SELECT dealsheet.my_owner_name())))
+  WITH CHECK (EXISTS (SELECT FROM dealsheet.approvals a JOIN dealsheet.customers c ON c.customer_no = a.customer_no WHERE a.contract_no = acceptance.contract_no AND btrim(c.owner) = (SELECT dealsheet.my_owner_name())));
+ALTER TABLE dealsheet.acceptance_history ENABLE ROW LEVEL SECURITY;
+CREATE POLICY visible_rows ON dealsheet.acceptance_history FOR SELECT TO lead, member, viewer
+  USING (EXISTS (SELECT FROM dealsheet.acceptance t WHERE t.row_id = acceptance_history.row_id));
+CREATE INDEX handover_customer_no ON dealsheet.handover (customer_no);
+ALTER TABLE dealsheet.handover ENABLE ROW LEVEL SECURITY;
+CREATE POLICY lead_all ON dealsheet.handover TO lead USING (true) WITH CHECK (true);
+CREATE POLICY viewer_reads ON dealsheet.handover FOR SELECT TO viewer USING (true);
+CREATE POLICY member_own ON dealsheet.handover TO member
+  USING (EXISTS (SELECT FROM dealsheet.customers c WHERE c.customer_no = handover.customer_no AND btrim(c.owner) = (SELECT dealsheet.my_owner_name())))
+  WITH CHECK (EXISTS (SELECT FROM dealsheet.customers c WHERE c.customer_no = handover.customer_no AND btrim(c.owner) = (SELECT dealsheet.my_owner_name())));
+ALTER TABLE dealsheet.handover_history ENABLE ROW LEVEL SECURITY;
+CREATE POLICY visible_rows ON dealsheet.handover_history FOR SELECT TO lead, member, viewer
+  USING (EXISTS (SELECT FROM dealsheet.handover t WHERE t.row_id = handover_history.row_id));
+CREATE INDEX abnormal_customer_no ON dealsheet.abnormal (customer_no);
+ALTER TABLE dealsheet.abnormal ENABLE ROW LEVEL SECURITY;
+CREATE POLICY lead_all ON dealsheet.abnormal TO lead USING (true) WITH CHECK (true);
+CREATE POLICY viewer_reads ON dealsheet.abnormal FOR SELECT TO viewer USING (true);
+CREATE POLICY member_own ON dealsheet.abnormal TO member
+  USING (EXISTS (SELECT FROM dealsheet.customers c WHERE c.customer_no = abnormal.customer_no AND btrim(c.owner) = (SELECT dealsheet.my_owner_name())))
+  WITH CHECK (EXISTS (SELECT FROM dealsheet.customers c WHERE c.customer_no = abnormal.customer_no AND btrim(c.owner) = (SELECT dealsheet.my_owner_name())));
+ALTER TABLE dealsheet.abnormal_history ENABLE ROW LEVEL SECURITY;
+CREATE POLICY visible_rows ON dealsheet.abnormal_history FOR SELECT TO lead, member, viewer
+  USING (EXISTS (SELECT FROM dealsheet.abnormal t WHERE t.row_id = abnormal_history.row_id));
+GRANT USAGE ON ALL SEQUENCES IN SCHEMA dealsheet TO lead, member, viewer;
 
 COMMIT;

@@ -350,6 +350,20 @@ const std::vector<RuleDefinition>& structureRules() {
          nullptr,
          nullptr,
          nullptr},
+        {"SYNC_NOT_SHOWN",
+         Severity::Warning,
+         RuleScope::Structure,
+         {"服务器不再向您显示这一行", "The server no longer shows you this row"},
+         {"服务器不再向您显示这一行（同步标识 {value}）：客户可能已转给别人负责，或您无权查看；"
+          "本行保留在工作簿中，未同步",
+          "The server no longer shows you this row (Sync ID {value}): its customer may have been "
+          "handed to someone else, or it is not yours to see; the row stays here and was not "
+          "synced"},
+         {},
+         nullptr,
+         nullptr,
+         nullptr,
+         nullptr},
     };
     return rules;
 }

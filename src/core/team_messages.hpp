@@ -18,6 +18,28 @@ inline constexpr Text kSyncUnknownRows{
     "{0} 行的同步标识在服务器上找不到（可能属于别的数据库或无权查看），这些行未同步。",
     "{0} row(s) have a Sync ID the server does not show you (another database, or not "
     "yours to see); they were not synced."};
+inline constexpr Text kSyncRefused{
+    "服务器拒绝了 {0} "
+    "行的修改（您的角色无权修改）；这些单元格保留了您的值，原因列在“校验报告”表中。",
+    "The server refused the changes of {0} row(s) (your role may not make them); those cells "
+    "keep your values and the reasons are listed in the Validation Report sheet."};
+inline constexpr Text kRefusedApprovedContract{
+    "合同已审批通过，金额、付款条件、客户和审批意见只能由销售负责人修改",
+    "the contract is approved: only the sales lead may change its amount, payment terms, "
+    "customer and opinions"};
+inline constexpr Text kRefusedNotYourCustomer{
+    "这位客户的负责人不是您：团队成员只能登记和修改自己负责的客户（换负责人请找销售负责人）",
+    "this customer's owner (负责人) is not you: a team member adds and changes only their own "
+    "customers (the sales lead reassigns them)"};
+inline constexpr Text kRefusedNotYourRow{
+    "这一行所属的客户不由您负责（或客户编号为空）：团队成员只能修改自己客户的记录",
+    "this row's customer is not yours (or its customer number is blank): a team member "
+    "changes only the rows of their own customers"};
+inline constexpr Text kRefusedReadOnly{"您的角色只能查看团队数据，不能修改（整行未推送）",
+                                       "your role may only view the team's data, not change "
+                                       "it (the whole row was not pushed)"};
+inline constexpr Text kRefusedOther{"服务器不接受这一行：{0}",
+                                    "the server does not accept this row: {0}"};
 inline constexpr Text kSyncFailed{"同步未完成，工作簿和服务器都未改变：{0}",
                                   "The sync did not complete; neither the workbook nor the "
                                   "server changed: {0}"};

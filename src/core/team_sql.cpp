@@ -29,9 +29,10 @@ COMMENT ON SCHEMA dealsheet IS 'DealSheet team register';
 CREATE TABLE dealsheet.meta (name text PRIMARY KEY, value text NOT NULL);
 INSERT INTO dealsheet.meta VALUES ('schema_version', '@VERSION@');
 
--- Group roles: a lead reads and writes everything, a member reads and writes, a viewer only
--- reads. Each salesperson is a login role in one of them. Row-level security (who sees which
--- rows) comes with the roles issue; these grants are the coarse part.
+-- Group roles: a lead reads and writes everything, a member reads and writes the customers
+-- they are responsible for (负责人) and the rows that refer to them, a viewer only reads. Each
+-- salesperson is a login role in one of them (dealsheet.add_salesperson, below). The grants
+-- here are the coarse part; row-level security at the end of this file decides which rows.
 DO $$
 BEGIN
   IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = 'lead') THEN CREATE ROLE lead NOLOGIN; END IF;
@@ -132,6 +133,214 @@ bool isSyncedColumn(const ColumnSchema& column) {
     return column.type != ColumnType::Computed && column.formula.empty();
 }
 
+std::string ownershipColumn(const SheetSchema& sheet) {
+    if (sheet.id == "customers") return sheet.column("owner") ? "owner" : "";
+    for (const char* ref : {"customers", "approvals"})
+        for (const auto& column : sheet.columns)
+            if (column.ref == ref && isSyncedColumn(column)) return sqlName(column.id);
+    return {};
+}
+
+namespace {
+
+// Who is who, and the helpers the policies and the lead use.
+const char* kPeople = R"(
+-- ---- Who may see and change what (SPEC section 8, Roles) --------------------------------
+-- Each login and the 负责人 (owner) name it stands for in the sheets: data the lead maintains
+-- (dealsheet.add_salesperson or plain INSERT/UPDATE), never guessed from the login's name.
+-- The team may read it: it holds names that are in the workbooks anyway.
+CREATE TABLE dealsheet.salespeople (
+  login text PRIMARY KEY,
+  owner_name text NOT NULL CHECK (btrim(owner_name) <> ''),
+  updated_at timestamptz NOT NULL DEFAULT now()
+);
+COMMENT ON TABLE dealsheet.salespeople IS '销售人员：登录名与负责人 / Salespeople: login and owner name';
+GRANT SELECT ON dealsheet.salespeople TO lead, member, viewer;
+GRANT INSERT, UPDATE, DELETE ON dealsheet.salespeople TO lead;
+
+-- The 负责人 name of the login running the query (NULL: not a salesperson, sees nothing of
+-- a member's). Inlined into the policies, evaluated once per query.
+CREATE FUNCTION dealsheet.my_owner_name() RETURNS text LANGUAGE sql STABLE AS $f$
+  SELECT owner_name FROM dealsheet.salespeople WHERE login = current_user::text
+$f$;
+
+-- A lead, or the administrator who owns the register.
+CREATE FUNCTION dealsheet.is_lead() RETURNS boolean LANGUAGE sql STABLE AS $f$
+  SELECT pg_catalog.pg_has_role(current_user, 'lead', 'MEMBER')
+      OR pg_catalog.pg_has_role(current_user, (SELECT nspowner FROM pg_catalog.pg_namespace
+                                               WHERE nspname = 'dealsheet'), 'MEMBER')
+$f$;
+
+-- A lead adds a salesperson, moves one to another role or renames their 负责人 name:
+--   SELECT dealsheet.add_salesperson('chen', '陈静', 'member', 'first-password');
+-- The login is created when it does not exist (the password is optional: the administrator
+-- may set it, or the login may use another authentication). It is in exactly one of the
+-- three group roles afterwards. Runs with the rights of the register's owner, who needs
+-- CREATEROLE; administrators, superusers and the group roles themselves are refused.
+CREATE FUNCTION dealsheet.add_salesperson(login text, owner_name text, team_role text,
+                                          password text DEFAULT NULL) RETURNS text
+LANGUAGE plpgsql SECURITY DEFINER SET search_path = dealsheet, pg_catalog, pg_temp AS $f$
+DECLARE
+  existing record;
+  g text;
+BEGIN
+  IF team_role IS NULL OR team_role NOT IN ('lead', 'member', 'viewer') THEN
+    RAISE EXCEPTION 'the role must be lead, member or viewer, not %', coalesce(team_role, 'NULL');
+  END IF;
+  IF coalesce(btrim(owner_name), '') = '' THEN
+    RAISE EXCEPTION 'the owner name (负责人) of % is empty', login;
+  END IF;
+  IF coalesce(login, '') = '' OR login IN ('lead', 'member', 'viewer', 'public') THEN
+    RAISE EXCEPTION '% cannot be a salesperson''s login', coalesce(login, 'NULL');
+  END IF;
+  SELECT r.rolsuper, r.rolcreaterole, r.oid INTO existing FROM pg_roles r WHERE r.rolname = login;
+  IF NOT FOUND THEN
+    EXECUTE format('CREATE ROLE %I LOGIN', login);
+  ELSIF existing.rolsuper OR existing.rolcreaterole OR existing.oid =
+        (SELECT nspowner FROM pg_namespace WHERE nspname = 'dealsheet') THEN
+    RAISE EXCEPTION '% is an administrator, not a salesperson''s login', login;
+  END IF;
+  IF password IS NOT NULL THEN
+    EXECUTE format('ALTER ROLE %I PASSWORD %L', login, password);
+  END IF;
+  FOREACH g IN ARRAY ARRAY['lead', 'member', 'viewer'] LOOP
+    IF g = team_role THEN
+      EXECUTE format('GRANT %I TO %I', g, login);
+    ELSIF EXISTS (SELECT FROM pg_auth_members m WHERE m.roleid = g::regrole
+                  AND m.member = login::regrole) THEN
+      EXECUTE format('REVOKE %I FROM %I', g, login);
+    END IF;
+  END LOOP;
+  INSERT INTO salespeople (login, owner_name) VALUES (login, btrim(owner_name))
+    ON CONFLICT ON CONSTRAINT salespeople_pkey
+    DO UPDATE SET owner_name = EXCLUDED.owner_name, updated_at = now();
+  RETURN format('%s: %s (%s)', login, btrim(owner_name), team_role);
+END $f$;
+REVOKE ALL ON FUNCTION dealsheet.add_salesperson(text, text, text, text) FROM PUBLIC;
+GRANT EXECUTE ON FUNCTION dealsheet.add_salesperson(text, text, text, text) TO lead;
+)";
+
+// The approval result as the sheet's 审批结论 formula (and APPROVALRESULT) gives it, from the
+// three opinions the server holds (the result itself is computed, so it does not sync).
+std::string approvalResultSql(const Schema& schema) {
+    const EnumList& opinions = schema.list("opinions");
+    const auto texts = [&](const char* id) {
+        const EnumValue& value = opinions.byId(id);
+        return "(" + quoted(value.text.zh) + ", lower(" + quoted(value.text.en) + "))";
+    };
+    std::string lockedColumnChecks;
+    for (const char* id : {"amount", "paymentTerms", "customerNo", "salesOpinion", "legalOpinion",
+                           "financeOpinion"}) {
+        const std::string column = sqlName(id);
+        lockedColumnChecks += "  IF NEW." + column + " IS DISTINCT FROM OLD." + column +
+                              " THEN\n    changed := changed || '" + column +
+                              "'::text;\n  END IF;\n";
+    }
+    return R"(
+-- ---- Approved contracts ------------------------------------------------------------------
+-- 审批结论 from the three opinions, as the sheet computes it: any reject is rejected, any
+-- blank pending, any approve-with-changes approved with changes, else approved.
+CREATE FUNCTION dealsheet.approval_result(sales text, legal text, finance text) RETURNS text
+LANGUAGE sql IMMUTABLE AS $f$
+  SELECT CASE
+    WHEN lower(btrim(sales)) IN )" +
+           texts("reject") + R"( OR lower(btrim(legal)) IN )" + texts("reject") +
+           R"(
+      OR lower(btrim(finance)) IN )" +
+           texts("reject") + R"( THEN 'rejected'
+    WHEN coalesce(btrim(sales), '') = '' OR coalesce(btrim(legal), '') = ''
+      OR coalesce(btrim(finance), '') = '' THEN 'pending'
+    WHEN lower(btrim(sales)) IN )" +
+           texts("approveWithChanges") + R"( OR lower(btrim(legal)) IN )" +
+           texts("approveWithChanges") + R"(
+      OR lower(btrim(finance)) IN )" +
+           texts("approveWithChanges") + R"( THEN 'approvedWithChanges'
+    ELSE 'approved' END
+$f$;
+
+-- Once approved (通过 / 修改后通过), the amount, the payment terms, the customer (the party)
+-- and the opinions that approved it change only by a lead: anyone else's change is refused
+-- with the columns named, so the workbook can say which cell the server refused.
+CREATE FUNCTION dealsheet.guard_approved_contract() RETURNS trigger LANGUAGE plpgsql AS $f$
+DECLARE
+  changed text[] := '{}';
+BEGIN
+  IF dealsheet.approval_result(OLD.sales_opinion, OLD.legal_opinion, OLD.finance_opinion)
+       NOT IN ('approved', 'approvedWithChanges') OR dealsheet.is_lead() THEN
+    RETURN NEW;
+  END IF;
+)" + lockedColumnChecks +
+           R"(  IF cardinality(changed) > 0 THEN
+    RAISE EXCEPTION 'dealsheet-approved-contract:% (only a lead may change an approved contract)',
+      array_to_string(changed, ',') USING ERRCODE = 'insufficient_privilege';
+  END IF;
+  RETURN NEW;
+END $f$;
+CREATE TRIGGER t15_approved_contract BEFORE UPDATE ON dealsheet.approvals
+  FOR EACH ROW EXECUTE FUNCTION dealsheet.guard_approved_contract();
+)";
+}
+
+// Row-level security on every synced table and its history: a lead all rows, a viewer reads
+// all rows, a member the rows of the customers whose 负责人 is theirs. A child row finds its
+// customer through the indexed customer number (a contract's rows through the contract).
+std::string accessSql(const Schema& schema) {
+    std::string sql = kPeople;
+    const bool contracts = schema.sheet("approvals") &&
+                           schema.sheet("approvals")->column("salesOpinion") &&
+                           schema.sheet("approvals")->column("paymentTerms");
+    if (contracts) sql += approvalResultSql(schema);
+    sql += R"(
+-- ---- Row-level security -----------------------------------------------------------------
+-- The owner's name is compared without surrounding spaces; the owner of the register (the
+-- administrator) and superusers are not subject to these policies.
+CREATE INDEX customers_owner ON dealsheet.customers (btrim(owner));
+CREATE INDEX customers_customer_no_eq ON dealsheet.customers (customer_no);
+-- A member's read filters through the policies' subqueries; their cost estimates make the
+-- planner compile them with JIT, which takes seconds for a query that runs in milliseconds.
+DO $$ BEGIN EXECUTE format('ALTER DATABASE %I SET jit = off', current_database()); END $$;
+)";
+    const std::string mine = "btrim(c.owner) = (SELECT dealsheet.my_owner_name())";
+    for (const auto& sheet : schema.sheets()) {
+        if (!isSyncedSheet(sheet)) continue;
+        const std::string name = sqlName(sheet.id);
+        const std::string table = "dealsheet." + name;
+        const std::string via = ownershipColumn(sheet);
+        std::string owned;
+        if (sheet.id == "customers") {
+            owned = "btrim(owner) = (SELECT dealsheet.my_owner_name())";
+        } else if (via == "customer_no") {
+            owned = "EXISTS (SELECT FROM dealsheet.customers c WHERE c.customer_no = " + name +
+                    ".customer_no AND " + mine + ")";
+            sql += "CREATE INDEX " + name + "_customer_no ON " + table + " (customer_no);\n";
+        } else if (!via.empty()) {
+            owned =
+                "EXISTS (SELECT FROM dealsheet.approvals a JOIN dealsheet.customers c ON "
+                "c.customer_no = a.customer_no WHERE a.contract_no = " +
+                name + "." + via + " AND " + mine + ")";
+            sql += "CREATE INDEX " + name + "_" + via + " ON " + table + " (" + via + ");\n";
+        } else {
+            owned = "false";  // a sheet that refers to no customer: leads only
+        }
+        if (sheet.id == "approvals")
+            sql += "CREATE INDEX approvals_contract_no ON dealsheet.approvals (contract_no);\n";
+        sql += "ALTER TABLE " + table + " ENABLE ROW LEVEL SECURITY;\n";
+        sql += "CREATE POLICY lead_all ON " + table + " TO lead USING (true) WITH CHECK (true);\n";
+        sql += "CREATE POLICY viewer_reads ON " + table + " FOR SELECT TO viewer USING (true);\n";
+        sql += "CREATE POLICY member_own ON " + table + " TO member\n  USING (" + owned +
+               ")\n  WITH CHECK (" + owned + ");\n";
+        // History: the versions of the rows the reader may see now (the history is written by
+        // the server itself, never by a login).
+        sql += "ALTER TABLE " + table + "_history ENABLE ROW LEVEL SECURITY;\n";
+        sql += "CREATE POLICY visible_rows ON " + table +
+               "_history FOR SELECT TO lead, member, viewer\n  USING (EXISTS (SELECT FROM " +
+               table + " t WHERE t.row_id = " + name + "_history.row_id));\n";
+    }
+    return sql;
+}
+
+}  // namespace
+
 std::string teamServerSql(const Schema& schema) {
     const std::string version = std::to_string(kTeamSchemaVersion);
     std::string sql = replaceAll(kPreamble, "@VERSION@", version);
@@ -163,7 +372,9 @@ std::string teamServerSql(const Schema& schema) {
         sql += "GRANT INSERT, UPDATE ON " + table + " TO lead, member;\n";
     }
     sql += kNumbering;
-    sql += "GRANT USAGE ON ALL SEQUENCES IN SCHEMA dealsheet TO lead, member;\n";
+    sql += accessSql(schema);
+    // Viewers too: a viewer's push takes ids before the server refuses its rows one by one.
+    sql += "GRANT USAGE ON ALL SEQUENCES IN SCHEMA dealsheet TO lead, member, viewer;\n";
     sql += "\nCOMMIT;\n";
     return sql;
 }

@@ -11,7 +11,7 @@
 namespace dealsheet {
 
 // Raised whenever the generated SQL changes in a way an existing server must not miss.
-inline constexpr int kTeamSchemaVersion = 1;
+inline constexpr int kTeamSchemaVersion = 2;
 
 // The server's name of a schema id: "customerNo" -> "customer_no", "keyPoints" -> "key_points".
 std::string sqlName(std::string_view id);
@@ -20,6 +20,10 @@ std::string sqlName(std::string_view id);
 bool isSyncedSheet(const SheetSchema& sheet);
 // Columns the user types sync; computed and formula-filled columns are the sheet's own.
 bool isSyncedColumn(const ColumnSchema& column);
+
+// The column whose value decides which member's a row is: 负责人 on Customers, else the
+// customer number or contract number the row refers to ("" when none).
+std::string ownershipColumn(const SheetSchema& sheet);
 
 // The whole SQL file an administrator runs once (server/dealsheet-team.sql).
 std::string teamServerSql(const Schema& schema);

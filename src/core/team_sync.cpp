@@ -7,6 +7,7 @@
 #include <cstdlib>
 #include <set>
 
+#include "messages.hpp"
 #include "team_messages.hpp"
 #include "team_sql.hpp"
 #include "text.hpp"
@@ -129,6 +130,8 @@ Plan plan(const std::vector<LocalRow>& local, const std::vector<ServerRow>& serv
                 merged[c] = s;  // only the server changed it
             } else if (b && s == *b) {
                 // only this workbook changed it: keep, push below
+            } else if (mine.refused) {
+                merged[c] = s;  // the server refused this value and has changed it since
             } else {
                 result.conflicts.push_back({i, c, l, s});
                 conflicted = true;
@@ -275,19 +278,87 @@ Text explainDatabaseError(std::string_view message) {
     return msg::kDatabaseError;
 }
 
-Finding conflictFinding(const std::string& sheet, int row, int column, const std::string& field,
-                        const std::string& mine, const std::string& theirs) {
-    const RuleDefinition& info = rule("SYNC_CONFLICT");
-    const auto fill = [&](std::string_view pattern) {
+bool isRefusal(std::string_view sqlState, std::string_view message) {
+    const std::string m = lower(message);
+    if (sqlState == "42501" || sqlState == "P0001" || sqlState.substr(0, 2) == "22" ||
+        sqlState.substr(0, 2) == "23")
+        return true;
+    return contains(m, "permission denied") || contains(m, "row-level security") ||
+           contains(m, "dealsheet-approved-contract");
+}
+
+Refusal explainRefusal(std::string_view message, const SheetSchema& sheet) {
+    const std::string m = lower(message);
+    const std::string_view tag = "dealsheet-approved-contract:";
+    if (const auto at = m.find(tag); at != std::string::npos) {
+        Refusal refusal{msg::kRefusedApprovedContract, {}, {}};
+        std::size_t from = at + tag.size();
+        for (;;) {
+            std::size_t end = from;
+            while (end < m.size() &&
+                   (std::isalnum(static_cast<unsigned char>(m[end])) || m[end] == '_'))
+                ++end;
+            if (end > from) refusal.columns.push_back(m.substr(from, end - from));
+            if (end >= m.size() || m[end] != ',') break;
+            from = end + 1;
+        }
+        return refusal;
+    }
+    if (contains(m, "row-level security")) {
+        const std::string column = ownershipColumn(sheet);
+        return {sheet.id == "customers" ? msg::kRefusedNotYourCustomer : msg::kRefusedNotYourRow,
+                column.empty() ? std::vector<std::string>{} : std::vector<std::string>{column},
+                {}};
+    }
+    if (contains(m, "permission denied")) return {msg::kRefusedReadOnly, {}, {}};
+    std::string first(message.substr(0, message.find('\n')));
+    return {msg::kRefusedOther, {}, first};
+}
+
+namespace {
+
+// A sync finding of rule `code` at a cell: its message with {value} and {detail} filled in,
+// the detail per language.
+Finding syncFinding(std::string_view code, const std::string& sheet, int row, int column,
+                    const std::string& field, const std::string& value, Text detail) {
+    const RuleDefinition& info = rule(code);
+    const auto fill = [&](std::string_view pattern, std::string_view detailText) {
         std::string out(pattern);
-        for (const auto& [key, value] :
-             {std::pair<std::string, std::string>{"{value}", mine}, {"{detail}", theirs}})
+        for (const auto& [key, text] :
+             {std::pair<std::string_view, std::string_view>{"{value}", value},
+              {"{detail}", detailText}})
             if (const auto at = out.find(key); at != std::string::npos)
-                out.replace(at, key.size(), value);
+                out.replace(at, key.size(), text);
         return out;
     };
-    return Finding{info.severity,         std::string(info.code), sheet, row, column, field, mine,
-                   fill(info.message.zh), fill(info.message.en)};
+    return Finding{info.severity,
+                   std::string(info.code),
+                   sheet,
+                   row,
+                   column,
+                   field,
+                   value,
+                   fill(info.message.zh, detail.zh),
+                   fill(info.message.en, detail.en)};
+}
+
+}  // namespace
+
+Finding refusedFinding(const std::string& sheet, int row, int column, const std::string& field,
+                       const std::string& value, const Refusal& refusal) {
+    const std::string zh = msg::format(refusal.reason.zh, refusal.serverMessage);
+    const std::string en = msg::format(refusal.reason.en, refusal.serverMessage);
+    return syncFinding("SYNC_REFUSED", sheet, row, column, field, value, {zh, en});
+}
+
+Finding notShownFinding(const std::string& sheet, int row, int column, const std::string& field,
+                        long long id) {
+    return syncFinding("SYNC_NOT_SHOWN", sheet, row, column, field, std::to_string(id), {});
+}
+
+Finding conflictFinding(const std::string& sheet, int row, int column, const std::string& field,
+                        const std::string& mine, const std::string& theirs) {
+    return syncFinding("SYNC_CONFLICT", sheet, row, column, field, mine, {theirs, theirs});
 }
 
 }  // namespace dealsheet::team

@@ -48,6 +48,9 @@ struct LocalRow {
     std::optional<long long> base;  // 同步版本: the server version last seen
     Values values;
     bool filled = false;
+    // The server refused this row's last push (同步版本 kept negative): where the server's
+    // value has changed since, it replaces the refused one instead of being a conflict.
+    bool refused = false;
 };
 
 struct ServerRow {
@@ -115,8 +118,26 @@ Connection connectionUrl(std::string_view database, std::string_view user);
 // schema, connection lost ...), from the driver's message.
 Text explainDatabaseError(std::string_view message);
 
+// Why the server refused one row of a push, from the driver's message: the reason in words
+// and the columns (server names) it concerns, none when the whole row was refused.
+struct Refusal {
+    Text reason;
+    std::vector<std::string> columns;
+    std::string serverMessage;  // for a reason DealSheet does not know
+};
+// True when the error refuses the statement's rows (permissions, row-level security, the
+// approved-contract guard, a value the server will not take), false when it is the
+// connection's or the transaction's (those end the whole sync).
+bool isRefusal(std::string_view sqlState, std::string_view message);
+Refusal explainRefusal(std::string_view message, const SheetSchema& sheet);
+
 // SYNC_CONFLICT and SYNC_REFUSED: findings of the sync, not rules of a sheet.
 Finding conflictFinding(const std::string& sheet, int row, int column, const std::string& field,
                         const std::string& mine, const std::string& theirs);
+// A row whose Sync ID the server no longer shows this user (a customer handed to another).
+Finding notShownFinding(const std::string& sheet, int row, int column, const std::string& field,
+                        long long id);
+Finding refusedFinding(const std::string& sheet, int row, int column, const std::string& field,
+                       const std::string& value, const Refusal& refusal);
 
 }  // namespace dealsheet::team

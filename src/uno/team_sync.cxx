@@ -61,6 +61,14 @@ struct SyncedSheet {
     // After the push: the server's id, version and customer number of every pushed row.
     std::map<std::size_t, std::pair<long long, long long>> pushedIds;  // local -> id, version
     std::map<std::size_t, std::string> numbers;                        // local -> new number
+    // Rows of the push the server refused (the others went through): the local row, the
+    // server version its push was based on, and why.
+    struct Refused {
+        std::size_t local = 0;
+        long long expected = 0;
+        team::Refusal why;
+    };
+    std::vector<Refused> refused;
 };
 
 std::optional<long long> wholeNumber(const CellValue& value) {
@@ -125,7 +133,13 @@ std::vector<SyncedSheet> readSyncedSheets(const Reference<css::sheet::XSpreadshe
             row.row = r;
             const std::size_t i = static_cast<std::size_t>(r - 1);
             if (i < ids.size() && !ids[i].empty()) row.id = wholeNumber(ids[i][0]);
-            if (i < versions.size() && !versions[i].empty()) row.base = wholeNumber(versions[i][0]);
+            if (i < versions.size() && !versions[i].empty()) {
+                // A negative version marks a row whose last push the server refused.
+                const auto* number = std::get_if<double>(&versions[i][0]);
+                row.refused = number && *number < 0;
+                row.base = wholeNumber(row.refused ? CellValue(-*number) : versions[i][0]);
+                row.refused = row.refused && row.base;
+            }
             row.filled = r < synced.data.rowCount() && isRowFilled(located, r);
             for (const auto& column : synced.columns)
                 row.values.push_back(team::toServerText(synced.data.at(r, column.sheetColumn),
@@ -239,12 +253,58 @@ void readServer(Database& db, SyncedSheet& sheet) {
     sheet.plan = team::plan(sheet.rows, server, bases);
 }
 
+// Runs one push statement in a savepoint. When the server refuses its rows (permissions,
+// row-level security, the approved-contract guard), the savepoint is rolled back, the rest of
+// the transaction goes on, and `refusal` says why; other errors end the sync.
+long guardedUpdate(Database& db, const std::string& sql, const std::string& records,
+                   const SheetSchema& schema, std::optional<team::Refusal>& refusal) {
+    db.execute("SAVEPOINT dealsheet_rows");
+    try {
+        const long changed = db.update(sql, records);
+        db.execute("RELEASE SAVEPOINT dealsheet_rows");
+        return changed;
+    } catch (const css::sdbc::SQLException& e) {
+        if (!team::isRefusal(toUtf8(e.SQLState), toUtf8(e.Message))) throw;
+        db.execute("ROLLBACK TO SAVEPOINT dealsheet_rows");
+        db.execute("RELEASE SAVEPOINT dealsheet_rows");
+        refusal = team::explainRefusal(toUtf8(e.Message), schema);
+        return -1;
+    }
+}
+
+// Pushes `rows` with one statement; when the server refuses that, row by row, so that a
+// refused row holds back none of the others. False when an update found its row changed on
+// the server since it was read (the caller rolls back and starts again).
+bool pushRows(Database& db, SyncedSheet& sheet, const std::string& sql,
+              const std::vector<team::Push>& rows, const std::vector<long long>& newIds,
+              bool updates) {
+    if (rows.empty()) return true;
+    std::optional<team::Refusal> refusal;
+    const long changed = guardedUpdate(db, sql, team::pushRecords(rows, sheet.columns, newIds),
+                                       *sheet.schema, refusal);
+    if (changed >= 0) return !updates || changed == static_cast<long>(rows.size());
+    std::size_t nextNew = 0;
+    for (const auto& row : rows) {
+        std::vector<long long> id;
+        if (!row.id) id.push_back(newIds.at(nextNew++));
+        refusal.reset();
+        const long one = guardedUpdate(db, sql, team::pushRecords({row}, sheet.columns, id),
+                                       *sheet.schema, refusal);
+        if (one < 0)
+            sheet.refused.push_back({row.local, row.expected, *refusal});
+        else if (updates && one != 1)
+            return false;
+    }
+    return true;
+}
+
 // Pushes the sheet's plan; false when a row changed on the server since it was read (the
 // caller rolls back and starts again).
 bool push(Database& db, SyncedSheet& sheet) {
     const auto& pushes = sheet.plan.pushes;
     sheet.pushedIds.clear();
     sheet.numbers.clear();
+    sheet.refused.clear();
     if (pushes.empty()) return true;
     const std::string table = "dealsheet." + sqlName(sheet.schema->id);
     const auto newRows = static_cast<std::size_t>(
@@ -259,29 +319,31 @@ bool push(Database& db, SyncedSheet& sheet) {
     for (const auto& p : pushes) (p.id ? updates : inserts).push_back(p);
     const std::string records =
         "json_to_recordset(CAST(? AS json)) AS x(" + recordDefinition(sheet.columns) + ")";
-    if (!inserts.empty())
-        db.update("INSERT INTO " + table + " (row_id" + columnList(sheet.columns, "") +
+    if (!pushRows(db, sheet,
+                  "INSERT INTO " + table + " (row_id" + columnList(sheet.columns, "") +
                       ") SELECT row_id" + columnList(sheet.columns, "") + " FROM " + records +
                       " ORDER BY ord",
-                  team::pushRecords(inserts, sheet.columns, newIds));
-    if (!updates.empty()) {
-        std::string assignments;
-        for (const auto& column : sheet.columns)
-            assignments += std::string(assignments.empty() ? "" : ", ") +
-                           sqlName(column.schema->id) + " = x." + sqlName(column.schema->id);
-        const long changed =
-            db.update("UPDATE " + table + " AS t SET " + assignments + " FROM " + records +
-                          " WHERE t.row_id = x.row_id AND t.version = x.base",
-                      team::pushRecords(updates, sheet.columns, {}));
-        if (changed != static_cast<long>(updates.size())) return false;
-    }
+                  inserts, newIds, false))
+        return false;
+    std::string assignments;
+    for (const auto& column : sheet.columns)
+        assignments += std::string(assignments.empty() ? "" : ", ") + sqlName(column.schema->id) +
+                       " = x." + sqlName(column.schema->id);
+    if (!pushRows(db, sheet,
+                  "UPDATE " + table + " AS t SET " + assignments + " FROM " + records +
+                      " WHERE t.row_id = x.row_id AND t.version = x.base",
+                  updates, {}, true))
+        return false;
     // What the server made of the rows: their ids, versions and, for customers, the numbers
     // it assigned.
     std::map<long long, std::size_t> localOf;
     std::string ids = "[";
     std::size_t nextNew = 0;
+    std::set<std::size_t> refusedRows;
+    for (const auto& r : sheet.refused) refusedRows.insert(r.local);
     for (const auto& p : pushes) {
         const long long id = p.id ? *p.id : newIds.at(nextNew++);
+        if (refusedRows.count(p.local)) continue;
         localOf[id] = p.local;
         ids += (ids.size() > 1 ? "," : "") + std::to_string(id);
     }
@@ -456,6 +518,12 @@ CellWrites writesOf(const SyncedSheet& sheet, const SerialDates& dates, long& pu
     }
     for (const auto& [local, idVersion] : sheet.pushedIds)
         hidden(sheet.rows[local].row, idVersion.first, idVersion.second);
+    // A refused row keeps its cells as typed; its version turns negative, so that the next
+    // sync takes the server's value where the server changed it since (a lead's decision).
+    for (const auto& refused : sheet.refused)
+        if (const auto& row = sheet.rows[refused.local]; row.id)
+            writes[row.row].emplace_back(sheet.versionColumn,
+                                         -static_cast<double>(refused.expected));
     for (const auto& [local, number] : sheet.numbers) {
         for (const auto& column : sheet.columns)
             if (column.schema->id == "customerNo")
@@ -639,19 +707,54 @@ SyncOutcome syncTeam(const Reference<css::uno::XComponentContext>& context,
         fail(team::explainDatabaseError(detail).in(uiLang), detail);
     }
 
-    std::vector<Finding> conflicts;
+    std::vector<Finding> findings;
+    long refusedRows = 0;
     for (const auto& sheet : sheets) {
         outcome.pushed += static_cast<long>(sheet.pushedIds.size());
+        const auto headerOf = [&](const team::SyncColumn& column) {
+            const CellValue& header = sheet.data.at(0, column.sheetColumn);
+            const auto* text = std::get_if<std::string>(&header);
+            return text ? *text : column.schema->header.zh;
+        };
         for (const auto& c : sheet.plan.conflicts) {
             const auto& column = sheet.columns[c.column];
-            const CellValue& header = sheet.data.at(0, column.sheetColumn);
-            const auto* headerText = std::get_if<std::string>(&header);
-            conflicts.push_back(team::conflictFinding(
-                sheet.name, sheet.rows[c.local].row, column.sheetColumn,
-                headerText ? *headerText : column.schema->header.zh, c.mine, c.theirs));
+            findings.push_back(team::conflictFinding(sheet.name, sheet.rows[c.local].row,
+                                                     column.sheetColumn, headerOf(column), c.mine,
+                                                     c.theirs));
+        }
+        // Each refused cell with the value the user typed; a row refused as a whole at its
+        // first filled cell.
+        for (const auto& refused : sheet.refused) {
+            const team::LocalRow& row = sheet.rows[refused.local];
+            ++refusedRows;
+            std::vector<std::size_t> cells;
+            for (const auto& name : refused.why.columns)
+                for (std::size_t c = 0; c < sheet.columns.size(); ++c)
+                    if (sqlName(sheet.columns[c].schema->id) == name) cells.push_back(c);
+            if (cells.empty()) {
+                std::size_t first = 0;
+                while (first + 1 < row.values.size() && row.values[first].empty()) ++first;
+                cells.push_back(first);
+            }
+            for (std::size_t c : cells)
+                findings.push_back(team::refusedFinding(
+                    sheet.name, row.row, sheet.columns[c].sheetColumn, headerOf(sheet.columns[c]),
+                    c < row.values.size() ? row.values[c] : "", refused.why));
         }
     }
-    outcome.conflicts = static_cast<long>(conflicts.size());
+    // Rows the server no longer shows (a customer handed to another member): kept, listed at
+    // their hidden Sync ID.
+    for (const auto& sheet : sheets)
+        for (std::size_t local : sheet.plan.unknown)
+            if (const auto& row = sheet.rows[local]; row.id)
+                findings.push_back(
+                    team::notShownFinding(sheet.name, row.row, sheet.idColumn,
+                                          std::string(team::kIdHeader.in(sheet.lang)), *row.id));
+    outcome.conflicts =
+        static_cast<long>(std::count_if(findings.begin(), findings.end(), [](const Finding& f) {
+            return f.rule == "SYNC_CONFLICT";
+        }));
+    outcome.refused = refusedRows;
     outcome.milliseconds = static_cast<long>(std::chrono::duration_cast<std::chrono::milliseconds>(
                                                  std::chrono::steady_clock::now() - start)
                                                  .count());
@@ -659,11 +762,11 @@ SyncOutcome syncTeam(const Reference<css::uno::XComponentContext>& context,
     for (long n : {outcome.pulled, outcome.pushed, outcome.numbered, outcome.conflicts,
                    outcome.milliseconds})
         message = msg::format(message, std::to_string(n));
-    if (!conflicts.empty()) {
-        // Both values in the report, beside Validate's findings.
-        validate(context, doc, conflicts);
+    if (!findings.empty()) validate(context, doc, findings);  // beside Validate's findings
+    if (outcome.conflicts > 0)
         message += "\n" + std::string(msg::kSyncConflictsSeeReport.in(uiLang));
-    }
+    if (refusedRows > 0)
+        message += "\n" + msg::format(msg::kSyncRefused.in(uiLang), std::to_string(refusedRows));
     long unknown = 0;
     for (const auto& sheet : sheets) unknown += static_cast<long>(sheet.plan.unknown.size());
     if (unknown > 0)

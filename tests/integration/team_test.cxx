@@ -66,9 +66,15 @@ Reference<org::dealsheet::calc::XToolkit2> toolkit2() {
 }
 
 // A database of its own per test, so that numbers and counts do not depend on test order.
+// The logins (cluster-wide) and the 负责人 names they stand for (each database's own table).
 std::string newTeamDatabase(const std::string& name) {
     gServer->sql("CREATE DATABASE " + name, "postgres");
     gServer->sql(readFile(DEALSHEET_TEAM_SQL), name);
+    gServer->sql(
+        "INSERT INTO dealsheet.salespeople (login, owner_name) VALUES ('zhang', '张伟'), "
+        "('li', '李娜'), ('wang', '王强'), ('zhao', '赵敏'), ('chen', '陈静'), "
+        "('liu', '刘洋')",
+        name);
     return name;
 }
 
@@ -194,10 +200,14 @@ class TeamSync : public ::testing::Test {
         unoGuard([] {
             static Postgres server(DEALSHEET_TEAM_SQL);
             gServer = &server;
+            // Li and Wang sync the whole team register (the sync's mechanics); Chen and Liu
+            // are members who see their own customers only (the roles' tests at the end).
             server.addLogin("zhang", "lead", "zhang-pw");
-            server.addLogin("li", "member", "li-pw");
-            server.addLogin("wang", "member", "wang-pw");
+            server.addLogin("li", "lead", "li-pw");
+            server.addLogin("wang", "lead", "wang-pw");
             server.addLogin("zhao", "viewer", "zhao-pw");
+            server.addLogin("chen", "member", "chen-pw");
+            server.addLogin("liu", "member", "liu-pw");
             ASSERT_EQ(server.passFile(), kPassFile);
         });
     }
@@ -549,5 +559,253 @@ TEST_F(TeamSync, BadInputGivesAClearMessageAndChangesNothing) {
         EXPECT_TRUE(says(toUtf8(told), {"同步完成", "Sync done"})) << toUtf8(told);
         EXPECT_EQ(gServer->sql("SELECT customer_no FROM dealsheet.customers", db), "202607-001");
         close(doc);
+    });
+}
+
+// ---- Roles: who may see and change what, enforced by the server --------------------------
+
+namespace {
+
+// Every text of the workbook's report sheet, one line per cell.
+std::string reportText(const Reference<css::sheet::XSpreadsheetDocument>& doc) {
+    std::string reportName;
+    for (const auto& name : sheetNamesOf(doc))
+        if (dealsheet::hasReportSheetName(name)) reportName = name;
+    if (reportName.empty()) return {};
+    const auto report = byNameOrThrow(doc, reportName);
+    const auto area = usedArea(report);
+    const auto range = Reference<css::table::XCellRange>(report, UNO_QUERY_THROW)
+                           ->getCellRangeByPosition(0, 0, area.EndColumn, area.EndRow);
+    std::string text;
+    for (const auto& row :
+         Reference<css::sheet::XCellRangeData>(range, UNO_QUERY_THROW)->getDataArray())
+        for (const auto& value : row) {
+            rtl::OUString cellText;
+            if (value >>= cellText) text += toUtf8(cellText) + "\n";
+        }
+    return text;
+}
+
+// SYNC_NOT_SHOWN's words.
+constexpr dealsheet::Text kNotShown{"客户可能已转给别人负责",
+                                    "its customer may have been handed to someone else"};
+
+// How many findings of the report give `reason` (in the report's language, either one).
+std::size_t findingsSaying(const std::string& report, dealsheet::Text reason) {
+    std::size_t count = 0;
+    for (const std::string& needle : {std::string(reason.zh), std::string(reason.en)})
+        for (auto at = report.find(needle); at != std::string::npos;
+             at = report.find(needle, at + 1))
+            ++count;
+    return count;
+}
+
+// Sync with team through the toolbar's command: what it tells the user.
+std::string syncMessage(const Reference<css::sheet::XSpreadsheetDocument>& doc) {
+    const auto frame =
+        Reference<css::frame::XModel>(doc, UNO_QUERY_THROW)->getCurrentController()->getFrame();
+    const Any result =
+        css::frame::DispatchHelper::create(Office::get().context())
+            ->executeDispatch(Reference<css::frame::XDispatchProvider>(frame, UNO_QUERY_THROW),
+                              "org.dealsheet.calc:SyncTeam", "", 0, {});
+    css::frame::DispatchResultEvent event;
+    rtl::OUString told;
+    if (result >>= event) event.Result >>= told;
+    return toUtf8(told);
+}
+
+// The lead's workbook with three customers (two of Chen's, one of Liu's) and an action for
+// each, synced: Chen's are 202610-001 and -002, Liu's 202610-003.
+Reference<css::sheet::XSpreadsheetDocument> leadWithTeam(const std::string& db) {
+    const auto zhang = ownWorkbook(db, "zhang");
+    const auto customers = byNameOrThrow(zhang, "客户信息登记表");
+    customerRow(customers, 1, "华东机械有限公司", on(2026, 10, 8), "陈静");
+    customerRow(customers, 2, "南方电子股份", on(2026, 10, 9), "陈静");
+    customerRow(customers, 3, "北方物流集团", on(2026, 10, 10), "刘洋");
+    EXPECT_EQ(toolkit2()->syncTeam(component(zhang)).Numbered, 3);
+    const auto actions = byNameOrThrow(zhang, "跟进行动表");
+    const char* tasks[] = {"发送报价单", "安排演示", "电话回访"};
+    for (int r = 1; r <= 3; ++r) {
+        setText(actions, "B" + std::to_string(r + 1), "202610-00" + std::to_string(r));
+        setText(actions, "D" + std::to_string(r + 1), tasks[r - 1]);
+    }
+    EXPECT_EQ(toolkit2()->syncTeam(component(zhang)).Pushed, 3);
+    return zhang;
+}
+
+}  // namespace
+
+// A member's workbook receives their own customers and the rows that refer to them, never
+// another member's, even when they type another row's hidden id by hand; a change the server
+// refuses is listed and kept in the cell, and the row's other changes go through.
+TEST_F(TeamSync, MemberSeesAndChangesOnlyTheirOwnCustomers) {
+    unoGuard([&] {
+        const std::string db = newTeamDatabase("member_rows");
+        const auto zhang = leadWithTeam(db);
+        const auto chen = ownWorkbook(db, "chen");
+        const auto customers = byNameOrThrow(chen, "客户信息登记表");
+        const SyncSummary first = toolkit2()->syncTeam(component(chen));
+        EXPECT_EQ(first.Pulled, 4);  // two customers, two actions
+        EXPECT_EQ(cellText(customers, "客户名称", 1), "华东机械有限公司");
+        EXPECT_EQ(cellText(customers, "客户名称", 2), "南方电子股份");
+        EXPECT_EQ(cellText(customers, "客户名称", 3), "");
+        EXPECT_EQ(textOf(byNameOrThrow(chen, "跟进行动表"), "D3"), "安排演示");
+        EXPECT_EQ(textOf(byNameOrThrow(chen, "跟进行动表"), "D4"), "");
+
+        // Liu's customer's row id, typed into a new row's hidden columns, with a change.
+        const std::string liuId =
+            gServer->sql("SELECT row_id FROM dealsheet.customers WHERE owner = '刘洋'", db);
+        const int idColumn = columnOf(customers, "同步标识");
+        ASSERT_GE(idColumn, 0);
+        customerRow(customers, 3, "冒名顶替公司", on(2026, 10, 10), "陈静");
+        setNumber(customers, address(idColumn, 3), std::stod(liuId));
+        setNumber(customers, address(idColumn + 1, 3), 1);
+        // Her own customer handed to Liu (only a lead reassigns), and a note on the other.
+        type(chen, customers, address(columnOf(customers, "负责人"), 1), "刘洋");
+        type(chen, customers, address(columnOf(customers, "备注"), 2), "下周拜访");
+        const SyncSummary second = toolkit2()->syncTeam(component(chen));
+        EXPECT_EQ(second.Refused, 1);
+        EXPECT_EQ(second.Pushed, 1);
+        EXPECT_EQ(second.Pulled, 0);
+        EXPECT_EQ(cellText(customers, "负责人", 1), "刘洋");  // kept as typed
+        EXPECT_EQ(cellText(customers, "客户名称", 3), "冒名顶替公司");
+        EXPECT_EQ(gServer->sql("SELECT customer_name, owner, coalesce(notes, '-') FROM "
+                               "dealsheet.customers ORDER BY row_id",
+                               db),
+                  "华东机械有限公司|陈静|-\n南方电子股份|陈静|下周拜访\n北方物流集团|刘洋|-");
+        const std::string report = reportText(chen);
+        EXPECT_EQ(findingsSaying(report, dealsheet::msg::kRefusedNotYourCustomer), 1u) << report;
+        EXPECT_EQ(findingsSaying(report, kNotShown), 1u) << report;  // the typed id
+        EXPECT_EQ(report.find("北方物流集团"), std::string::npos) << report;
+        close(chen);
+        close(zhang);
+    });
+}
+
+// A viewer's changes are refused row by row: nothing reaches the server, nothing is lost in
+// the workbook, every refused row is listed.
+TEST_F(TeamSync, ViewerPushIsRefusedRowByRowAndNothingIsLost) {
+    unoGuard([&] {
+        const std::string db = newTeamDatabase("viewer_push");
+        const auto zhang = leadWithTeam(db);
+        const auto zhao = ownWorkbook(db, "zhao");
+        const auto customers = byNameOrThrow(zhao, "客户信息登记表");
+        EXPECT_EQ(toolkit2()->syncTeam(component(zhao)).Pulled, 6);  // everything
+        type(zhao, customers, address(columnOf(customers, "备注"), 1), "管理层意见");
+        type(zhao, customers, address(columnOf(customers, "联系人"), 3), "赵经理");
+        customerRow(customers, 4, "西部能源公司", on(2026, 10, 12), "陈静");
+        const SyncSummary refused = toolkit2()->syncTeam(component(zhao));
+        EXPECT_EQ(refused.Refused, 3);
+        EXPECT_EQ(refused.Pushed, 0);
+        EXPECT_EQ(refused.Numbered, 0);
+        EXPECT_EQ(cellText(customers, "备注", 1), "管理层意见");
+        EXPECT_EQ(cellText(customers, "联系人", 3), "赵经理");
+        EXPECT_EQ(cellText(customers, "客户名称", 4), "西部能源公司");
+        EXPECT_EQ(cellText(customers, "客户编号", 4), "");
+        EXPECT_EQ(gServer->sql("SELECT count(*), count(notes), max(version) FROM "
+                               "dealsheet.customers",
+                               db),
+                  "3|0|1");
+        const std::string report = reportText(zhao);
+        EXPECT_EQ(findingsSaying(report, dealsheet::msg::kRefusedReadOnly), 3u) << report;
+        close(zhao);
+        close(zhang);
+    });
+}
+
+// An approved contract's amount changes only by a lead: the member's change is refused and
+// kept in the cell; after the lead's change, the member's next sync brings the lead's value.
+TEST_F(TeamSync, ApprovedContractChangesOnlyByALead) {
+    unoGuard([&] {
+        const std::string db = newTeamDatabase("approved");
+        const auto zhang = leadWithTeam(db);
+        Reference<css::sheet::XSpreadsheets>(zhang->getSheets(), UNO_QUERY_THROW)
+            ->insertNewByName(toOUString("合同审批表"), 2);
+        const auto approvals = byNameOrThrow(zhang, "合同审批表");
+        int column = 0;
+        for (const auto& c : dealsheet::productSchema().sheetOrThrow("approvals").columns)
+            setText(approvals, address(column++, 0), c.header.zh);
+        const auto put = [&](const std::string& header, const std::string& text) {
+            setText(approvals, address(columnOf(approvals, header), 1), text);
+        };
+        put("合同编号", "HT-2026-001");
+        put("客户编号", "202610-001");
+        put("合同名称", "ERP 升级");
+        setNumber(approvals, address(columnOf(approvals, "合同金额(元)"), 1), 100000);
+        put("付款条件", "预付30%");
+        put("销售部意见", "同意");
+        put("法务部意见", "同意");
+        put("财务部意见", "修改后同意");
+        EXPECT_EQ(toolkit2()->syncTeam(component(zhang)).Pushed, 1);
+
+        const auto chen = newSpreadsheet(true);
+        toolkit()->insertTemplates(component(chen), "zh");
+        setSettings(chen, gServer->connection(db), "chen");
+        EXPECT_EQ(toolkit2()->syncTeam(component(chen)).Pulled, 5);
+        const auto mine = byNameOrThrow(chen, "合同审批表");
+        const std::string amount = address(columnOf(mine, "合同金额(元)"), 1);
+        const std::string liability = address(columnOf(mine, "违约责任"), 1);
+        EXPECT_EQ(cellText(mine, "审批结论", 1), "修改后通过");
+        type(chen, mine, amount, "90000");
+        type(chen, mine, liability, "按日万分之五");
+        const SyncSummary refused = toolkit2()->syncTeam(component(chen));
+        EXPECT_EQ(refused.Refused, 1);
+        EXPECT_EQ(valueOf(mine, amount), 90000);  // kept as typed
+        EXPECT_EQ(
+            gServer->sql("SELECT amount, coalesce(liability, '-') FROM dealsheet.approvals", db),
+            "100000|-");  // the whole row was refused: the amount is in it
+        const std::string report = reportText(chen);
+        EXPECT_EQ(findingsSaying(report, dealsheet::msg::kRefusedApprovedContract), 1u) << report;
+        EXPECT_NE(report.find("合同金额(元)\n90000\n"), std::string::npos) << report;
+
+        // The lead changes the amount; the member's next sync brings it, without a conflict.
+        type(zhang, approvals, address(columnOf(approvals, "合同金额(元)"), 1), "95000");
+        EXPECT_EQ(toolkit2()->syncTeam(component(zhang)).Pushed, 1);
+        EXPECT_EQ(gServer->sql("SELECT amount, updated_by FROM dealsheet.approvals", db),
+                  "95000|zhang");
+        const SyncSummary after = toolkit2()->syncTeam(component(chen));
+        EXPECT_EQ(after.Conflicts, 0);
+        EXPECT_EQ(after.Refused, 0);
+        EXPECT_EQ(after.Pushed, 1);  // her liability, not refused on its own
+        EXPECT_EQ(valueOf(mine, amount), 95000);
+        EXPECT_EQ(cellText(mine, "违约责任", 1), "按日万分之五");
+        EXPECT_EQ(gServer->sql("SELECT amount, liability FROM dealsheet.approvals", db),
+                  "95000|按日万分之五");
+        close(chen);
+        close(zhang);
+    });
+}
+
+// The lead hands a customer from Chen to Liu: it leaves Chen's next pull (her rows stay in
+// her workbook, counted in the summary) and arrives in Liu's.
+TEST_F(TeamSync, ReassignedCustomerMovesBetweenMembersNextPulls) {
+    unoGuard([&] {
+        const std::string db = newTeamDatabase("reassigned");
+        const auto zhang = leadWithTeam(db);
+        const auto chen = ownWorkbook(db, "chen");
+        const auto liu = ownWorkbook(db, "liu");
+        EXPECT_EQ(toolkit2()->syncTeam(component(chen)).Pulled, 4);
+        EXPECT_EQ(toolkit2()->syncTeam(component(liu)).Pulled, 2);
+        const auto leadCustomers = byNameOrThrow(zhang, "客户信息登记表");
+        type(zhang, leadCustomers, address(columnOf(leadCustomers, "负责人"), 2), "刘洋");
+        EXPECT_EQ(toolkit2()->syncTeam(component(zhang)).Pushed, 1);
+
+        const auto chenCustomers = byNameOrThrow(chen, "客户信息登记表");
+        const std::string told = syncMessage(chen);
+        EXPECT_TRUE(says(told, dealsheet::msg::kSyncUnknownRows)) << told;
+        EXPECT_NE(told.find("2 "), std::string::npos) << told;  // the customer and its action
+        const std::string report = reportText(chen);
+        EXPECT_EQ(findingsSaying(report, kNotShown), 2u) << report;
+        EXPECT_EQ(cellText(chenCustomers, "客户名称", 2), "南方电子股份");  // kept
+        EXPECT_EQ(cellText(chenCustomers, "负责人", 2), "陈静");
+
+        const auto liuCustomers = byNameOrThrow(liu, "客户信息登记表");
+        EXPECT_EQ(toolkit2()->syncTeam(component(liu)).Pulled, 2);  // the customer, its action
+        EXPECT_EQ(cellText(liuCustomers, "客户名称", 2), "南方电子股份");
+        EXPECT_EQ(cellText(liuCustomers, "负责人", 2), "刘洋");
+        EXPECT_EQ(textOf(byNameOrThrow(liu, "跟进行动表"), "D3"), "安排演示");
+        close(chen);
+        close(liu);
+        close(zhang);
     });
 }

@@ -242,3 +242,96 @@ TEST(TeamServerSql, EveryDataSheetHasATableWithItsSystemColumnsAndHistory) {
     EXPECT_NE(sql.find("  customer_no text,\n"), std::string::npos);
     EXPECT_EQ(sqlName("keyPoints"), "key_points");
 }
+
+TEST(TeamSyncPlan, ARefusedRowTakesTheServersValueOnceTheServerChangedIt) {
+    LocalRow refused = row(1, 7, 2, {"90000", "mine only", "c"});
+    refused.refused = true;
+    // The lead changed the refused cell: the server's value, no conflict; the other local
+    // change is pushed on the server's version.
+    const Plan p = plan({refused}, {server(7, 3, {"95000", "", "c"})}, {{7, {"100000", "", "c"}}});
+    EXPECT_TRUE(p.conflicts.empty());
+    ASSERT_EQ(p.pulls.size(), 1u);
+    EXPECT_EQ(p.pulls[0].values, (Values{"95000", "mine only", "c"}));
+    ASSERT_EQ(p.pushes.size(), 1u);
+    EXPECT_EQ(p.pushes[0].expected, 3);
+    EXPECT_EQ(p.pushes[0].values, (Values{"95000", "mine only", "c"}));
+    // Nothing changed on the server since: the refused value is pushed (and refused) again.
+    const Plan again = plan({refused}, {server(7, 2, {"100000", "", "c"})}, {});
+    ASSERT_EQ(again.pushes.size(), 1u);
+    EXPECT_EQ(again.pushes[0].values[0], "90000");
+}
+
+TEST(TeamSyncFindings, RefusalsAreExplainedInWords) {
+    const SheetSchema& customers = productSchema().sheetOrThrow("customers");
+    const SheetSchema& approvals = productSchema().sheetOrThrow("approvals");
+    const SheetSchema& execution = productSchema().sheetOrThrow("execution");
+    const Refusal locked = explainRefusal(
+        "ERROR: dealsheet-approved-contract:amount,payment_terms (only a lead may change an "
+        "approved contract)",
+        approvals);
+    EXPECT_EQ(locked.reason.en, msg::kRefusedApprovedContract.en);
+    EXPECT_EQ(locked.columns, (std::vector<std::string>{"amount", "payment_terms"}));
+    const Refusal notMine = explainRefusal(
+        "new row violates row-level security policy for table \"customers\"", customers);
+    EXPECT_EQ(notMine.reason.en, msg::kRefusedNotYourCustomer.en);
+    EXPECT_EQ(notMine.columns, (std::vector<std::string>{"owner"}));
+    EXPECT_EQ(explainRefusal("new row violates row-level security policy", execution).columns,
+              (std::vector<std::string>{"contract_no"}));
+    const Refusal viewer = explainRefusal("ERROR: permission denied for table actions", customers);
+    EXPECT_EQ(viewer.reason.en, msg::kRefusedReadOnly.en);
+    EXPECT_TRUE(viewer.columns.empty());
+    EXPECT_TRUE(isRefusal("42501", "anything"));
+    EXPECT_TRUE(isRefusal("", "ERROR: permission denied for table customers"));
+    EXPECT_FALSE(isRefusal("08006", "server closed the connection unexpectedly"));
+    EXPECT_FALSE(isRefusal("40P01", "deadlock detected"));
+
+    const Finding f = refusedFinding("合同审批表", 1, 3, "合同金额(元)", "90000", locked);
+    EXPECT_EQ(f.rule, "SYNC_REFUSED");
+    EXPECT_EQ(f.value, "90000");
+    EXPECT_EQ(f.messageZh, "服务器拒绝了“90000”：" + std::string(msg::kRefusedApprovedContract.zh));
+    EXPECT_EQ(f.messageEn,
+              "The server refused \"90000\": " + std::string(msg::kRefusedApprovedContract.en));
+    const Finding other = refusedFinding("客户信息登记表", 1, 0, "客户编号", "x",
+                                         explainRefusal("ERROR: odd\nmore", customers));
+    EXPECT_EQ(other.messageEn,
+              "The server refused \"x\": the server does not accept this row: "
+              "ERROR: odd");
+}
+
+TEST(TeamSyncFindings, ARowTheServerNoLongerShowsIsAWarningAtItsSyncId) {
+    const Finding f = notShownFinding("客户信息登记表", 2, 19, "同步标识", 42);
+    EXPECT_EQ(f.rule, "SYNC_NOT_SHOWN");
+    EXPECT_EQ(f.severity, Severity::Warning);
+    EXPECT_EQ(f.value, "42");
+    EXPECT_EQ(f.messageZh,
+              "服务器不再向您显示这一行（同步标识 42）：客户可能已转给别人负责，或您无权查看；"
+              "本行保留在工作簿中，未同步");
+}
+
+TEST(TeamServerSql, EverySyncedTableHasRowLevelSecurityForTheThreeRoles) {
+    const std::string sql = teamServerSql(productSchema());
+    for (const char* table : {"customers", "negotiations", "actions", "key_points", "approvals",
+                              "execution", "acceptance", "handover", "abnormal"}) {
+        const std::string t = std::string("dealsheet.") + table;
+        for (const std::string& line :
+             {"ALTER TABLE " + t + " ENABLE ROW LEVEL SECURITY;",
+              "ALTER TABLE " + t + "_history ENABLE ROW LEVEL SECURITY;",
+              "CREATE POLICY lead_all ON " + t + " TO lead USING (true) WITH CHECK (true);",
+              "CREATE POLICY viewer_reads ON " + t + " FOR SELECT TO viewer USING (true);",
+              "CREATE POLICY member_own ON " + t + " TO member\n"})
+            EXPECT_NE(sql.find(line), std::string::npos) << line;
+    }
+    // Children find their customer through the indexed customer or contract number.
+    EXPECT_NE(sql.find("CREATE INDEX actions_customer_no ON dealsheet.actions (customer_no);"),
+              std::string::npos);
+    EXPECT_NE(sql.find("CREATE INDEX execution_contract_no ON dealsheet.execution (contract_no);"),
+              std::string::npos);
+    EXPECT_NE(sql.find("CREATE TRIGGER t15_approved_contract BEFORE UPDATE ON dealsheet.approvals"),
+              std::string::npos);
+    EXPECT_NE(sql.find("GRANT EXECUTE ON FUNCTION dealsheet.add_salesperson(text, text, text, "
+                       "text) TO lead;"),
+              std::string::npos);
+    EXPECT_EQ(ownershipColumn(productSchema().sheetOrThrow("customers")), "owner");
+    EXPECT_EQ(ownershipColumn(productSchema().sheetOrThrow("handover")), "customer_no");
+    EXPECT_EQ(ownershipColumn(productSchema().sheetOrThrow("acceptance")), "contract_no");
+}
