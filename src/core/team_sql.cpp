@@ -103,6 +103,34 @@ CREATE TRIGGER t20_number BEFORE INSERT OR UPDATE ON dealsheet.customers
   FOR EACH ROW EXECUTE FUNCTION dealsheet.number_customer();
 )";
 
+// Change tracking, so a sync reads only what changed since the last one: every write stamps
+// the row with the id of its transaction (xid8). A client keeps, per sheet, the oldest
+// transaction still running when it last read (pg_snapshot_xmin), and next time reads only
+// rows stamped at or after it: a transaction that had not committed when the client read
+// has an id at least that high, so commit order never hides a row.
+std::string changeTracking(const std::string& table) {
+    return "ALTER TABLE " + table +
+           " ADD COLUMN change_xid xid8 NOT NULL DEFAULT pg_current_xact_id();\n"
+           "CREATE INDEX ON " +
+           table + " (change_xid);\n";
+}
+
+const char* kChangeTracking = R"(
+-- The transaction that wrote each row last (change_xid of each table); the register's identity, so
+-- a workbook's sync marks from another server are never used.
+CREATE FUNCTION dealsheet.stamp_change() RETURNS trigger LANGUAGE plpgsql AS $f$
+BEGIN
+  NEW.change_xid := pg_current_xact_id();
+  RETURN NEW;
+END $f$;
+INSERT INTO dealsheet.meta VALUES ('register_id', gen_random_uuid()::text);
+)";
+
+std::string changeTrigger(const std::string& table) {
+    return "CREATE TRIGGER t15_change BEFORE INSERT OR UPDATE ON " + table +
+           "\n  FOR EACH ROW EXECUTE FUNCTION dealsheet.stamp_change();\n";
+}
+
 std::string replaceAll(std::string text, std::string_view from, std::string_view to) {
     for (auto at = text.find(from); at != std::string::npos; at = text.find(from, at + to.size()))
         text.replace(at, from.size(), to);
@@ -135,6 +163,7 @@ bool isSyncedColumn(const ColumnSchema& column) {
 std::string teamServerSql(const Schema& schema) {
     const std::string version = std::to_string(kTeamSchemaVersion);
     std::string sql = replaceAll(kPreamble, "@VERSION@", version);
+    sql += kChangeTracking;
     for (const auto& sheet : schema.sheets()) {
         if (!isSyncedSheet(sheet)) continue;
         const std::string table = "dealsheet." + sqlName(sheet.id);
@@ -153,10 +182,12 @@ std::string teamServerSql(const Schema& schema) {
             if (isSyncedColumn(column))
                 sql += "COMMENT ON COLUMN " + table + "." + sqlName(column.id) + " IS " +
                        quoted(column.header.zh + " / " + column.header.en) + ";\n";
+        sql += changeTracking(table);
         sql += "CREATE TABLE " + table + "_history (LIKE " + table +
                ", PRIMARY KEY (row_id, version));\n";
         sql += "CREATE TRIGGER t10_stamp BEFORE INSERT OR UPDATE ON " + table +
                "\n  FOR EACH ROW EXECUTE FUNCTION dealsheet.stamp_row();\n";
+        sql += changeTrigger(table);
         sql += "CREATE TRIGGER t90_history AFTER INSERT OR UPDATE ON " + table +
                "\n  FOR EACH ROW EXECUTE FUNCTION dealsheet.keep_history();\n";
         sql += "GRANT SELECT ON " + table + ", " + table + "_history TO lead, member, viewer;\n";

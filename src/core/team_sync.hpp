@@ -21,6 +21,9 @@ namespace dealsheet::team {
 // The two hidden columns at the right of every synced sheet.
 inline constexpr Text kIdHeader{"同步标识", "Sync ID"};
 inline constexpr Text kVersionHeader{"同步版本", "Sync Version"};
+// A third hidden column: a hash of the row's synced values as last synced, so a sync tells a
+// local change without fetching the row from the server.
+inline constexpr Text kHashHeader{"同步校验", "Sync Check"};
 
 // A column that syncs: its schema and its place on the sheet.
 struct SyncColumn {
@@ -48,6 +51,8 @@ struct LocalRow {
     std::optional<long long> base;  // 同步版本: the server version last seen
     Values values;
     bool filled = false;
+    std::optional<std::string> hash;  // 同步校验: rowHash of the values as last synced
+    bool matchesHash = false;         // the values are still those the hash was taken of
 };
 
 struct ServerRow {
@@ -68,7 +73,8 @@ struct Pull {
     std::optional<std::size_t> local;
     long long id = 0;
     long long version = 0;
-    Values values;
+    Values values;  // what the sheet gets (the merge)
+    Values server;  // what the server holds
 };
 
 struct Conflict {
@@ -94,8 +100,27 @@ std::vector<std::pair<long long, long long>> basesNeeded(const std::vector<Local
 // server's version, so the value in the cell at the next sync is what the team gets). A row
 // copied with its hidden id is pushed as a new row. Server rows the workbook lacks are pulled
 // as new rows. Nothing is ever deleted.
+//
+// `incremental`: `server` holds only the rows changed on the server since the last sync (and
+// the rows asked for by id); a local row absent from it is unchanged on the server, and
+// changed locally when its values no longer match its hash.
 Plan plan(const std::vector<LocalRow>& local, const std::vector<ServerRow>& server,
-          const std::map<long long, Values>& bases);
+          const std::map<long long, Values>& bases, bool incremental = false);
+
+// The hash kept in 同步校验: 16 hex digits of FNV-1a over the column ids and values, so a
+// column the user's layout leaves out does not make every row look changed.
+std::string rowHash(const std::vector<SyncColumn>& columns, const Values& values);
+
+// Local rows (first of each id) whose hash is missing: the server must send them even when
+// they did not change there, or a local change would go unseen.
+std::vector<long long> idsWithoutHash(const std::vector<LocalRow>& local);
+
+// The check that the workbook holds every row the server had at the last sync at the version
+// it had then: the count and the sum of base versions of the local rows (first of each id)
+// whose id is not in `changed`. The server's count and sum of its unchanged rows must be the
+// same, or the sync reads everything (rows deleted or a sync undone in the workbook).
+std::pair<long long, long long> unchangedCountAndSum(const std::vector<LocalRow>& local,
+                                                     const std::vector<ServerRow>& changed);
 
 // The push as JSON records for json_to_recordset: {"ord":0,"row_id":..,"base":..,"col":..}.
 std::string pushRecords(const std::vector<Push>& pushes, const std::vector<SyncColumn>& columns,
@@ -103,6 +128,14 @@ std::string pushRecords(const std::vector<Push>& pushes, const std::vector<SyncC
 // (row_id, version) pairs as JSON records.
 std::string idVersionRecords(const std::vector<std::pair<long long, long long>>& pairs);
 std::string jsonString(std::string_view text);
+
+// The sync marks the workbook keeps (a document property): the register they belong to and,
+// per synced sheet id, the server's change mark of the last sync ("<register> customers=812
+// actions=813"). Marks of another register, or unreadable ones, are none.
+inline constexpr const char* kMarksProperty = "DealSheetSyncMarks";
+std::map<std::string, std::string> parseMarks(std::string_view text, std::string_view registerId);
+std::string formatMarks(std::string_view registerId,
+                        const std::map<std::string, std::string>& marks);
 
 // The team database as the Settings sheet gives it, checked before anything connects.
 struct Connection {
