@@ -49,7 +49,7 @@ BEGIN
   RETURN NULL;
 END $f$;
 
--- The transaction that wrote each row last (see change_xid above); the register's identity, so
+-- The transaction that wrote each row last (change_xid of each table); the register's identity, so
 -- a workbook's sync marks from another server are never used.
 CREATE FUNCTION dealsheet.stamp_change() RETURNS trigger LANGUAGE plpgsql AS $f$
 BEGIN

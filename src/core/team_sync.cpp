@@ -177,18 +177,29 @@ std::vector<long long> idsWithoutHash(const std::vector<LocalRow>& local) {
     return ids;
 }
 
-std::pair<long long, long long> unchangedCountAndSum(const std::vector<LocalRow>& local,
-                                                     const std::vector<ServerRow>& changed) {
-    std::set<long long> skip;
-    for (const auto& row : changed) skip.insert(row.id);
+std::string fingerprint(const std::vector<std::pair<long long, long long>>& idVersions) {
+    std::uint64_t sum = 0;
+    for (const auto& [id, version] : idVersions) {
+        // splitmix64 of the pair: a sum of well-mixed values is order-free and collision-poor.
+        std::uint64_t z = static_cast<std::uint64_t>(id) * 0x9e3779b97f4a7c15ULL +
+                          static_cast<std::uint64_t>(version);
+        z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ULL;
+        z = (z ^ (z >> 27)) * 0x94d049bb133111ebULL;
+        sum += z ^ (z >> 31);
+    }
+    char text[40];
+    std::snprintf(text, sizeof text, "%zu.%016llx", idVersions.size(),
+                  static_cast<unsigned long long>(sum));
+    return text;
+}
+
+std::string fingerprint(const std::vector<LocalRow>& local) {
+    std::vector<std::pair<long long, long long>> pairs;
     std::set<long long> seen;
-    long long count = 0, sum = 0;
     for (const auto& row : local)
-        if (row.id && seen.insert(*row.id).second && !skip.count(*row.id)) {
-            ++count;
-            sum += row.base.value_or(0);
-        }
-    return {count, sum};
+        if (row.id && seen.insert(*row.id).second)
+            pairs.emplace_back(*row.id, row.base.value_or(0));
+    return fingerprint(pairs);
 }
 
 std::map<std::string, std::string> parseMarks(std::string_view text, std::string_view registerId) {
@@ -203,8 +214,10 @@ std::map<std::string, std::string> parseMarks(std::string_view text, std::string
     for (std::size_t i = 1; i < words.size(); ++i) {
         const std::size_t equals = words[i].find('=');
         const std::string mark = equals == std::string::npos ? "" : words[i].substr(equals + 1);
-        if (mark.empty() || mark.size() > 19 ||
-            !std::all_of(mark.begin(), mark.end(), [](char c) { return c >= '0' && c <= '9'; }))
+        const std::size_t colon = mark.find(':');
+        if (colon == 0 || colon == std::string::npos || colon > 19 || mark.size() > 60 ||
+            !std::all_of(mark.begin(), mark.begin() + static_cast<long>(colon),
+                         [](char c) { return c >= '0' && c <= '9'; }))
             return {};
         marks[words[i].substr(0, equals)] = mark;
     }

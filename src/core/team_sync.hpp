@@ -115,12 +115,11 @@ std::string rowHash(const std::vector<SyncColumn>& columns, const Values& values
 // they did not change there, or a local change would go unseen.
 std::vector<long long> idsWithoutHash(const std::vector<LocalRow>& local);
 
-// The check that the workbook holds every row the server had at the last sync at the version
-// it had then: the count and the sum of base versions of the local rows (first of each id)
-// whose id is not in `changed`. The server's count and sum of its unchanged rows must be the
-// same, or the sync reads everything (rows deleted or a sync undone in the workbook).
-std::pair<long long, long long> unchangedCountAndSum(const std::vector<LocalRow>& local,
-                                                     const std::vector<ServerRow>& changed);
+// What the workbook held after its last sync: the count and an order-free hash of its rows'
+// (id, version) pairs (first row of each id). A sync whose workbook no longer has the same
+// (a row deleted, a sync undone) reads everything instead of only the changes.
+std::string fingerprint(const std::vector<std::pair<long long, long long>>& idVersions);
+std::string fingerprint(const std::vector<LocalRow>& local);
 
 // The push as JSON records for json_to_recordset: {"ord":0,"row_id":..,"base":..,"col":..}.
 std::string pushRecords(const std::vector<Push>& pushes, const std::vector<SyncColumn>& columns,
@@ -130,8 +129,9 @@ std::string idVersionRecords(const std::vector<std::pair<long long, long long>>&
 std::string jsonString(std::string_view text);
 
 // The sync marks the workbook keeps (a document property): the register they belong to and,
-// per synced sheet id, the server's change mark of the last sync ("<register> customers=812
-// actions=813"). Marks of another register, or unreadable ones, are none.
+// per synced sheet id, the server's change mark of the last sync and the sheet's fingerprint
+// then ("<register> customers=812:2000.9f3a… actions=813:10000.07c1…"). Marks of another
+// register, or unreadable ones, are none.
 inline constexpr const char* kMarksProperty = "DealSheetSyncMarks";
 std::map<std::string, std::string> parseMarks(std::string_view text, std::string_view registerId);
 std::string formatMarks(std::string_view registerId,

@@ -141,10 +141,10 @@ double calcOwnWrite(const Reference<css::sheet::XSpreadsheetDocument>& pulled) {
     for (const std::string& name : {sheetName("customers"), sheetName("actions")}) {
         const auto source = byNameOrThrow(pulled, name);
         const auto address = usedArea(source);
-        const auto data = Reference<css::sheet::XCellRangeData>(
-                              range(source, 0, 1, address.EndColumn, address.EndRow),
-                              UNO_QUERY_THROW)
-                              ->getDataArray();
+        const auto data =
+            Reference<css::sheet::XCellRangeData>(
+                range(source, 0, 1, address.EndColumn, address.EndRow), UNO_QUERY_THROW)
+                ->getDataArray();
         const std::string copyName = "copy" + std::to_string(index);
         copy->getSheets()->insertNewByName(toOUString(copyName), static_cast<sal_Int16>(index++));
         const auto target = byNameOrThrow(copy, copyName);
@@ -244,17 +244,18 @@ int main(int argc, char** argv) {
             const long localCustomers = std::max(1L, ownCustomers / 200),
                        localActions = std::max(1L, ownActions / 200);
             const std::string tag = "第" + std::to_string(run + 1) + "轮";
-            editColumn(byNameOrThrow(member, sheetName("customers")), 10, localCustomers, "改为 CRM " + tag);
-            editColumn(byNameOrThrow(member, sheetName("actions")), 3, localActions, "改期回访 " + tag);
+            editColumn(byNameOrThrow(member, sheetName("customers")), 10, localCustomers,
+                       "改为 CRM " + tag);
+            editColumn(byNameOrThrow(member, sheetName("actions")), 3, localActions,
+                       "改期回访 " + tag);
             const std::string n = std::to_string(run);
-            server.sql("UPDATE dealsheet.customers SET notes = 'lead " + n +
-                       "' WHERE row_id IN (SELECT row_id FROM dealsheet.customers WHERE owner = '" +
-                       memberName + "' ORDER BY row_id DESC LIMIT " +
-                       std::to_string(localCustomers) +
-                       "); UPDATE dealsheet.actions SET notes = 'lead " + n +
-                       "' WHERE row_id IN (SELECT row_id FROM dealsheet.actions WHERE owner = '" +
-                       memberName + "' ORDER BY row_id DESC LIMIT " +
-                       std::to_string(localActions) + ");");
+            server.sql(
+                "UPDATE dealsheet.customers SET notes = 'lead " + n +
+                "' WHERE row_id IN (SELECT row_id FROM dealsheet.customers WHERE owner = '" +
+                memberName + "' ORDER BY row_id DESC LIMIT " + std::to_string(localCustomers) +
+                "); UPDATE dealsheet.actions SET notes = 'lead " + n +
+                "' WHERE row_id IN (SELECT row_id FROM dealsheet.actions WHERE owner = '" +
+                memberName + "' ORDER BY row_id DESC LIMIT " + std::to_string(localActions) + ");");
             start = Clock::now();
             summary = toolkit2()->syncTeam(component(member));
             walls.push_back(seconds(start));

@@ -300,32 +300,22 @@ void readServer(Database& db, SyncedSheet& sheet, bool incremental) {
         server.push_back(
             {row->getLong(1), row->getLong(2), valuesOf(row, 3, sheet.columns.size())});
     };
-    incremental = incremental && sheet.mark.has_value();
+    // The mark counts only while the workbook holds what it held after that sync.
+    const std::size_t colon = sheet.mark ? sheet.mark->find(':') : std::string::npos;
+    incremental = incremental && colon != std::string::npos &&
+                  sheet.mark->substr(colon + 1) == team::fingerprint(sheet.rows);
     if (incremental) {
         // Rows without a hash are asked for by id; without any, the change index alone serves.
         const auto asked = team::idsWithoutHash(sheet.rows);
-        std::vector<std::string> parameters{*sheet.mark};
+        std::vector<std::string> parameters{sheet.mark->substr(0, colon)};
         std::string changed = " WHERE change_xid >= CAST(? AS xid8)";
-        std::string unchanged = " WHERE change_xid < CAST(? AS xid8)";
         if (!asked.empty()) {
             parameters.push_back(idArray(asked));
-            const std::string byId =
-                "row_id IN (SELECT CAST(value AS bigint) FROM json_array_elements_text(CAST(? "
+            changed +=
+                " OR row_id IN (SELECT CAST(value AS bigint) FROM json_array_elements_text(CAST(? "
                 "AS json)))";
-            changed += " OR " + byId;
-            unchanged += " AND NOT " + byId;
         }
         db.query(select + changed, parameters, collect);
-        long long count = -1, sum = -1;
-        db.query("SELECT count(*), coalesce(sum(version), 0) FROM " + table + unchanged, parameters,
-                 [&](const Reference<css::sdbc::XRow>& row) {
-                     count = row->getLong(1);
-                     sum = row->getLong(2);
-                 });
-        if (team::unchangedCountAndSum(sheet.rows, server) != std::make_pair(count, sum)) {
-            incremental = false;
-            server.clear();
-        }
     }
     if (!incremental) db.query(select, {}, collect);
     std::map<long long, team::Values> bases;
@@ -605,6 +595,31 @@ CellWrites writesOf(const SyncedSheet& sheet, const SerialDates& dates, long& pu
     return writes;
 }
 
+// The (id, version) of every row the sheet holds after the sync, as the next sync will read
+// them: the fingerprint kept with the sheet's mark.
+std::vector<std::pair<long long, long long>> idVersionsAfter(const SyncedSheet& sheet) {
+    std::map<std::size_t, long long> pulledVersion;
+    std::vector<std::pair<long long, long long>> pairs;
+    for (const auto& pull : sheet.plan.pulls) {
+        if (pull.local)
+            pulledVersion[*pull.local] = pull.version;
+        else
+            pairs.emplace_back(pull.id, pull.version);
+    }
+    std::set<long long> seen;
+    for (std::size_t i = 0; i < sheet.rows.size(); ++i) {
+        const team::LocalRow& row = sheet.rows[i];
+        if (const auto pushed = sheet.pushedIds.find(i); pushed != sheet.pushedIds.end()) {
+            pairs.push_back(pushed->second);
+        } else if (row.id && seen.insert(*row.id).second) {
+            const auto pulled = pulledVersion.find(i);
+            pairs.emplace_back(
+                *row.id, pulled != pulledVersion.end() ? pulled->second : row.base.value_or(0));
+        }
+    }
+    return pairs;
+}
+
 void setColumnsVisible(const Reference<css::sheet::XSpreadsheet>& sheet, int first, int count,
                        bool visible) {
     const auto columns =
@@ -796,7 +811,8 @@ SyncOutcome syncTeam(const Reference<css::uno::XComponentContext>& context,
             undo.commit();
         }
         std::map<std::string, std::string> kept;
-        for (const auto& sheet : sheets) kept[sheet.schema->id] = newMark;
+        for (const auto& sheet : sheets)
+            kept[sheet.schema->id] = newMark + ":" + team::fingerprint(idVersionsAfter(sheet));
         writeMarks(doc, team::formatMarks(registerId, kept));
         outcome.pulled = pulled;
     } catch (const css::uno::Exception& e) {  // the driver's SQLException, a lost bridge

@@ -293,24 +293,31 @@ TEST(TeamSyncIncremental, RowHashDependsOnColumnIdsAndValues) {
     EXPECT_NE(hash, rowHash({{&name, 2}, {&name, 3}}, {"甲公司", "ERP"}));
 }
 
-TEST(TeamSyncIncremental, HashlessRowsAreAskedForAndTheCheckCountsUnchangedRows) {
+TEST(TeamSyncIncremental, HashlessRowsAreAskedForAndTheFingerprintIsOrderFree) {
     LocalRow noHash = row(3, 11, 4, {"c"});
     const std::vector<LocalRow> local{synced(1, 7, 2, {"a"}, true), synced(2, 8, 5, {"b"}, true),
                                       noHash, synced(4, 7, 2, {"copy"}, true),
                                       row(5, std::nullopt, std::nullopt, {"new"})};
     EXPECT_EQ(idsWithoutHash(local), (std::vector<long long>{11}));
-    // Row 8 changed on the server: the check is over rows 7 and 11 (the copy of 7 counts once).
-    EXPECT_EQ(unchangedCountAndSum(local, {server(8, 6, {"b2"})}),
-              (std::pair<long long, long long>{2, 6}));
+    using Pairs = std::vector<std::pair<long long, long long>>;
+    // The fingerprint: the first row of each id, in any order; a version or a row less differs.
+    EXPECT_EQ(fingerprint(local), fingerprint(Pairs{{11, 4}, {8, 5}, {7, 2}}));
+    EXPECT_EQ(fingerprint(local).substr(0, 2), "3.");
+    EXPECT_NE(fingerprint(local), fingerprint(Pairs{{11, 4}, {8, 6}, {7, 2}}));
+    EXPECT_NE(fingerprint(local), fingerprint(Pairs{{11, 4}, {7, 2}}));
+    EXPECT_NE(fingerprint(Pairs{{1, 2}, {3, 4}}), fingerprint(Pairs{{1, 4}, {3, 2}}));
 }
 
 TEST(TeamSyncIncremental, MarksBelongToOneRegister) {
-    const std::string text = formatMarks("4b1f-9c", {{"actions", "813"}, {"customers", "812"}});
-    EXPECT_EQ(text, "4b1f-9c actions=813 customers=812");
+    const std::string text =
+        formatMarks("4b1f-9c", {{"actions", "813:2.00000000000000ff"}, {"customers", "812:0.0"}});
+    EXPECT_EQ(text, "4b1f-9c actions=813:2.00000000000000ff customers=812:0.0");
     EXPECT_EQ(parseMarks(text, "4b1f-9c"),
-              (std::map<std::string, std::string>{{"actions", "813"}, {"customers", "812"}}));
+              (std::map<std::string, std::string>{{"actions", "813:2.00000000000000ff"},
+                                                  {"customers", "812:0.0"}}));
     EXPECT_TRUE(parseMarks(text, "other-register").empty());
     EXPECT_TRUE(parseMarks(text, "").empty());
-    EXPECT_TRUE(parseMarks("4b1f-9c customers=81x", "4b1f-9c").empty());
+    EXPECT_TRUE(parseMarks("4b1f-9c customers=81x:0.0", "4b1f-9c").empty());
+    EXPECT_TRUE(parseMarks("4b1f-9c customers=812", "4b1f-9c").empty());
     EXPECT_TRUE(parseMarks("", "4b1f-9c").empty());
 }
