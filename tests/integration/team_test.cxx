@@ -27,6 +27,7 @@
 #include <com/sun/star/sheet/XSpreadsheets.hpp>
 #include <com/sun/star/table/XColumnRowRange.hpp>
 #include <com/sun/star/table/XTableColumns.hpp>
+#include <com/sun/star/table/XTableRows.hpp>
 #include <com/sun/star/view/XSelectionSupplier.hpp>
 #include <org/dealsheet/calc/XToolkit2.hpp>
 
@@ -329,6 +330,15 @@ TEST_F(TeamSync, OwnLayoutWithTitleRowAndOwnHeaderNamesSyncs) {
         EXPECT_EQ(textOf(register_, "A6"), "注：本表每周一更新");
         const SyncSummary quiet = toolkit2()->syncTeam(component(li));
         EXPECT_EQ(quiet.Pulled + quiet.Pushed + quiet.Numbered + quiet.Conflicts, 0);
+        // A row deleted in the workbook: the fingerprint kept with the sync mark no longer
+        // matches, so the sync reads everything and the row comes back.
+        Reference<css::table::XColumnRowRange>(register_, UNO_QUERY_THROW)
+            ->getRows()
+            ->removeByIndex(3, 1);
+        EXPECT_EQ(textOf(register_, "A4"), "");
+        EXPECT_EQ(toolkit2()->syncTeam(component(li)).Pulled, 1);
+        EXPECT_EQ(textOf(register_, "A4"), "北方物流集团");
+        EXPECT_EQ(textOf(register_, "I4"), "202610-002");
         close(li);
         close(wang);
     });
