@@ -28,9 +28,20 @@ GRANT USAGE ON SCHEMA dealsheet TO lead, member, viewer;
 GRANT SELECT ON dealsheet.meta TO lead, member, viewer;
 
 -- Version and signature of every write: the row's version counts its writes, so a client
--- that pulled version 3 knows that 4 was written by someone else since.
+-- that pulled version 3 knows that 4 was written by someone else since. A write that changes
+-- no value (only the change stamp, see touch_dependants) is no new version.
+CREATE FUNCTION dealsheet.unchanged(a jsonb, b jsonb) RETURNS boolean LANGUAGE sql IMMUTABLE AS $f$
+  SELECT a - 'change_xid' - 'version' - 'updated_at' - 'updated_by'
+       = b - 'change_xid' - 'version' - 'updated_at' - 'updated_by'
+$f$;
 CREATE FUNCTION dealsheet.stamp_row() RETURNS trigger LANGUAGE plpgsql AS $f$
 BEGIN
+  IF TG_OP = 'UPDATE' AND dealsheet.unchanged(to_jsonb(NEW), to_jsonb(OLD)) THEN
+    NEW.version := OLD.version;
+    NEW.updated_at := OLD.updated_at;
+    NEW.updated_by := OLD.updated_by;
+    RETURN NEW;
+  END IF;
   IF TG_OP = 'UPDATE' THEN
     NEW.row_id := OLD.row_id;
     NEW.version := OLD.version + 1;
@@ -46,9 +57,19 @@ END $f$;
 CREATE FUNCTION dealsheet.keep_history() RETURNS trigger LANGUAGE plpgsql SECURITY DEFINER
 SET search_path = dealsheet, pg_temp AS $f$
 BEGIN
+  IF TG_OP = 'UPDATE' AND NEW.version = OLD.version THEN RETURN NULL; END IF;  -- no new version
   EXECUTE format('INSERT INTO dealsheet.%I SELECT ($1).*', TG_TABLE_NAME || '_history') USING NEW;
   RETURN NULL;
 END $f$;
+
+-- The transaction that wrote each row last (change_xid of each table); the register's identity, so
+-- a workbook's sync marks from another server are never used.
+CREATE FUNCTION dealsheet.stamp_change() RETURNS trigger LANGUAGE plpgsql AS $f$
+BEGIN
+  NEW.change_xid := pg_current_xact_id();
+  RETURN NEW;
+END $f$;
+INSERT INTO dealsheet.meta VALUES ('register_id', gen_random_uuid()::text);
 
 -- 客户信息登记表 / Customers
 CREATE TABLE dealsheet.customers (
@@ -94,9 +115,13 @@ COMMENT ON COLUMN dealsheet.customers.stage IS '销售阶段 / Stage';
 COMMENT ON COLUMN dealsheet.customers.follow_up IS '跟进状态 / Follow-up Status';
 COMMENT ON COLUMN dealsheet.customers.owner IS '负责人 / Owner';
 COMMENT ON COLUMN dealsheet.customers.notes IS '备注 / Notes';
+ALTER TABLE dealsheet.customers ADD COLUMN change_xid xid8 NOT NULL DEFAULT pg_current_xact_id();
+CREATE INDEX ON dealsheet.customers (change_xid);
 CREATE TABLE dealsheet.customers_history (LIKE dealsheet.customers, PRIMARY KEY (row_id, version));
 CREATE TRIGGER t10_stamp BEFORE INSERT OR UPDATE ON dealsheet.customers
   FOR EACH ROW EXECUTE FUNCTION dealsheet.stamp_row();
+CREATE TRIGGER t15_change BEFORE INSERT OR UPDATE ON dealsheet.customers
+  FOR EACH ROW EXECUTE FUNCTION dealsheet.stamp_change();
 CREATE TRIGGER t90_history AFTER INSERT OR UPDATE ON dealsheet.customers
   FOR EACH ROW EXECUTE FUNCTION dealsheet.keep_history();
 GRANT SELECT ON dealsheet.customers, dealsheet.customers_history TO lead, member, viewer;
@@ -150,9 +175,13 @@ COMMENT ON COLUMN dealsheet.negotiations.next_step IS '下一步行动 / Next St
 COMMENT ON COLUMN dealsheet.negotiations.recorder IS '记录人 / Recorder';
 COMMENT ON COLUMN dealsheet.negotiations.finalised_on IS '整理完成日期 / Finalised On';
 COMMENT ON COLUMN dealsheet.negotiations.confirmed IS '客户确认 / Confirmed by Customer';
+ALTER TABLE dealsheet.negotiations ADD COLUMN change_xid xid8 NOT NULL DEFAULT pg_current_xact_id();
+CREATE INDEX ON dealsheet.negotiations (change_xid);
 CREATE TABLE dealsheet.negotiations_history (LIKE dealsheet.negotiations, PRIMARY KEY (row_id, version));
 CREATE TRIGGER t10_stamp BEFORE INSERT OR UPDATE ON dealsheet.negotiations
   FOR EACH ROW EXECUTE FUNCTION dealsheet.stamp_row();
+CREATE TRIGGER t15_change BEFORE INSERT OR UPDATE ON dealsheet.negotiations
+  FOR EACH ROW EXECUTE FUNCTION dealsheet.stamp_change();
 CREATE TRIGGER t90_history AFTER INSERT OR UPDATE ON dealsheet.negotiations
   FOR EACH ROW EXECUTE FUNCTION dealsheet.keep_history();
 GRANT SELECT ON dealsheet.negotiations, dealsheet.negotiations_history TO lead, member, viewer;
@@ -186,9 +215,13 @@ COMMENT ON COLUMN dealsheet.actions.due_date IS '截止日期 / Due Date';
 COMMENT ON COLUMN dealsheet.actions.status IS '状态 / Status';
 COMMENT ON COLUMN dealsheet.actions.completed_on IS '完成日期 / Completed On';
 COMMENT ON COLUMN dealsheet.actions.notes IS '备注 / Notes';
+ALTER TABLE dealsheet.actions ADD COLUMN change_xid xid8 NOT NULL DEFAULT pg_current_xact_id();
+CREATE INDEX ON dealsheet.actions (change_xid);
 CREATE TABLE dealsheet.actions_history (LIKE dealsheet.actions, PRIMARY KEY (row_id, version));
 CREATE TRIGGER t10_stamp BEFORE INSERT OR UPDATE ON dealsheet.actions
   FOR EACH ROW EXECUTE FUNCTION dealsheet.stamp_row();
+CREATE TRIGGER t15_change BEFORE INSERT OR UPDATE ON dealsheet.actions
+  FOR EACH ROW EXECUTE FUNCTION dealsheet.stamp_change();
 CREATE TRIGGER t90_history AFTER INSERT OR UPDATE ON dealsheet.actions
   FOR EACH ROW EXECUTE FUNCTION dealsheet.keep_history();
 GRANT SELECT ON dealsheet.actions, dealsheet.actions_history TO lead, member, viewer;
@@ -224,9 +257,13 @@ COMMENT ON COLUMN dealsheet.key_points.response IS '应对策略 / Response';
 COMMENT ON COLUMN dealsheet.key_points.risks IS '风险/障碍 / Risks / Obstacles';
 COMMENT ON COLUMN dealsheet.key_points.next_step IS '下一步 / Next Step';
 COMMENT ON COLUMN dealsheet.key_points.recorder IS '记录人 / Recorder';
+ALTER TABLE dealsheet.key_points ADD COLUMN change_xid xid8 NOT NULL DEFAULT pg_current_xact_id();
+CREATE INDEX ON dealsheet.key_points (change_xid);
 CREATE TABLE dealsheet.key_points_history (LIKE dealsheet.key_points, PRIMARY KEY (row_id, version));
 CREATE TRIGGER t10_stamp BEFORE INSERT OR UPDATE ON dealsheet.key_points
   FOR EACH ROW EXECUTE FUNCTION dealsheet.stamp_row();
+CREATE TRIGGER t15_change BEFORE INSERT OR UPDATE ON dealsheet.key_points
+  FOR EACH ROW EXECUTE FUNCTION dealsheet.stamp_change();
 CREATE TRIGGER t90_history AFTER INSERT OR UPDATE ON dealsheet.key_points
   FOR EACH ROW EXECUTE FUNCTION dealsheet.keep_history();
 GRANT SELECT ON dealsheet.key_points, dealsheet.key_points_history TO lead, member, viewer;
@@ -268,9 +305,13 @@ COMMENT ON COLUMN dealsheet.approvals.finance_opinion IS '财务部意见 / Fina
 COMMENT ON COLUMN dealsheet.approvals.sales_director IS '销售总监 / Sales Director';
 COMMENT ON COLUMN dealsheet.approvals.signed_on IS '签署日期 / Signed On';
 COMMENT ON COLUMN dealsheet.approvals.contract_status IS '合同状态 / Contract Status';
+ALTER TABLE dealsheet.approvals ADD COLUMN change_xid xid8 NOT NULL DEFAULT pg_current_xact_id();
+CREATE INDEX ON dealsheet.approvals (change_xid);
 CREATE TABLE dealsheet.approvals_history (LIKE dealsheet.approvals, PRIMARY KEY (row_id, version));
 CREATE TRIGGER t10_stamp BEFORE INSERT OR UPDATE ON dealsheet.approvals
   FOR EACH ROW EXECUTE FUNCTION dealsheet.stamp_row();
+CREATE TRIGGER t15_change BEFORE INSERT OR UPDATE ON dealsheet.approvals
+  FOR EACH ROW EXECUTE FUNCTION dealsheet.stamp_change();
 CREATE TRIGGER t90_history AFTER INSERT OR UPDATE ON dealsheet.approvals
   FOR EACH ROW EXECUTE FUNCTION dealsheet.keep_history();
 GRANT SELECT ON dealsheet.approvals, dealsheet.approvals_history TO lead, member, viewer;
@@ -302,9 +343,13 @@ COMMENT ON COLUMN dealsheet.execution.status IS '状态 / Status';
 COMMENT ON COLUMN dealsheet.execution.deviation IS '偏差说明 / Deviation';
 COMMENT ON COLUMN dealsheet.execution.remedy IS '应对措施 / Remedy';
 COMMENT ON COLUMN dealsheet.execution.updated_on IS '更新日期 / Updated On';
+ALTER TABLE dealsheet.execution ADD COLUMN change_xid xid8 NOT NULL DEFAULT pg_current_xact_id();
+CREATE INDEX ON dealsheet.execution (change_xid);
 CREATE TABLE dealsheet.execution_history (LIKE dealsheet.execution, PRIMARY KEY (row_id, version));
 CREATE TRIGGER t10_stamp BEFORE INSERT OR UPDATE ON dealsheet.execution
   FOR EACH ROW EXECUTE FUNCTION dealsheet.stamp_row();
+CREATE TRIGGER t15_change BEFORE INSERT OR UPDATE ON dealsheet.execution
+  FOR EACH ROW EXECUTE FUNCTION dealsheet.stamp_change();
 CREATE TRIGGER t90_history AFTER INSERT OR UPDATE ON dealsheet.execution
   FOR EACH ROW EXECUTE FUNCTION dealsheet.keep_history();
 GRANT SELECT ON dealsheet.execution, dealsheet.execution_history TO lead, member, viewer;
@@ -336,9 +381,13 @@ COMMENT ON COLUMN dealsheet.acceptance.rectification IS '整改措施 / Rectific
 COMMENT ON COLUMN dealsheet.acceptance.rectification_owner IS '整改负责人 / Rectification Owner';
 COMMENT ON COLUMN dealsheet.acceptance.rectification_due IS '整改期限 / Rectification Due';
 COMMENT ON COLUMN dealsheet.acceptance.rectification_status IS '整改状态 / Rectification Status';
+ALTER TABLE dealsheet.acceptance ADD COLUMN change_xid xid8 NOT NULL DEFAULT pg_current_xact_id();
+CREATE INDEX ON dealsheet.acceptance (change_xid);
 CREATE TABLE dealsheet.acceptance_history (LIKE dealsheet.acceptance, PRIMARY KEY (row_id, version));
 CREATE TRIGGER t10_stamp BEFORE INSERT OR UPDATE ON dealsheet.acceptance
   FOR EACH ROW EXECUTE FUNCTION dealsheet.stamp_row();
+CREATE TRIGGER t15_change BEFORE INSERT OR UPDATE ON dealsheet.acceptance
+  FOR EACH ROW EXECUTE FUNCTION dealsheet.stamp_change();
 CREATE TRIGGER t90_history AFTER INSERT OR UPDATE ON dealsheet.acceptance
   FOR EACH ROW EXECUTE FUNCTION dealsheet.keep_history();
 GRANT SELECT ON dealsheet.acceptance, dealsheet.acceptance_history TO lead, member, viewer;
@@ -392,9 +441,13 @@ COMMENT ON COLUMN dealsheet.handover.notes IS '备注 / Notes';
 COMMENT ON COLUMN dealsheet.handover.sales_manager IS '销售经理 / Sales Manager';
 COMMENT ON COLUMN dealsheet.handover.engineer IS '技术工程师 / Engineer';
 COMMENT ON COLUMN dealsheet.handover.project_manager IS '项目经理 / Project Manager';
+ALTER TABLE dealsheet.handover ADD COLUMN change_xid xid8 NOT NULL DEFAULT pg_current_xact_id();
+CREATE INDEX ON dealsheet.handover (change_xid);
 CREATE TABLE dealsheet.handover_history (LIKE dealsheet.handover, PRIMARY KEY (row_id, version));
 CREATE TRIGGER t10_stamp BEFORE INSERT OR UPDATE ON dealsheet.handover
   FOR EACH ROW EXECUTE FUNCTION dealsheet.stamp_row();
+CREATE TRIGGER t15_change BEFORE INSERT OR UPDATE ON dealsheet.handover
+  FOR EACH ROW EXECUTE FUNCTION dealsheet.stamp_change();
 CREATE TRIGGER t90_history AFTER INSERT OR UPDATE ON dealsheet.handover
   FOR EACH ROW EXECUTE FUNCTION dealsheet.keep_history();
 GRANT SELECT ON dealsheet.handover, dealsheet.handover_history TO lead, member, viewer;
@@ -426,9 +479,13 @@ COMMENT ON COLUMN dealsheet.abnormal.collected_by IS '信息采集人 / Collecte
 COMMENT ON COLUMN dealsheet.abnormal.entered_by IS '信息录入人 / Entered By';
 COMMENT ON COLUMN dealsheet.abnormal.reviewed_by IS '信息审核人 / Reviewed By';
 COMMENT ON COLUMN dealsheet.abnormal.review_mark IS '审核标记 / Review Mark';
+ALTER TABLE dealsheet.abnormal ADD COLUMN change_xid xid8 NOT NULL DEFAULT pg_current_xact_id();
+CREATE INDEX ON dealsheet.abnormal (change_xid);
 CREATE TABLE dealsheet.abnormal_history (LIKE dealsheet.abnormal, PRIMARY KEY (row_id, version));
 CREATE TRIGGER t10_stamp BEFORE INSERT OR UPDATE ON dealsheet.abnormal
   FOR EACH ROW EXECUTE FUNCTION dealsheet.stamp_row();
+CREATE TRIGGER t15_change BEFORE INSERT OR UPDATE ON dealsheet.abnormal
+  FOR EACH ROW EXECUTE FUNCTION dealsheet.stamp_change();
 CREATE TRIGGER t90_history AFTER INSERT OR UPDATE ON dealsheet.abnormal
   FOR EACH ROW EXECUTE FUNCTION dealsheet.keep_history();
 GRANT SELECT ON dealsheet.abnormal, dealsheet.abnormal_history TO lead, member, viewer;
@@ -695,6 +752,26 @@ CREATE POLICY member_own ON dealsheet.abnormal TO member
 ALTER TABLE dealsheet.abnormal_history ENABLE ROW LEVEL SECURITY;
 CREATE POLICY visible_rows ON dealsheet.abnormal_history FOR SELECT TO lead, member, viewer
   USING (EXISTS (SELECT FROM dealsheet.abnormal t WHERE t.row_id = abnormal_history.row_id));
+
+CREATE FUNCTION dealsheet.touch_dependants() RETURNS trigger LANGUAGE plpgsql SECURITY DEFINER
+SET search_path = dealsheet, pg_temp AS $f$
+BEGIN
+  IF NEW.owner IS NOT DISTINCT FROM OLD.owner
+     AND NEW.customer_no IS NOT DISTINCT FROM OLD.customer_no THEN
+    RETURN NULL;
+  END IF;
+  UPDATE dealsheet.negotiations SET change_xid = pg_current_xact_id() WHERE customer_no IN (OLD.customer_no, NEW.customer_no);
+  UPDATE dealsheet.actions SET change_xid = pg_current_xact_id() WHERE customer_no IN (OLD.customer_no, NEW.customer_no);
+  UPDATE dealsheet.key_points SET change_xid = pg_current_xact_id() WHERE customer_no IN (OLD.customer_no, NEW.customer_no);
+  UPDATE dealsheet.approvals SET change_xid = pg_current_xact_id() WHERE customer_no IN (OLD.customer_no, NEW.customer_no);
+  UPDATE dealsheet.handover SET change_xid = pg_current_xact_id() WHERE customer_no IN (OLD.customer_no, NEW.customer_no);
+  UPDATE dealsheet.abnormal SET change_xid = pg_current_xact_id() WHERE customer_no IN (OLD.customer_no, NEW.customer_no);
+  UPDATE dealsheet.execution SET change_xid = pg_current_xact_id() WHERE contract_no IN (SELECT contract_no FROM dealsheet.approvals WHERE customer_no IN (OLD.customer_no, NEW.customer_no));
+  UPDATE dealsheet.acceptance SET change_xid = pg_current_xact_id() WHERE contract_no IN (SELECT contract_no FROM dealsheet.approvals WHERE customer_no IN (OLD.customer_no, NEW.customer_no));
+  RETURN NULL;
+END $f$;
+CREATE TRIGGER t30_touch_dependants AFTER UPDATE ON dealsheet.customers
+  FOR EACH ROW EXECUTE FUNCTION dealsheet.touch_dependants();
 GRANT USAGE ON ALL SEQUENCES IN SCHEMA dealsheet TO lead, member, viewer;
 
 COMMIT;

@@ -43,9 +43,20 @@ GRANT USAGE ON SCHEMA dealsheet TO lead, member, viewer;
 GRANT SELECT ON dealsheet.meta TO lead, member, viewer;
 
 -- Version and signature of every write: the row's version counts its writes, so a client
--- that pulled version 3 knows that 4 was written by someone else since.
+-- that pulled version 3 knows that 4 was written by someone else since. A write that changes
+-- no value (only the change stamp, see touch_dependants) is no new version.
+CREATE FUNCTION dealsheet.unchanged(a jsonb, b jsonb) RETURNS boolean LANGUAGE sql IMMUTABLE AS $f$
+  SELECT a - 'change_xid' - 'version' - 'updated_at' - 'updated_by'
+       = b - 'change_xid' - 'version' - 'updated_at' - 'updated_by'
+$f$;
 CREATE FUNCTION dealsheet.stamp_row() RETURNS trigger LANGUAGE plpgsql AS $f$
 BEGIN
+  IF TG_OP = 'UPDATE' AND dealsheet.unchanged(to_jsonb(NEW), to_jsonb(OLD)) THEN
+    NEW.version := OLD.version;
+    NEW.updated_at := OLD.updated_at;
+    NEW.updated_by := OLD.updated_by;
+    RETURN NEW;
+  END IF;
   IF TG_OP = 'UPDATE' THEN
     NEW.row_id := OLD.row_id;
     NEW.version := OLD.version + 1;
@@ -61,6 +72,7 @@ END $f$;
 CREATE FUNCTION dealsheet.keep_history() RETURNS trigger LANGUAGE plpgsql SECURITY DEFINER
 SET search_path = dealsheet, pg_temp AS $f$
 BEGIN
+  IF TG_OP = 'UPDATE' AND NEW.version = OLD.version THEN RETURN NULL; END IF;  -- no new version
   EXECUTE format('INSERT INTO dealsheet.%I SELECT ($1).*', TG_TABLE_NAME || '_history') USING NEW;
   RETURN NULL;
 END $f$;
@@ -103,6 +115,34 @@ END $f$;
 CREATE TRIGGER t20_number BEFORE INSERT OR UPDATE ON dealsheet.customers
   FOR EACH ROW EXECUTE FUNCTION dealsheet.number_customer();
 )";
+
+// Change tracking, so a sync reads only what changed since the last one: every write stamps
+// the row with the id of its transaction (xid8). A client keeps, per sheet, the oldest
+// transaction still running when it last read (pg_snapshot_xmin), and next time reads only
+// rows stamped at or after it: a transaction that had not committed when the client read
+// has an id at least that high, so commit order never hides a row.
+std::string changeTracking(const std::string& table) {
+    return "ALTER TABLE " + table +
+           " ADD COLUMN change_xid xid8 NOT NULL DEFAULT pg_current_xact_id();\n"
+           "CREATE INDEX ON " +
+           table + " (change_xid);\n";
+}
+
+const char* kChangeTracking = R"(
+-- The transaction that wrote each row last (change_xid of each table); the register's identity, so
+-- a workbook's sync marks from another server are never used.
+CREATE FUNCTION dealsheet.stamp_change() RETURNS trigger LANGUAGE plpgsql AS $f$
+BEGIN
+  NEW.change_xid := pg_current_xact_id();
+  RETURN NEW;
+END $f$;
+INSERT INTO dealsheet.meta VALUES ('register_id', gen_random_uuid()::text);
+)";
+
+std::string changeTrigger(const std::string& table) {
+    return "CREATE TRIGGER t15_change BEFORE INSERT OR UPDATE ON " + table +
+           "\n  FOR EACH ROW EXECUTE FUNCTION dealsheet.stamp_change();\n";
+}
 
 std::string replaceAll(std::string text, std::string_view from, std::string_view to) {
     for (auto at = text.find(from); at != std::string::npos; at = text.find(from, at + to.size()))
@@ -284,6 +324,41 @@ CREATE TRIGGER t15_approved_contract BEFORE UPDATE ON dealsheet.approvals
 // Row-level security on every synced table and its history: a lead all rows, a viewer reads
 // all rows, a member the rows of the customers whose 负责人 is theirs. A child row finds its
 // customer through the indexed customer number (a contract's rows through the contract).
+// Rows that become visible to another member without being written — the actions of a customer
+// handed to someone else, the milestones of a contract moved to another customer — get a new
+// change stamp (no new version), so the new owner's next sync, which reads only what changed,
+// reads them too.
+std::string touchDependantsSql(const Schema& schema) {
+    std::string byCustomer, byContract;
+    for (const auto& sheet : schema.sheets()) {
+        if (!isSyncedSheet(sheet) || sheet.id == "customers") continue;
+        const std::string table = "dealsheet." + sqlName(sheet.id);
+        const std::string via = ownershipColumn(sheet);
+        const std::string touch = "  UPDATE " + table + " SET change_xid = pg_current_xact_id()";
+        if (via == "customer_no")
+            byCustomer += touch + " WHERE customer_no IN (OLD.customer_no, NEW.customer_no);\n";
+        else if (!via.empty())
+            byContract += touch + " WHERE " + via +
+                          " IN (SELECT contract_no FROM dealsheet.approvals WHERE customer_no IN "
+                          "(OLD.customer_no, NEW.customer_no));\n";
+    }
+    return R"(
+CREATE FUNCTION dealsheet.touch_dependants() RETURNS trigger LANGUAGE plpgsql SECURITY DEFINER
+SET search_path = dealsheet, pg_temp AS $f$
+BEGIN
+  IF NEW.owner IS NOT DISTINCT FROM OLD.owner
+     AND NEW.customer_no IS NOT DISTINCT FROM OLD.customer_no THEN
+    RETURN NULL;
+  END IF;
+)" + byCustomer +
+           byContract +
+           R"(  RETURN NULL;
+END $f$;
+CREATE TRIGGER t30_touch_dependants AFTER UPDATE ON dealsheet.customers
+  FOR EACH ROW EXECUTE FUNCTION dealsheet.touch_dependants();
+)";
+}
+
 std::string accessSql(const Schema& schema) {
     std::string sql = kPeople;
     const bool contracts = schema.sheet("approvals") &&
@@ -336,6 +411,7 @@ DO $$ BEGIN EXECUTE format('ALTER DATABASE %I SET jit = off', current_database()
                "_history FOR SELECT TO lead, member, viewer\n  USING (EXISTS (SELECT FROM " +
                table + " t WHERE t.row_id = " + name + "_history.row_id));\n";
     }
+    sql += touchDependantsSql(schema);
     return sql;
 }
 
@@ -344,6 +420,7 @@ DO $$ BEGIN EXECUTE format('ALTER DATABASE %I SET jit = off', current_database()
 std::string teamServerSql(const Schema& schema) {
     const std::string version = std::to_string(kTeamSchemaVersion);
     std::string sql = replaceAll(kPreamble, "@VERSION@", version);
+    sql += kChangeTracking;
     for (const auto& sheet : schema.sheets()) {
         if (!isSyncedSheet(sheet)) continue;
         const std::string table = "dealsheet." + sqlName(sheet.id);
@@ -362,10 +439,12 @@ std::string teamServerSql(const Schema& schema) {
             if (isSyncedColumn(column))
                 sql += "COMMENT ON COLUMN " + table + "." + sqlName(column.id) + " IS " +
                        quoted(column.header.zh + " / " + column.header.en) + ";\n";
+        sql += changeTracking(table);
         sql += "CREATE TABLE " + table + "_history (LIKE " + table +
                ", PRIMARY KEY (row_id, version));\n";
         sql += "CREATE TRIGGER t10_stamp BEFORE INSERT OR UPDATE ON " + table +
                "\n  FOR EACH ROW EXECUTE FUNCTION dealsheet.stamp_row();\n";
+        sql += changeTrigger(table);
         sql += "CREATE TRIGGER t90_history AFTER INSERT OR UPDATE ON " + table +
                "\n  FOR EACH ROW EXECUTE FUNCTION dealsheet.keep_history();\n";
         sql += "GRANT SELECT ON " + table + ", " + table + "_history TO lead, member, viewer;\n";

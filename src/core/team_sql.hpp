@@ -11,7 +11,7 @@
 namespace dealsheet {
 
 // Raised whenever the generated SQL changes in a way an existing server must not miss.
-inline constexpr int kTeamSchemaVersion = 2;
+inline constexpr int kTeamSchemaVersion = 2;  // 2: roles and row-level security, change_xid
 
 // The server's name of a schema id: "customerNo" -> "customer_no", "keyPoints" -> "key_points".
 std::string sqlName(std::string_view id);

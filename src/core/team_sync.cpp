@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cctype>
 #include <cmath>
+#include <cstdint>
 #include <cstdio>
 #include <cstdlib>
 #include <set>
@@ -90,7 +91,8 @@ std::vector<std::pair<long long, long long>> basesNeeded(const std::vector<Local
 }
 
 Plan plan(const std::vector<LocalRow>& local, const std::vector<ServerRow>& server,
-          const std::map<long long, Values>& bases) {
+          const std::map<long long, Values>& bases, bool incremental,
+          const std::set<long long>& visible) {
     Plan result;
     std::map<long long, const ServerRow*> byId;
     for (const auto& row : server) byId[row.id] = &row;
@@ -106,7 +108,10 @@ Plan plan(const std::vector<LocalRow>& local, const std::vector<ServerRow>& serv
         }
         const auto found = byId.find(*mine.id);
         if (found == byId.end()) {
-            result.unknown.push_back(i);
+            if (!incremental || !visible.count(*mine.id))
+                result.unknown.push_back(i);
+            else if (mine.base && !mine.matchesHash)
+                updates.push_back({i, mine.id, *mine.base, mine.values});
             continue;
         }
         const ServerRow& theirs = *found->second;
@@ -137,15 +142,97 @@ Plan plan(const std::vector<LocalRow>& local, const std::vector<ServerRow>& serv
                 conflicted = true;
             }
         }
-        result.pulls.push_back({i, theirs.id, theirs.version, merged});
+        result.pulls.push_back({i, theirs.id, theirs.version, merged, theirs.values});
         if (!conflicted && merged != theirs.values)
             updates.push_back({i, mine.id, theirs.version, merged});
     }
     result.pushes.insert(result.pushes.end(), updates.begin(), updates.end());
     for (const auto& row : server)
         if (!seen.count(row.id))
-            result.pulls.push_back({std::nullopt, row.id, row.version, row.values});
+            result.pulls.push_back({std::nullopt, row.id, row.version, row.values, row.values});
     return result;
+}
+
+std::string rowHash(const std::vector<SyncColumn>& columns, const Values& values) {
+    std::uint64_t hash = 14695981039346656037ULL;
+    const auto add = [&](std::string_view text) {
+        for (const char c : text) {
+            hash ^= static_cast<unsigned char>(c);
+            hash *= 1099511628211ULL;
+        }
+    };
+    for (std::size_t c = 0; c < columns.size() && c < values.size(); ++c) {
+        add(columns[c].schema->id);
+        add("\x1f");
+        add(values[c]);
+        add("\x1e");
+    }
+    char text[17];
+    std::snprintf(text, sizeof text, "%016llx", static_cast<unsigned long long>(hash));
+    return text;
+}
+
+std::vector<long long> idsWithoutHash(const std::vector<LocalRow>& local) {
+    std::vector<long long> ids;
+    std::set<long long> seen;
+    for (const auto& row : local)
+        if (row.id && seen.insert(*row.id).second && (!row.hash || !row.base))
+            ids.push_back(*row.id);
+    return ids;
+}
+
+std::string fingerprint(const std::vector<std::pair<long long, long long>>& idVersions) {
+    std::uint64_t sum = 0;
+    for (const auto& [id, version] : idVersions) {
+        // splitmix64 of the pair: a sum of well-mixed values is order-free and collision-poor.
+        std::uint64_t z = static_cast<std::uint64_t>(id) * 0x9e3779b97f4a7c15ULL +
+                          static_cast<std::uint64_t>(version);
+        z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ULL;
+        z = (z ^ (z >> 27)) * 0x94d049bb133111ebULL;
+        sum += z ^ (z >> 31);
+    }
+    char text[40];
+    std::snprintf(text, sizeof text, "%zu.%016llx", idVersions.size(),
+                  static_cast<unsigned long long>(sum));
+    return text;
+}
+
+std::string fingerprint(const std::vector<LocalRow>& local) {
+    std::vector<std::pair<long long, long long>> pairs;
+    std::set<long long> seen;
+    for (const auto& row : local)
+        if (row.id && seen.insert(*row.id).second)
+            pairs.emplace_back(*row.id, row.base.value_or(0));
+    return fingerprint(pairs);
+}
+
+std::map<std::string, std::string> parseMarks(std::string_view text, std::string_view registerId) {
+    std::map<std::string, std::string> marks;
+    std::vector<std::string> words;
+    for (std::size_t at = 0; at < text.size();) {
+        const std::size_t end = std::min(text.find(' ', at), text.size());
+        if (end > at) words.emplace_back(text.substr(at, end - at));
+        at = end + 1;
+    }
+    if (words.empty() || registerId.empty() || words[0] != registerId) return marks;
+    for (std::size_t i = 1; i < words.size(); ++i) {
+        const std::size_t equals = words[i].find('=');
+        const std::string mark = equals == std::string::npos ? "" : words[i].substr(equals + 1);
+        const std::size_t colon = mark.find(':');
+        if (colon == 0 || colon == std::string::npos || colon > 19 || mark.size() > 60 ||
+            !std::all_of(mark.begin(), mark.begin() + static_cast<long>(colon),
+                         [](char c) { return c >= '0' && c <= '9'; }))
+            return {};
+        marks[words[i].substr(0, equals)] = mark;
+    }
+    return marks;
+}
+
+std::string formatMarks(std::string_view registerId,
+                        const std::map<std::string, std::string>& marks) {
+    std::string text(registerId);
+    for (const auto& [sheet, mark] : marks) text += " " + sheet + "=" + mark;
+    return text;
 }
 
 std::string jsonString(std::string_view text) {

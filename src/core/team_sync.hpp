@@ -6,6 +6,7 @@
 
 #include <map>
 #include <optional>
+#include <set>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -21,6 +22,9 @@ namespace dealsheet::team {
 // The two hidden columns at the right of every synced sheet.
 inline constexpr Text kIdHeader{"同步标识", "Sync ID"};
 inline constexpr Text kVersionHeader{"同步版本", "Sync Version"};
+// A third hidden column: a hash of the row's synced values as last synced, so a sync tells a
+// local change without fetching the row from the server.
+inline constexpr Text kHashHeader{"同步校验", "Sync Check"};
 
 // A column that syncs: its schema and its place on the sheet.
 struct SyncColumn {
@@ -51,6 +55,8 @@ struct LocalRow {
     // The server refused this row's last push (同步版本 kept negative): where the server's
     // value has changed since, it replaces the refused one instead of being a conflict.
     bool refused = false;
+    std::optional<std::string> hash;  // 同步校验: rowHash of the values as last synced
+    bool matchesHash = false;         // the values are still those the hash was taken of
 };
 
 struct ServerRow {
@@ -71,7 +77,8 @@ struct Pull {
     std::optional<std::size_t> local;
     long long id = 0;
     long long version = 0;
-    Values values;
+    Values values;  // what the sheet gets (the merge)
+    Values server;  // what the server holds
 };
 
 struct Conflict {
@@ -97,8 +104,29 @@ std::vector<std::pair<long long, long long>> basesNeeded(const std::vector<Local
 // server's version, so the value in the cell at the next sync is what the team gets). A row
 // copied with its hidden id is pushed as a new row. Server rows the workbook lacks are pulled
 // as new rows. Nothing is ever deleted.
+//
+// `incremental`: `server` holds only the rows changed on the server since the last sync (and
+// the rows asked for by id); a local row absent from it is unchanged on the server, and
+// changed locally when its values no longer match its hash. `visible` then holds which of the
+// workbook's ids the server still shows this user: the others (a customer handed to another
+// member) are `unknown`, as in a full read.
 Plan plan(const std::vector<LocalRow>& local, const std::vector<ServerRow>& server,
-          const std::map<long long, Values>& bases);
+          const std::map<long long, Values>& bases, bool incremental = false,
+          const std::set<long long>& visible = {});
+
+// The hash kept in 同步校验: 16 hex digits of FNV-1a over the column ids and values, so a
+// column the user's layout leaves out does not make every row look changed.
+std::string rowHash(const std::vector<SyncColumn>& columns, const Values& values);
+
+// Local rows (first of each id) whose hash is missing: the server must send them even when
+// they did not change there, or a local change would go unseen.
+std::vector<long long> idsWithoutHash(const std::vector<LocalRow>& local);
+
+// What the workbook held after its last sync: the count and an order-free hash of its rows'
+// (id, version) pairs (first row of each id). A sync whose workbook no longer has the same
+// (a row deleted, a sync undone) reads everything instead of only the changes.
+std::string fingerprint(const std::vector<std::pair<long long, long long>>& idVersions);
+std::string fingerprint(const std::vector<LocalRow>& local);
 
 // The push as JSON records for json_to_recordset: {"ord":0,"row_id":..,"base":..,"col":..}.
 std::string pushRecords(const std::vector<Push>& pushes, const std::vector<SyncColumn>& columns,
@@ -106,6 +134,15 @@ std::string pushRecords(const std::vector<Push>& pushes, const std::vector<SyncC
 // (row_id, version) pairs as JSON records.
 std::string idVersionRecords(const std::vector<std::pair<long long, long long>>& pairs);
 std::string jsonString(std::string_view text);
+
+// The sync marks the workbook keeps (a document property): the register they belong to and,
+// per synced sheet id, the server's change mark of the last sync and the sheet's fingerprint
+// then ("<register> customers=812:2000.9f3a… actions=813:10000.07c1…"). Marks of another
+// register, or unreadable ones, are none.
+inline constexpr const char* kMarksProperty = "DealSheetSyncMarks";
+std::map<std::string, std::string> parseMarks(std::string_view text, std::string_view registerId);
+std::string formatMarks(std::string_view registerId,
+                        const std::map<std::string, std::string>& marks);
 
 // The team database as the Settings sheet gives it, checked before anything connects.
 struct Connection {

@@ -1,36 +1,61 @@
-// The team benchmark (docs/BENCHMARKS.md): a real PostgreSQL holding N customers and N actions,
-// a lead's first full pull into an empty workbook, then the same lead's sync with 1% of the
-// customers changed in the workbook.
-//   team_bench build/dealsheet.oxt build/server/dealsheet-team.sql [N=100000]
+// The team benchmark (docs/BENCHMARKS.md), against a real PostgreSQL started for it:
+//  1. a lead's first full pull of L customers + L actions into an empty workbook;
+//  2. Calc's own setDataArray of the same rows into an empty sheet, for the cost per row;
+//  3. a team of P salespeople × (C customers + A actions) on the server: one member's first
+//     pull of their own rows, then syncs with 1% of their rows changed (half in the workbook,
+//     half on the server by someone else).
+// Wall times are the client's (the office is another process); medians of `repeats` runs.
+//   team_bench dealsheet.oxt dealsheet-team.sql [L=100000 P=50 C=2000 A=10000 repeats=3]
 #include <unistd.h>
 
+#include <algorithm>
 #include <chrono>
 #include <cstdlib>
+#include <iomanip>
 #include <iostream>
 #include <string>
+#include <vector>
 
+#include <com/sun/star/beans/XPropertySet.hpp>
+#include <com/sun/star/sheet/XCellRangeAddressable.hpp>
 #include <com/sun/star/sheet/XCellRangeData.hpp>
+#include <com/sun/star/sheet/XSheetCellCursor.hpp>
 #include <com/sun/star/sheet/XSpreadsheets.hpp>
+#include <com/sun/star/sheet/XUsedAreaCursor.hpp>
 #include <com/sun/star/table/XCellRange.hpp>
 #include <org/dealsheet/calc/XToolkit2.hpp>
 
 #include "core/schema.hpp"
+#include "office_documents.hxx"
 #include "office_driver.hxx"
 #include "postgres_server.hxx"
-#include "office_documents.hxx"
 
 using namespace dealsheet::driver;
+using css::uno::Any;
 using css::uno::Reference;
+using css::uno::Sequence;
 using css::uno::UNO_QUERY_THROW;
 
 namespace {
 
-double seconds(std::chrono::steady_clock::time_point since) {
-    return std::chrono::duration<double>(std::chrono::steady_clock::now() - since).count();
+using Clock = std::chrono::steady_clock;
+
+double seconds(Clock::time_point since) {
+    return std::chrono::duration<double>(Clock::now() - since).count();
 }
 
-// An empty workbook with DealSheet's Customers and Actions headers and the lead's Settings.
-Reference<css::sheet::XSpreadsheetDocument> emptyWorkbook(const std::string& database) {
+double median(std::vector<double> values) {
+    std::sort(values.begin(), values.end());
+    return values.empty() ? 0 : values[values.size() / 2];
+}
+
+std::string sheetName(const char* id) {
+    return dealsheet::productSchema().sheetOrThrow(id).name.zh;
+}
+
+// An empty workbook with DealSheet's Customers and Actions headers and `user`'s Settings.
+Reference<css::sheet::XSpreadsheetDocument> emptyWorkbook(const std::string& database,
+                                                          const std::string& user) {
     const auto doc = newSpreadsheet();
     const auto sheets = doc->getSheets();
     int index = 0;
@@ -47,79 +72,201 @@ Reference<css::sheet::XSpreadsheetDocument> emptyWorkbook(const std::string& dat
     setText(settings, "A1", "团队数据库");
     setText(settings, "B1", database);
     setText(settings, "A2", "团队数据库用户");
-    setText(settings, "B2", "zhang");
+    setText(settings, "B2", user);
     return doc;
+}
+
+Reference<org::dealsheet::calc::XToolkit2> toolkit2() {
+    return Reference<org::dealsheet::calc::XToolkit2>(toolkit(), UNO_QUERY_THROW);
+}
+
+Reference<css::table::XCellRange> range(const Reference<css::sheet::XSpreadsheet>& sheet,
+                                        int firstColumn, int firstRow, int lastColumn,
+                                        int lastRow) {
+    return Reference<css::table::XCellRange>(sheet, UNO_QUERY_THROW)
+        ->getCellRangeByPosition(firstColumn, firstRow, lastColumn, lastRow);
+}
+
+// `count` rows of one text column, from row 1, in one bulk write (a user's edits).
+void editColumn(const Reference<css::sheet::XSpreadsheet>& sheet, int column, long count,
+                const std::string& text) {
+    Sequence<Sequence<Any>> values(static_cast<sal_Int32>(count));
+    for (sal_Int32 r = 0; r < values.getLength(); ++r) {
+        values.getArray()[r].realloc(1);
+        values.getArray()[r].getArray()[0] <<= toOUString(text + " " + std::to_string(r));
+    }
+    Reference<css::sheet::XCellRangeData>(range(sheet, column, 1, column, static_cast<int>(count)),
+                                          UNO_QUERY_THROW)
+        ->setDataArray(values);
+}
+
+// INSERT … SELECT of customers and actions numbered from `from` to `to` - 1, owned round-robin
+// by the P salespeople sales0 … sales{P-1}.
+std::string fillSql(const char* table, long from, long to, long people) {
+    const std::string range = std::to_string(from) + ", " + std::to_string(to - 1);
+    const std::string owner = "'sales' || (i % " + std::to_string(people) + ")";
+    if (std::string(table) == "customers")
+        return "INSERT INTO dealsheet.customers (customer_no, registered_on, customer_name, "
+               "industry, contact, phone_email, core_needs, budget, owner) SELECT "
+               "to_char(d, 'YYYYMM') || '-' || lpad((i % 900 + 1)::text, 3, '0'), "
+               "to_char(d, 'YYYY-MM-DD'), '客户' || i || '有限公司', '制造业', '联系人' || "
+               "(i % 977), '138' || lpad(i::text, 8, '0'), '库存与订单管理 ' || (i % 13), "
+               "(i % 200)::text, " +
+               owner + " FROM generate_series(" + range +
+               ") i, LATERAL (SELECT date '2016-01-01' + make_interval(months => i / 900) AS d) "
+               "x;";
+    return "INSERT INTO dealsheet.actions (action_no, customer_no, task, owner, created_on, "
+           "due_date, status) SELECT 'XD' || lpad(i::text, 7, '0'), '201601-001', "
+           "'电话回访并发送报价 ' || i, " +
+           owner + ", '2026-01-05', '2026-02-05', '进行中' FROM generate_series(" + range + ") i;";
+}
+
+std::string serverCounts(Postgres& server) {
+    return server.sql(
+        "SELECT (SELECT count(*) FROM dealsheet.customers) || ' customers, ' || (SELECT count(*) "
+        "FROM dealsheet.actions) || ' actions, ' || (SELECT count(*) FROM "
+        "dealsheet.customers_history) + (SELECT count(*) FROM dealsheet.actions_history) || ' "
+        "row versions'");
+}
+
+// Calc's own bulk write of what the sync wrote: the synced sheets' used areas copied with one
+// getDataArray and written with one setDataArray each into a new workbook, row heights paused
+// as the sync pauses them. Returns the seconds of the writes alone (through the bridge).
+double calcOwnWrite(const Reference<css::sheet::XSpreadsheetDocument>& pulled) {
+    const auto copy = newSpreadsheet();
+    Reference<css::beans::XPropertySet> properties(copy, UNO_QUERY_THROW);
+    properties->setPropertyValue("IsAdjustHeightEnabled", Any(false));
+    double total = 0;
+    int index = 0;
+    for (const std::string& name : {sheetName("customers"), sheetName("actions")}) {
+        const auto source = byNameOrThrow(pulled, name);
+        const auto address = usedArea(source);
+        const auto data =
+            Reference<css::sheet::XCellRangeData>(
+                range(source, 0, 1, address.EndColumn, address.EndRow), UNO_QUERY_THROW)
+                ->getDataArray();
+        const std::string copyName = "copy" + std::to_string(index);
+        copy->getSheets()->insertNewByName(toOUString(copyName), static_cast<sal_Int16>(index++));
+        const auto target = byNameOrThrow(copy, copyName);
+        const auto start = Clock::now();
+        Reference<css::sheet::XCellRangeData>(
+            range(target, 0, 1, address.EndColumn, address.EndRow), UNO_QUERY_THROW)
+            ->setDataArray(data);
+        total += seconds(start);
+    }
+    properties->setPropertyValue("IsAdjustHeightEnabled", Any(true));
+    close(copy);
+    return total;
 }
 
 }  // namespace
 
 int main(int argc, char** argv) {
     if (argc < 3) {
-        std::cerr << "usage: team_bench dealsheet.oxt dealsheet-team.sql [rows]\n";
+        std::cerr << "usage: team_bench dealsheet.oxt dealsheet-team.sql [L P C A repeats]\n";
         return 2;
     }
-    const long rows = argc > 3 ? std::atol(argv[3]) : 100000;
+    const auto arg = [&](int i, long fallback) { return argc > i ? std::atol(argv[i]) : fallback; };
+    const long leadRows = arg(3, 100000), people = arg(4, 50), customersEach = arg(5, 2000),
+               actionsEach = arg(6, 10000), repeats = std::max(1L, arg(7, 3));
     const std::string passFile = "/tmp/dealsheet-bench-pgpass-" + std::to_string(::getpid());
     ::setenv("PGPASSFILE", passFile.c_str(), 1);  // the office's libpq reads it
     const std::string sql = argv[2];
-    return runWithOffice("team_bench", argv[1], std::chrono::seconds(3600), [&] {
+    return runWithOffice("team_bench", argv[1], std::chrono::hours(3), [&] {
+        std::cout << std::fixed << std::setprecision(2);
         Postgres server(sql);
         server.addLogin("zhang", "lead", "zhang-pw");
-        const std::string n = std::to_string(rows);
-        auto start = std::chrono::steady_clock::now();
-        server.sql(
-            "INSERT INTO dealsheet.customers (customer_no, registered_on, customer_name, "
-            "industry, contact, phone_email, core_needs, budget, owner) SELECT "
-            "to_char(d, 'YYYYMM') || '-' || lpad((i % 900 + 1)::text, 3, '0'), "
-            "to_char(d, 'YYYY-MM-DD'), '客户' || i || '有限公司', '制造业', '联系人' || (i % 977), "
-            "'138' || lpad(i::text, 8, '0'), '库存与订单管理 ' || (i % 13), (i % 200)::text, "
-            "'销售' || (i % 50) FROM generate_series(0, " +
-            n +
-            " - 1) i, LATERAL (SELECT "
-            "date '2016-01-01' + make_interval(months => i / 900) AS d) x;"
-            "INSERT INTO dealsheet.actions (action_no, customer_no, task, owner, created_on, "
-            "due_date, status) SELECT 'XD' || lpad(i::text, 7, '0'), '201601-001', "
-            "'电话回访并发送报价 ' || i, '销售' || (i % 50), '2026-01-05', '2026-02-05', '进行中' "
-            "FROM generate_series(0, " +
-            n + " - 1) i; ANALYZE;");
-        std::cout << "server filled in " << seconds(start) << " s: "
-                  << server.sql(
-                         "SELECT (SELECT count(*) FROM dealsheet.customers) || ' customers, ' "
-                         "|| (SELECT count(*) FROM dealsheet.actions) || ' actions'")
+        const std::string memberName = "sales" + std::to_string(std::min(7L, people - 1));
+        server.addLogin(memberName, "member", memberName + "-pw");
+        auto start = Clock::now();
+        server.sql(fillSql("customers", 0, leadRows, people) +
+                   fillSql("actions", 0, leadRows, people) + " ANALYZE;");
+        std::cout << "server filled in " << seconds(start) << " s: " << serverCounts(server)
                   << '\n';
-        const auto doc = emptyWorkbook(server.connection());
-        const auto toolkit2 =
-            Reference<org::dealsheet::calc::XToolkit2>(toolkit(), UNO_QUERY_THROW);
-        start = std::chrono::steady_clock::now();
-        auto summary = toolkit2->syncTeam(component(doc));
-        std::cout << "lead's first full pull: " << seconds(start) << " s wall, " << summary.Pulled
-                  << " rows pulled (" << summary.Milliseconds << " ms in the office)\n";
 
-        // 1% of the customers changed in the workbook: their 核心需求, in one bulk write.
-        const auto customers = byNameOrThrow(doc, "客户信息登记表");
-        const long changed = rows / 100;
-        const auto range = Reference<css::table::XCellRange>(customers, UNO_QUERY_THROW)
-                               ->getCellRangeByPosition(10, 1, 10, static_cast<sal_Int32>(changed));
-        css::uno::Sequence<css::uno::Sequence<css::uno::Any>> values(
-            static_cast<sal_Int32>(changed));
-        for (sal_Int32 r = 0; r < values.getLength(); ++r) {
-            values.getArray()[r].realloc(1);
-            values.getArray()[r].getArray()[0] <<=
-                toOUString("改为 CRM 与 ERP " + std::to_string(r));
+        // 1. The lead's first full pull.
+        std::vector<double> walls;
+        long officeMs = 0, pulled = 0;
+        Reference<css::sheet::XSpreadsheetDocument> lastPull;
+        for (long run = 0; run < repeats; ++run) {
+            if (lastPull.is()) close(lastPull);
+            lastPull = emptyWorkbook(server.connection(), "zhang");
+            start = Clock::now();
+            const auto summary = toolkit2()->syncTeam(component(lastPull));
+            walls.push_back(seconds(start));
+            officeMs = summary.Milliseconds;
+            pulled = summary.Pulled;
+            std::cout << "  lead's first full pull, run " << run + 1 << ": " << walls.back()
+                      << " s wall, " << summary.Pulled << " rows pulled (" << summary.Milliseconds
+                      << " ms in the office)\n";
         }
-        Reference<css::sheet::XCellRangeData>(range, UNO_QUERY_THROW)->setDataArray(values);
-        start = std::chrono::steady_clock::now();
-        summary = toolkit2->syncTeam(component(doc));
-        std::cout << "sync with 1% changed: " << seconds(start) << " s wall, " << summary.Pushed
-                  << " rows pushed, " << summary.Pulled << " pulled (" << summary.Milliseconds
-                  << " ms in the office)\n";
-        std::cout << "server: "
-                  << server.sql(
-                         "SELECT (SELECT count(*) FROM dealsheet.customers) || ' customers, ' "
-                         "|| (SELECT count(*) FROM dealsheet.actions) || ' actions, ' || "
-                         "(SELECT count(*) FROM dealsheet.customers_history) || ' customer "
-                         "versions'")
+        const double leadPull = median(walls);
+        std::cout << "LEAD FULL PULL: median " << leadPull << " s wall of " << repeats << " runs, "
+                  << pulled << " rows (" << officeMs << " ms in the office, last run)"
+                  << "; server: " << serverCounts(server) << '\n';
+
+        // 2. Calc's own bulk write of the same rows.
+        walls.clear();
+        for (long run = 0; run < repeats; ++run) walls.push_back(calcOwnWrite(lastPull));
+        const double calcWrite = median(walls);
+        std::cout << "CALC OWN setDataArray of the same rows: median " << calcWrite
+                  << " s (through the bridge); per row: sync " << leadPull * 1e6 / pulled
+                  << " µs, Calc's own write " << calcWrite * 1e6 / pulled << " µs\n";
+        close(lastPull);
+
+        // 3. The team: P × (C + A) on the server, each salesperson seeing their own rows.
+        start = Clock::now();
+        const long customers = people * customersEach, actions = people * actionsEach;
+        std::string more;
+        if (customers > leadRows) more += fillSql("customers", leadRows, customers, people);
+        if (actions > leadRows) more += fillSql("actions", leadRows, actions, people);
+        // Row-level security as a stand-in for the roles issue's policies: a member sees the
+        // rows they own, a lead everything.
+        for (const char* table : {"customers", "actions"})
+            more += std::string("ALTER TABLE dealsheet.") + table +
+                    " ENABLE ROW LEVEL SECURITY; CREATE POLICY bench_lead ON dealsheet." + table +
+                    " TO lead USING (true); CREATE POLICY bench_member ON dealsheet." + table +
+                    " TO member USING (owner = session_user);";
+        server.sql(more + " ANALYZE;");
+        std::cout << "team on the server in " << seconds(start) << " s: " << serverCounts(server)
                   << '\n';
-        close(doc);
+        const auto member = emptyWorkbook(server.connection(), memberName);
+        start = Clock::now();
+        auto summary = toolkit2()->syncTeam(component(member));
+        std::cout << "MEMBER FIRST PULL: " << seconds(start) << " s wall, " << summary.Pulled
+                  << " rows pulled (" << summary.Milliseconds << " ms in the office)\n";
+        const long own = summary.Pulled;
+        const long ownCustomers = customersEach, ownActions = actionsEach;
+        walls.clear();
+        for (long run = 0; run < repeats; ++run) {
+            // Half of the 1% in the workbook (core needs, tasks), half on the server by the lead
+            // (notes of other rows of this member).
+            const long localCustomers = std::max(1L, ownCustomers / 200),
+                       localActions = std::max(1L, ownActions / 200);
+            const std::string tag = "第" + std::to_string(run + 1) + "轮";
+            editColumn(byNameOrThrow(member, sheetName("customers")), 10, localCustomers,
+                       "改为 CRM " + tag);
+            editColumn(byNameOrThrow(member, sheetName("actions")), 3, localActions,
+                       "改期回访 " + tag);
+            const std::string n = std::to_string(run);
+            server.sql(
+                "UPDATE dealsheet.customers SET notes = 'lead " + n +
+                "' WHERE row_id IN (SELECT row_id FROM dealsheet.customers WHERE owner = '" +
+                memberName + "' ORDER BY row_id DESC LIMIT " + std::to_string(localCustomers) +
+                "); UPDATE dealsheet.actions SET notes = 'lead " + n +
+                "' WHERE row_id IN (SELECT row_id FROM dealsheet.actions WHERE owner = '" +
+                memberName + "' ORDER BY row_id DESC LIMIT " + std::to_string(localActions) + ");");
+            start = Clock::now();
+            summary = toolkit2()->syncTeam(component(member));
+            walls.push_back(seconds(start));
+            std::cout << "  member's sync with 1% changed, run " << run + 1 << ": " << walls.back()
+                      << " s wall, " << summary.Pushed << " pushed, " << summary.Pulled
+                      << " pulled, " << summary.Conflicts << " conflicts (" << summary.Milliseconds
+                      << " ms in the office)\n";
+        }
+        std::cout << "MEMBER 1% SYNC: median " << median(walls) << " s wall of " << repeats
+                  << " runs, member's workbook " << own << " rows; server: " << serverCounts(server)
+                  << '\n';
+        close(member);
     });
 }

@@ -5,7 +5,11 @@
 #include <map>
 #include <set>
 
+#include <com/sun/star/beans/PropertyAttribute.hpp>
+#include <com/sun/star/beans/XPropertyContainer.hpp>
 #include <com/sun/star/beans/XPropertySet.hpp>
+#include <com/sun/star/document/XDocumentProperties.hpp>
+#include <com/sun/star/document/XDocumentPropertiesSupplier.hpp>
 #include <com/sun/star/sdb/DatabaseContext.hpp>
 #include <com/sun/star/sdb/XCompletedConnection.hpp>
 #include <com/sun/star/sdbc/DriverManager.hpp>
@@ -19,6 +23,7 @@
 #include <com/sun/star/sdbc/XStatement.hpp>
 #include <com/sun/star/table/XColumnRowRange.hpp>
 #include <com/sun/star/table/XTableColumns.hpp>
+#include <com/sun/star/table/XTableRows.hpp>
 #include <com/sun/star/task/InteractionHandler.hpp>
 #include <com/sun/star/task/XStatusIndicatorFactory.hpp>
 
@@ -53,11 +58,15 @@ struct SyncedSheet {
     std::vector<team::SyncColumn> columns;
     int idColumn = -1;
     int versionColumn = -1;
-    bool addHiddenColumns = false;  // the two hidden columns are new on this sheet
+    int hashColumn = -1;
+    std::vector<int> addedColumns;  // hidden columns new on this sheet
     Lang lang = Lang::Zh;           // of the sheet's name: the hidden headers follow it
+    int headerRow = 0;              // 0-based sheet row of the header
     int firstFreeRow = 1;           // where pulled new rows go
+    bool insertRows = false;        // something is below the data: insert rows for them
     std::vector<team::LocalRow> rows;
     team::Plan plan;
+    std::optional<std::string> mark;  // the server's change mark of the last sync, if any
     // After the push: the server's id, version and customer number of every pushed row.
     std::map<std::size_t, std::pair<long long, long long>> pushedIds;  // local -> id, version
     std::map<std::size_t, std::string> numbers;                        // local -> new number
@@ -89,67 +98,127 @@ std::optional<long long> wholeNumber(const CellValue& value) {
 // other language would receive every pulled row twice), read in bulk.
 std::vector<SyncedSheet> readSyncedSheets(const Reference<css::sheet::XSpreadsheetDocument>& doc,
                                           const SerialDates& dates) {
-    auto plans = planSheets(productSchema(), sheetNames(doc));
+    // The recognition (SPEC §6) finds each sheet's header row and columns, the user's own
+    // names and stored mapping included; title rows above and notes below are not rows.
+    WorkbookView view =
+        readWorkbook(doc, [](const SheetSchema& schema) { return isSyncedSheet(schema); });
     std::set<const SheetSchema*> taken;
-    for (auto& plan : plans)
-        if (plan.schema && (!isSyncedSheet(*plan.schema) || !taken.insert(plan.schema).second))
-            plan.schema = nullptr;
     std::vector<SyncedSheet> sheets;
-    for (auto& [schema, data] : readPlannedSheets(doc, plans)) {
+    for (auto& [schema, data] : view.sheets) {
+        if (!taken.insert(schema).second || data.rowCount() == 0) continue;
         SyncedSheet synced;
         synced.name = data.name;
         synced.schema = schema;
         synced.data = std::move(data);
-        const RecognisedSheet located = recognise(*schema, synced.data);
+        const SheetData& cut = synced.data;
+        const RecognisedSheet located = recognise(*schema, cut);
         synced.columns = team::syncedColumns(located);
         synced.lang = located.lang;
         if (synced.columns.empty()) continue;
+        synced.headerRow = cut.sheetRow(0);
         const auto sheet = sheetByName(doc, synced.name);
         const auto [rows, usedColumns] = usedSize(sheet);
         // The hidden columns are found by their header, wherever sorting or inserting moved
         // them; a sheet synced for the first time gets them right of everything it holds.
-        if (usedColumns > 0) {
-            const CellGrid header = readValues(rangeOf(sheet, 0, 0, usedColumns - 1, 0));
-            for (int c = 0; !header.empty() && c < static_cast<int>(header[0].size()); ++c)
-                if (const auto* text = std::get_if<std::string>(&header[0][c])) {
-                    const std::string_view trimmed = trimSpaces(*text);
-                    if (team::kIdHeader.matches(trimmed)) synced.idColumn = c;
-                    if (team::kVersionHeader.matches(trimmed)) synced.versionColumn = c;
-                }
-        }
-        if (synced.idColumn < 0 || synced.versionColumn < 0) {
-            synced.addHiddenColumns = true;
-            synced.idColumn = std::max(usedColumns, 1);
-            synced.versionColumn = synced.idColumn + 1;
-        }
-        CellGrid ids, versions;
-        if (!synced.addHiddenColumns && rows > 1) {
-            ids = readValues(rangeOf(sheet, synced.idColumn, 1, synced.idColumn, rows - 1));
-            versions =
-                readValues(rangeOf(sheet, synced.versionColumn, 1, synced.versionColumn, rows - 1));
-        }
-        for (int r = 1; r < std::max(rows, synced.data.rowCount()); ++r) {
-            team::LocalRow row;
-            row.row = r;
-            const std::size_t i = static_cast<std::size_t>(r - 1);
-            if (i < ids.size() && !ids[i].empty()) row.id = wholeNumber(ids[i][0]);
-            if (i < versions.size() && !versions[i].empty()) {
-                // A negative version marks a row whose last push the server refused.
-                const auto* number = std::get_if<double>(&versions[i][0]);
-                row.refused = number && *number < 0;
-                row.base = wholeNumber(row.refused ? CellValue(-*number) : versions[i][0]);
-                row.refused = row.refused && row.base;
+        int width = 0;
+        for (int c = 0; c < static_cast<int>(cut.cells[0].size()); ++c) {
+            if (!isBlankCell(cut.at(0, c))) width = c + 1;
+            if (const auto* text = std::get_if<std::string>(&cut.at(0, c))) {
+                const std::string_view trimmed = trimSpaces(*text);
+                if (team::kIdHeader.matches(trimmed)) synced.idColumn = c;
+                if (team::kVersionHeader.matches(trimmed)) synced.versionColumn = c;
+                if (team::kHashHeader.matches(trimmed)) synced.hashColumn = c;
             }
-            row.filled = r < synced.data.rowCount() && isRowFilled(located, r);
+        }
+        int nextFree = std::max({usedColumns, width, 1});
+        for (int* column : {&synced.idColumn, &synced.versionColumn, &synced.hashColumn})
+            if (*column < 0) {
+                *column = nextFree++;
+                synced.addedColumns.push_back(*column);
+            }
+        const auto hidden = [&](int row, int column) -> const CellValue& {
+            static const CellValue blank;
+            const bool added = std::find(synced.addedColumns.begin(), synced.addedColumns.end(),
+                                         column) != synced.addedColumns.end();
+            return added ? blank : cut.at(row, column);
+        };
+        synced.firstFreeRow = synced.headerRow + 1;
+        for (int r = 1; r < cut.rowCount(); ++r) {
+            team::LocalRow row;
+            row.row = cut.sheetRow(r);
+            row.id = wholeNumber(hidden(r, synced.idColumn));
+            // A negative version marks a row whose last push the server refused.
+            const CellValue& version = hidden(r, synced.versionColumn);
+            const auto* number = std::get_if<double>(&version);
+            row.refused = number && *number < 0;
+            row.base = wholeNumber(row.refused ? CellValue(-*number) : version);
+            row.refused = row.refused && row.base;
+            if (const auto* hash = std::get_if<std::string>(&hidden(r, synced.hashColumn)))
+                if (!hash->empty()) row.hash = *hash;
+            row.filled = isRowFilled(located, r);
             for (const auto& column : synced.columns)
-                row.values.push_back(team::toServerText(synced.data.at(r, column.sheetColumn),
-                                                        *column.schema, dates));
-            if (row.filled || row.id) synced.firstFreeRow = r + 1;
-            if (row.filled || row.id) synced.rows.push_back(std::move(row));
+                row.values.push_back(
+                    team::toServerText(cut.at(r, column.sheetColumn), *column.schema, dates));
+            row.matchesHash = row.hash && *row.hash == team::rowHash(synced.columns, row.values);
+            if (row.filled || row.id) {
+                synced.firstFreeRow = std::max(synced.firstFreeRow, row.row + 1);
+                synced.rows.push_back(std::move(row));
+            }
+        }
+        // Pulled rows go right below the data; notes or totals the user keeps there move down
+        // (rows are inserted), so they stay below the data and are never taken for rows. The
+        // template's computed columns, filled down in advance, are not in the way: pulled rows
+        // are written into those rows and keep their formulas.
+        if (const int first = synced.firstFreeRow; rows > first) {
+            std::set<int> computed;
+            for (std::size_t i = 0; i < schema->columns.size(); ++i)
+                if (!schema->columns[i].formula.empty() && located.columnOf[i] >= 0)
+                    computed.insert(located.columnOf[i]);
+            const CellGrid below = readValues(rangeOf(sheet, 0, first, nextFree - 1, rows - 1));
+            for (const auto& row : below)
+                for (std::size_t c = 0; c < row.size(); ++c)
+                    if (!isBlankCell(row[c]) && !computed.count(static_cast<int>(c)))
+                        synced.insertRows = true;
         }
         sheets.push_back(std::move(synced));
     }
     return sheets;
+}
+
+// The sync marks (team::parseMarks) live in a user-defined document property: saved in .ods
+// and .xlsx alike, never in a cell the user could sort or copy. A lost or stale mark costs one
+// full read, never a missed row (readServer checks the workbook against the server).
+std::string readMarks(const Reference<css::sheet::XSpreadsheetDocument>& doc) {
+    try {
+        const Reference<css::document::XDocumentPropertiesSupplier> supplier(doc, UNO_QUERY);
+        if (!supplier.is()) return {};
+        const Reference<css::beans::XPropertySet> properties(
+            supplier->getDocumentProperties()->getUserDefinedProperties(), UNO_QUERY_THROW);
+        const OUString name = OUString::createFromAscii(team::kMarksProperty);
+        OUString text;
+        if (properties->getPropertySetInfo()->hasPropertyByName(name))
+            properties->getPropertyValue(name) >>= text;
+        return toUtf8(text);
+    } catch (const css::uno::Exception&) {
+        return {};
+    }
+}
+
+void writeMarks(const Reference<css::sheet::XSpreadsheetDocument>& doc, const std::string& text) {
+    try {
+        const Reference<css::document::XDocumentPropertiesSupplier> supplier(doc, UNO_QUERY);
+        if (!supplier.is()) return;
+        const auto container = supplier->getDocumentProperties()->getUserDefinedProperties();
+        const Reference<css::beans::XPropertySet> properties(container, UNO_QUERY_THROW);
+        const OUString name = OUString::createFromAscii(team::kMarksProperty);
+        if (properties->getPropertySetInfo()->hasPropertyByName(name))
+            properties->setPropertyValue(name, Any(toOUString(text)));
+        else
+            container->addProperty(name, css::beans::PropertyAttribute::REMOVABLE,
+                                   Any(toOUString(text)));
+    } catch (const css::uno::Exception&) {
+        // No mark: the next sync reads everything once.
+    }
 }
 
 // ---- The server side --------------------------------------------------------------------
@@ -186,14 +255,15 @@ class Database {
     }
     void execute(const char* sql) { connection_->createStatement()->execute(toOUString(sql)); }
 
-    // Runs `sql` with at most one text parameter, calling `row` for each result row.
-    void query(const std::string& sql, const std::optional<std::string>& parameter,
+    // Runs `sql` with its text parameters, calling `row` for each result row.
+    void query(const std::string& sql, const std::vector<std::string>& parameters,
                const std::function<void(const Reference<css::sdbc::XRow>&)>& row) {
         Reference<css::sdbc::XResultSet> result;
-        if (parameter) {
+        if (!parameters.empty()) {
             const auto statement = connection_->prepareStatement(toOUString(sql));
-            Reference<css::sdbc::XParameters>(statement, UNO_QUERY_THROW)
-                ->setString(1, toOUString(*parameter));
+            Reference<css::sdbc::XParameters> values(statement, UNO_QUERY_THROW);
+            for (std::size_t i = 0; i < parameters.size(); ++i)
+                values->setString(static_cast<sal_Int32>(i + 1), toOUString(parameters[i]));
             result = statement->executeQuery();
         } else {
             result = connection_->createStatement()->executeQuery(toOUString(sql));
@@ -232,25 +302,65 @@ team::Values valuesOf(const Reference<css::sdbc::XRow>& row, int first, std::siz
     return values;
 }
 
-void readServer(Database& db, SyncedSheet& sheet) {
+std::string idArray(const std::vector<long long>& ids) {
+    std::string json = "[";
+    for (const long long id : ids) json += (json.size() > 1 ? "," : "") + std::to_string(id);
+    return json + "]";
+}
+
+// Reads the server's side of the sheet: only the rows changed since the sheet's last sync
+// (`sheet.mark`, when `incremental`) and those the workbook cannot vouch for, or everything
+// when the workbook does not hold what the server had then.
+void readServer(Database& db, SyncedSheet& sheet, bool incremental) {
     const std::string table = "dealsheet." + sqlName(sheet.schema->id);
+    const std::string select =
+        "SELECT row_id, version" + columnList(sheet.columns, "") + " FROM " + table;
     std::vector<team::ServerRow> server;
-    db.query("SELECT row_id, version" + columnList(sheet.columns, "") + " FROM " + table +
-                 " ORDER BY row_id",
-             std::nullopt, [&](const Reference<css::sdbc::XRow>& row) {
-                 server.push_back(
-                     {row->getLong(1), row->getLong(2), valuesOf(row, 3, sheet.columns.size())});
-             });
+    std::set<long long> visible;
+    const auto collect = [&](const Reference<css::sdbc::XRow>& row) {
+        server.push_back(
+            {row->getLong(1), row->getLong(2), valuesOf(row, 3, sheet.columns.size())});
+    };
+    // The mark counts only while the workbook holds what it held after that sync.
+    const std::size_t colon = sheet.mark ? sheet.mark->find(':') : std::string::npos;
+    incremental = incremental && colon != std::string::npos &&
+                  sheet.mark->substr(colon + 1) == team::fingerprint(sheet.rows);
+    if (incremental) {
+        // Rows without a hash are asked for by id; without any, the change index alone serves.
+        const auto asked = team::idsWithoutHash(sheet.rows);
+        std::vector<std::string> parameters{sheet.mark->substr(0, colon)};
+        std::string changed = " WHERE change_xid >= CAST(? AS xid8)";
+        if (!asked.empty()) {
+            parameters.push_back(idArray(asked));
+            changed +=
+                " OR row_id IN (SELECT CAST(value AS bigint) FROM json_array_elements_text(CAST(? "
+                "AS json)))";
+        }
+        db.query(select + changed, parameters, collect);
+        // Which of the workbook's rows the server still shows this user (by primary key, so
+        // the cost follows the workbook, not the table).
+        std::vector<long long> held;
+        for (const auto& row : sheet.rows)
+            if (row.id) held.push_back(*row.id);
+        if (!held.empty())
+            db.query("SELECT row_id FROM " + table +
+                         " WHERE row_id IN (SELECT CAST(value AS bigint) FROM "
+                         "json_array_elements_text(CAST(? AS json)))",
+                     {idArray(held)}, [&](const Reference<css::sdbc::XRow>& row) {
+                         visible.insert(row->getLong(1));
+                     });
+    }
+    if (!incremental) db.query(select, {}, collect);
     std::map<long long, team::Values> bases;
     const auto needed = team::basesNeeded(sheet.rows, server);
     if (!needed.empty())
         db.query("SELECT h.row_id" + columnList(sheet.columns, "h.") + " FROM " + table +
                      "_history h JOIN json_to_recordset(CAST(? AS json)) AS x(row_id bigint, "
                      "version integer) ON h.row_id = x.row_id AND h.version = x.version",
-                 team::idVersionRecords(needed), [&](const Reference<css::sdbc::XRow>& row) {
+                 {team::idVersionRecords(needed)}, [&](const Reference<css::sdbc::XRow>& row) {
                      bases[row->getLong(1)] = valuesOf(row, 2, sheet.columns.size());
                  });
-    sheet.plan = team::plan(sheet.rows, server, bases);
+    sheet.plan = team::plan(sheet.rows, server, bases, incremental, visible);
 }
 
 // Runs one push statement in a savepoint. When the server refuses its rows (permissions,
@@ -313,7 +423,7 @@ bool push(Database& db, SyncedSheet& sheet) {
     if (newRows > 0)
         db.query("SELECT nextval(pg_get_serial_sequence('" + table +
                      "', 'row_id')) FROM generate_series(1, " + std::to_string(newRows) + ")",
-                 std::nullopt,
+                 {},
                  [&](const Reference<css::sdbc::XRow>& row) { newIds.push_back(row->getLong(1)); });
     std::vector<team::Push> inserts, updates;
     for (const auto& p : pushes) (p.id ? updates : inserts).push_back(p);
@@ -359,7 +469,7 @@ bool push(Database& db, SyncedSheet& sheet) {
             " FROM " + table +
             " WHERE row_id IN (SELECT CAST(value AS bigint) FROM "
             "json_array_elements_text(CAST(? AS json)))",
-        ids, [&](const Reference<css::sdbc::XRow>& row) {
+        {ids}, [&](const Reference<css::sdbc::XRow>& row) {
             const long long id = row->getLong(1);
             const auto it = localOf.find(id);
             if (it == localOf.end()) return;
@@ -530,13 +640,71 @@ CellWrites writesOf(const SyncedSheet& sheet, const SerialDates& dates, long& pu
                 writes[sheet.rows[local].row].emplace_back(column.sheetColumn, number);
         ++numbered;
     }
-    if (sheet.addHiddenColumns && !writes.empty()) {
-        writes[0].emplace_back(sheet.idColumn, std::string(team::kIdHeader.in(sheet.lang)));
-        writes[0].emplace_back(sheet.versionColumn,
-                               std::string(team::kVersionHeader.in(sheet.lang)));
+    // The hash of what the server now holds for each row, where it differs from the kept one.
+    const auto hash = [&](int row, const std::optional<std::string>& kept,
+                          const team::Values& values) {
+        const std::string now = team::rowHash(sheet.columns, values);
+        if (kept != now) writes[row].emplace_back(sheet.hashColumn, now);
+    };
+    std::map<std::size_t, const team::Values*> synced;  // local -> the server's values
+    for (const auto& push : sheet.plan.pushes) synced[push.local] = &push.values;
+    nextRow = sheet.firstFreeRow;
+    for (const auto& pull : sheet.plan.pulls) {
+        if (!pull.local)
+            hash(nextRow++, std::nullopt, pull.server);
+        else if (!sheet.pushedIds.count(*pull.local))
+            synced[*pull.local] = &pull.server;
+    }
+    std::set<long long> seen;
+    std::set<std::size_t> unknown(sheet.plan.unknown.begin(), sheet.plan.unknown.end());
+    for (std::size_t i = 0; i < sheet.rows.size(); ++i) {
+        const team::LocalRow& row = sheet.rows[i];
+        const bool pushed = sheet.pushedIds.count(i) > 0;
+        const bool first = row.id && seen.insert(*row.id).second;
+        if (!pushed && (!first || unknown.count(i))) continue;
+        const auto found = synced.find(i);
+        team::Values values = found != synced.end() ? *found->second : row.values;
+        if (const auto number = sheet.numbers.find(i); number != sheet.numbers.end())
+            for (std::size_t c = 0; c < sheet.columns.size(); ++c)
+                if (sheet.columns[c].schema->id == "customerNo") values[c] = number->second;
+        hash(row.row, row.hash, values);
+    }
+    if (!sheet.addedColumns.empty() && !writes.empty()) {
+        const std::pair<int, Text> headers[] = {{sheet.idColumn, team::kIdHeader},
+                                                {sheet.versionColumn, team::kVersionHeader},
+                                                {sheet.hashColumn, team::kHashHeader}};
+        for (const auto& [column, header] : headers)
+            if (std::find(sheet.addedColumns.begin(), sheet.addedColumns.end(), column) !=
+                sheet.addedColumns.end())
+                writes[sheet.headerRow].emplace_back(column, std::string(header.in(sheet.lang)));
     }
     settle(writes);
     return writes;
+}
+
+// The (id, version) of every row the sheet holds after the sync, as the next sync will read
+// them: the fingerprint kept with the sheet's mark.
+std::vector<std::pair<long long, long long>> idVersionsAfter(const SyncedSheet& sheet) {
+    std::map<std::size_t, long long> pulledVersion;
+    std::vector<std::pair<long long, long long>> pairs;
+    for (const auto& pull : sheet.plan.pulls) {
+        if (pull.local)
+            pulledVersion[*pull.local] = pull.version;
+        else
+            pairs.emplace_back(pull.id, pull.version);
+    }
+    std::set<long long> seen;
+    for (std::size_t i = 0; i < sheet.rows.size(); ++i) {
+        const team::LocalRow& row = sheet.rows[i];
+        if (const auto pushed = sheet.pushedIds.find(i); pushed != sheet.pushedIds.end()) {
+            pairs.push_back(pushed->second);
+        } else if (row.id && seen.insert(*row.id).second) {
+            const auto pulled = pulledVersion.find(i);
+            pairs.emplace_back(
+                *row.id, pulled != pulledVersion.end() ? pulled->second : row.base.value_or(0));
+        }
+    }
+    return pairs;
 }
 
 void setColumnsVisible(const Reference<css::sheet::XSpreadsheet>& sheet, int first, int count,
@@ -635,10 +803,13 @@ SyncOutcome syncTeam(const Reference<css::uno::XComponentContext>& context,
     progress.tell(msg::kProgressConnecting, 0, 5);
     try {
         Database db(connect(context, connection.url, frame));
-        std::string version;
-        db.query(
-            "SELECT value FROM dealsheet.meta WHERE name = 'schema_version'", std::nullopt,
-            [&](const Reference<css::sdbc::XRow>& row) { version = toUtf8(row->getString(1)); });
+        std::string version, registerId;
+        db.query("SELECT name, value FROM dealsheet.meta", {},
+                 [&](const Reference<css::sdbc::XRow>& row) {
+                     const std::string name = toUtf8(row->getString(1));
+                     if (name == "schema_version") version = toUtf8(row->getString(2));
+                     if (name == "register_id") registerId = toUtf8(row->getString(2));
+                 });
         const int serverVersion = version.empty() ? 0 : std::atoi(version.c_str());
         if (serverVersion < kTeamSchemaVersion)
             fail(msg::format(msg::kSchemaTooOld.in(uiLang), version));
@@ -647,12 +818,24 @@ SyncOutcome syncTeam(const Reference<css::uno::XComponentContext>& context,
 
         // Read, decide and push in one transaction; when someone else changed a pushed row in
         // between, everything is rolled back and done again from a fresh read.
+        const auto marks = team::parseMarks(readMarks(doc), registerId);
+        for (auto& sheet : sheets)
+            if (const auto it = marks.find(sheet.schema->id); it != marks.end())
+                sheet.mark = it->second;
+        std::string newMark;
         bool pushed = false;
         for (int attempt = 0; attempt < 4 && !pushed; ++attempt) {
             db.begin();
             try {
                 progress.tell(msg::kProgressReading, 0, 15);
-                for (auto& sheet : sheets) readServer(db, sheet);
+                // Taken before any read: every transaction older than it has committed (or
+                // failed) by the time the reads start, so the next sync's reads start from it.
+                db.query("SELECT CAST(pg_snapshot_xmin(pg_current_snapshot()) AS text)", {},
+                         [&](const Reference<css::sdbc::XRow>& row) {
+                             newMark = toUtf8(row->getString(1));
+                         });
+                // A retry reads everything: a row the marks said was unchanged may not be.
+                for (auto& sheet : sheets) readServer(db, sheet, attempt == 0);
                 long pushing = 0;
                 for (const auto& sheet : sheets)
                     pushing += static_cast<long>(sheet.plan.pushes.size());
@@ -677,22 +860,35 @@ SyncOutcome syncTeam(const Reference<css::uno::XComponentContext>& context,
         progress.tell(msg::kProgressPulling, pulled, 75);
         std::vector<CellBlock> written;
         std::vector<std::pair<Reference<css::sheet::XSpreadsheet>, int>> hiddenAdded;
+        std::vector<std::pair<Reference<css::table::XTableRows>, std::pair<int, int>>> inserted;
         {
             RowHeightsDeferred heights(doc);
             UndoScope undo(doc, std::string(msg::kSyncTitle.in(uiLang)), [&] {
                 for (auto block = written.rbegin(); block != written.rend(); ++block)
                     writeValues(block->range, block->before);
                 for (const auto& [sheet, column] : hiddenAdded)
-                    setColumnsVisible(sheet, column, 2, true);
+                    setColumnsVisible(sheet, column, 1, true);
+                for (auto it = inserted.rbegin(); it != inserted.rend(); ++it)
+                    it->first->removeByIndex(it->second.first, it->second.second);
             });
             std::vector<CellBlock> blocks;
             for (auto& [sheet, writes] : allWrites) {
                 const auto target = sheetByName(doc, sheet->name);
+                const auto newRows =
+                    std::count_if(sheet->plan.pulls.begin(), sheet->plan.pulls.end(),
+                                  [](const team::Pull& pull) { return !pull.local; });
+                if (sheet->insertRows && newRows > 0) {
+                    const auto sheetRows =
+                        Reference<css::table::XColumnRowRange>(target, UNO_QUERY_THROW)->getRows();
+                    sheetRows->insertByIndex(sheet->firstFreeRow, static_cast<sal_Int32>(newRows));
+                    inserted.emplace_back(
+                        sheetRows, std::make_pair(sheet->firstFreeRow, static_cast<int>(newRows)));
+                }
                 for (auto& block : writeBlocks(target, writes, undo.manager(), written))
                     blocks.push_back(std::move(block));
-                if (sheet->addHiddenColumns) {
-                    hiddenAdded.emplace_back(target, sheet->idColumn);
-                    setColumnsVisible(target, sheet->idColumn, 2, false);
+                for (const int column : sheet->addedColumns) {
+                    hiddenAdded.emplace_back(target, column);
+                    setColumnsVisible(target, column, 1, false);
                 }
             }
             if (!blocks.empty())
@@ -701,6 +897,10 @@ SyncOutcome syncTeam(const Reference<css::uno::XComponentContext>& context,
             db.commit();
             undo.commit();
         }
+        std::map<std::string, std::string> kept;
+        for (const auto& sheet : sheets)
+            kept[sheet.schema->id] = newMark + ":" + team::fingerprint(idVersionsAfter(sheet));
+        writeMarks(doc, team::formatMarks(registerId, kept));
         outcome.pulled = pulled;
     } catch (const css::uno::Exception& e) {  // the driver's SQLException, a lost bridge
         const std::string detail = toUtf8(e.Message);

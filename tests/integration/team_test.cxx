@@ -27,6 +27,7 @@
 #include <com/sun/star/sheet/XSpreadsheets.hpp>
 #include <com/sun/star/table/XColumnRowRange.hpp>
 #include <com/sun/star/table/XTableColumns.hpp>
+#include <com/sun/star/table/XTableRows.hpp>
 #include <com/sun/star/view/XSelectionSupplier.hpp>
 #include <org/dealsheet/calc/XToolkit2.hpp>
 
@@ -35,8 +36,8 @@
 #include "core/team_messages.hpp"
 #include "core/validator.hpp"
 #include "office.hxx"
-#include "tools/postgres_server.hxx"
 #include "preservation.hxx"
+#include "tools/postgres_server.hxx"
 #include "uno_helpers.hxx"
 
 using namespace dealsheet::test;
@@ -277,6 +278,77 @@ TEST_F(TeamSync, TwoSalespeopleSeeEachOthersRows) {
         // Nothing changed anywhere: the next syncs move nothing.
         const SyncSummary quiet = toolkit2()->syncTeam(component(wang));
         EXPECT_EQ(quiet.Pulled + quiet.Pushed + quiet.Numbered + quiet.Conflicts, 0);
+        close(li);
+        close(wang);
+    });
+}
+
+// A register of the user's own making: a title row above the header, the user's own header
+// names in their own order, a note below the data. Sync finds the header through the
+// recognition, syncs the columns it maps, and inserts pulled rows below the data, above the
+// note.
+TEST_F(TeamSync, OwnLayoutWithTitleRowAndOwnHeaderNamesSyncs) {
+    unoGuard([&] {
+        const std::string db = newTeamDatabase("own_layout");
+        const auto li = newSpreadsheet(true);
+        const auto sheets = li->getSheets();
+        sheets->insertNewByName(toOUString("客户信息登记表（2026）"), 0);
+        sheets->insertNewByName(toOUString("设置"), 1);
+        const auto settings = byNameOrThrow(li, "设置");
+        setText(settings, "A1", "团队数据库");
+        setText(settings, "B1", gServer->connection(db));
+        setText(settings, "A2", "团队数据库用户");
+        setText(settings, "B2", "li");
+        const auto register_ = byNameOrThrow(li, "客户信息登记表（2026）");
+        typeRows(li, register_,
+                 {{"2026年华东区客户登记"},
+                  {"公司名称", "建档日期", "所属行业", "客户联系人", "手机", "客户需求", "商机阶段",
+                   "业务员", "客户编码"},
+                  {"华东机械有限公司", "2026-10-08", "制造业", "王经理", "13800138000", "库存管理",
+                   "初步接触", "李娜", ""},
+                  {},
+                  {"注：本表每周一更新"}});
+        const SyncSummary first = toolkit2()->syncTeam(component(li));
+        EXPECT_EQ(first.Pushed, 1);
+        EXPECT_EQ(first.Numbered, 1);
+        EXPECT_EQ(gServer->sql("SELECT customer_name, registered_on, industry, contact, "
+                               "phone_email, core_needs, stage, owner, customer_no FROM "
+                               "dealsheet.customers",
+                               db),
+                  "华东机械有限公司|2026-10-08|制造业|王经理|13800138000|库存管理|初步接触|李娜|"
+                  "202610-001");
+        EXPECT_EQ(textOf(register_, "I3"), "202610-001");
+        EXPECT_EQ(textOf(register_, "A1"), "2026年华东区客户登记");
+        EXPECT_EQ(textOf(register_, "J2"), "同步标识");  // in the header row, hidden
+        EXPECT_EQ(textOf(register_, "K2"), "同步版本");
+        EXPECT_EQ(textOf(register_, "L2"), "同步校验");
+        EXPECT_EQ(textOf(register_, "J1"), "");
+
+        const auto wang = ownWorkbook(db, "wang");
+        customerRow(byNameOrThrow(wang, "客户信息登记表"), 1, "北方物流集团", on(2026, 10, 20),
+                    "王强");
+        const SyncSummary wangs = toolkit2()->syncTeam(component(wang));
+        EXPECT_EQ(wangs.Pushed, 1);
+        EXPECT_EQ(wangs.Pulled, 1);
+        EXPECT_EQ(toolkit2()->syncTeam(component(li)).Pulled, 1);
+        // The pulled row right below the data, the blank row and the note moved down.
+        EXPECT_EQ(textOf(register_, "A4"), "北方物流集团");
+        EXPECT_EQ(textOf(register_, "C4"), "制造业");
+        EXPECT_EQ(textOf(register_, "H4"), "王强");
+        EXPECT_EQ(textOf(register_, "I4"), "202610-002");
+        EXPECT_EQ(textOf(register_, "A5"), "");
+        EXPECT_EQ(textOf(register_, "A6"), "注：本表每周一更新");
+        const SyncSummary quiet = toolkit2()->syncTeam(component(li));
+        EXPECT_EQ(quiet.Pulled + quiet.Pushed + quiet.Numbered + quiet.Conflicts, 0);
+        // A row deleted in the workbook: the fingerprint kept with the sync mark no longer
+        // matches, so the sync reads everything and the row comes back.
+        Reference<css::table::XColumnRowRange>(register_, UNO_QUERY_THROW)
+            ->getRows()
+            ->removeByIndex(3, 1);
+        EXPECT_EQ(textOf(register_, "A4"), "");
+        EXPECT_EQ(toolkit2()->syncTeam(component(li)).Pulled, 1);
+        EXPECT_EQ(textOf(register_, "A4"), "北方物流集团");
+        EXPECT_EQ(textOf(register_, "I4"), "202610-002");
         close(li);
         close(wang);
     });

@@ -16,7 +16,7 @@ namespace {
 
 LocalRow row(int sheetRow, std::optional<long long> id, std::optional<long long> base,
              Values values) {
-    return {sheetRow, id, base, std::move(values), true};
+    return {sheetRow, id, base, std::move(values), true, false, std::nullopt, false};
 }
 ServerRow server(long long id, long long version, Values values) {
     return {id, version, std::move(values)};
@@ -25,9 +25,10 @@ ServerRow server(long long id, long long version, Values values) {
 }  // namespace
 
 TEST(TeamSyncPlan, NewRowsArePushedInRowOrderAndEmptyRowsIgnored) {
-    std::vector<LocalRow> local{row(1, std::nullopt, std::nullopt, {"", "甲公司"}),
-                                {2, std::nullopt, std::nullopt, {"", ""}, false},
-                                row(3, std::nullopt, std::nullopt, {"202611-001", "乙公司"})};
+    std::vector<LocalRow> local{
+        row(1, std::nullopt, std::nullopt, {"", "甲公司"}),
+        {2, std::nullopt, std::nullopt, {"", ""}, false, false, std::nullopt, false},
+        row(3, std::nullopt, std::nullopt, {"202611-001", "乙公司"})};
     const Plan p = plan(local, {}, {});
     ASSERT_EQ(p.pushes.size(), 2u);
     EXPECT_EQ(p.pushes[0].local, 0u);
@@ -334,4 +335,107 @@ TEST(TeamServerSql, EverySyncedTableHasRowLevelSecurityForTheThreeRoles) {
     EXPECT_EQ(ownershipColumn(productSchema().sheetOrThrow("customers")), "owner");
     EXPECT_EQ(ownershipColumn(productSchema().sheetOrThrow("handover")), "customer_no");
     EXPECT_EQ(ownershipColumn(productSchema().sheetOrThrow("acceptance")), "contract_no");
+}
+
+// ---- Incremental sync: only what changed since the last sync ------------------------------
+
+namespace {
+LocalRow synced(int sheetRow, long long id, long long base, Values values, bool unchanged) {
+    LocalRow local = row(sheetRow, id, base, std::move(values));
+    local.hash = "0123456789abcdef";
+    local.matchesHash = unchanged;
+    return local;
+}
+}  // namespace
+
+TEST(TeamSyncIncremental, RowsAbsentFromTheChangesArePushedOnlyWhenTheirHashNoLongerMatches) {
+    const std::vector<LocalRow> local{synced(1, 7, 2, {"a", "b"}, true),
+                                      synced(2, 8, 5, {"a", "mine"}, false)};
+    const Plan p = plan(local, {}, {}, true, {7, 8});
+    ASSERT_EQ(p.pushes.size(), 1u);
+    EXPECT_EQ(p.pushes[0].local, 1u);
+    EXPECT_EQ(*p.pushes[0].id, 8);
+    EXPECT_EQ(p.pushes[0].expected, 5);
+    EXPECT_TRUE(p.pulls.empty());
+    EXPECT_TRUE(p.unknown.empty());  // both still shown to this user
+    // Row 8 handed to someone else: no longer shown, so unknown and not pushed.
+    const Plan handedOver = plan(local, {}, {}, true, {7});
+    EXPECT_TRUE(handedOver.pushes.empty());
+    EXPECT_EQ(handedOver.unknown, (std::vector<std::size_t>{1}));
+    // The same rows against a full read: row 7 unknown to the server, row 8 too.
+    EXPECT_EQ(plan(local, {}, {}, false).unknown, (std::vector<std::size_t>{0, 1}));
+}
+
+TEST(TeamSyncIncremental, ChangedServerRowsMergeAsInAFullReadAndNewOnesArePulled) {
+    const std::vector<LocalRow> local{synced(1, 7, 2, {"a", "b"}, true)};
+    const Plan p = plan(local, {server(7, 3, {"a", "theirs"}), server(9, 1, {"x", "y"})},
+                        {{7, {"a", "b"}}}, true);
+    ASSERT_EQ(p.pulls.size(), 2u);
+    EXPECT_EQ(p.pulls[0].values, (Values{"a", "theirs"}));
+    EXPECT_EQ(p.pulls[0].server, (Values{"a", "theirs"}));
+    EXPECT_FALSE(p.pulls[1].local);
+    EXPECT_EQ(p.pulls[1].id, 9);
+    EXPECT_TRUE(p.pushes.empty());
+}
+
+TEST(TeamSyncIncremental, RowHashDependsOnColumnIdsAndValues) {
+    const ColumnSchema& name = productSchema().sheetOrThrow("customers").columns.at(2);
+    const ColumnSchema& needs = productSchema().sheetOrThrow("customers").columns.at(10);
+    const std::vector<SyncColumn> both{{&name, 2}, {&needs, 10}};
+    const std::string hash = rowHash(both, {"甲公司", "ERP"});
+    EXPECT_EQ(hash.size(), 16u);
+    EXPECT_EQ(hash, rowHash(both, {"甲公司", "ERP"}));
+    EXPECT_NE(hash, rowHash(both, {"甲公司", "CRM"}));
+    EXPECT_NE(hash, rowHash(both, {"甲公司E", "RP"}));  // the separator counts
+    EXPECT_NE(hash, rowHash({{&name, 2}, {&name, 3}}, {"甲公司", "ERP"}));
+}
+
+TEST(TeamSyncIncremental, HashlessRowsAreAskedForAndTheFingerprintIsOrderFree) {
+    LocalRow noHash = row(3, 11, 4, {"c"});
+    const std::vector<LocalRow> local{synced(1, 7, 2, {"a"}, true), synced(2, 8, 5, {"b"}, true),
+                                      noHash, synced(4, 7, 2, {"copy"}, true),
+                                      row(5, std::nullopt, std::nullopt, {"new"})};
+    EXPECT_EQ(idsWithoutHash(local), (std::vector<long long>{11}));
+    using Pairs = std::vector<std::pair<long long, long long>>;
+    // The fingerprint: the first row of each id, in any order; a version or a row less differs.
+    EXPECT_EQ(fingerprint(local), fingerprint(Pairs{{11, 4}, {8, 5}, {7, 2}}));
+    EXPECT_EQ(fingerprint(local).substr(0, 2), "3.");
+    EXPECT_NE(fingerprint(local), fingerprint(Pairs{{11, 4}, {8, 6}, {7, 2}}));
+    EXPECT_NE(fingerprint(local), fingerprint(Pairs{{11, 4}, {7, 2}}));
+    EXPECT_NE(fingerprint(Pairs{{1, 2}, {3, 4}}), fingerprint(Pairs{{1, 4}, {3, 2}}));
+}
+
+TEST(TeamSyncIncremental, MarksBelongToOneRegister) {
+    const std::string text =
+        formatMarks("4b1f-9c", {{"actions", "813:2.00000000000000ff"}, {"customers", "812:0.0"}});
+    EXPECT_EQ(text, "4b1f-9c actions=813:2.00000000000000ff customers=812:0.0");
+    EXPECT_EQ(parseMarks(text, "4b1f-9c"),
+              (std::map<std::string, std::string>{{"actions", "813:2.00000000000000ff"},
+                                                  {"customers", "812:0.0"}}));
+    EXPECT_TRUE(parseMarks(text, "other-register").empty());
+    EXPECT_TRUE(parseMarks(text, "").empty());
+    EXPECT_TRUE(parseMarks("4b1f-9c customers=81x:0.0", "4b1f-9c").empty());
+    EXPECT_TRUE(parseMarks("4b1f-9c customers=812", "4b1f-9c").empty());
+    EXPECT_TRUE(parseMarks("", "4b1f-9c").empty());
+}
+
+// A customer handed to another member: the rows that hang off it get a new change stamp, so
+// the new owner's incremental sync reads them; a write that changes no value is no new version.
+TEST(TeamServerSql, ReassigningACustomerStampsWhatHangsOffIt) {
+    const std::string sql = teamServerSql(productSchema());
+    EXPECT_NE(sql.find("CREATE TRIGGER t30_touch_dependants AFTER UPDATE ON dealsheet.customers"),
+              std::string::npos);
+    for (const char* table : {"negotiations", "actions", "key_points", "approvals", "handover"})
+        EXPECT_NE(sql.find(std::string("UPDATE dealsheet.") + table +
+                           " SET change_xid = pg_current_xact_id() WHERE customer_no IN "
+                           "(OLD.customer_no, NEW.customer_no);"),
+                  std::string::npos)
+            << table;
+    for (const char* table : {"execution", "acceptance"})
+        EXPECT_NE(sql.find(std::string("UPDATE dealsheet.") + table +
+                           " SET change_xid = pg_current_xact_id() WHERE contract_no IN"),
+                  std::string::npos)
+            << table;
+    EXPECT_NE(sql.find("IF TG_OP = 'UPDATE' AND NEW.version = OLD.version THEN RETURN NULL;"),
+              std::string::npos);
 }
