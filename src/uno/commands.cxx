@@ -96,9 +96,9 @@ CommandOutcome validate(const Reference<css::uno::XComponentContext>& context,
     {
         const RowHeightPause heights(doc);
         UndoScope undo(doc, std::string(msg::kValidateTitle.in(uiLang)), [&] {
-            clearReportAndMarks(doc);  // never leave half a report or half the marks
+            clearReportAndMarks(context, doc);  // never leave half a report or half the marks
         });
-        clearReportAndMarks(doc);
+        clearReportAndMarks(context, doc);
         times.mark("clear");
         report.marks = markFindings(doc, result.findings);
         times.mark("mark");
@@ -123,7 +123,7 @@ CommandOutcome clearMarks(const Reference<css::uno::XComponentContext>& context,
     CommandOutcome outcome;
     const RowHeightPause heights(doc);
     UndoScope undo(doc, std::string(msg::kClearTitle.in(uiLang)));
-    outcome.count = clearReportAndMarks(doc);
+    outcome.count = clearReportAndMarks(context, doc);
     undo.commit();
     outcome.message = msg::kMarksCleared.in(uiLang);
     return outcome;
@@ -299,8 +299,7 @@ CommandOutcome refreshReview(const Reference<css::uno::XComponentContext>& conte
             const auto count =
                 Reference<css::container::XIndexAccess>(doc->getSheets(), css::uno::UNO_QUERY_THROW)
                     ->getCount();
-            doc->getSheets()->insertNewByName(toOUString(reviewName),
-                                              static_cast<sal_Int16>(count));
+            insertSheetUndoable(doc, reviewName, static_cast<sal_Int16>(count));
         }
         auto block =
             writeReviewSheet(doc, sheetByName(doc, reviewName), layout, lang, undo.manager());
