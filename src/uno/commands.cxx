@@ -96,9 +96,9 @@ CommandOutcome validate(const Reference<css::uno::XComponentContext>& context,
     {
         const RowHeightPause heights(doc);
         UndoScope undo(doc, std::string(msg::kValidateTitle.in(uiLang)), [&] {
-            clearReportAndMarks(context, doc);  // never leave half a report or half the marks
+            clearReportAndMarks(doc);  // never leave half a report or half the marks
         });
-        clearReportAndMarks(context, doc);
+        clearReportAndMarks(doc);
         times.mark("clear");
         report.marks = markFindings(doc, result.findings);
         times.mark("mark");
@@ -123,7 +123,7 @@ CommandOutcome clearMarks(const Reference<css::uno::XComponentContext>& context,
     CommandOutcome outcome;
     const RowHeightPause heights(doc);
     UndoScope undo(doc, std::string(msg::kClearTitle.in(uiLang)));
-    outcome.count = clearReportAndMarks(context, doc);
+    outcome.count = clearReportAndMarks(doc);
     undo.commit();
     outcome.message = msg::kMarksCleared.in(uiLang);
     return outcome;

@@ -268,9 +268,8 @@ void storeColumnMapping(const Reference<css::uno::XComponentContext>& context,
     else
         mappings[sheet] = mapping;
     const Lang uiLang = officeLanguage(context);
-    UndoScope undo(doc, std::string(kMapTitle.in(uiLang)),
-                   [&] { writeMappings(context, doc, before); });
-    writeMappings(context, doc, mappings);
+    UndoScope undo(doc, std::string(kMapTitle.in(uiLang)), [&] { writeMappings(doc, before); });
+    writeMappings(doc, mappings);
     undo.commit();
 }
 

@@ -107,12 +107,11 @@ bool isReportSheet(const Reference<css::sheet::XSpreadsheetDocument>& doc,
     return kReportTitle.matches(toUtf8(title));
 }
 
-int clearReportAndMarks(const Reference<css::uno::XComponentContext>& context,
-                        const Reference<css::sheet::XSpreadsheetDocument>& doc) {
+int clearReportAndMarks(const Reference<css::sheet::XSpreadsheetDocument>& doc) {
     int removed = 0;
     for (const auto& name : sheetNames(doc)) {
         if (isReportSheet(doc, name)) {
-            removeSheetUndoable(context, doc, name);
+            doc->getSheets()->removeByName(toOUString(name));
             ++removed;
             continue;
         }

@@ -9,7 +9,6 @@
 #include <vector>
 
 #include <com/sun/star/sheet/XSpreadsheetDocument.hpp>
-#include <com/sun/star/uno/XComponentContext.hpp>
 
 #include "core/recognition.hpp"
 #include "core/validator.hpp"
@@ -43,8 +42,7 @@ struct ReportInput {
 bool isReportSheet(const Reference<css::sheet::XSpreadsheetDocument>& doc, const std::string& name);
 
 // Removes the previous report and every DealSheet highlight; returns how many were removed.
-int clearReportAndMarks(const Reference<css::uno::XComponentContext>& context,
-                        const Reference<css::sheet::XSpreadsheetDocument>& doc);
+int clearReportAndMarks(const Reference<css::sheet::XSpreadsheetDocument>& doc);
 
 // Marks the cells of `findings`, except where Calc would have to replace a conditional format
 // the cell already has; says what it could not mark.

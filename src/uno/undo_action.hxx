@@ -2,8 +2,7 @@
 // restore the cells (seen with LibreOffice 7.4), so commands that write cell values add an
 // action that writes the old values back. Calc's undo of a sheet insertion needs a view of the
 // document: in a document loaded hidden (macros, batch scripts) LibreOffice 7.4 dies undoing it,
-// and redoing a sheet removal likewise, so commands insert and remove sheets through
-// insertSheetUndoable and removeSheetUndoable, whose actions do it through the API.
+// so commands insert sheets through insertSheetUndoable, whose action removes them.
 #pragma once
 
 #include <string>
@@ -13,7 +12,6 @@
 #include <com/sun/star/document/XUndoManager.hpp>
 #include <com/sun/star/sheet/XSpreadsheetDocument.hpp>
 #include <com/sun/star/table/XCellRange.hpp>
-#include <com/sun/star/uno/XComponentContext.hpp>
 
 #include "core/cell.hpp"
 
@@ -44,13 +42,5 @@ void writeValuesUnrecorded(
 void insertSheetUndoable(
     const com::sun::star::uno::Reference<com::sun::star::sheet::XSpreadsheetDocument>& doc,
     const std::string& name, sal_Int16 position);
-
-// Removes sheet `name` without Calc recording it, and adds DealSheet's own undo action: the
-// sheet is first copied, with everything on it, into a hidden document of DealSheet's own that
-// lives as long as the action; undo copies it back to the same place, redo removes it again.
-void removeSheetUndoable(
-    const com::sun::star::uno::Reference<com::sun::star::uno::XComponentContext>& context,
-    const com::sun::star::uno::Reference<com::sun::star::sheet::XSpreadsheetDocument>& doc,
-    const std::string& name);
 
 }  // namespace dealsheet::uno

@@ -161,14 +161,13 @@ std::map<std::string, ColumnMapping> readMappings(
                             readValues(rangeOf(sheet, 0, 0, 2, std::min(rows, 20000) - 1)));
 }
 
-void writeMappings(const Reference<css::uno::XComponentContext>& context,
-                   const Reference<css::sheet::XSpreadsheetDocument>& doc,
+void writeMappings(const Reference<css::sheet::XSpreadsheetDocument>& doc,
                    const std::map<std::string, ColumnMapping>& mappings) {
     const std::string name(kMappingSheetName);
     const auto sheets = doc->getSheets();
     CellGrid grid;
     for (const auto& row : mappingsToGrid(mappings)) grid.push_back(row);
-    if (sheets->hasByName(toOUString(name))) removeSheetUndoable(context, doc, name);
+    if (sheets->hasByName(toOUString(name))) sheets->removeByName(toOUString(name));
     if (grid.empty()) return;
     const auto count = Reference<css::container::XIndexAccess>(sheets, UNO_QUERY_THROW)->getCount();
     insertSheetUndoable(doc, name, static_cast<sal_Int16>(count));

@@ -10,7 +10,6 @@
 #include <vector>
 
 #include <com/sun/star/sheet/XSpreadsheetDocument.hpp>
-#include <com/sun/star/uno/XComponentContext.hpp>
 
 #include "core/recognition.hpp"
 #include "core/settings.hpp"
@@ -48,7 +47,6 @@ std::map<std::string, ColumnMapping> readMappings(
     const com::sun::star::uno::Reference<com::sun::star::sheet::XSpreadsheetDocument>& doc);
 // Stores them in the document's hidden mapping sheet (created when needed, removed when empty).
 void writeMappings(
-    const com::sun::star::uno::Reference<com::sun::star::uno::XComponentContext>& context,
     const com::sun::star::uno::Reference<com::sun::star::sheet::XSpreadsheetDocument>& doc,
     const std::map<std::string, ColumnMapping>& mappings);
 
