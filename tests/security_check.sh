@@ -4,11 +4,13 @@
 #   or removes a file (neither the C library's nor the office runtime's osl_* file functions);
 # - it names no script provider (so it cannot run a document's macros), temporary file, shell
 #   execution or connector;
-# - it writes files in exactly two places, each to a URL the user chose (file picker or macro
-#   argument): Export to calendar through SimpleFileAccess.writeFile (src/uno/deadlines.cxx),
-#   and the contract dossier's PDF through the office's PDF filter, storeToURL of a hidden
-#   document of DealSheet's own (src/uno/dossier_export.cxx). The component's type descriptions
-#   list XStorable's method names, so store calls are checked in the sources;
+# - it writes files in exactly three places, each to a URL the user chose (file picker, macro
+#   argument or Save As): Export to calendar through SimpleFileAccess.writeFile
+#   (src/uno/deadlines.cxx), the contract dossier's PDF through the office's PDF filter,
+#   storeToURL of a hidden document of DealSheet's own (src/uno/dossier_export.cxx), and the
+#   .xlsx the user has just saved, whose list rules the save job corrects through the office's
+#   package storage (src/uno/excel_save_job.cxx). The component's type descriptions list
+#   XStorable's method names, so store calls are checked in the sources;
 # - it links nothing but the office's own runtime and the C/C++ runtime and loader (libical, used to check
 #   the calendar files, stays in the tests), so the .oxt loads wherever LibreOffice runs.
 set -euo pipefail
@@ -32,6 +34,13 @@ fi
 if grep -qE 'openFileWrite|openFileReadWrite|kill\(|copy\(.*SimpleFileAccess' "$sources/uno/deadlines.cxx"; then
   echo "src/uno/deadlines.cxx uses more of SimpleFileAccess than writeFile"; exit 1
 fi
+storages=$(cd "$sources" && grep -rlE 'StorageFactory|XStorage\b|ElementModes' "${component_sources[@]}" | sort)
+if [ "$storages" != "./uno/excel_save_job.cxx" ]; then
+  echo "package storage opened outside the .xlsx save job:"; echo "$storages"; exit 1
+fi
+if ! grep -q 'storable->getLocation()' "$sources/uno/excel_save_job.cxx"; then
+  echo "the .xlsx save job must open only the document's own location"; exit 1
+fi
 stores=$(cd "$sources" && grep -rlE 'storeToURL|storeAsURL|storeSelf|->store\(' "${component_sources[@]}" | sort)
 if [ "$stores" != "./uno/dossier_export.cxx" ]; then
   echo "store calls outside the dossier export:"; echo "$stores"; exit 1
@@ -45,5 +54,6 @@ if [ -n "$unexpected" ]; then
   echo "$component links libraries that may be missing where LibreOffice runs:"; echo "$unexpected"; exit 1
 fi
 echo "$(wc -l <<<"$imports") imports checked: no network, no programs, no macros; files written" \
-     "only to the user's chosen .ics (SimpleFileAccess.writeFile) and dossier PDF (storeToURL);" \
+     "only to the user's chosen .ics (SimpleFileAccess.writeFile), dossier PDF (storeToURL)" \
+     "and just-saved .xlsx (package storage);" \
      "links $(wc -l <<<"$needed") runtime libraries"

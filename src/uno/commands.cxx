@@ -299,8 +299,7 @@ CommandOutcome refreshReview(const Reference<css::uno::XComponentContext>& conte
             const auto count =
                 Reference<css::container::XIndexAccess>(doc->getSheets(), css::uno::UNO_QUERY_THROW)
                     ->getCount();
-            doc->getSheets()->insertNewByName(toOUString(reviewName),
-                                              static_cast<sal_Int16>(count));
+            insertSheetUndoable(doc, reviewName, static_cast<sal_Int16>(count));
         }
         auto block =
             writeReviewSheet(doc, sheetByName(doc, reviewName), layout, lang, undo.manager());

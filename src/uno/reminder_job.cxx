@@ -6,18 +6,15 @@
 #include <com/sun/star/awt/XCallback.hpp>
 #include <com/sun/star/awt/XWindow.hpp>
 #include <com/sun/star/awt/XWindowListener.hpp>
-#include <com/sun/star/beans/NamedValue.hpp>
 #include <com/sun/star/frame/XController.hpp>
 #include <com/sun/star/frame/XFrame.hpp>
 #include <com/sun/star/frame/XModel.hpp>
-#include <com/sun/star/lang/XServiceInfo.hpp>
 #include <com/sun/star/sheet/XSpreadsheetDocument.hpp>
-#include <com/sun/star/task/XJob.hpp>
 #include <cppuhelper/implbase2.hxx>
-#include <cppuhelper/supportsservice.hxx>
 #include <cppuhelper/weakref.hxx>
 
 #include "deadlines.hxx"
+#include "document_job.hxx"
 #include "office_util.hxx"
 
 namespace dealsheet::uno {
@@ -77,40 +74,18 @@ class ShowLater : public cppu::WeakImplHelper2<css::awt::XCallback, css::awt::XW
     Reference<css::awt::XWindow> window_;
 };
 
-class ReminderJob : public cppu::WeakImplHelper2<css::task::XJob, css::lang::XServiceInfo> {
+class ReminderJob : public DocumentJob {
   public:
     explicit ReminderJob(const Reference<css::uno::XComponentContext>& context)
-        : context_(context) {}
+        : DocumentJob("org.dealsheet.calc.ReminderJobImpl", "org.dealsheet.calc.ReminderJob"),
+          context_(context) {}
 
-    Any SAL_CALL execute(const Sequence<css::beans::NamedValue>& arguments) override {
-        try {
-            if (officeIsHeadless()) return {};
-            Reference<css::frame::XModel> model;
-            for (const auto& argument : arguments) {
-                Sequence<css::beans::NamedValue> environment;
-                if (argument.Name != "Environment" || !(argument.Value >>= environment)) continue;
-                for (const auto& value : environment)
-                    if (value.Name == "Model") value.Value >>= model;
-            }
-            if (!Reference<css::sheet::XSpreadsheetDocument>(model, UNO_QUERY).is()) return {};
-            css::awt::AsyncCallback::create(context_)->addCallback(new ShowLater(context_, model),
-                                                                   Any());
-        } catch (...) {
-            // Never in the way of opening a document.
-        }
-        return {};
-    }
-
-    OUString SAL_CALL getImplementationName() override {
-        return "org.dealsheet.calc.ReminderJobImpl";
-    }
-    sal_Bool SAL_CALL supportsService(const OUString& name) override {
-        return cppu::supportsService(this, name);
-    }
-    Sequence<OUString> SAL_CALL getSupportedServiceNames() override {
-        Sequence<OUString> names(1);
-        names.getArray()[0] = "org.dealsheet.calc.ReminderJob";
-        return names;
+  protected:
+    void run(const Reference<css::frame::XModel>& model) override {
+        if (officeIsHeadless()) return;
+        if (!Reference<css::sheet::XSpreadsheetDocument>(model, UNO_QUERY).is()) return;
+        css::awt::AsyncCallback::create(context_)->addCallback(new ShowLater(context_, model),
+                                                               Any());
     }
 
   private:

@@ -17,6 +17,7 @@
 #include "core/team_sync.hpp"
 #include "office_util.hxx"
 #include "sheet_format.hxx"
+#include "undo_action.hxx"
 #include "uno_util.hxx"
 
 namespace dealsheet::uno {
@@ -292,7 +293,7 @@ long writeReport(const Reference<css::sheet::XSpreadsheetDocument>& doc, const R
     const auto count = static_cast<sal_Int16>(
         Reference<css::container::XIndexAccess>(doc->getSheets(), UNO_QUERY_THROW)->getCount());
     const std::string name = freeReportName(doc, lang);
-    doc->getSheets()->insertNewByName(toOUString(name), count);
+    insertSheetUndoable(doc, name, count);
     const auto sheet = sheetByName(doc, name);
     const auto all = rangeOf(sheet, 0, 0, kColumns - 1, static_cast<int>(grid.size()) - 1);
     // One line per finding at a fixed height: Calc would otherwise measure every row's Chinese

@@ -13,6 +13,7 @@
 #include "core/sheet_locator.hpp"
 #include "office_util.hxx"
 #include "sheet_format.hxx"
+#include "undo_action.hxx"
 #include "uno_util.hxx"
 
 namespace dealsheet::uno {
@@ -212,7 +213,7 @@ std::vector<Reference<css::sheet::XSpreadsheet>> insertTemplateSheets(
         const auto name = toOUString(sheetSchema.name.in(lang));
         const auto count =
             Reference<css::container::XIndexAccess>(sheets, UNO_QUERY_THROW)->getCount();
-        sheets->insertNewByName(name, static_cast<sal_Int16>(count));
+        insertSheetUndoable(doc, toUtf8(name), static_cast<sal_Int16>(count));
         added.emplace_back(&sheetSchema, sheetByName(doc, toUtf8(name)));
     }
     std::vector<Reference<css::sheet::XSpreadsheet>> inserted;

@@ -1,5 +1,6 @@
 #include "undo_action.hxx"
 
+#include <com/sun/star/document/XUndoManagerSupplier.hpp>
 #include <cppuhelper/implbase1.hxx>
 
 #include "office_util.hxx"
@@ -45,7 +46,62 @@ class CellWritesUndo : public cppu::WeakImplHelper1<css::document::XUndoAction> 
     Reference<css::document::XUndoManager> manager_;
 };
 
+// Runs `change` with `manager` locked, so Calc records nothing of it.
+template <typename Change>
+void unrecorded(const Reference<css::document::XUndoManager>& manager, Change&& change) {
+    if (manager.is()) manager->lock();
+    try {
+        change();
+    } catch (...) {
+        if (manager.is()) manager->unlock();
+        throw;
+    }
+    if (manager.is()) manager->unlock();
+}
+
+class InsertedSheetUndo : public cppu::WeakImplHelper1<css::document::XUndoAction> {
+  public:
+    InsertedSheetUndo(const Reference<css::sheet::XSpreadsheetDocument>& doc, std::string name,
+                      sal_Int16 position, const Reference<css::document::XUndoManager>& manager)
+        : doc_(doc), name_(std::move(name)), position_(position), manager_(manager) {}
+
+    rtl::OUString SAL_CALL getTitle() override { return toOUString(name_); }
+
+    void SAL_CALL undo() override {
+        guarded(self(), [&] {
+            unrecorded(manager_, [&] { doc_->getSheets()->removeByName(toOUString(name_)); });
+        });
+    }
+
+    void SAL_CALL redo() override {
+        guarded(self(), [&] {
+            unrecorded(manager_,
+                       [&] { doc_->getSheets()->insertNewByName(toOUString(name_), position_); });
+        });
+    }
+
+  private:
+    Reference<css::uno::XInterface> self() { return static_cast<cppu::OWeakObject*>(this); }
+    Reference<css::sheet::XSpreadsheetDocument> doc_;
+    std::string name_;
+    sal_Int16 position_;
+    Reference<css::document::XUndoManager> manager_;
+};
+
+Reference<css::document::XUndoManager> undoManagerOf(
+    const Reference<css::sheet::XSpreadsheetDocument>& doc) {
+    const Reference<css::document::XUndoManagerSupplier> supplier{doc, css::uno::UNO_QUERY};
+    return supplier.is() ? supplier->getUndoManager() : nullptr;
+}
+
 }  // namespace
+
+void insertSheetUndoable(const Reference<css::sheet::XSpreadsheetDocument>& doc,
+                         const std::string& name, sal_Int16 position) {
+    const auto manager = undoManagerOf(doc);
+    unrecorded(manager, [&] { doc->getSheets()->insertNewByName(toOUString(name), position); });
+    if (manager.is()) manager->addUndoAction(new InsertedSheetUndo(doc, name, position, manager));
+}
 
 Reference<css::document::XUndoAction> makeCellWritesUndo(
     const std::string& title, std::vector<CellBlock> blocks,
@@ -55,14 +111,7 @@ Reference<css::document::XUndoAction> makeCellWritesUndo(
 
 void writeValuesUnrecorded(const Reference<css::document::XUndoManager>& manager,
                            const Reference<css::table::XCellRange>& range, const CellGrid& values) {
-    if (manager.is()) manager->lock();
-    try {
-        writeValues(range, values);
-    } catch (...) {
-        if (manager.is()) manager->unlock();
-        throw;
-    }
-    if (manager.is()) manager->unlock();
+    unrecorded(manager, [&] { writeValues(range, values); });
 }
 
 }  // namespace dealsheet::uno

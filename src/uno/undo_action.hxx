@@ -1,6 +1,8 @@
-// An undo step of DealSheet's own for cells it wrote in bulk. Calc records setDataArray as an
-// undo action that does not restore the cells (seen with LibreOffice 7.4), so commands that
-// write cell values add this action, which writes the old values back.
+// Undo actions of DealSheet's own. Calc records setDataArray as an undo action that does not
+// restore the cells (seen with LibreOffice 7.4), so commands that write cell values add an
+// action that writes the old values back. Calc's undo of a sheet insertion needs a view of the
+// document: in a document loaded hidden (macros, batch scripts) LibreOffice 7.4 dies undoing it,
+// so commands insert sheets through insertSheetUndoable, whose action removes them.
 #pragma once
 
 #include <string>
@@ -8,6 +10,7 @@
 
 #include <com/sun/star/document/XUndoAction.hpp>
 #include <com/sun/star/document/XUndoManager.hpp>
+#include <com/sun/star/sheet/XSpreadsheetDocument.hpp>
 #include <com/sun/star/table/XCellRange.hpp>
 
 #include "core/cell.hpp"
@@ -31,5 +34,13 @@ void writeValuesUnrecorded(
     const com::sun::star::uno::Reference<com::sun::star::document::XUndoManager>& manager,
     const com::sun::star::uno::Reference<com::sun::star::table::XCellRange>& range,
     const CellGrid& values);
+
+// Inserts an empty sheet `name` at `position` without Calc recording it, and adds DealSheet's
+// own undo action for it (to the open undo step, if any): its undo removes the sheet, its redo
+// inserts an empty one again at the same place (the cells, recorded by Calc after the
+// insertion, come back with Calc's own redo). The same on every LibreOffice version.
+void insertSheetUndoable(
+    const com::sun::star::uno::Reference<com::sun::star::sheet::XSpreadsheetDocument>& doc,
+    const std::string& name, sal_Int16 position);
 
 }  // namespace dealsheet::uno

@@ -16,6 +16,7 @@
 #include "core/sheet_locator.hpp"
 #include "office_util.hxx"
 #include "sheet_format.hxx"
+#include "undo_action.hxx"
 #include "uno_util.hxx"
 
 namespace dealsheet::uno {
@@ -176,7 +177,7 @@ void writeMappings(const Reference<css::sheet::XSpreadsheetDocument>& doc,
     if (sheets->hasByName(toOUString(name))) sheets->removeByName(toOUString(name));
     if (grid.empty()) return;
     const auto count = Reference<css::container::XIndexAccess>(sheets, UNO_QUERY_THROW)->getCount();
-    sheets->insertNewByName(toOUString(name), static_cast<sal_Int16>(count));
+    insertSheetUndoable(doc, name, static_cast<sal_Int16>(count));
     const auto sheet = sheetByName(doc, name);
     // Stored as text, so a header "2024" stays what was typed.
     setProperty(rangeOf(sheet, 0, 0, 2, static_cast<int>(grid.size()) - 1), "NumberFormat",

@@ -1,7 +1,9 @@
-// Workbooks that travel (README, "Sharing with Excel / WPS"): saved as .xlsx, DealSheet's computed columns show the
-// same values in another engine (Gnumeric's ssconvert --recalc) as in LibreOffice, and the file
-// comes back to LibreOffice with the same findings. Colour rules survive deleting a sheet,
-// saving as .ods and .xlsx and reopening (a LibreOffice bug broke formula-based rules).
+// Workbooks that travel (README, "Sharing with Excel / WPS"): saved as .xlsx, DealSheet's computed
+// columns show the same values in another engine (Gnumeric's ssconvert --recalc) as in LibreOffice,
+// and the file comes back to LibreOffice with the same findings. Colour rules survive deleting a
+// sheet, saving as .ods and .xlsx and reopening (a LibreOffice bug broke formula-based rules).
+// Drop-down lists survive File ▸ Save As .xlsx: Gnumeric reads every enforced list with its
+// values, and LibreOffice reopens every list.
 #include <gtest/gtest.h>
 
 #include <cmath>
@@ -10,9 +12,12 @@
 #include <filesystem>
 #include <map>
 
+#include <com/sun/star/beans/PropertyValue.hpp>
 #include <com/sun/star/beans/XPropertySet.hpp>
 #include <com/sun/star/container/XNameAccess.hpp>
+#include <com/sun/star/frame/XStorable.hpp>
 #include <com/sun/star/sheet/ConditionOperator.hpp>
+#include <com/sun/star/sheet/ValidationType.hpp>
 #include <com/sun/star/sheet/XCellRangeData.hpp>
 #include <com/sun/star/sheet/XConditionalFormats.hpp>
 #include <com/sun/star/sheet/XSheetCellRanges.hpp>
@@ -446,7 +451,212 @@ void expectRulesSurvive(const Reference<css::sheet::XSpreadsheetDocument>& doc,
     }
 }
 
+// What File ▸ Save As does (a copy through storeToURL is an export, not a save).
+void saveAs(const Reference<css::sheet::XSpreadsheetDocument>& doc, const std::string& path,
+            const char* filter) {
+    css::uno::Sequence<css::beans::PropertyValue> args(1);
+    args.getArray()[0].Name = "FilterName";
+    args.getArray()[0].Value <<= rtl::OUString::createFromAscii(filter);
+    Reference<css::frame::XStorable>(doc, UNO_QUERY_THROW)
+        ->storeAsURL(toOUString(fileUrl(path)), args);
+}
+
+struct ListRule {
+    std::string sheet;
+    int column, row;  // the rule's first cell; it covers the template rows below
+    int lastRow;
+    std::vector<std::string> values;
+    bool enforced;  // shows an error message (a suggestion list does not)
+};
+
+// Every drop-down list the templates write, in `lang`.
+std::vector<ListRule> listRules(Lang lang) {
+    std::vector<ListRule> rules;
+    const auto texts = [&](const dealsheet::EnumList& list) {
+        std::vector<std::string> values;
+        for (const auto& v : list.values) values.push_back(v.text.in(lang));
+        return values;
+    };
+    for (const auto& sheet : productSchema().sheets()) {
+        const std::string name(sheet.name.in(lang));
+        if (sheet.kind == dealsheet::SheetKind::Settings) {
+            const auto& settings = productSchema().settings();
+            for (std::size_t i = 0; i < settings.size(); ++i)
+                if (settings[i].list)
+                    rules.push_back({name, 1, static_cast<int>(i) + 1, static_cast<int>(i) + 1,
+                                     texts(*settings[i].list), true});
+            continue;
+        }
+        for (std::size_t c = 0; c < sheet.columns.size(); ++c) {
+            const auto& column = sheet.columns[c];
+            if (column.list || column.suggest)
+                rules.push_back({name, static_cast<int>(c), 1, 1000,
+                                 texts(column.list ? *column.list : *column.suggest),
+                                 column.list != nullptr});
+        }
+    }
+    return rules;
+}
+
+std::string xmlText(std::string text) {
+    for (const auto& [entity, character] :
+         {std::pair{"&quot;", "\""}, std::pair{"&apos;", "'"}, std::pair{"&lt;", "<"},
+          std::pair{"&gt;", ">"}, std::pair{"&amp;", "&"}}) {
+        for (auto at = text.find(entity); at != std::string::npos; at = text.find(entity, at))
+            text.replace(at, std::string(entity).size(), character), ++at;
+    }
+    return text;
+}
+
+std::string attribute(const std::string& tag, const std::string& name) {
+    const auto at = tag.find(" " + name + "=\"");
+    if (at == std::string::npos) return {};
+    const auto start = at + name.size() + 3;
+    return tag.substr(start, tag.find('"', start) - start);
+}
+
+struct GnumericList {
+    int startColumn, startRow, endColumn, endRow;
+    std::string expression;  // as Gnumeric shows it: "a,b,c"
+};
+
+// The list validations Gnumeric reads from `xlsx`, by sheet (ssconvert to its own XML format).
+std::map<std::string, std::vector<GnumericList>> gnumericLists(const std::string& xlsx) {
+    const std::string out = xlsx + ".gnumeric";
+    const std::string command = "ssconvert '" + xlsx + "' '" + out + "' >'" + out +
+                                ".log' 2>&1 && gzip -dc '" + out + "' >'" + out + ".xml'";
+    EXPECT_EQ(std::system(command.c_str()), 0) << readFile(out + ".log");
+    // Gnumeric says why it drops a rule; no such line may appear.
+    EXPECT_EQ(readFile(out + ".log").find("validation"), std::string::npos)
+        << readFile(out + ".log");
+    const std::string xml = readFile(out + ".xml");
+    std::map<std::string, std::vector<GnumericList>> lists;
+    std::string sheet;
+    std::size_t at = 0;
+    while (true) {
+        const auto nextSheet = xml.find("<gnm:Sheet ", at);
+        const auto region = xml.find("<gnm:StyleRegion ", at);
+        if (region == std::string::npos) break;
+        if (nextSheet != std::string::npos && nextSheet < region) {
+            const auto name = xml.find("<gnm:Name>", nextSheet) + 10;
+            sheet = xmlText(xml.substr(name, xml.find("</gnm:Name>", name) - name));
+            at = name;
+            continue;
+        }
+        const auto end = xml.find("</gnm:StyleRegion>", region);
+        const std::string body = xml.substr(region, end - region);
+        at = end;
+        if (body.find("GNM_VALIDATION_TYPE_IN_LIST") == std::string::npos) continue;
+        const std::string tag = body.substr(0, body.find('>'));
+        const auto expression = body.find("<gnm:Expression0>") + 17;
+        lists[sheet].push_back(
+            {std::stoi(attribute(tag, "startCol")), std::stoi(attribute(tag, "startRow")),
+             std::stoi(attribute(tag, "endCol")), std::stoi(attribute(tag, "endRow")),
+             xmlText(body.substr(expression, body.find("</gnm:Expression0>") - expression))});
+    }
+    return lists;
+}
+
+std::string joined(const std::vector<std::string>& values, const std::string& separator,
+                   const std::string& quote) {
+    std::string text;
+    for (const auto& v : values) text += (text.empty() ? "" : separator) + quote + v + quote;
+    return text;
+}
+
+// `xlsx` in Gnumeric: every enforced list of `lang` is on its cells with all its values.
+// (Gnumeric's reader keeps a rule only when it shows an error message, so a suggestion list,
+// which does not, is not there; Excel and LibreOffice keep it.) Returns the lists found.
+int expectListsInGnumeric(const std::string& xlsx, Lang lang) {
+    const auto lists = gnumericLists(xlsx);
+    int found = 0;
+    for (const auto& rule : listRules(lang)) {
+        if (!rule.enforced) continue;
+        const std::string expected = "\"" + joined(rule.values, ",", "") + "\"";
+        const auto sheet = lists.find(rule.sheet);
+        for (const int row : {rule.row, (rule.row + rule.lastRow) / 2, rule.lastRow}) {
+            bool there = false;
+            if (sheet != lists.end())
+                for (const auto& list : sheet->second)
+                    there = there || (list.startColumn <= rule.column &&
+                                      rule.column <= list.endColumn && list.startRow <= row &&
+                                      row <= list.endRow && list.expression == expected);
+            EXPECT_TRUE(there) << xlsx << " " << rule.sheet << "!"
+                               << dealsheet::cellAddress(rule.column, row) << " " << expected;
+            found += there;
+        }
+    }
+    return found;
+}
+
+// `doc` (reopened in LibreOffice): every list of `lang` is there, enforced or not as written.
+void expectListsInLibreOffice(const Reference<css::sheet::XSpreadsheetDocument>& doc, Lang lang,
+                              const std::string& label) {
+    for (const auto& rule : listRules(lang)) {
+        const auto sheet = byNameOrThrow(doc, rule.sheet);
+        for (const int row : {rule.row, rule.lastRow}) {
+            const std::string where =
+                label + " " + rule.sheet + "!" + dealsheet::cellAddress(rule.column, row);
+            Reference<css::beans::XPropertySet> validation(
+                Reference<css::beans::XPropertySet>(
+                    cell(sheet, dealsheet::cellAddress(rule.column, row)), UNO_QUERY_THROW)
+                    ->getPropertyValue("Validation"),
+                UNO_QUERY_THROW);
+            css::sheet::ValidationType type{};
+            validation->getPropertyValue("Type") >>= type;
+            EXPECT_EQ(type, css::sheet::ValidationType_LIST) << where;
+            EXPECT_EQ(toUtf8(Reference<css::sheet::XSheetCondition>(validation, UNO_QUERY_THROW)
+                                 ->getFormula1()),
+                      joined(rule.values, ";", "\""))
+                << where;
+            bool shown = false;
+            validation->getPropertyValue("ShowErrorMessage") >>= shown;
+            EXPECT_EQ(shown, rule.enforced) << where;
+        }
+    }
+}
+
 }  // namespace
+
+TEST(SharingWithExcel, DropDownListsSurviveSaveAsXlsx) {
+    unoGuard([&] {
+        const int enforced = [] {
+            int n = 0;
+            for (const auto& rule : listRules(Lang::Zh)) n += rule.enforced;
+            return n;
+        }();
+        ASSERT_GE(enforced, 15);
+        // The sample (lists read back from .ods) and new English template sheets (lists set
+        // through the API), each saved with File ▸ Save As .xlsx.
+        const auto sample = loadCopy(workbooks() + "/sample-zh.ods");
+        const std::string sampleXlsx = workFile("lists-sample-zh.xlsx");
+        saveAs(sample, sampleXlsx, kXlsxFilter);
+        EXPECT_EQ(expectListsInGnumeric(sampleXlsx, Lang::Zh), 3 * enforced);
+        // File ▸ Save of the .xlsx after a change: still fixed, and the change is saved.
+        setText(byNameOrThrow(sample, "客户信息登记表"), "Z2", "saved again");
+        Reference<css::frame::XStorable>(sample, UNO_QUERY_THROW)->store();
+        EXPECT_EQ(expectListsInGnumeric(sampleXlsx, Lang::Zh), 3 * enforced);
+        close(sample);
+        const auto reopened = loadCopy(sampleXlsx);
+        EXPECT_EQ(textOf(byNameOrThrow(reopened, "客户信息登记表"), "Z2"), "saved again");
+        expectListsInLibreOffice(reopened, Lang::Zh, "sample-zh.xlsx");
+        close(reopened);
+
+        const auto english = newSpreadsheet();
+        toolkit()->insertTemplates(component(english), "en");
+        const std::string englishXlsx = workFile("lists-en.xlsx");
+        saveAs(english, englishXlsx, kXlsxFilter);
+        EXPECT_EQ(expectListsInGnumeric(englishXlsx, Lang::En), 3 * enforced);
+        close(english);
+        const auto englishAgain = loadCopy(englishXlsx);
+        expectListsInLibreOffice(englishAgain, Lang::En, "en.xlsx");
+        // Saved again as .xlsx from the reopened file: the lists still travel.
+        const std::string twice = workFile("lists-en-twice.xlsx");
+        saveAs(englishAgain, twice, kXlsxFilter);
+        EXPECT_EQ(expectListsInGnumeric(twice, Lang::En), 3 * enforced);
+        close(englishAgain);
+    });
+}
 
 TEST(ColourRules, SurviveDeletingTheFirstSheetAndSaving) {
     unoGuard([&] {
