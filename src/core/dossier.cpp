@@ -357,11 +357,10 @@ DossierRecord recordOf(const Reader& read, const RowRef& ref, Lang lang) {
     }
     const std::string shownRow = std::to_string(ref.sheet->data->sheetRow(ref.row) + 1);
     if (record.heading.empty())
-        record.heading = fill(
-            lang == Lang::En ? "Row {0} of {0}" : "“{0}”第 {0} 行",
-            lang == Lang::En
-                ? std::vector<std::string>{shownRow, ref.sheet->data->name}
-                : std::vector<std::string>{ref.sheet->data->name, shownRow});
+        record.heading =
+            fill(lang == Lang::En ? "Row {0} of {0}" : "“{0}”第 {0} 行",
+                 lang == Lang::En ? std::vector<std::string>{shownRow, ref.sheet->data->name}
+                                  : std::vector<std::string>{ref.sheet->data->name, shownRow});
     return record;
 }
 

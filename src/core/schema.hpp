@@ -103,7 +103,7 @@ struct SettingSchema {
     std::string defaultValue;
     bool repeatable = false;
     OwnedText note;
-    bool text = false;  // a text value (e.g. the team database), not a number
+    bool text = false;               // a text value (e.g. the team database), not a number
     const EnumList* list = nullptr;  // a word of this list instead of a number (default: an id)
 };
 

@@ -92,7 +92,7 @@ Settings readSettings(const Schema& schema, const CellGrid& rows) {
                     {std::string(trimmed), shown(row[1]),
                      setting->list->byId(setting->defaultValue)
                          .text.in(equalsIgnoringAsciiCase(trimmed, setting->name.en) ? Lang::En
-                                                                                      : Lang::Zh)});
+                                                                                     : Lang::Zh)});
             continue;
         }
         if (setting->text) {

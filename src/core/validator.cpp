@@ -373,7 +373,8 @@ class Validator {
                 if (!key.empty()) {
                     const auto [it, inserted] = firstKeyRow.emplace(key, row);
                     if (!inserted) {
-                        const std::string first = std::to_string(sheet.data->sheetRow(it->second) + 1);
+                        const std::string first =
+                            std::to_string(sheet.data->sheetRow(it->second) + 1);
                         add(duplicate, sheet, row, keyColumn, {first, first});
                     }
                 }

@@ -18,10 +18,10 @@ namespace dealsheet {
 // data rows (recognition.hpp); `sheetRows` then says where each row stands on the sheet.
 struct SheetData {
     std::string name;
-    CellGrid cells;                            // values as read (formula results included)
-    std::vector<std::vector<bool>> isFormula;  // same shape as cells, may be empty
-    std::vector<std::vector<bool>> isError;    // formula result is an error value (#N/A...)
-    std::vector<int> sheetRows{};              // 0-based sheet row of each row; empty: the same
+    CellGrid cells;                                // values as read (formula results included)
+    std::vector<std::vector<bool>> isFormula;      // same shape as cells, may be empty
+    std::vector<std::vector<bool>> isError;        // formula result is an error value (#N/A...)
+    std::vector<int> sheetRows{};                  // 0-based sheet row of each row; empty: the same
     std::optional<std::vector<int>> columnOf{};    // columns already located (synonyms, mapping)
     std::optional<Lang> lang{};                    // the sheet's language when already known
     std::set<std::pair<int, int>> mergedCopies{};  // (row, column) holding a merged cell's value

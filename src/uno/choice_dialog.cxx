@@ -66,14 +66,14 @@ std::optional<int> askChoice(const Reference<css::uno::XComponentContext>& conte
     props->setPropertyValue("Height", Any(height));
     props->setPropertyValue("Title", Any(toOUString(choice.title)));
 
-    addDialogControl(dialogModel, "com.sun.star.awt.UnoControlFixedTextModel", "label", 8, 8, width - 16,
-               14)
+    addDialogControl(dialogModel, "com.sun.star.awt.UnoControlFixedTextModel", "label", 8, 8,
+                     width - 16, 14)
         ->setPropertyValue("Label", Any(toOUString(choice.label)));
     css::uno::Sequence<rtl::OUString> items(rows);
     for (sal_Int32 i = 0; i < rows; ++i)
         items.getArray()[i] = toOUString(choice.items[static_cast<std::size_t>(i)]);
-    const auto list = addDialogControl(dialogModel, "com.sun.star.awt.UnoControlListBoxModel", "list", 8,
-                                 24, width - 16, listHeight);
+    const auto list = addDialogControl(dialogModel, "com.sun.star.awt.UnoControlListBoxModel",
+                                       "list", 8, 24, width - 16, listHeight);
     list->setPropertyValue("StringItemList", Any(items));
     css::uno::Sequence<sal_Int16> selected(1);
     selected.getArray()[0] = static_cast<sal_Int16>(choice.selected);
@@ -81,13 +81,13 @@ std::optional<int> askChoice(const Reference<css::uno::XComponentContext>& conte
     list->setPropertyValue("TabIndex", Any(sal_Int16(0)));
 
     const auto ok = addDialogControl(dialogModel, "com.sun.star.awt.UnoControlButtonModel", "ok",
-                               width - 114, height - 20, 50, 14);
+                                     width - 114, height - 20, 50, 14);
     ok->setPropertyValue("Label", Any(toOUString(choice.ok)));
     ok->setPropertyValue("PushButtonType", Any(sal_Int16(css::awt::PushButtonType_OK)));
     ok->setPropertyValue("DefaultButton", Any(true));
     ok->setPropertyValue("TabIndex", Any(sal_Int16(1)));
-    const auto cancel = addDialogControl(dialogModel, "com.sun.star.awt.UnoControlButtonModel", "cancel",
-                                   width - 58, height - 20, 50, 14);
+    const auto cancel = addDialogControl(dialogModel, "com.sun.star.awt.UnoControlButtonModel",
+                                         "cancel", width - 58, height - 20, 50, 14);
     cancel->setPropertyValue("Label", Any(toOUString(choice.cancel)));
     cancel->setPropertyValue("PushButtonType", Any(sal_Int16(css::awt::PushButtonType_CANCEL)));
     cancel->setPropertyValue("TabIndex", Any(sal_Int16(2)));

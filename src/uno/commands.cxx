@@ -87,11 +87,18 @@ CommandOutcome validate(const Reference<css::uno::XComponentContext>& context,
         std::vector<std::string> order;
         for (const auto& plan : plans) order.push_back(plan.name);
         sortAndDeduplicate(result.findings, order);
-        for (const auto& f : extra) ++(f.severity == Severity::Error ? result.errors : result.warnings);
+        for (const auto& f : extra)
+            ++(f.severity == Severity::Error ? result.errors : result.warnings);
     }
     times.mark("check");
 
-    ReportInput report{&result, plans, {}, start, uiLang, workbook.recognitions, workbook.skipped,
+    ReportInput report{&result,
+                       plans,
+                       {},
+                       start,
+                       uiLang,
+                       workbook.recognitions,
+                       workbook.skipped,
                        options.settings.problems};
     {
         const RowHeightPause heights(doc);

@@ -1,5 +1,5 @@
-// The commands (docs/REFERENCE.md, "Commands"), shared by the toolbar (dispatch) and the Toolkit service.
-// Each runs as one undo step and leaves the document unchanged when it fails.
+// The commands (docs/REFERENCE.md, "Commands"), shared by the toolbar (dispatch) and the Toolkit
+// service. Each runs as one undo step and leaves the document unchanged when it fails.
 #pragma once
 
 #include <string>

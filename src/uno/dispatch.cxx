@@ -27,9 +27,9 @@
 #include "core/dates.hpp"
 #include "core/messages.hpp"
 #include "core/validator.hpp"
-#include "mapping.hxx"
 #include "deadlines.hxx"
 #include "dossier_export.hxx"
+#include "mapping.hxx"
 #include "office_util.hxx"
 #include "report_writer.hxx"
 #include "team_sync.hxx"
@@ -49,8 +49,7 @@ constexpr char kProtocol[] = "org.dealsheet.calc:";
 bool isKnownCommand(const OUString& path) {
     return path == "InsertTemplates" || path == "Validate" || path == "ClearMarks" ||
            path == "AssignCustomerNumbers" || path == "RefreshReview" || path == "SyncTeam" ||
-           path == "MapColumns" ||
-           path == "ExportCalendar" || path == "ShowReminders" ||
+           path == "MapColumns" || path == "ExportCalendar" || path == "ShowReminders" ||
            path == "ContractDossier";
 }
 

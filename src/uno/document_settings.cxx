@@ -33,8 +33,8 @@ DocumentFacts readFacts(const css::uno::Reference<css::beans::XPropertySet>& doc
 }
 
 FunctionContext contextFrom(const DocumentFacts& facts) {
-    FunctionContext context{SerialDates(), facts.settings.thresholds(), facts.settings.reminderDays(),
-                            std::nullopt};
+    FunctionContext context{SerialDates(), facts.settings.thresholds(),
+                            facts.settings.reminderDays(), std::nullopt};
     try {
         context.dates = SerialDates(facts.nullDate);
     } catch (const std::invalid_argument&) {

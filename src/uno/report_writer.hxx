@@ -34,7 +34,7 @@ struct ReportInput {
     Lang lang = Lang::Zh;
     std::vector<SheetRecognition> recognitions{};  // how each sheet was read (SPEC §6)
     std::map<std::string, SkippedRows> skipped{};  // rows left out, by sheet
-    std::vector<SettingProblem> settingProblems;  // listed with the defaults used instead
+    std::vector<SettingProblem> settingProblems;   // listed with the defaults used instead
 };
 
 // True for a report sheet DealSheet wrote (by its name and its title), never for a user's sheet

@@ -6,9 +6,9 @@
 #include <org/dealsheet/calc/XToolkit2.hpp>
 
 #include "commands.hxx"
-#include "mapping.hxx"
 #include "deadlines.hxx"
 #include "dossier_export.hxx"
+#include "mapping.hxx"
 #include "office_util.hxx"
 #include "team_sync.hxx"
 #include "uno_util.hxx"

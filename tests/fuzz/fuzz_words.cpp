@@ -34,8 +34,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
         if (const EnumValue* value = schema.list(id).find(trimmed)) {
             // Exact, or equal once folded as users type (full width, case, inner spaces).
             const std::string key = foldForComparison(trimmed);
-            FUZZ_CHECK(value->text.matches(trimmed) || key == value->zhKey ||
-                       key == value->enKey);
+            FUZZ_CHECK(value->text.matches(trimmed) || key == value->zhKey || key == value->enKey);
             FUZZ_CHECK(&schema.list(id).byId(value->id) == value);
         }
     }

@@ -39,8 +39,8 @@
 #include <com/sun/star/ui/XUIElement.hpp>
 #include <com/sun/star/util/XModifiable.hpp>
 
-#include "core/dates.hpp"
 #include <org/dealsheet/calc/XToolkit2.hpp>
+#include "core/dates.hpp"
 
 #include "office.hxx"
 #include "uno_helpers.hxx"
@@ -238,8 +238,9 @@ TEST(RealWindow, ActionsAndReviewScreenshots) {
     });
 }
 
-// Map columns on a register of the user's own (on Sheet1, a name that says nothing): the dialog shows each DealSheet column with the
-// sheet's column it was matched to (synonyms included); OK stores the mapping in the document.
+// Map columns on a register of the user's own (on Sheet1, a name that says nothing): the dialog
+// shows each DealSheet column with the sheet's column it was matched to (synonyms included); OK
+// stores the mapping in the document.
 TEST(RealWindow, MapColumnsDialog) {
     unoGuard([&] {
         const auto doc = newSpreadsheet(true);
