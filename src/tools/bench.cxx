@@ -512,7 +512,7 @@ void heavyCase(const Reference<org::dealsheet::calc::XToolkit>& toolkit, int n, 
     // through the bridge takes minutes; loading it is quicker).
     const char* cacheFolder = std::getenv("BENCH_HEAVY_CACHE");
     const std::string cached =
-        cacheFolder ? std::string(cacheFolder) + "/heavy-" + std::to_string(n) + ".ods" : "";
+        cacheFolder ? std::string(cacheFolder) + "/heavy-v2-" + std::to_string(n) + ".ods" : "";
     Workbook book;
     if (!cached.empty() && std::ifstream(cached).good()) {
         book.doc = loadSpreadsheet(cached, true);

@@ -4,8 +4,10 @@
 // due date before the creation date, an overdue action, an action due soon). Header rows are
 // not included. One generator per workbook: the rows depend on the order of the calls.
 // The heavy register (Trouble::Heavy) is the same rows with the trouble a real register has:
-// every phone number typed as a number (a CONTACT warning each) and half of the open actions
-// overdue, about 145,000 findings at 100,000 + 100,000 rows.
+// every phone number typed as a number (read as typed since issue 13, so no longer a finding),
+// a lead grade typed by hand in every row that differs from the computed one (a GRADE warning
+// each: the team graded by feel), and half of the open actions overdue: about 137,000 findings
+// at 100,000 + 100,000 rows.
 #pragma once
 
 #include <algorithm>
@@ -17,7 +19,9 @@
 #include "core/cell.hpp"
 #include "core/customer_number.hpp"
 #include "core/dates.hpp"
+#include "core/grading.hpp"
 #include "core/schema.hpp"
+#include "core/settings.hpp"
 
 namespace dealsheet::tools {
 
@@ -47,6 +51,9 @@ class RegisterGenerator {
             const auto civil = dates_.toCivil(static_cast<double>(registered));
             const int sequence = ++perMonth[civil->year * 100 + civil->month];
             numbers_.push_back(formatCustomerNumber(civil->year, civil->month, sequence));
+            const double budget = static_cast<double>(pick(200));
+            const double urgency = static_cast<double>(1 + pick(5));
+            const double likelihood = static_cast<double>(chance(1) ? 7 : 1 + pick(5));
             rows.push_back(
                 {numbers_.back(),
                  chance(1) ? CellValue("2026/13/45") : CellValue(static_cast<double>(registered)),
@@ -55,9 +62,9 @@ class RegisterGenerator {
                  word("decisionRoles"),
                  heavy_ ? CellValue(13800130000.0 + i % 10000)
                         : CellValue("138-0013-" + std::to_string(1000 + i % 9000)),
-                 word("leadSources"), "需求" + std::to_string(i), static_cast<double>(pick(200)),
-                 static_cast<double>(1 + pick(5)), static_cast<double>(chance(1) ? 7 : 1 + pick(5)),
-                 CellValue(), chance(1) ? std::string("跟进中") : word("stages"), word("followUp"),
+                 word("leadSources"), "需求" + std::to_string(i), budget, urgency, likelihood,
+                 heavy_ ? CellValue(wrongGrade(budget, urgency, likelihood)) : CellValue(),
+                 chance(1) ? std::string("跟进中") : word("stages"), word("followUp"),
                  "销售" + std::to_string(i % 20), CellValue()});
         }
         return rows;
@@ -91,6 +98,13 @@ class RegisterGenerator {
     }
 
   private:
+    // A grade letter other than the one the default thresholds give.
+    static std::string wrongGrade(double budget, double urgency, double likelihood) {
+        static const GradeThresholds thresholds = readSettings(productSchema(), {}).thresholds();
+        const char computed = gradeLetter(gradeLead(budget, urgency, likelihood, thresholds));
+        return std::string(1, computed == 'A' ? 'B' : computed == 'B' ? 'C' : 'A');
+    }
+
     std::mt19937 random_;
     SerialDates dates_;
     long today_;
