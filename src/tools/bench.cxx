@@ -16,6 +16,7 @@
 #include <iterator>
 #include <map>
 #include <sstream>
+#include <thread>
 
 #include <com/sun/star/beans/XPropertySet.hpp>
 #include <com/sun/star/container/XNameContainer.hpp>
@@ -526,6 +527,8 @@ void heavyCase(const Reference<org::dealsheet::calc::XToolkit>& toolkit, int n, 
                 fmt(std::chrono::duration<double>(Clock::now() - generateStart).count()).c_str(),
                 cached.empty() ? "through the bridge" : cached.c_str());
     const long residentMb = statusKb(Office::get().pid(), "VmRSS:") / 1024;
+    if (const char* pause = std::getenv("BENCH_HEAVY_PAUSE"))  // time to attach a profiler
+        std::this_thread::sleep_for(std::chrono::seconds(std::atoi(pause)));
     const ValidateFigures validate = validateFigures(toolkit, book, runs);
     row("HEAVY DealSheet Validate, client wall time", n, validate.wall,
         findingsNote(validate.summary) + " = " +
@@ -541,6 +544,12 @@ void heavyCase(const Reference<org::dealsheet::calc::XToolkit>& toolkit, int n, 
         "HEAVY (office memory growth during Validate)", n, validate.memoryGrowthMb, residentMb,
         validate.peakMb, runs);
     std::fflush(stdout);
+    // For profiling Validate alone (perf attached to the office after the workbook is loaded).
+    if (std::getenv("BENCH_HEAVY_VALIDATE_ONLY")) {
+        printOfficeTimings();
+        close(book.doc);
+        return;
+    }
     const auto [markInvalid, circled] = markInvalidData(book, n, runs);
     row("HEAVY Calc Mark Invalid Data (equivalent validity subset)", n, markInvalid,
         std::to_string(circled) + " cells circled; ratio Validate (client) / Mark Invalid = " +
@@ -595,6 +604,8 @@ int main(int argc, char** argv) {
                 "figure\n",
                 "(generate the workbook)", n, fmt(generated).c_str());
 
+            if (const char* pause = std::getenv("BENCH_HEAVY_PAUSE"))  // time to attach a profiler
+                std::this_thread::sleep_for(std::chrono::seconds(std::atoi(pause)));
             const ValidateFigures validate = validateFigures(toolkit, book, runs);
             validateBySize[n] = validate.wall.median;
             row("DealSheet Validate, client wall time", n, validate.wall,

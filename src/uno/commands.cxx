@@ -69,7 +69,7 @@ CommandOutcome validate(const Reference<css::uno::XComponentContext>& context,
     PhaseTimes times("validate");
     const Lang uiLang = officeLanguage(context);
     CommandOutcome outcome;
-    const WorkbookView workbook = readWorkbook(doc);
+    const WorkbookView workbook = readWorkbook(doc, {}, &times);
     const auto& plans = workbook.plans;
     if (std::none_of(plans.begin(), plans.end(), [](const SheetPlan& p) { return p.schema; })) {
         outcome.message = msg::kNoSheetRecognised.in(uiLang);
@@ -107,7 +107,7 @@ CommandOutcome validate(const Reference<css::uno::XComponentContext>& context,
         });
         clearReportAndMarks(doc);
         times.mark("clear");
-        report.marks = markFindings(doc, result.findings);
+        report.marks = markFindings(doc, result.findings, &times);
         times.mark("mark");
         outcome.milliseconds = writeReport(doc, report, times);
         times.mark("report");
@@ -141,8 +141,9 @@ CommandOutcome assignCustomerNumbers(const Reference<css::uno::XComponentContext
     const Lang uiLang = officeLanguage(context);
     PhaseTimes times("assign");
     CommandOutcome outcome;
-    const auto sheets =
-        readWorkbook(doc, [](const SheetSchema& s) { return s.id == "customers"; }).sheets;
+    const auto sheets = readWorkbook(
+                            doc, [](const SheetSchema& s) { return s.id == "customers"; }, &times)
+                            .sheets;
     times.mark("read");
 
     // Every Customers sheet (either language) shares one numbering.

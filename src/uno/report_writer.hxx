@@ -47,7 +47,7 @@ int clearReportAndMarks(const Reference<css::sheet::XSpreadsheetDocument>& doc);
 // Marks the cells of `findings`, except where Calc would have to replace a conditional format
 // the cell already has; says what it could not mark.
 MarkOutcome markFindings(const Reference<css::sheet::XSpreadsheetDocument>& doc,
-                         const std::vector<Finding>& findings);
+                         const std::vector<Finding>& findings, PhaseTimes* times = nullptr);
 
 // Writes the report sheet at the end of the document (in one setDataArray, plus one
 // setFormulaArray for the cell links) with an AutoFilter on its table of findings. Its "Time

@@ -15,6 +15,7 @@
 
 #include "core/sheet_locator.hpp"
 #include "office_util.hxx"
+#include "phase_times.hxx"
 #include "sheet_format.hxx"
 #include "undo_action.hxx"
 #include "uno_util.hxx"
@@ -67,7 +68,11 @@ void findMergedAreas(const Reference<css::sheet::XSpreadsheet>& sheet, int c0, i
 // The whole sheet from A1 to its last row, and to the last column its header row names (a
 // stray value far to the right must not make us read thousands of empty columns).
 SheetData readWhole(const Reference<css::sheet::XSpreadsheet>& sheet, const std::string& name,
-                    const SheetRecognition& recognition, const CellGrid& top) {
+                    const SheetRecognition& recognition, const CellGrid& top,
+                    PhaseTimes* times = nullptr) {
+    const auto mark = [times](const char* phase) {
+        if (times) times->mark(phase);
+    };
     SheetData data;
     data.name = name;
     const auto [rows, usedColumns] = usedSize(sheet);
@@ -82,17 +87,21 @@ SheetData readWhole(const Reference<css::sheet::XSpreadsheet>& sheet, const std:
     columns = std::min(columns, std::max(usedColumns, 1));
     const auto range = rangeOf(sheet, 0, 0, columns - 1, rows - 1);
     data.cells = readValues(range);
+    mark("read.values");
     data.isFormula.assign(static_cast<std::size_t>(rows),
                           std::vector<bool>(static_cast<std::size_t>(columns), false));
     data.isError = data.isFormula;
     Reference<css::sheet::XCellRangesQuery> query(range, UNO_QUERY_THROW);
     markCells(query->queryContentCells(css::sheet::CellFlags::FORMULA), data.isFormula, rows,
               columns);
+    mark("read.formulas");
     markCells(query->queryFormulaCells(css::sheet::FormulaResult::ERROR), data.isError, rows,
               columns);
+    mark("read.errors");
     std::vector<MergedArea> merged;
     findMergedAreas(sheet, 0, 0, columns - 1, rows - 1, merged);
     fillMergedCells(data, merged);
+    mark("read.merged");
     return data;
 }
 
@@ -141,17 +150,20 @@ std::vector<SheetRecognition> recogniseWorkbook(
 }
 
 WorkbookView readWorkbook(const Reference<css::sheet::XSpreadsheetDocument>& doc,
-                          const std::function<bool(const SheetSchema&)>& wanted) {
+                          const std::function<bool(const SheetSchema&)>& wanted,
+                          PhaseTimes* times) {
     WorkbookView view;
     std::vector<CellGrid> tops;
     view.recognitions = recogniseWorkbook(doc, &tops);
+    if (times) times->mark("read.recognise");
     view.plans = plansOf(view.recognitions);
     for (std::size_t i = 0; i < view.recognitions.size(); ++i) {
         const SheetRecognition& r = view.recognitions[i];
         if (!r.schema || (wanted && !wanted(*r.schema))) continue;
-        SheetData whole = readWhole(sheetByName(doc, r.name), r.name, r, tops[i]);
+        SheetData whole = readWhole(sheetByName(doc, r.name), r.name, r, tops[i], times);
         SkippedRows skipped;
         view.sheets.emplace_back(r.schema, cutToData(r, std::move(whole), skipped));
+        if (times) times->mark("read.cut");
         view.skipped[r.name] = skipped;
     }
     return view;

@@ -17,6 +17,8 @@
 
 namespace dealsheet::uno {
 
+class PhaseTimes;
+
 struct WorkbookView {
     std::vector<SheetRecognition> recognitions;  // every sheet, in workbook order
     std::vector<SheetPlan> plans;                // the same, as plans
@@ -34,7 +36,7 @@ std::vector<SheetRecognition> recogniseWorkbook(
 // when it is empty).
 WorkbookView readWorkbook(
     const com::sun::star::uno::Reference<com::sun::star::sheet::XSpreadsheetDocument>& doc,
-    const std::function<bool(const SheetSchema&)>& wanted = {});
+    const std::function<bool(const SheetSchema&)>& wanted = {}, PhaseTimes* times = nullptr);
 
 // The planned sheets as they stand, the header in the first row and every row kept, so that a
 // row's index is its sheet row (Sync with team and the dossier write or cite rows by index).

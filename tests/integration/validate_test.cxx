@@ -106,6 +106,8 @@ std::vector<Expected> expectedFindings(const Reference<css::sheet::XSpreadsheetD
 
 struct Reported {
     std::string severity, rule, sheet, cell, link;
+    std::string target;  // where the link goes: from the sheet (C) and the address column (H)
+    int row = 0;         // the report's row, 1-based
     bool operator<(const Reported& o) const {
         return std::tie(rule, sheet, cell) < std::tie(o.rule, o.sheet, o.cell);
     }
@@ -120,7 +122,7 @@ std::vector<Reported> reportRows(const Reference<css::sheet::XSpreadsheetDocumen
     std::vector<Reported> rows;
     bool inTable = false;
     for (sal_Int32 r = 0; r < data.getLength(); ++r) {
-        rtl::OUString first, rule, sheet, cellText;
+        rtl::OUString first, rule, sheet, cellText, address;
         data[r][0] >>= first;
         if (first == "Severity" && (data[r][1] >>= rule) && rule == "Rule") {
             inTable = true;
@@ -130,8 +132,12 @@ std::vector<Reported> reportRows(const Reference<css::sheet::XSpreadsheetDocumen
         data[r][1] >>= rule;
         data[r][2] >>= sheet;
         data[r][3] >>= cellText;
-        rows.push_back(
-            {toUtf8(first), toUtf8(rule), toUtf8(sheet), toUtf8(cellText), toUtf8(formulas[r][3])});
+        if (data[r].getLength() > 7) data[r][7] >>= address;
+        std::string quoted;
+        for (char c : toUtf8(sheet)) quoted += c == '\'' ? std::string("''") : std::string(1, c);
+        rows.push_back({toUtf8(first), toUtf8(rule), toUtf8(sheet), toUtf8(cellText),
+                        toUtf8(formulas[r][3]), "#'" + quoted + "'." + toUtf8(address),
+                        static_cast<int>(r) + 1});
     }
     return rows;
 }
@@ -183,10 +189,14 @@ TEST_F(ValidateSample, FindsEveryListedMistakeAndNothingElse) {
         EXPECT_TRUE(extra.empty()) << "not listed as mistakes: " << ::testing::PrintToString(extra);
         EXPECT_EQ(summary.Errors + summary.Warnings, static_cast<sal_Int32>(rows.size()));
 
-        // Every Cell is a link to its cell.
-        for (const auto& r : rows)
-            EXPECT_EQ(r.link,
-                      "=HYPERLINK(\"#'" + r.sheet + "'." + r.cell + "\";\"" + r.cell + "\")");
+        // Every Cell is a link to its cell: one relative formula filled down the column, which
+        // reads the sheet (C) and the address (hidden H) of its own row.
+        for (const auto& r : rows) {
+            const std::string n = std::to_string(r.row);
+            EXPECT_EQ(r.link, "=HYPERLINK(\"#'\"&SUBSTITUTE(C" + n + ";\"'\";\"''\")&\"'.\"&H" + n +
+                                  ";H" + n + ")");
+            EXPECT_EQ(r.target, "#'" + r.sheet + "'." + r.cell);
+        }
 
         // Offending cells are marked; nothing the user typed changed.
         EXPECT_GT(markFormats(byNameOrThrow(doc, "客户信息登记表")), 0);
@@ -201,13 +211,15 @@ TEST_F(ValidateSample, RerunReplacesTheReportAndClearMarksRestoresFormatting) {
         Reference<css::beans::XPropertySet>(cell(customers, "F5"), UNO_QUERY_THROW)
             ->setPropertyValue("CellBackColor", css::uno::Any(sal_Int32(0xFFFF00)));
         const auto first = toolkit()->validate(component(doc));
+        const int marksOnce = markFormats(customers);
         const auto second = toolkit()->validate(component(doc));
         EXPECT_EQ(first.Errors, second.Errors);
         EXPECT_EQ(first.Warnings, second.Warnings);
         const auto all = sheetNamesOf(doc);
         EXPECT_EQ(std::count_if(all.begin(), all.end(), isReport), 1);
-        const int marks = markFormats(customers);
-        EXPECT_EQ(marks, 2);  // one for errors, one for warnings: not doubled by the rerun
+        // One format per marked column and severity, not doubled by the rerun.
+        EXPECT_GT(marksOnce, 1);
+        EXPECT_EQ(markFormats(customers), marksOnce);
 
         toolkit()->clearMarks(component(doc));
         const auto after = sheetNamesOf(doc);
@@ -396,7 +408,7 @@ TEST_F(ValidateSample, FindingsTableHasAnAutoFilterAndTheCommandsTime) {
         const auto address = range->getDataArea();
         EXPECT_EQ(address.Sheet, index);
         EXPECT_EQ(address.StartColumn, 0);
-        EXPECT_EQ(address.EndColumn, 6);
+        EXPECT_EQ(address.EndColumn, 7);  // with the hidden address column: rows sort as one
         EXPECT_EQ(address.StartRow, header);
         EXPECT_EQ(address.EndRow, header + static_cast<int>(rows.size()));
 
