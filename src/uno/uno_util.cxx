@@ -2,6 +2,57 @@
 
 namespace dealsheet::uno {
 
+std::string toUtf8(const rtl::OUString& text) {
+    const sal_Unicode* units = text.getStr();
+    const auto length = static_cast<std::size_t>(text.getLength());
+    const auto pairedAt = [&](std::size_t i) {  // a high surrogate followed by a low one
+        return units[i] >= 0xD800 && units[i] <= 0xDBFF && i + 1 < length &&
+               units[i + 1] >= 0xDC00 && units[i + 1] <= 0xDFFF;
+    };
+    // First the exact size, so the string is allocated once.
+    std::size_t size = 0;
+    for (std::size_t i = 0; i < length; ++i) {
+        const sal_Unicode unit = units[i];
+        if (unit < 0x80) {
+            size += 1;
+        } else if (unit < 0x800) {
+            size += 2;
+        } else if (unit < 0xD800 || unit > 0xDFFF) {
+            size += 3;
+        } else if (pairedAt(i)) {
+            size += 4;
+            ++i;
+        } else {
+            const rtl::OString converted = rtl::OUStringToOString(text, RTL_TEXTENCODING_UTF8);
+            return std::string(converted.getStr(), static_cast<std::size_t>(converted.getLength()));
+        }
+    }
+    std::string bytes(size, '\0');
+    char* out = bytes.data();
+    const auto put = [&out](char32_t byte) { *out++ = static_cast<char>(byte); };
+    for (std::size_t i = 0; i < length; ++i) {
+        const char32_t unit = units[i];
+        if (unit < 0x80) {
+            put(unit);
+        } else if (unit < 0x800) {
+            put(0xC0 | (unit >> 6));
+            put(0x80 | (unit & 0x3F));
+        } else if (unit < 0xD800 || unit > 0xDFFF) {
+            put(0xE0 | (unit >> 12));
+            put(0x80 | ((unit >> 6) & 0x3F));
+            put(0x80 | (unit & 0x3F));
+        } else {
+            const char32_t point = 0x10000 + ((unit - 0xD800) << 10) + (units[i + 1] - 0xDC00);
+            ++i;
+            put(0xF0 | (point >> 18));
+            put(0x80 | ((point >> 12) & 0x3F));
+            put(0x80 | ((point >> 6) & 0x3F));
+            put(0x80 | (point & 0x3F));
+        }
+    }
+    return bytes;
+}
+
 CellValue toCellValue(const css::uno::Any& value, int argument) {
     switch (value.getValueTypeClass()) {
         case css::uno::TypeClass_VOID:
