@@ -881,3 +881,47 @@ TEST_F(TeamSync, ReassignedCustomerMovesBetweenMembersNextPulls) {
         close(zhang);
     });
 }
+
+// A synced workbook saved as .xlsx (for Excel / WPS users) and opened again keeps what Sync
+// needs: the hidden identity columns stay hidden, the sync mark travels in the document's
+// properties, so the next sync moves nothing, and a later edit is pushed, not a conflict.
+TEST_F(TeamSync, SavedAsXlsxAndReopenedSyncsOnWhereItLeftOff) {
+    unoGuard([&] {
+        const std::string db = newTeamDatabase("xlsx_round_trip");
+        const auto li = newSpreadsheet(true);
+        toolkit()->insertTemplates(component(li), "zh");
+        setSettings(li, gServer->connection(db), "li");
+        const auto before = byNameOrThrow(li, "客户信息登记表");
+        customerRow(before, 1, "华东机械有限公司", on(2026, 10, 8), "李娜");
+        customerRow(before, 2, "南方电子股份", on(2026, 10, 9), "李娜");
+        EXPECT_EQ(toolkit2()->syncTeam(component(li)).Pushed, 2);
+        const std::string xlsx = Office::get().workDir() + "/synced-register.xlsx";
+        storeAs(li, xlsx, "Calc MS Excel 2007 XML");
+        close(li);
+
+        const auto reopened = loadSpreadsheet(xlsx, true);
+        const auto customers = byNameOrThrow(reopened, "客户信息登记表");
+        for (const char* hidden : {"同步标识", "同步版本"}) {
+            const int column = columnOf(customers, hidden);
+            ASSERT_GE(column, 0) << hidden;
+            bool visible = true;
+            Reference<css::beans::XPropertySet>(
+                Reference<css::table::XColumnRowRange>(customers, UNO_QUERY_THROW)
+                    ->getColumns()
+                    ->getByIndex(column),
+                UNO_QUERY_THROW)
+                ->getPropertyValue("IsVisible") >>= visible;
+            EXPECT_FALSE(visible) << hidden;
+        }
+        const SyncSummary quiet = toolkit2()->syncTeam(component(reopened));
+        EXPECT_EQ(quiet.Pulled + quiet.Pushed + quiet.Numbered + quiet.Conflicts, 0);
+
+        type(reopened, customers, address(columnOf(customers, "客户名称"), 2), "南方电子集团");
+        const SyncSummary edited = toolkit2()->syncTeam(component(reopened));
+        EXPECT_EQ(edited.Pushed, 1);
+        EXPECT_EQ(edited.Conflicts, 0);
+        EXPECT_EQ(gServer->sql("SELECT customer_name FROM dealsheet.customers ORDER BY row_id", db),
+                  "华东机械有限公司\n南方电子集团");
+        close(reopened);
+    });
+}
