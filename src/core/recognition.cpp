@@ -444,9 +444,9 @@ class RowClassifier {
     }
 
     // 合计 / 总计 / 小计 / Total with nothing but figures (numbers or formulas) beside it.
-    bool isTotal(int row) const {
+    bool isTotal(int row, const std::vector<int>& filledColumns) const {
         bool label = false;
-        for (const int c : filled(row)) {
+        for (const int c : filledColumns) {
             const auto* text = textOf(whole_.at(row, c));
             if (whole_.formulaAt(row, c) || !text) continue;  // figures
             const std::string key = headerKey(*text);
@@ -474,9 +474,9 @@ class RowClassifier {
 
     // Only drop-down columns typed into (a default filled down the sheet); formula results
     // alone (a template's computed columns) make an empty row, not a default one.
-    bool isDefaultsOnly(int row) const {
+    bool isDefaultsOnly(int row, const std::vector<int>& filledColumns) const {
         bool typed = false;
-        for (const int c : filled(row)) {
+        for (const int c : filledColumns) {
             if (whole_.formulaAt(row, c)) continue;
             if (!(static_cast<std::size_t>(c) < defaultColumn_.size() &&
                   defaultColumn_[static_cast<std::size_t>(c)]))
@@ -522,22 +522,29 @@ SheetData cutToData(const SheetRecognition& recognition, SheetData whole, Skippe
     const auto copyRow = [&](int r) {
         const auto index = static_cast<std::size_t>(r);
         data.cells.push_back(std::move(whole.cells[index]));
-        if (index < whole.isFormula.size()) data.isFormula.push_back(whole.isFormula[index]);
-        if (index < whole.isError.size()) data.isError.push_back(whole.isError[index]);
+        if (index < whole.isFormula.size())
+            data.isFormula.push_back(std::move(whole.isFormula[index]));
+        if (index < whole.isError.size()) data.isError.push_back(std::move(whole.isError[index]));
         data.sheetRows.push_back(r);
     };
+    const auto most = static_cast<std::size_t>(std::max(end - first, 0) + 1);
+    data.cells.reserve(most);
+    data.sheetRows.reserve(most);
+    data.isFormula.reserve(std::min(most, whole.isFormula.size()));
+    data.isError.reserve(std::min(most, whole.isError.size()));
     copyRow(header);
     for (int r = first; r < end; ++r) {
-        if (rows.filled(r).empty()) continue;  // nothing to check; a far-away last row is cheap
+        const auto filled = rows.filled(r);
+        if (filled.empty()) continue;  // nothing to check; a far-away last row is cheap
         if (note[static_cast<std::size_t>(r)]) {
             ++skipped.notes;
             continue;
         }
-        if (rows.isTotal(r)) {
+        if (rows.isTotal(r, filled)) {
             ++skipped.totals;
             continue;
         }
-        if (rows.isDefaultsOnly(r)) {
+        if (rows.isDefaultsOnly(r, filled)) {
             ++skipped.defaults;
             continue;
         }
