@@ -1,9 +1,10 @@
 // The team benchmark (docs/BENCHMARKS.md), against a real PostgreSQL started for it:
 //  1. a lead's first full pull of L customers + L actions into an empty workbook;
 //  2. Calc's own setDataArray of the same rows into an empty sheet, for the cost per row;
-//  3. a team of P salespeople × (C customers + A actions) on the server: one member's first
-//     pull of their own rows, then syncs with 1% of their rows changed (half in the workbook,
-//     half on the server by someone else).
+//  3. a team of P salespeople × (C customers + A actions) on the server: one member (a real
+//     salesperson added through dealsheet.add_salesperson, seeing what the server's row-level
+//     security shows them) pulls their own rows, then syncs with 1% of their rows changed
+//     (half in the workbook, half on the server by someone else).
 // Wall times are the client's (the office is another process); medians of `repeats` runs.
 //   team_bench dealsheet.oxt dealsheet-team.sql [L=100000 P=50 C=2000 A=10000 repeats=3]
 #include <unistd.h>
