@@ -7,6 +7,8 @@
 #include <cstdio>
 #include <cstdlib>
 #include <set>
+#include <unordered_map>
+#include <unordered_set>
 
 #include "messages.hpp"
 #include "team_messages.hpp"
@@ -57,8 +59,7 @@ std::string toServerText(const CellValue& value, const ColumnSchema& column,
     return {};
 }
 
-CellValue fromServerText(const std::string& text, const ColumnSchema& column,
-                         const SerialDates& dates) {
+CellValue fromServerText(std::string text, const ColumnSchema& column, const SerialDates& dates) {
     if (text.empty()) return std::monostate{};
     if (column.isDate()) {
         if (const auto civil = parseIsoDate(text))
@@ -77,10 +78,10 @@ CellValue fromServerText(const std::string& text, const ColumnSchema& column,
 
 std::vector<std::pair<long long, long long>> basesNeeded(const std::vector<LocalRow>& local,
                                                          const std::vector<ServerRow>& server) {
-    std::map<long long, long long> versions;
+    std::unordered_map<long long, long long> versions(server.size());
     for (const auto& row : server) versions[row.id] = row.version;
     std::vector<std::pair<long long, long long>> needed;
-    std::set<long long> seen;
+    std::unordered_set<long long> seen(local.size());
     for (const auto& row : local) {
         if (!row.id || !row.base || !seen.insert(*row.id).second) continue;
         const auto it = versions.find(*row.id);
@@ -90,13 +91,14 @@ std::vector<std::pair<long long, long long>> basesNeeded(const std::vector<Local
     return needed;
 }
 
-Plan plan(const std::vector<LocalRow>& local, const std::vector<ServerRow>& server,
+Plan plan(const std::vector<LocalRow>& local, std::vector<ServerRow> server,
           const std::map<long long, Values>& bases, bool incremental,
           const std::set<long long>& visible) {
     Plan result;
-    std::map<long long, const ServerRow*> byId;
+    // Hash maps sized once: a lead's first pull plans 100,000 rows a sheet.
+    std::unordered_map<long long, const ServerRow*> byId(server.size());
     for (const auto& row : server) byId[row.id] = &row;
-    std::set<long long> seen;
+    std::unordered_set<long long> seen(local.size());
     std::vector<Push> updates;
     for (std::size_t i = 0; i < local.size(); ++i) {
         const LocalRow& mine = local[i];
@@ -146,10 +148,16 @@ Plan plan(const std::vector<LocalRow>& local, const std::vector<ServerRow>& serv
         if (!conflicted && merged != theirs.values)
             updates.push_back({i, mine.id, theirs.version, merged});
     }
-    result.pushes.insert(result.pushes.end(), updates.begin(), updates.end());
-    for (const auto& row : server)
-        if (!seen.count(row.id))
-            result.pulls.push_back({std::nullopt, row.id, row.version, row.values, row.values});
+    result.pushes.insert(result.pushes.end(), std::make_move_iterator(updates.begin()),
+                         std::make_move_iterator(updates.end()));
+    result.pulls.reserve(result.pulls.size() + server.size() -
+                         std::min(server.size(), seen.size()));
+    for (auto& row : server)
+        if (!seen.count(row.id)) {
+            Values values = row.values;
+            result.pulls.push_back(
+                {std::nullopt, row.id, row.version, std::move(values), std::move(row.values)});
+        }
     return result;
 }
 
@@ -251,6 +259,124 @@ std::string jsonString(std::string_view text) {
         }
     }
     return out + "\"";
+}
+
+std::string rowAsJson(const std::vector<SyncColumn>& columns, std::string_view prefix) {
+    const std::string p(prefix);
+    // Each column cast to text: the same text the driver's getString gave for the column.
+    std::string sql =
+        "CAST(array_to_json(ARRAY[CAST(" + p + "row_id AS text), CAST(" + p + "version AS text)";
+    for (const auto& column : columns)
+        sql += ", CAST(" + p + sqlName(column.schema->id) + " AS text)";
+    return sql + "]) AS text)";
+}
+
+namespace {
+
+std::optional<char32_t> hexUnit(std::string_view json, std::size_t& at) {
+    if (at + 4 > json.size()) return std::nullopt;
+    char32_t unit = 0;
+    for (std::size_t i = 0; i < 4; ++i) {
+        const char c = json[at + i];
+        const int digit = c >= '0' && c <= '9'   ? c - '0'
+                          : c >= 'a' && c <= 'f' ? c - 'a' + 10
+                          : c >= 'A' && c <= 'F' ? c - 'A' + 10
+                                                 : -1;
+        if (digit < 0) return std::nullopt;
+        unit = unit * 16 + static_cast<char32_t>(digit);
+    }
+    at += 4;
+    return unit;
+}
+
+// The string starting after its opening quote at `at`; `at` ends after the closing quote.
+std::optional<std::string> jsonText(std::string_view json, std::size_t& at) {
+    std::string text;
+    for (;;) {
+        // Copy the run up to the next quote, backslash or control character at once.
+        std::size_t end = at;
+        while (end < json.size() && json[end] != '"' && json[end] != '\\' &&
+               static_cast<unsigned char>(json[end]) >= 0x20)
+            ++end;
+        text.append(json, at, end - at);
+        at = end;
+        if (at >= json.size() || static_cast<unsigned char>(json[at]) < 0x20) return std::nullopt;
+        if (json[at++] == '"') return text;
+        if (at >= json.size()) return std::nullopt;
+        const char escaped = json[at++];
+        constexpr std::string_view kEscapes = "\"\\/bfnrt", kMeanings = "\"\\/\b\f\n\r\t";
+        if (const auto k = kEscapes.find(escaped); k != std::string_view::npos) {
+            text += kMeanings[k];
+            continue;
+        }
+        if (escaped != 'u') return std::nullopt;
+        auto unit = hexUnit(json, at);
+        if (!unit || (*unit >= 0xDC00 && *unit < 0xE000)) return std::nullopt;
+        if (*unit >= 0xD800 && *unit < 0xDC00) {  // a high surrogate: its low one follows
+            if (json.substr(at, 2) != "\\u") return std::nullopt;
+            at += 2;
+            const auto low = hexUnit(json, at);
+            if (!low || *low < 0xDC00 || *low >= 0xE000) return std::nullopt;
+            unit = 0x10000 + ((*unit - 0xD800) << 10) + (*low - 0xDC00);
+        }
+        appendUtf8(text, *unit);
+    }
+}
+
+}  // namespace
+
+std::optional<std::vector<std::optional<std::string>>> parseJsonTexts(std::string_view json) {
+    std::vector<std::optional<std::string>> texts;
+    std::size_t at = 0;
+    const auto skipSpaces = [&] {
+        while (at < json.size() &&
+               (json[at] == ' ' || json[at] == '\t' || json[at] == '\n' || json[at] == '\r'))
+            ++at;
+    };
+    const auto take = [&](char c) {
+        skipSpaces();
+        if (at >= json.size() || json[at] != c) return false;
+        ++at;
+        return true;
+    };
+    if (!take('[')) return std::nullopt;
+    if (!take(']')) {
+        do {
+            skipSpaces();
+            if (json.substr(at, 4) == "null") {
+                texts.emplace_back();
+                at += 4;
+            } else if (at < json.size() && json[at] == '"') {
+                auto text = jsonText(json, ++at);
+                if (!text) return std::nullopt;
+                texts.emplace_back(std::move(*text));
+            } else {
+                return std::nullopt;
+            }
+        } while (take(','));
+        if (!take(']')) return std::nullopt;
+    }
+    skipSpaces();
+    if (at != json.size()) return std::nullopt;
+    return texts;
+}
+
+std::optional<ServerRow> parseServerRow(std::string_view json, std::size_t columns) {
+    auto texts = parseJsonTexts(json);
+    if (!texts || texts->size() != columns + 2) return std::nullopt;
+    const auto whole = [](const std::optional<std::string>& text) -> std::optional<long long> {
+        if (!text || text->empty() || text->size() > 18 ||
+            !std::all_of(text->begin(), text->end(), [](char c) { return c >= '0' && c <= '9'; }))
+            return std::nullopt;
+        return std::stoll(*text);
+    };
+    const auto id = whole((*texts)[0]), version = whole((*texts)[1]);
+    if (!id || !version) return std::nullopt;
+    ServerRow row{*id, *version, {}};
+    row.values.reserve(columns);
+    for (std::size_t c = 2; c < texts->size(); ++c)
+        row.values.push_back(std::move((*texts)[c]).value_or(std::string()));
+    return row;
 }
 
 std::string pushRecords(const std::vector<Push>& pushes, const std::vector<SyncColumn>& columns,

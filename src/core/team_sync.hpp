@@ -41,8 +41,7 @@ std::string toServerText(const CellValue& value, const ColumnSchema& column,
                          const SerialDates& dates);
 // The cell for a server text: dates and numbers become numbers again when they come back to
 // exactly the same text, so a pulled row never looks changed on the next sync.
-CellValue fromServerText(const std::string& text, const ColumnSchema& column,
-                         const SerialDates& dates);
+CellValue fromServerText(std::string text, const ColumnSchema& column, const SerialDates& dates);
 
 using Values = std::vector<std::string>;  // one per synced column, "" for blank / NULL
 
@@ -110,7 +109,7 @@ std::vector<std::pair<long long, long long>> basesNeeded(const std::vector<Local
 // changed locally when its values no longer match its hash. `visible` then holds which of the
 // workbook's ids the server still shows this user: the others (a customer handed to another
 // member) are `unknown`, as in a full read.
-Plan plan(const std::vector<LocalRow>& local, const std::vector<ServerRow>& server,
+Plan plan(const std::vector<LocalRow>& local, std::vector<ServerRow> server,
           const std::map<long long, Values>& bases, bool incremental = false,
           const std::set<long long>& visible = {});
 
@@ -134,6 +133,18 @@ std::string pushRecords(const std::vector<Push>& pushes, const std::vector<SyncC
 // (row_id, version) pairs as JSON records.
 std::string idVersionRecords(const std::vector<std::pair<long long, long long>>& pairs);
 std::string jsonString(std::string_view text);
+
+// Reading the server's rows: the SQL turns each row into one text, a JSON array of texts
+// [row_id, version, column...] (`rowAsJson`), so the database driver is asked once per row
+// instead of once per cell (19 calls per customer).
+// `prefix` qualifies the columns ("h." for the history table).
+std::string rowAsJson(const std::vector<SyncColumn>& columns, std::string_view prefix = {});
+// A JSON array of strings and nulls (what array_to_json makes of a text array): the texts,
+// none for null; none at all when `json` is not such an array.
+std::optional<std::vector<std::optional<std::string>>> parseJsonTexts(std::string_view json);
+// One row as rowAsJson spells it: `columns` values after the id and version, "" for null (as
+// the driver's getString gave them). None when the text is not such a row.
+std::optional<ServerRow> parseServerRow(std::string_view json, std::size_t columns);
 
 // The sync marks the workbook keeps (a document property): the register they belong to and,
 // per synced sheet id, the server's change mark of the last sync and the sheet's fingerprint

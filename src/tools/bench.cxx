@@ -301,18 +301,6 @@ void addEquivalentValidity(const Reference<css::sheet::XSpreadsheetDocument>& do
                 listOf("actionStatus"));
 }
 
-// The "[timings]" lines the office printed since the last call: where each command's time went.
-void printOfficeTimings() {
-    static std::streamoff seen = 0;
-    std::ifstream log(Office::get().logPath());
-    log.seekg(seen);
-    std::string line;
-    while (std::getline(log, line))
-        if (line.rfind("[timings]", 0) == 0) std::printf("    %s\n", line.c_str());
-    log.clear();
-    seen = log.tellg() >= 0 ? static_cast<std::streamoff>(log.tellg()) : seen;
-}
-
 std::string fmt(double seconds) {
     char buffer[32];
     std::snprintf(buffer, sizeof buffer, seconds < 1 ? "%.3f" : "%.2f", seconds);

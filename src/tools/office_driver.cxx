@@ -10,6 +10,7 @@
 #include <chrono>
 #include <condition_variable>
 #include <csignal>
+#include <cstdio>
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
@@ -261,6 +262,17 @@ void Office::start(const std::string& oxt, bool window) {
     const double seconds =
         std::chrono::duration<double>(std::chrono::steady_clock::now() - begin).count();
     std::cout << "[office] extension installed and office started in " << seconds << " s\n";
+}
+
+void printOfficeTimings() {
+    static std::streamoff seen = 0;
+    std::ifstream log(Office::get().logPath());
+    log.seekg(seen);
+    std::string line;
+    while (std::getline(log, line))
+        if (line.rfind("[timings]", 0) == 0) std::printf("    %s\n", line.c_str());
+    log.clear();
+    seen = log.tellg() >= 0 ? static_cast<std::streamoff>(log.tellg()) : seen;
 }
 
 void Office::stop() {

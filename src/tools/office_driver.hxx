@@ -45,6 +45,10 @@ class Office {
     css::uno::Reference<css::uno::XComponentContext> context_;
 };
 
+// Prints the "[timings]" lines the office printed since the last call (where each command's
+// time went; the office prints them when DEALSHEET_TIMINGS is set in its environment).
+void printOfficeTimings();
+
 // main() of a tool that drives an office: installs `oxt`, starts a headless office, runs
 // `work`, stops the office on every path (watchdog after `limit`) and turns failures into a
 // message on stderr and exit code 1.

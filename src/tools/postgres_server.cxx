@@ -214,6 +214,16 @@ void Postgres::addLogin(const std::string& name, const std::string& group,
         << "127.0.0.1:" << port_ << ":*:" << name << ':' << password << '\n';
 }
 
+void Postgres::addSalesperson(const std::string& login, const std::string& ownerName,
+                              const std::string& role, const std::string& password,
+                              const std::string& database) {
+    sql("SELECT dealsheet.add_salesperson('" + login + "', '" + ownerName + "', '" + role + "', '" +
+            password + "')",
+        database);
+    std::ofstream(passFile_, std::ios::app)
+        << "127.0.0.1:" << port_ << ":*:" << login << ':' << password << '\n';
+}
+
 void Postgres::kill() {
     ::kill(serverPid_, SIGKILL);
     ::waitpid(serverPid_, nullptr, 0);

@@ -29,6 +29,11 @@ class Postgres {
     void sqlInBackground(const std::string& statements);
     // A login role in group `group` (lead, member, viewer) with a password in passFile().
     void addLogin(const std::string& name, const std::string& group, const std::string& password);
+    // A salesperson as a lead adds one: the server's own dealsheet.add_salesperson(login,
+    // 负责人 name, role, password) in `database`, the password also in passFile().
+    void addSalesperson(const std::string& login, const std::string& ownerName,
+                        const std::string& role, const std::string& password,
+                        const std::string& database = "dealsheet");
 
     void kill();     // the server dies as in a crash (SIGKILL)
     void restart();  // after kill(): starts again on the same folder and port

@@ -1,9 +1,10 @@
 // The team benchmark (docs/BENCHMARKS.md), against a real PostgreSQL started for it:
 //  1. a lead's first full pull of L customers + L actions into an empty workbook;
 //  2. Calc's own setDataArray of the same rows into an empty sheet, for the cost per row;
-//  3. a team of P salespeople × (C customers + A actions) on the server: one member's first
-//     pull of their own rows, then syncs with 1% of their rows changed (half in the workbook,
-//     half on the server by someone else).
+//  3. a team of P salespeople × (C customers + A actions) on the server: one member (a real
+//     salesperson added through dealsheet.add_salesperson, seeing what the server's row-level
+//     security shows them) pulls their own rows, then syncs with 1% of their rows changed
+//     (half in the workbook, half on the server by someone else).
 // Wall times are the client's (the office is another process); medians of `repeats` runs.
 //   team_bench dealsheet.oxt dealsheet-team.sql [L=100000 P=50 C=2000 A=10000 repeats=3]
 #include <unistd.h>
@@ -100,24 +101,31 @@ void editColumn(const Reference<css::sheet::XSpreadsheet>& sheet, int column, lo
         ->setDataArray(values);
 }
 
+// The customer number of customer k (900 a month from January 2016), as SQL.
+std::string customerNoSql(const std::string& k) {
+    return "to_char(date '2016-01-01' + make_interval(months => (" + k +
+           ") / 900), 'YYYYMM') || '-' || lpad(((" + k + ") % 900 + 1)::text, 3, '0')";
+}
+
 // INSERT … SELECT of customers and actions numbered from `from` to `to` - 1, owned round-robin
-// by the P salespeople sales0 … sales{P-1}.
-std::string fillSql(const char* table, long from, long to, long people) {
+// by the P salespeople 销售0 … 销售{P-1} (负责人 names; logins sales0 … sales{P-1}). Action i
+// belongs to a customer k of its own owner (k ≡ i mod P, among the first `customers`), so the
+// server's row-level security shows a member the actions of their own customers.
+std::string fillSql(const char* table, long from, long to, long people, long customers) {
     const std::string range = std::to_string(from) + ", " + std::to_string(to - 1);
-    const std::string owner = "'sales' || (i % " + std::to_string(people) + ")";
+    const std::string owner = "'销售' || (i % " + std::to_string(people) + ")";
     if (std::string(table) == "customers")
         return "INSERT INTO dealsheet.customers (customer_no, registered_on, customer_name, "
-               "industry, contact, phone_email, core_needs, budget, owner) SELECT "
-               "to_char(d, 'YYYYMM') || '-' || lpad((i % 900 + 1)::text, 3, '0'), "
-               "to_char(d, 'YYYY-MM-DD'), '客户' || i || '有限公司', '制造业', '联系人' || "
-               "(i % 977), '138' || lpad(i::text, 8, '0'), '库存与订单管理 ' || (i % 13), "
-               "(i % 200)::text, " +
-               owner + " FROM generate_series(" + range +
-               ") i, LATERAL (SELECT date '2016-01-01' + make_interval(months => i / 900) AS d) "
-               "x;";
+               "industry, contact, phone_email, core_needs, budget, owner) SELECT " +
+               customerNoSql("i") +
+               ", to_char(date '2016-01-01' + make_interval(months => i / 900), 'YYYY-MM-DD'), "
+               "'客户' || i || '有限公司', '制造业', '联系人' || (i % 977), '138' || "
+               "lpad(i::text, 8, '0'), '库存与订单管理 ' || (i % 13), (i % 200)::text, " +
+               owner + " FROM generate_series(" + range + ") i;";
+    const long cycle = people * std::max(1L, customers / people);
     return "INSERT INTO dealsheet.actions (action_no, customer_no, task, owner, created_on, "
-           "due_date, status) SELECT 'XD' || lpad(i::text, 7, '0'), '201601-001', "
-           "'电话回访并发送报价 ' || i, " +
+           "due_date, status) SELECT 'XD' || lpad(i::text, 7, '0'), " +
+           customerNoSql("i % " + std::to_string(cycle)) + ", '电话回访并发送报价 ' || i, " +
            owner + ", '2026-01-05', '2026-02-05', '进行中' FROM generate_series(" + range + ") i;";
 }
 
@@ -172,15 +180,19 @@ int main(int argc, char** argv) {
     const std::string passFile = "/tmp/dealsheet-bench-pgpass-" + std::to_string(::getpid());
     ::setenv("PGPASSFILE", passFile.c_str(), 1);  // the office's libpq reads it
     const std::string sql = argv[2];
+    ::setenv("DEALSHEET_TIMINGS", "1", 0);  // the office prints where each sync's time went
     return runWithOffice("team_bench", argv[1], std::chrono::hours(3), [&] {
         std::cout << std::fixed << std::setprecision(2);
         Postgres server(sql);
-        server.addLogin("zhang", "lead", "zhang-pw");
-        const std::string memberName = "sales" + std::to_string(std::min(7L, people - 1));
-        server.addLogin(memberName, "member", memberName + "-pw");
+        // Real salespeople, added as a lead adds them: the server's own roles and row-level
+        // security decide what each sees.
+        server.addSalesperson("zhang", "张伟", "lead", "zhang-pw");
+        const std::string memberNumber = std::to_string(std::min(7L, people - 1));
+        const std::string memberName = "sales" + memberNumber, memberOwner = "销售" + memberNumber;
+        server.addSalesperson(memberName, memberOwner, "member", memberName + "-pw");
         auto start = Clock::now();
-        server.sql(fillSql("customers", 0, leadRows, people) +
-                   fillSql("actions", 0, leadRows, people) + " ANALYZE;");
+        server.sql(fillSql("customers", 0, leadRows, people, leadRows) +
+                   fillSql("actions", 0, leadRows, people, leadRows) + " ANALYZE;");
         std::cout << "server filled in " << seconds(start) << " s: " << serverCounts(server)
                   << '\n';
 
@@ -199,6 +211,7 @@ int main(int argc, char** argv) {
             std::cout << "  lead's first full pull, run " << run + 1 << ": " << walls.back()
                       << " s wall, " << summary.Pulled << " rows pulled (" << summary.Milliseconds
                       << " ms in the office)\n";
+            printOfficeTimings();
         }
         const double leadPull = median(walls);
         std::cout << "LEAD FULL PULL: median " << leadPull << " s wall of " << repeats << " runs, "
@@ -218,15 +231,10 @@ int main(int argc, char** argv) {
         start = Clock::now();
         const long customers = people * customersEach, actions = people * actionsEach;
         std::string more;
-        if (customers > leadRows) more += fillSql("customers", leadRows, customers, people);
-        if (actions > leadRows) more += fillSql("actions", leadRows, actions, people);
-        // Row-level security as a stand-in for the roles issue's policies: a member sees the
-        // rows they own, a lead everything.
-        for (const char* table : {"customers", "actions"})
-            more += std::string("ALTER TABLE dealsheet.") + table +
-                    " ENABLE ROW LEVEL SECURITY; CREATE POLICY bench_lead ON dealsheet." + table +
-                    " TO lead USING (true); CREATE POLICY bench_member ON dealsheet." + table +
-                    " TO member USING (owner = session_user);";
+        if (customers > leadRows)
+            more += fillSql("customers", leadRows, customers, people, customers);
+        if (actions > leadRows)
+            more += fillSql("actions", leadRows, actions, people, std::max(customers, leadRows));
         server.sql(more + " ANALYZE;");
         std::cout << "team on the server in " << seconds(start) << " s: " << serverCounts(server)
                   << '\n';
@@ -235,6 +243,7 @@ int main(int argc, char** argv) {
         auto summary = toolkit2()->syncTeam(component(member));
         std::cout << "MEMBER FIRST PULL: " << seconds(start) << " s wall, " << summary.Pulled
                   << " rows pulled (" << summary.Milliseconds << " ms in the office)\n";
+        printOfficeTimings();
         const long own = summary.Pulled;
         const long ownCustomers = customersEach, ownActions = actionsEach;
         walls.clear();
@@ -249,13 +258,14 @@ int main(int argc, char** argv) {
             editColumn(byNameOrThrow(member, sheetName("actions")), 3, localActions,
                        "改期回访 " + tag);
             const std::string n = std::to_string(run);
-            server.sql(
-                "UPDATE dealsheet.customers SET notes = 'lead " + n +
-                "' WHERE row_id IN (SELECT row_id FROM dealsheet.customers WHERE owner = '" +
-                memberName + "' ORDER BY row_id DESC LIMIT " + std::to_string(localCustomers) +
-                "); UPDATE dealsheet.actions SET notes = 'lead " + n +
-                "' WHERE row_id IN (SELECT row_id FROM dealsheet.actions WHERE owner = '" +
-                memberName + "' ORDER BY row_id DESC LIMIT " + std::to_string(localActions) + ");");
+            server.sql("UPDATE dealsheet.customers SET notes = 'lead " + n +
+                       "' WHERE row_id IN (SELECT row_id FROM dealsheet.customers WHERE owner = '" +
+                       memberOwner + "' ORDER BY row_id DESC LIMIT " +
+                       std::to_string(localCustomers) +
+                       "); UPDATE dealsheet.actions SET notes = 'lead " + n +
+                       "' WHERE row_id IN (SELECT row_id FROM dealsheet.actions WHERE owner = '" +
+                       memberOwner + "' ORDER BY row_id DESC LIMIT " +
+                       std::to_string(localActions) + ");");
             start = Clock::now();
             summary = toolkit2()->syncTeam(component(member));
             walls.push_back(seconds(start));
@@ -263,6 +273,7 @@ int main(int argc, char** argv) {
                       << " s wall, " << summary.Pushed << " pushed, " << summary.Pulled
                       << " pulled, " << summary.Conflicts << " conflicts (" << summary.Milliseconds
                       << " ms in the office)\n";
+            printOfficeTimings();
         }
         std::cout << "MEMBER 1% SYNC: median " << median(walls) << " s wall of " << repeats
                   << " runs, member's workbook " << own << " rows; server: " << serverCounts(server)

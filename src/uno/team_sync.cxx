@@ -36,6 +36,7 @@
 #include "core/validator.hpp"
 #include "document_settings.hxx"
 #include "office_util.hxx"
+#include "phase_times.hxx"
 #include "undo_action.hxx"
 #include "uno_util.hxx"
 #include "workbook_reader.hxx"
@@ -295,11 +296,14 @@ std::string recordDefinition(const std::vector<team::SyncColumn>& columns) {
     return list;
 }
 
-team::Values valuesOf(const Reference<css::sdbc::XRow>& row, int first, std::size_t count) {
-    team::Values values;
-    for (std::size_t c = 0; c < count; ++c)
-        values.push_back(toUtf8(row->getString(first + static_cast<sal_Int32>(c))));
-    return values;
+// One server row, sent as one text (team::rowAsJson): the driver's getString costs about as
+// much for a whole row as for one cell.
+team::ServerRow serverRowOf(const Reference<css::sdbc::XRow>& row, std::size_t columns) {
+    auto parsed = team::parseServerRow(toUtf8(row->getString(1)), columns);
+    if (!parsed)
+        throw css::sdbc::SQLException("the server sent a row DealSheet cannot read", {}, "XX000", 0,
+                                      Any());
+    return std::move(*parsed);
 }
 
 std::string idArray(const std::vector<long long>& ids) {
@@ -311,15 +315,13 @@ std::string idArray(const std::vector<long long>& ids) {
 // Reads the server's side of the sheet: only the rows changed since the sheet's last sync
 // (`sheet.mark`, when `incremental`) and those the workbook cannot vouch for, or everything
 // when the workbook does not hold what the server had then.
-void readServer(Database& db, SyncedSheet& sheet, bool incremental) {
+void readServer(Database& db, SyncedSheet& sheet, bool incremental, PhaseTimes& times) {
     const std::string table = "dealsheet." + sqlName(sheet.schema->id);
-    const std::string select =
-        "SELECT row_id, version" + columnList(sheet.columns, "") + " FROM " + table;
+    const std::string select = "SELECT " + team::rowAsJson(sheet.columns) + " FROM " + table;
     std::vector<team::ServerRow> server;
     std::set<long long> visible;
     const auto collect = [&](const Reference<css::sdbc::XRow>& row) {
-        server.push_back(
-            {row->getLong(1), row->getLong(2), valuesOf(row, 3, sheet.columns.size())});
+        server.push_back(serverRowOf(row, sheet.columns.size()));
     };
     // The mark counts only while the workbook holds what it held after that sync.
     const std::size_t colon = sheet.mark ? sheet.mark->find(':') : std::string::npos;
@@ -354,13 +356,16 @@ void readServer(Database& db, SyncedSheet& sheet, bool incremental) {
     std::map<long long, team::Values> bases;
     const auto needed = team::basesNeeded(sheet.rows, server);
     if (!needed.empty())
-        db.query("SELECT h.row_id" + columnList(sheet.columns, "h.") + " FROM " + table +
+        db.query("SELECT " + team::rowAsJson(sheet.columns, "h.") + " FROM " + table +
                      "_history h JOIN json_to_recordset(CAST(? AS json)) AS x(row_id bigint, "
                      "version integer) ON h.row_id = x.row_id AND h.version = x.version",
                  {team::idVersionRecords(needed)}, [&](const Reference<css::sdbc::XRow>& row) {
-                     bases[row->getLong(1)] = valuesOf(row, 2, sheet.columns.size());
+                     auto base = serverRowOf(row, sheet.columns.size());
+                     bases[base.id] = std::move(base.values);
                  });
-    sheet.plan = team::plan(sheet.rows, server, bases, incremental, visible);
+    times.mark("server_read");
+    sheet.plan = team::plan(sheet.rows, std::move(server), bases, incremental, visible);
+    times.mark("plan");
 }
 
 // Runs one push statement in a savepoint. When the server refuses its rows (permissions,
@@ -548,6 +553,10 @@ using CellWrites = std::map<int, RowWrites>;
 // Sorted by column; of two writes to one cell the later wins.
 void settle(CellWrites& writes) {
     for (auto& [row, cells] : writes) {
+        if (std::adjacent_find(cells.begin(), cells.end(), [](const auto& a, const auto& b) {
+                return a.first >= b.first;
+            }) == cells.end())
+            continue;  // already so (a pulled row's cells are written in column order)
         std::stable_sort(cells.begin(), cells.end(),
                          [](const auto& a, const auto& b) { return a.first < b.first; });
         RowWrites unique;
@@ -562,9 +571,12 @@ void settle(CellWrites& writes) {
 }
 
 // One block per run of consecutive rows that write the same columns, split where the columns
-// are not contiguous: a handful of setDataArray calls, never one per cell.
+// are not contiguous: a handful of setDataArray calls, never one per cell. The values move
+// from `writes` into the blocks (kept by the undo action). Rows from `blankFrom` on are known
+// to be empty (rows pulled below the data, or inserted for them): their old values are not
+// read back. `written` receives each block's range and old values, for the rollback.
 std::vector<CellBlock> writeBlocks(const Reference<css::sheet::XSpreadsheet>& sheet,
-                                   const CellWrites& writes,
+                                   CellWrites& writes, int blankFrom,
                                    const Reference<css::document::XUndoManager>& manager,
                                    std::vector<CellBlock>& written) {
     std::vector<CellBlock> blocks;
@@ -589,13 +601,23 @@ std::vector<CellBlock> writeBlocks(const Reference<css::sheet::XSpreadsheet>& sh
             std::size_t last = first;
             while (last + 1 < columns.size() && columns[last + 1] == columns[last] + 1) ++last;
             const auto range = rangeOf(sheet, columns[first], it->first, columns[last], lastRow);
-            CellBlock block{range, readValues(range), {}};
+            CellGrid before;
+            if (const int readUntil = std::min(lastRow, blankFrom - 1); readUntil >= it->first)
+                before =
+                    readValues(rangeOf(sheet, columns[first], it->first, columns[last], readUntil));
+            before.resize(static_cast<std::size_t>(lastRow - it->first + 1),
+                          std::vector<CellValue>(last - first + 1));
+            CellBlock block{range, std::move(before), {}};
+            block.after.reserve(block.before.size());
             for (auto row = it; row != end; ++row) {
                 auto& cells = block.after.emplace_back();
-                for (std::size_t c = first; c <= last; ++c) cells.push_back(row->second[c].second);
+                cells.reserve(last - first + 1);
+                for (std::size_t c = first; c <= last; ++c)
+                    cells.push_back(std::move(row->second[c].second));
             }
+            // For the rollback, should this write or a later one fail.
+            written.push_back({range, block.before, {}});
             writeValuesUnrecorded(manager, range, block.after);
-            written.push_back(block);  // for the rollback, should a later block fail
             blocks.push_back(std::move(block));
             first = last + 1;
         }
@@ -604,23 +626,25 @@ std::vector<CellBlock> writeBlocks(const Reference<css::sheet::XSpreadsheet>& sh
     return blocks;
 }
 
-CellWrites writesOf(const SyncedSheet& sheet, const SerialDates& dates, long& pulled,
-                    long& numbered) {
+// The cells to write for `sheet`; the pulled values move into them.
+CellWrites writesOf(SyncedSheet& sheet, const SerialDates& dates, long& pulled, long& numbered) {
     CellWrites writes;
     const auto hidden = [&](int row, long long id, long long version) {
         writes[row].emplace_back(sheet.idColumn, static_cast<double>(id));
         writes[row].emplace_back(sheet.versionColumn, static_cast<double>(version));
     };
     int nextRow = sheet.firstFreeRow;
-    for (const auto& pull : sheet.plan.pulls) {
+    for (auto& pull : sheet.plan.pulls) {
         const int row = pull.local ? sheet.rows[*pull.local].row : nextRow++;
         const team::Values* before = pull.local ? &sheet.rows[*pull.local].values : nullptr;
+        RowWrites& cells = writes[row];
+        cells.reserve(sheet.columns.size() + 3);  // the hidden columns too
         bool changed = !before;
         for (std::size_t c = 0; c < sheet.columns.size(); ++c)
             if (!before || (*before)[c] != pull.values[c]) {
-                writes[row].emplace_back(
-                    sheet.columns[c].sheetColumn,
-                    team::fromServerText(pull.values[c], *sheet.columns[c].schema, dates));
+                cells.emplace_back(sheet.columns[c].sheetColumn,
+                                   team::fromServerText(std::move(pull.values[c]),
+                                                        *sheet.columns[c].schema, dates));
                 changed = true;
             }
         if (changed) ++pulled;
@@ -643,8 +667,8 @@ CellWrites writesOf(const SyncedSheet& sheet, const SerialDates& dates, long& pu
     // The hash of what the server now holds for each row, where it differs from the kept one.
     const auto hash = [&](int row, const std::optional<std::string>& kept,
                           const team::Values& values) {
-        const std::string now = team::rowHash(sheet.columns, values);
-        if (kept != now) writes[row].emplace_back(sheet.hashColumn, now);
+        std::string now = team::rowHash(sheet.columns, values);
+        if (kept != now) writes[row].emplace_back(sheet.hashColumn, std::move(now));
     };
     std::map<std::size_t, const team::Values*> synced;  // local -> the server's values
     for (const auto& push : sheet.plan.pushes) synced[push.local] = &push.values;
@@ -716,32 +740,6 @@ void setColumnsVisible(const Reference<css::sheet::XSpreadsheet>& sheet, int fir
                     "IsVisible", Any(visible));
 }
 
-// Calc re-measures the height of every row a bulk write touches; off during the writes.
-class RowHeightsDeferred {
-  public:
-    explicit RowHeightsDeferred(const Reference<css::sheet::XSpreadsheetDocument>& doc)
-        : properties_(doc, UNO_QUERY) {
-        try {
-            if (properties_.is() &&
-                (properties_->getPropertyValue("IsAdjustHeightEnabled") >>= wasEnabled_) &&
-                wasEnabled_)
-                properties_->setPropertyValue("IsAdjustHeightEnabled", Any(false));
-        } catch (const css::uno::Exception&) {
-            wasEnabled_ = false;
-        }
-    }
-    ~RowHeightsDeferred() {
-        try {
-            if (wasEnabled_) properties_->setPropertyValue("IsAdjustHeightEnabled", Any(true));
-        } catch (...) {
-        }
-    }
-
-  private:
-    Reference<css::beans::XPropertySet> properties_;
-    bool wasEnabled_ = false;
-};
-
 class Progress {
   public:
     Progress(const Reference<css::frame::XFrame>& frame, Lang lang) : lang_(lang) {
@@ -779,6 +777,7 @@ SyncOutcome syncTeam(const Reference<css::uno::XComponentContext>& context,
                      const Reference<css::sheet::XSpreadsheetDocument>& doc,
                      const Reference<css::frame::XFrame>& frame) {
     const auto start = std::chrono::steady_clock::now();
+    PhaseTimes times("sync");
     const Lang uiLang = officeLanguage(context);
     const auto fail = [&](std::string_view reason, const std::string& detail = {}) {
         throw SyncFailed(msg::format(msg::kSyncFailed.in(uiLang), reason) +
@@ -796,6 +795,7 @@ SyncOutcome syncTeam(const Reference<css::uno::XComponentContext>& context,
         contextOf(Reference<css::beans::XPropertySet>(doc, UNO_QUERY));
     const SerialDates& dates = functionContext.dates;
     std::vector<SyncedSheet> sheets = readSyncedSheets(doc, dates);
+    times.mark("workbook_read");
     SyncOutcome outcome;
     if (sheets.empty()) fail(msg::kNoSyncedSheet.in(uiLang));
 
@@ -818,6 +818,7 @@ SyncOutcome syncTeam(const Reference<css::uno::XComponentContext>& context,
 
         // Read, decide and push in one transaction; when someone else changed a pushed row in
         // between, everything is rolled back and done again from a fresh read.
+        times.mark("connect");
         const auto marks = team::parseMarks(readMarks(doc), registerId);
         for (auto& sheet : sheets)
             if (const auto it = marks.find(sheet.schema->id); it != marks.end())
@@ -835,7 +836,7 @@ SyncOutcome syncTeam(const Reference<css::uno::XComponentContext>& context,
                              newMark = toUtf8(row->getString(1));
                          });
                 // A retry reads everything: a row the marks said was unchanged may not be.
-                for (auto& sheet : sheets) readServer(db, sheet, attempt == 0);
+                for (auto& sheet : sheets) readServer(db, sheet, attempt == 0, times);
                 long pushing = 0;
                 for (const auto& sheet : sheets)
                     pushing += static_cast<long>(sheet.plan.pushes.size());
@@ -848,6 +849,7 @@ SyncOutcome syncTeam(const Reference<css::uno::XComponentContext>& context,
             if (!pushed) db.rollback();
         }
         if (!pushed) fail(msg::kSyncBusy.in(uiLang));
+        times.mark("push");
 
         // The workbook receives everything in bulk, then the server commits. Should the commit
         // fail, the scope's rollback writes every cell back: both sides stay as they were.
@@ -858,11 +860,12 @@ SyncOutcome syncTeam(const Reference<css::uno::XComponentContext>& context,
             if (!writes.empty()) allWrites.emplace_back(&sheet, std::move(writes));
         }
         progress.tell(msg::kProgressPulling, pulled, 75);
+        times.mark("cells");
         std::vector<CellBlock> written;
         std::vector<std::pair<Reference<css::sheet::XSpreadsheet>, int>> hiddenAdded;
         std::vector<std::pair<Reference<css::table::XTableRows>, std::pair<int, int>>> inserted;
         {
-            RowHeightsDeferred heights(doc);
+            const RowHeightPause heights(doc);  // Calc re-measures every row written otherwise
             UndoScope undo(doc, std::string(msg::kSyncTitle.in(uiLang)), [&] {
                 for (auto block = written.rbegin(); block != written.rend(); ++block)
                     writeValues(block->range, block->before);
@@ -884,7 +887,8 @@ SyncOutcome syncTeam(const Reference<css::uno::XComponentContext>& context,
                     inserted.emplace_back(
                         sheetRows, std::make_pair(sheet->firstFreeRow, static_cast<int>(newRows)));
                 }
-                for (auto& block : writeBlocks(target, writes, undo.manager(), written))
+                for (auto& block :
+                     writeBlocks(target, writes, sheet->firstFreeRow, undo.manager(), written))
                     blocks.push_back(std::move(block));
                 for (const int column : sheet->addedColumns) {
                     hiddenAdded.emplace_back(target, column);
@@ -894,14 +898,17 @@ SyncOutcome syncTeam(const Reference<css::uno::XComponentContext>& context,
             if (!blocks.empty())
                 undo.add(makeCellWritesUndo(std::string(msg::kSyncTitle.in(uiLang)),
                                             std::move(blocks), undo.manager()));
+            times.mark("sheet_write");
             db.commit();
             undo.commit();
         }
+        times.mark("commit");
         std::map<std::string, std::string> kept;
         for (const auto& sheet : sheets)
             kept[sheet.schema->id] = newMark + ":" + team::fingerprint(idVersionsAfter(sheet));
         writeMarks(doc, team::formatMarks(registerId, kept));
         outcome.pulled = pulled;
+        times.mark("marks");
     } catch (const css::uno::Exception& e) {  // the driver's SQLException, a lost bridge
         const std::string detail = toUtf8(e.Message);
         fail(team::explainDatabaseError(detail).in(uiLang), detail);
@@ -972,6 +979,7 @@ SyncOutcome syncTeam(const Reference<css::uno::XComponentContext>& context,
     if (unknown > 0)
         message += "\n" + msg::format(msg::kSyncUnknownRows.in(uiLang), std::to_string(unknown));
     outcome.message = message;
+    times.mark("report");
     return outcome;
 }
 

@@ -6,6 +6,7 @@
 #pragma once
 
 #include <string>
+#include <utility>
 #include <vector>
 
 #include <com/sun/star/document/XUndoAction.hpp>
@@ -21,6 +22,23 @@ struct CellBlock {
     com::sun::star::uno::Reference<com::sun::star::table::XCellRange> range;
     CellGrid before;
     CellGrid after;
+
+    CellBlock() = default;
+    CellBlock(com::sun::star::uno::Reference<com::sun::star::table::XCellRange> range_,
+              CellGrid before_, CellGrid after_)
+        : range(range_), before(std::move(before_)), after(std::move(after_)) {}
+    CellBlock(const CellBlock&) = default;
+    CellBlock& operator=(const CellBlock&) = default;
+    // Reference has no move constructor outside LibreOffice's own code, so the implicit move
+    // is not noexcept and a growing vector of blocks would copy every cell of every block.
+    CellBlock(CellBlock&& other) noexcept
+        : range(other.range), before(std::move(other.before)), after(std::move(other.after)) {}
+    CellBlock& operator=(CellBlock&& other) noexcept {
+        range = other.range;
+        before = std::move(other.before);
+        after = std::move(other.after);
+        return *this;
+    }
 };
 
 // A new undo action for `blocks` (to be added to the document's undo manager).

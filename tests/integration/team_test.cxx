@@ -283,6 +283,58 @@ TEST_F(TeamSync, TwoSalespeopleSeeEachOthersRows) {
     });
 }
 
+// Values travel exactly both ways: quotes, backslashes, line breaks, a tab, characters beyond
+// the Basic Multilingual Plane, text that looks like JSON or an escape, a number-like text, a
+// date; NULL and '' both arrive as blank cells. The next sync finds nothing changed, and an
+// edit reaches the server byte for byte.
+TEST_F(TeamSync, ValuesTravelExactlyBothWays) {
+    unoGuard([&] {
+        const std::string db = newTeamDatabase("exact_values");
+        const std::string nameSql =
+            "$$引号\"与\\反斜杠$$ || chr(10) || $$第二行 😀 C:\\路径\\ 'O'Brien'$$";
+        const std::string name = "引号\"与\\反斜杠\n第二行 😀 C:\\路径\\ 'O'Brien'";
+        gServer->sql(
+            "INSERT INTO dealsheet.customers (customer_no, registered_on, customer_name, "
+            "industry, contact, phone_email, core_needs, budget, owner, notes) VALUES "
+            "('202611-001', '2026-11-05', " +
+                nameSql +
+                ", $$制$$ || chr(9) || $$表\\u4e2d$$, $$[\"x\",null]$$, '13800138000', NULL, "
+                "'050', "
+                "'李娜', '')",
+            db);
+        const auto li = ownWorkbook(db, "li");
+        const auto customers = byNameOrThrow(li, "客户信息登记表");
+        EXPECT_EQ(toolkit2()->syncTeam(component(li)).Pulled, 1);
+        const auto& schema = dealsheet::productSchema().sheetOrThrow("customers");
+        const auto at = [&](const char* id) {
+            return address(columnOf(customers, schema.column(id)->header.zh), 1);
+        };
+        EXPECT_EQ(textOf(customers, at("customerName")), name);
+        EXPECT_EQ(valueOf(customers, at("registeredOn")), on(2026, 11, 5));
+        EXPECT_EQ(textOf(customers, at("industry")), "制\t表\\u4e2d");
+        EXPECT_EQ(textOf(customers, at("contact")), "[\"x\",null]");
+        EXPECT_EQ(textOf(customers, at("phoneEmail")), "13800138000");
+        EXPECT_EQ(textOf(customers, at("budget")), "050");
+        EXPECT_EQ(textOf(customers, at("coreNeeds")), "");
+        EXPECT_EQ(textOf(customers, at("notes")), "");
+
+        const SyncSummary quiet = toolkit2()->syncTeam(component(li));
+        EXPECT_EQ(quiet.Pulled + quiet.Pushed + quiet.Conflicts, 0);
+
+        setText(customers, at("notes"), "备注\"引号\"\\n不是换行\n真换行 𠀀");
+        EXPECT_EQ(toolkit2()->syncTeam(component(li)).Pushed, 1);
+        EXPECT_EQ(gServer->sql("SELECT notes = $$备注\"引号\"\\n不是换行$$ || chr(10) || "
+                               "$$真换行 𠀀$$, customer_name = " +
+                                   nameSql +
+                                   ", industry = $$制$$ || chr(9) || $$表\\u4e2d$$, contact = "
+                                   "$$[\"x\",null]$$, budget, registered_on "
+                                   "FROM dealsheet.customers",
+                               db),
+                  "t|t|t|t|050|2026-11-05");
+        close(li);
+    });
+}
+
 // A register of the user's own making: a title row above the header, the user's own header
 // names in their own order, a note below the data. Sync finds the header through the
 // recognition, syncs the columns it maps, and inserts pulled rows below the data, above the
@@ -339,6 +391,12 @@ TEST_F(TeamSync, OwnLayoutWithTitleRowAndOwnHeaderNamesSyncs) {
         EXPECT_EQ(textOf(register_, "A5"), "");
         EXPECT_EQ(textOf(register_, "A6"), "注：本表每周一更新");
         const SyncSummary quiet = toolkit2()->syncTeam(component(li));
+        std::cerr << "DEBUG server: ["
+                  << gServer->sql(
+                         "SELECT customer_name || '|' || coalesce(notes, 'NULL') || '|' || "
+                         "coalesce(core_needs,'NULL') FROM dealsheet.customers",
+                         db)
+                  << "]\n";
         EXPECT_EQ(quiet.Pulled + quiet.Pushed + quiet.Numbered + quiet.Conflicts, 0);
         // A row deleted in the workbook: the fingerprint kept with the sync mark no longer
         // matches, so the sync reads everything and the row comes back.

@@ -439,3 +439,80 @@ TEST(TeamServerSql, ReassigningACustomerStampsWhatHangsOffIt) {
     EXPECT_NE(sql.find("IF TG_OP = 'UPDATE' AND NEW.version = OLD.version THEN RETURN NULL;"),
               std::string::npos);
 }
+
+// The server sends each row as one JSON array of texts (array_to_json of a text array): what
+// PostgreSQL writes for quotes, backslashes, control characters and every Unicode character
+// comes back exactly, and null stays apart from the empty text.
+TEST(TeamSyncRows, JsonTextsKeepNullsApartFromEmptyTexts) {
+    const auto texts = parseJsonTexts(R"(["a",null,"",  "b" ])");
+    ASSERT_TRUE(texts);
+    ASSERT_EQ(texts->size(), 4u);
+    EXPECT_EQ((*texts)[0], std::optional<std::string>("a"));
+    EXPECT_EQ((*texts)[1], std::nullopt);
+    EXPECT_EQ((*texts)[2], std::optional<std::string>(""));
+    EXPECT_EQ((*texts)[3], std::optional<std::string>("b"));
+    EXPECT_EQ(parseJsonTexts("[]")->size(), 0u);
+    EXPECT_EQ(parseJsonTexts(" [ null ] ")->size(), 1u);
+}
+
+TEST(TeamSyncRows, JsonTextsDecodeEveryEscape) {
+    // As PostgreSQL 15 writes them: E'引号"与\\反斜杠\n换行\t制表\r\b\f\x01' and unicode raw.
+    const auto texts = parseJsonTexts(
+        R"(["引号\"与\\反斜杠\n换行\t制表\r\b\f\u0001", "客户😀 ½ é", "a\/b", "\u4e2d\u6587",)"
+        R"( "\ud83d\ude00", "\u00e9\u00E9", "C:\\path\\", "\"\"", "'single'"])");
+    ASSERT_TRUE(texts);
+    ASSERT_EQ(texts->size(), 9u);
+    EXPECT_EQ(*(*texts)[0], "引号\"与\\反斜杠\n换行\t制表\r\b\f\x01");
+    EXPECT_EQ(*(*texts)[1], "客户😀 ½ é");
+    EXPECT_EQ(*(*texts)[2], "a/b");
+    EXPECT_EQ(*(*texts)[3], "中文");
+    EXPECT_EQ(*(*texts)[4], "😀");
+    EXPECT_EQ(*(*texts)[5], "éé");
+    EXPECT_EQ(*(*texts)[6], "C:\\path\\");
+    EXPECT_EQ(*(*texts)[7], "\"\"");
+    EXPECT_EQ(*(*texts)[8], "'single'");
+}
+
+TEST(TeamSyncRows, WhatThePushEscapesTheReadDecodes) {
+    for (const std::string text :
+         {"", " ", "plain", "引号\"与\\反斜杠", "line\nbreak\r\n", "\t\x01\x1f", "😀𠀀",
+          "2026-11-05", "050", "null", "[\"x\"]", "\\u0041", "end\\"}) {
+        const auto texts = parseJsonTexts("[" + jsonString(text) + "]");
+        ASSERT_TRUE(texts) << text;
+        ASSERT_EQ(texts->size(), 1u);
+        EXPECT_EQ(*(*texts)[0], text);
+    }
+}
+
+TEST(TeamSyncRows, MalformedJsonIsRefused) {
+    for (const char* bad : {"", "[", "]", "[\"a\"", "[\"a\",]", "[,\"a\"]", "[\"a\" \"b\"]",
+                            "[\"a\"] x", "[\"unterminated]", "[\"bad \\x escape\"]", "[\"\\u12\"]",
+                            "[\"\\ud83d\"]", "[\"\\ude00\"]", "[\"\\ud83d\\u0041\"]",
+                            "[\"raw\ncontrol\"]", "[1]", "[nul]", "[true]", "{\"a\":\"b\"}"})
+        EXPECT_FALSE(parseJsonTexts(bad)) << bad;
+}
+
+TEST(TeamSyncRows, ServerRowsHaveIdVersionAndTheirColumns) {
+    const auto row = parseServerRow(R"(["12","3","2026-11-05","",null,"a\"b"])", 4);
+    ASSERT_TRUE(row);
+    EXPECT_EQ(row->id, 12);
+    EXPECT_EQ(row->version, 3);
+    // A null reads as "", as the driver's getString gave it.
+    EXPECT_EQ(row->values, (Values{"2026-11-05", "", "", "a\"b"}));
+    EXPECT_FALSE(parseServerRow(R"(["12","3","a"])", 2));          // a column short
+    EXPECT_FALSE(parseServerRow(R"(["12","3","a","b","c"])", 2));  // one too many
+    EXPECT_FALSE(parseServerRow(R"([null,"3","a"])", 1));
+    EXPECT_FALSE(parseServerRow(R"(["x1","3","a"])", 1));
+    EXPECT_FALSE(parseServerRow(R"(["-1","3","a"])", 1));
+    EXPECT_FALSE(parseServerRow("not json", 1));
+}
+
+TEST(TeamSyncRows, RowAsJsonCastsEveryColumnToText) {
+    ColumnSchema number, name;
+    number.id = "customerNo";
+    name.id = "customerName";
+    const std::vector<SyncColumn> columns{{&number, 0}, {&name, 2}};
+    EXPECT_EQ(rowAsJson(columns, "h."),
+              "CAST(array_to_json(ARRAY[CAST(h.row_id AS text), CAST(h.version AS text), "
+              "CAST(h.customer_no AS text), CAST(h.customer_name AS text)]) AS text)");
+}
