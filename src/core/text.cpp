@@ -132,6 +132,24 @@ std::string foldForComparison(std::string_view text) {
     return folded;
 }
 
+std::string_view foldForComparison(std::string_view text, std::string& scratch) {
+    const std::string_view trimmed = trimSpaces(text);
+    for (std::size_t pos = 0; pos < trimmed.size();) {
+        const std::size_t start = pos;
+        const char32_t cp = decodeUtf8(trimmed, pos);
+        // What folding changes: spaces, full-width forms, capitals, and invalid bytes (each
+        // sequence becomes U+FFFD; a valid code point is written back as it was read).
+        const bool changed = isSpaceCodePoint(cp) || (cp >= 0xFF01 && cp <= 0xFF5E) ||
+                             (cp >= U'A' && cp <= U'Z') ||
+                             (cp == 0xFFFD && trimmed.substr(start, pos - start) != "\xEF\xBF\xBD");
+        if (changed) {
+            scratch = foldForComparison(text);
+            return scratch;
+        }
+    }
+    return trimmed;
+}
+
 std::string headerKey(std::string_view header) {
     std::string key;
     key.reserve(header.size());
