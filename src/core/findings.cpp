@@ -42,21 +42,28 @@ void sortAndDeduplicate(std::vector<Finding>& findings,
         const int rule = findings[a.index].rule.compare(findings[b.index].rule);
         return rule != 0 ? rule < 0 : a.index < b.index;
     });
-    std::vector<Finding> sorted;
-    sorted.reserve(findings.size());
-    for (const Key& key : keys) {
-        Finding& f = findings[key.index];
-        // A repeat of the finding kept last is dropped. The field too: every missing column is
-        // its own finding.
-        if (!sorted.empty()) {
-            const Finding& kept = sorted.back();
-            if (kept.row == f.row && kept.column == f.column && kept.rule == f.rule &&
-                kept.sheet == f.sheet && kept.field == f.field)
-                continue;
+    // Each finding moved once into its place: the cycles of the permutation, followed.
+    std::vector<bool> placed(findings.size());
+    for (std::size_t start = 0; start < keys.size(); ++start) {
+        if (placed[start] || keys[start].index == start) continue;
+        Finding carried = std::move(findings[start]);
+        std::size_t at = start;
+        while (keys[at].index != start) {
+            findings[at] = std::move(findings[keys[at].index]);
+            placed[at] = true;
+            at = keys[at].index;
         }
-        sorted.push_back(std::move(f));
+        findings[at] = std::move(carried);
+        placed[at] = true;
     }
-    findings = std::move(sorted);
+    findings.erase(std::unique(findings.begin(), findings.end(),
+                               [](const Finding& a, const Finding& b) {
+                                   // The field too: every missing column is its own finding.
+                                   return a.row == b.row && a.column == b.column &&
+                                          a.rule == b.rule && a.sheet == b.sheet &&
+                                          a.field == b.field;
+                               }),
+                   findings.end());
 }
 
 }  // namespace dealsheet

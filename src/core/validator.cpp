@@ -207,7 +207,7 @@ class RowView final : public RuleRow {
             rule_->seen.reserve(static_cast<std::size_t>(sheet_.data->rowCount()));
         const auto [first, inserted] = rule_->seen.emplace(key, row_, KeyIndex::Key::Copied);
         // The row as it stands on the sheet (rows above the header are not read).
-        return inserted ? std::nullopt : std::optional<int>(sheet_.data->sheetRow(first));
+        return inserted ? std::nullopt : std::optional<int>(sheet_.data->sheetRow(*first));
     }
     void report(int column, std::string detailZh, std::string detailEn) override;
 
@@ -282,13 +282,21 @@ class Validator {
     explicit Validator(const ValidationOptions& options) : options_(options) {}
 
     ValidationResult run(const std::vector<std::pair<const SheetSchema*, SheetData>>& input) {
-        for (const auto& [schema, data] : input) sheets_.push_back(recognise(*schema, data));
+        std::size_t rows = 0;
+        for (const auto& [schema, data] : input) {
+            sheets_.push_back(recognise(*schema, data));
+            rows += static_cast<std::size_t>(data.rowCount());
+        }
+        // Room for a finding per row before the vector grows: pages never written to cost
+        // nothing, moving every finding each time the vector doubles does.
+        findings_.reserve(rows);
+        for (const auto& sheet : sheets_) filled_.push_back(filledRows(sheet));
         indexKeys();
         ValidationResult result;
         std::vector<std::string> order;
-        for (const auto& sheet : sheets_) {
-            order.push_back(sheet.data->name);
-            result.checked.push_back({sheet.data->name, checkSheet(sheet)});
+        for (std::size_t i = 0; i < sheets_.size(); ++i) {
+            order.push_back(sheets_[i].data->name);
+            result.checked.push_back({sheets_[i].data->name, checkSheet(i)});
         }
         sortAndDeduplicate(findings_, order);
         for (const auto& f : findings_)
@@ -326,7 +334,7 @@ class Validator {
              const Detail& detail, const SheetRule* rule = nullptr,
              std::string fieldOverride = {}) {
         if (sheet.data->mergedCopyAt(row, column)) return;  // said once, at the merged cell
-        Finding f;
+        Finding& f = findings_.emplace_back();
         f.severity = definition.severity;
         f.rule = std::string(definition.code);
         f.sheet = sheet.data->name;
@@ -337,13 +345,16 @@ class Validator {
         const Messages& messages = messagesOf(definition, rule);
         f.messageZh = fillMessage(messages.zh, f.field, f.value, detail.zh);
         f.messageEn = fillMessage(messages.en, f.field, f.value, detail.en);
-        findings_.push_back(std::move(f));
     }
 
     bool keyExists(std::string_view sheetId, std::string_view key) const {
-        for (const auto& [id, keys] : keys_)
-            if (id == sheetId) return keys.find(key) != nullptr;
-        return true;  // no such sheet: nothing to check against
+        bool keyed = false;
+        for (const auto& keys : keys_)
+            if (keys.sheet->schema->id == sheetId) {
+                if (keys.index.find(key)) return true;
+                keyed = true;
+            }
+        return !keyed;  // no such sheet: nothing to check against
     }
 
     // The first value of `columnId` on the sheet `sheetId` for each of its keys.
@@ -424,26 +435,43 @@ class Validator {
     }
 
     // ---- keys of the whole workbook -------------------------------------------------------
+    // Every keyed sheet's keys, in one pass that also finds the keys repeated (DUPLICATE).
     void indexKeys() {
         std::string scratch;
-        for (const auto& sheet : sheets_) {
+        for (std::size_t i = 0; i < sheets_.size(); ++i) {
+            const RecognisedSheet& sheet = sheets_[i];
             if (sheet.schema->key.empty()) continue;
             const int column = sheet.column(sheet.schema->key);
             if (column < 0) continue;
-            KeyIndex* keys = nullptr;
-            for (auto& [id, index] : keys_)
-                if (id == sheet.schema->id) keys = &index;
-            if (!keys) keys = &keys_.emplace_back(sheet.schema->id, KeyIndex()).second;
-            keys->reserve(static_cast<std::size_t>(sheet.data->rowCount()));  // no rehashing
+            SheetKeys& keys = keys_.emplace_back();
+            keys.sheet = &sheet;
+            keys.index.reserve(static_cast<std::size_t>(sheet.data->rowCount()));  // no rehashing
             for (int row = 1; row < sheet.data->rowCount(); ++row) {
                 const CellKey key = RowView::keyOf(sheet, row, column, scratch);
-                if (!key.text.empty()) keys->emplace(key.text, row, key.lifetime);
+                if (key.text.empty()) continue;
+                const bool filled = filled_[i][static_cast<std::size_t>(row)];
+                const auto [first, inserted] =
+                    keys.index.emplace(key.text, filled ? row : -1, key.lifetime);
+                if (inserted || !filled) continue;
+                if (*first < 0)
+                    *first = row;
+                else
+                    keys.repeats.emplace_back(row, *first);
             }
         }
     }
 
+    // Whether each row of a sheet is filled (isRowFilled).
+    static std::vector<char> filledRows(const RecognisedSheet& sheet) {
+        std::vector<char> filled(static_cast<std::size_t>(sheet.data->rowCount()));
+        for (int row = 1; row < sheet.data->rowCount(); ++row)
+            filled[static_cast<std::size_t>(row)] = isRowFilled(sheet, row);
+        return filled;
+    }
+
     // ---- one sheet -------------------------------------------------------------------------
-    long checkSheet(const RecognisedSheet& sheet) {
+    long checkSheet(std::size_t sheetIndex) {
+        const RecognisedSheet& sheet = sheets_[sheetIndex];
         const SheetSchema& schema = *sheet.schema;
         const RuleDefinition& missingColumn = rule("MISSING_COLUMN");
         for (std::size_t i = 0; i < schema.columns.size(); ++i)
@@ -471,14 +499,15 @@ class Validator {
         }
 
         const RuleDefinition& duplicate = rule("DUPLICATE");
-        KeyIndex firstKeyRow;
-        firstKeyRow.reserve(static_cast<std::size_t>(sheet.data->rowCount()));
-        std::string scratch;
         const int keyColumn = schema.key.empty() ? -1 : sheet.column(schema.key);
+        const std::vector<std::pair<int, int>>* repeats = nullptr;  // (row, first row) by row
+        for (const auto& keys : keys_)
+            if (keys.sheet == &sheet) repeats = &keys.repeats;
+        std::size_t nextRepeat = 0;
         RowView view(*this, sheet);
         long filled = 0;
         for (int row = 1; row < sheet.data->rowCount(); ++row) {
-            if (!isRowFilled(sheet, row)) continue;
+            if (!filled_[sheetIndex][static_cast<std::size_t>(row)]) continue;
             ++filled;
             view.at(row, nullptr);
             for (std::size_t i = 0; i < schema.columns.size(); ++i) {
@@ -486,16 +515,11 @@ class Validator {
                 if (column < 0 || cellRules[i].empty()) continue;
                 checkCell(view, schema.columns[i], column, cellRules[i]);
             }
-            if (keyColumn >= 0) {
-                const CellKey key = RowView::keyOf(sheet, row, keyColumn, scratch);
-                if (!key.text.empty()) {
-                    const auto [firstRow, inserted] =
-                        firstKeyRow.emplace(key.text, row, key.lifetime);
-                    if (!inserted) {
-                        const std::string first = std::to_string(sheet.data->sheetRow(firstRow) + 1);
-                        add(duplicate, sheet, row, keyColumn, {first, first});
-                    }
-                }
+            if (repeats && nextRepeat < repeats->size() && (*repeats)[nextRepeat].first == row) {
+                const std::string first =
+                    std::to_string(sheet.data->sheetRow((*repeats)[nextRepeat].second) + 1);
+                add(duplicate, sheet, row, keyColumn, {first, first});
+                ++nextRepeat;
             }
             for (auto& b : bound) {
                 view.at(row, &b);
@@ -521,7 +545,15 @@ class Validator {
     const ValidationOptions& options_;
     std::vector<RecognisedSheet> sheets_;
     std::vector<Finding> findings_;
-    std::vector<std::pair<std::string, KeyIndex>> keys_;  // per keyed sheet id: its keys
+    // The keys of a sheet: the first filled row holding each (-1: only rows not filled), and
+    // the filled rows whose key an earlier filled row holds, with that row.
+    struct SheetKeys {
+        const RecognisedSheet* sheet = nullptr;
+        KeyIndex index;
+        std::vector<std::pair<int, int>> repeats;
+    };
+    std::vector<std::vector<char>> filled_;  // per sheet, per row: isRowFilled
+    std::vector<SheetKeys> keys_;            // per sheet with a key column
     std::map<std::pair<const RuleDefinition*, const SheetRule*>, Messages> messages_;
     const RecognisedSheet* headersOf_ = nullptr;
     std::vector<std::optional<std::string>> headers_;  // fieldNameOnce
