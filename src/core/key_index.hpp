@@ -31,10 +31,12 @@ class KeyIndex {
         if ((size_ + 1) * 2 > slots_.size()) rehash(slots_.empty() ? 16 : slots_.size() * 2);
         const std::uint32_t hash = hashOf(key);
         Slot& slot = slots_[slotOf(key, hash)];
-        if (slot.data) return {&slot.value, false};
-        const std::string_view kept = lifetime == Key::Lasting ? key : copy(key);
-        slot = {kept.empty() ? "" : kept.data(), static_cast<std::uint32_t>(kept.size()), hash,
-                value};
+        if (slot.used()) return {&slot.value, false};
+        // A short key is copied into the slot anyway; a longer one is kept where it lives when
+        // that outlasts the index.
+        slot.setKey(lifetime == Key::Lasting || key.size() <= kInline ? key : copy(key));
+        slot.hash = hash;
+        slot.value = value;
         ++size_;
         return {&slot.value, true};
     }
@@ -42,20 +44,40 @@ class KeyIndex {
     const int* find(std::string_view key) const {
         if (slots_.empty()) return nullptr;
         const Slot& slot = slots_[slotOf(key, hashOf(key))];
-        return slot.data ? &slot.value : nullptr;
+        return slot.used() ? &slot.value : nullptr;
     }
 
     bool empty() const { return size_ == 0; }
 
   private:
-    // 24 bytes: a smaller table has fewer cache and TLB misses than a std::string_view and a
-    // full hash would give.
+    // 24 bytes, a key of up to 12 bytes (a customer or action number) held in the slot
+    // itself: a look-up then reads one place in memory, not the slot and the key's cell.
+    static constexpr std::size_t kInline = 12;
     struct Slot {
-        const char* data = nullptr;  // nullptr: a free slot
-        std::uint32_t size = 0;
         std::uint32_t hash = 0;
+        std::uint32_t size = 0;  // the key's size + 1; 0: a free slot
         int value = 0;
+        char bytes[kInline] = {};  // the key when it fits, else the address of its bytes
+
+        bool used() const { return size != 0; }
+        std::string_view key() const {
+            const std::size_t length = size - 1;
+            if (length <= kInline) return {bytes, length};
+            const char* data = nullptr;
+            std::memcpy(&data, bytes, sizeof data);
+            return {data, length};
+        }
+        void setKey(std::string_view key) {
+            size = static_cast<std::uint32_t>(key.size() + 1);
+            if (key.size() <= kInline) {
+                if (!key.empty()) std::memcpy(bytes, key.data(), key.size());
+            } else {
+                const char* data = key.data();
+                std::memcpy(bytes, &data, sizeof data);
+            }
+        }
     };
+    static_assert(sizeof(const char*) <= kInline && sizeof(Slot) == 24);
 
     static std::uint32_t hashOf(std::string_view key) {
         const std::size_t hash = std::hash<std::string_view>{}(key);
@@ -67,8 +89,8 @@ class KeyIndex {
         const std::size_t mask = slots_.size() - 1;
         for (std::size_t at = hash & mask;; at = (at + 1) & mask) {
             const Slot& slot = slots_[at];
-            if (!slot.data || (slot.hash == hash && slot.size == key.size() &&
-                               (key.empty() || std::memcmp(slot.data, key.data(), key.size()) == 0)))
+            if (!slot.used() || (slot.hash == hash && slot.size == key.size() + 1 &&
+                                 slot.key() == key))
                 return at;
         }
     }
@@ -77,7 +99,7 @@ class KeyIndex {
         std::vector<Slot> old(capacity);
         old.swap(slots_);
         for (const Slot& slot : old)
-            if (slot.data) slots_[slotOf({slot.data, slot.size}, slot.hash)] = slot;
+            if (slot.used()) slots_[slotOf(slot.key(), slot.hash)] = slot;
     }
 
     std::string_view copy(std::string_view key) {
@@ -87,7 +109,6 @@ class KeyIndex {
             blockNext_ = blocks_.back().get();
             blockLeft_ = size;
         }
-        if (key.empty()) return {};
         std::memcpy(blockNext_, key.data(), key.size());
         const std::string_view copied(blockNext_, key.size());
         blockNext_ += key.size();
