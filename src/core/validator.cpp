@@ -578,7 +578,7 @@ std::optional<long> RowView::date(int column) const {
     std::optional<long> day;
     if (!sheet_.data->errorAt(row_, column)) {
         const auto* number = std::get_if<double>(&sheet_.data->at(row_, column));
-        if (number && validator_.options().dates.toCivil(*number)) day = wholeDay(*number);
+        if (number && validator_.options().dates.isDate(*number)) day = wholeDay(*number);
     }
     if (at < dates_.size()) dates_[at] = {row_, day};
     return day;
