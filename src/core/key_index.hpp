@@ -89,8 +89,8 @@ class KeyIndex {
         const std::size_t mask = slots_.size() - 1;
         for (std::size_t at = hash & mask;; at = (at + 1) & mask) {
             const Slot& slot = slots_[at];
-            if (!slot.used() || (slot.hash == hash && slot.size == key.size() + 1 &&
-                                 slot.key() == key))
+            if (!slot.used() ||
+                (slot.hash == hash && slot.size == key.size() + 1 && slot.key() == key))
                 return at;
         }
     }

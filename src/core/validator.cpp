@@ -93,8 +93,8 @@ Message compileMessage(std::string pattern) {
 // fillPlaceholders in one pass. Replacing the three one after the other gives the same text
 // when the pattern has no other '{' and neither field nor value has one (a '{' of theirs
 // could start a placeholder the next replacement fills); otherwise that is what is done.
-std::string fillMessage(const Message& message, const std::string& field,
-                        const std::string& value, const std::string& detail) {
+std::string fillMessage(const Message& message, const std::string& field, const std::string& value,
+                        const std::string& detail) {
     if (!message.onePass || field.find('{') != std::string::npos ||
         value.find('{') != std::string::npos)
         return fillPlaceholders(message.pattern, field, value, detail);
@@ -124,9 +124,9 @@ std::string shorten(std::string text) {
 // The rules of one sheet with their parameters' columns located on the sheet (once per sheet).
 struct BoundRule {
     const SheetRule* rule = nullptr;
-    std::vector<std::vector<int>> columns;  // per parameter: sheet column of each id, or -1
+    std::vector<std::vector<int>> columns;        // per parameter: sheet column of each id, or -1
     std::vector<std::optional<double>> settings;  // per parameter: a Setting's value, once read
-    KeyIndex seen;  // RuleRow::firstSeen
+    KeyIndex seen;                                // RuleRow::firstSeen
 
     std::size_t paramIndex(std::string_view name) {
         const auto& params = rule->params;
@@ -242,7 +242,7 @@ class RowView final : public RuleRow {
     int row_ = 0;
     BoundRule* rule_ = nullptr;
     mutable std::vector<RowMemo<std::optional<long>>> dates_;  // per sheet column
-    mutable std::vector<RowMemo<std::string_view>> ids_;        // per sheet column
+    mutable std::vector<RowMemo<std::string_view>> ids_;       // per sheet column
 };
 
 // One non-blank (or blank, for REQUIRED) cell of a filled row as the column rules see it.
@@ -409,10 +409,11 @@ class Validator {
         const auto key = std::make_pair(&definition, rule);
         auto it = messages_.find(key);
         if (it == messages_.end())
-            it = messages_
-                     .emplace(key, Messages{compileMessage(withParams(definition.message.zh, rule)),
-                                            compileMessage(withParams(definition.message.en, rule))})
-                     .first;
+            it =
+                messages_
+                    .emplace(key, Messages{compileMessage(withParams(definition.message.zh, rule)),
+                                           compileMessage(withParams(definition.message.en, rule))})
+                    .first;
         return it->second;
     }
 

@@ -7,10 +7,10 @@
 // starts) and a hash of every finding (all fields, in order), so a faster core can be shown to
 // find exactly the same; a fourth argument names a file to write the findings to, one a line.
 #include <chrono>
-#include <cstdio>
 #include <cstdint>
-#include <ctime>
+#include <cstdio>
 #include <cstdlib>
+#include <ctime>
 #include <fstream>
 #include <string>
 
@@ -27,8 +27,8 @@ namespace {
 // Every field of a finding, tab-separated.
 std::string findingLine(const Finding& f) {
     return std::string(f.severity == Severity::Error ? "E" : "W") + "\t" + f.rule + "\t" + f.sheet +
-           "\t" + std::to_string(f.row) + "\t" + std::to_string(f.column) + "\t" + f.field +
-           "\t" + f.value + "\t" + f.messageZh + "\t" + f.messageEn;
+           "\t" + std::to_string(f.row) + "\t" + std::to_string(f.column) + "\t" + f.field + "\t" +
+           f.value + "\t" + f.messageZh + "\t" + f.messageEn;
 }
 
 // FNV-1a over the findings' lines.
@@ -101,10 +101,11 @@ int main(int argc, char** argv) {
             std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
         // The processor time too: on a shared machine it varies less than the wall time.
         const double cpu = static_cast<double>(std::clock() - cpuStart) / CLOCKS_PER_SEC;
-        std::printf("validate core: %d + %d rows, %ld errors, %ld warnings, %.3f s (cpu %.3f s), "
-                    "%zu findings hash %016llx\n",
-                    n, n, result.errors, result.warnings, seconds, cpu, result.findings.size(),
-                    static_cast<unsigned long long>(findingsHash(result.findings)));
+        std::printf(
+            "validate core: %d + %d rows, %ld errors, %ld warnings, %.3f s (cpu %.3f s), "
+            "%zu findings hash %016llx\n",
+            n, n, result.errors, result.warnings, seconds, cpu, result.findings.size(),
+            static_cast<unsigned long long>(findingsHash(result.findings)));
         if (argc > 4 && run == 0) {
             std::ofstream out(argv[4]);
             for (const auto& f : result.findings) out << findingLine(f) << '\n';
