@@ -50,15 +50,31 @@ SerialDates::SerialDates(CivilDate nullDate) : nullDate_(nullDate) {
     nullDayNumber_ = static_cast<long>(date->day_number());
 }
 
-std::optional<CivilDate> SerialDates::toCivil(double serial) const {
+namespace {
+const greg::date& firstDate() {
+    static const greg::date first(1400, 1, 1);
+    return first;
+}
+// The day numbers of Boost's range, 1400-01-01 .. 9999-12-31.
+long firstDay() {
+    static const long first = static_cast<long>(firstDate().day_number());
+    return first;
+}
+long lastDay() {
+    static const long last = static_cast<long>(greg::date(9999, 12, 31).day_number());
+    return last;
+}
+}  // namespace
+
+bool SerialDates::isDate(double serial) const {
     const auto day = wholeDay(serial);
-    if (!day) return std::nullopt;
-    const long dayNumber = nullDayNumber_ + *day;
-    static const greg::date kFirstDate(1400, 1, 1);
-    static const long kFirst = static_cast<long>(kFirstDate.day_number());
-    static const long kLast = static_cast<long>(greg::date(9999, 12, 31).day_number());
-    if (dayNumber < kFirst || dayNumber > kLast) return std::nullopt;
-    const greg::date date = kFirstDate + greg::days(dayNumber - kFirst);
+    return day && nullDayNumber_ + *day >= firstDay() && nullDayNumber_ + *day <= lastDay();
+}
+
+std::optional<CivilDate> SerialDates::toCivil(double serial) const {
+    if (!isDate(serial)) return std::nullopt;
+    const long dayNumber = nullDayNumber_ + *wholeDay(serial);
+    const greg::date date = firstDate() + greg::days(dayNumber - firstDay());
     const auto ymd = date.year_month_day();
     return CivilDate{static_cast<int>(ymd.year), static_cast<int>(ymd.month),
                      static_cast<int>(ymd.day)};

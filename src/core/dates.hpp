@@ -26,6 +26,8 @@ class SerialDates {
 
     // std::nullopt for non-finite serials and dates outside 1400-01-01 .. 9999-12-31.
     std::optional<CivilDate> toCivil(double serial) const;
+    // toCivil(serial).has_value(), without working out the date.
+    bool isDate(double serial) const;
     std::optional<long> toSerial(CivilDate date) const;
     // Today's date on this machine's clock, as a serial of this document.
     long todaySerial() const;

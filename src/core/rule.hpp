@@ -59,7 +59,8 @@ class RuleRow {
     virtual int columnOf(std::string_view columnId) const = 0;  // by schema column id
     virtual bool blank(int column) const = 0;
     virtual bool formula(int column) const = 0;
-    virtual std::string text(int column) const = 0;              // trimmed text, empty for numbers
+    // The trimmed text, empty for numbers; a view of the cell, valid while the row is checked.
+    virtual std::string_view text(int column) const = 0;
     virtual std::string key(int column) const = 0;               // text, or a number as text
     virtual std::optional<long> date(int column) const = 0;      // a valid date serial
     virtual std::optional<double> number(int column) const = 0;  // a number
@@ -81,7 +82,7 @@ class RuleRow {
     virtual long workingDays(long from, long to) const = 0;
     // First row (0-based sheet row) seen with `key` in the rule's own memory, or nullopt when
     // it is new (and is remembered now).
-    virtual std::optional<int> firstSeen(const std::string& key) = 0;
+    virtual std::optional<int> firstSeen(std::string_view key) = 0;
     virtual void report(int column, std::string detailZh, std::string detailEn) = 0;
 };
 

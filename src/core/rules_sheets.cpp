@@ -71,7 +71,8 @@ const std::vector<RuleDefinition>& sheetRules() {
          [](RuleRow& r) {
              const int column = r.column("column");
              if (column < 0 || r.blank(column)) return;
-             const std::string key = foldForComparison(r.text(column));
+             std::string folded;
+             const std::string_view key = foldForComparison(r.text(column), folded);
              if (key.empty()) return;
              if (const auto first = r.firstSeen(key))
                  r.report(column, text(*first + 1), text(*first + 1));
@@ -121,7 +122,7 @@ const std::vector<RuleDefinition>& sheetRules() {
          [](RuleRow& r) {
              const int next = r.column("nextStep");
              if (next < 0 || !r.blank(next) || !r.valueIn("outcome", "when")) return;
-             const std::string typed = r.text(r.column("outcome"));
+             const std::string typed(r.text(r.column("outcome")));
              r.report(next, typed, typed);
          }},
         {"RECORD_LATE",

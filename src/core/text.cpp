@@ -72,10 +72,21 @@ bool isSpaceCodePoint(char32_t c) {
 
 namespace {
 
+// True for a byte that starts no space however the bytes after it read: printable ASCII and
+// the lead bytes of U+00C0..U+07FF, U+4000..U+EFFF (CJK) and past U+FFFF, none of which
+// isSpaceCodePoint counts (an invalid sequence decodes as U+FFFD, not a space either). Most
+// cells start and end with one, so they need no decoding.
+bool startsNoSpace(char byte) {
+    const auto b = static_cast<unsigned char>(byte);
+    return (b > 0x20 && b < 0x80) || (b >= 0xC3 && b <= 0xDF) || (b >= 0xE4 && b <= 0xEE) ||
+           b >= 0xF0;
+}
+
 // The end of the leading spaces of `text`.
 std::size_t leadingSpacesEnd(std::string_view text) {
     std::size_t begin = 0;
     while (begin < text.size()) {
+        if (startsNoSpace(text[begin])) break;
         std::size_t next = begin;
         if (!isSpaceCodePoint(decodeUtf8(text, next))) break;
         begin = next;
@@ -104,6 +115,7 @@ std::string_view trimSpaces(std::string_view text) {
             ++back;
         } while (start > begin && back < 4 &&
                  (static_cast<unsigned char>(text[start]) & 0xC0) == 0x80);
+        if (startsNoSpace(text[start])) break;  // a code point, or a stray byte: no space
         std::size_t pos = start;
         const char32_t last = decodeUtf8(text.substr(0, end), pos);
         if (pos != end || !isSpaceCodePoint(last)) break;
@@ -130,6 +142,24 @@ std::string foldForComparison(std::string_view text) {
         appendUtf8(folded, cp);
     }
     return folded;
+}
+
+std::string_view foldForComparison(std::string_view text, std::string& scratch) {
+    const std::string_view trimmed = trimSpaces(text);
+    for (std::size_t pos = 0; pos < trimmed.size();) {
+        const std::size_t start = pos;
+        const char32_t cp = decodeUtf8(trimmed, pos);
+        // What folding changes: spaces, full-width forms, capitals, and invalid bytes (each
+        // sequence becomes U+FFFD; a valid code point is written back as it was read).
+        const bool changed = isSpaceCodePoint(cp) || (cp >= 0xFF01 && cp <= 0xFF5E) ||
+                             (cp >= U'A' && cp <= U'Z') ||
+                             (cp == 0xFFFD && trimmed.substr(start, pos - start) != "\xEF\xBF\xBD");
+        if (changed) {
+            scratch = foldForComparison(text);
+            return scratch;
+        }
+    }
+    return trimmed;
 }
 
 std::string headerKey(std::string_view header) {

@@ -20,6 +20,9 @@ std::string_view trimSpaces(std::string_view text);
 // Folds a name for duplicate detection: trims, maps full-width forms and U+3000 to their
 // ASCII twins, lower-cases ASCII and collapses runs of spaces.
 std::string foldForComparison(std::string_view text);
+// The same without a copy when folding changes nothing (most names): the trimmed text itself,
+// else the folded text, kept in `scratch`.
+std::string_view foldForComparison(std::string_view text, std::string& scratch);
 
 // Folds a column header for matching (SPEC §6): as foldForComparison, and also without any
 // spaces or line breaks, without required markers (* ＊ (必填) （必填）), with 【】〔〕 read as

@@ -1,8 +1,11 @@
 #include "validator.hpp"
 
+#include <algorithm>
+#include <map>
+#include <optional>
 #include <unordered_map>
-#include <unordered_set>
 
+#include "key_index.hpp"
 #include "layout.hpp"
 #include "sheet_locator.hpp"
 #include "text.hpp"
@@ -68,6 +71,48 @@ std::string fillPlaceholders(std::string out, const std::string& field, const st
     return out;
 }
 
+// A rule's message with its {param:…} filled in, once per validation.
+struct Message {
+    std::string pattern;
+    bool onePass = false;  // every '{' of the pattern starts {field}, {value} or {detail}
+};
+
+bool startsPlaceholder(std::string_view text) {
+    for (const std::string_view key : {"{field}", "{value}", "{detail}"})
+        if (text.substr(0, key.size()) == key) return true;
+    return false;
+}
+
+Message compileMessage(std::string pattern) {
+    bool onePass = true;
+    for (auto at = pattern.find('{'); at != std::string::npos; at = pattern.find('{', at + 1))
+        onePass = onePass && startsPlaceholder(std::string_view(pattern).substr(at));
+    return {std::move(pattern), onePass};
+}
+
+// fillPlaceholders in one pass. Replacing the three one after the other gives the same text
+// when the pattern has no other '{' and neither field nor value has one (a '{' of theirs
+// could start a placeholder the next replacement fills); otherwise that is what is done.
+std::string fillMessage(const Message& message, const std::string& field, const std::string& value,
+                        const std::string& detail) {
+    if (!message.onePass || field.find('{') != std::string::npos ||
+        value.find('{') != std::string::npos)
+        return fillPlaceholders(message.pattern, field, value, detail);
+    const std::string_view pattern = message.pattern;
+    std::string out;
+    out.reserve(pattern.size() + field.size() + value.size() + detail.size());
+    std::size_t from = 0;
+    for (auto at = pattern.find('{'); at != std::string_view::npos; at = pattern.find('{', from)) {
+        out.append(pattern.substr(from, at - from));
+        const std::string_view rest = pattern.substr(at);
+        const std::string& text = rest[1] == 'f' ? field : rest[1] == 'v' ? value : detail;
+        out += text;
+        from = at + (rest[1] == 'd' ? 8 : 7);  // {detail} is one longer than {field}, {value}
+    }
+    out.append(pattern.substr(from));
+    return out;
+}
+
 std::string shorten(std::string text) {
     constexpr std::size_t kMax = 200;
     if (text.size() <= kMax) return text;
@@ -79,8 +124,23 @@ std::string shorten(std::string text) {
 // The rules of one sheet with their parameters' columns located on the sheet (once per sheet).
 struct BoundRule {
     const SheetRule* rule = nullptr;
-    std::vector<std::vector<int>> columns;      // per parameter: sheet column of each id, or -1
-    std::unordered_map<std::string, int> seen;  // RuleRow::firstSeen
+    std::vector<std::vector<int>> columns;        // per parameter: sheet column of each id, or -1
+    std::vector<std::optional<double>> settings;  // per parameter: a Setting's value, once read
+    KeyIndex seen;                                // RuleRow::firstSeen
+
+    std::size_t paramIndex(std::string_view name) {
+        const auto& params = rule->params;
+        for (std::size_t i = 0; i < params.size(); ++i)
+            if (params[i].name == name) return i;
+        rule->param(name);  // throws the schema's error for a parameter the rule lacks
+        return 0;
+    }
+};
+
+// A cell's key (its trimmed text, or a number's text) and whether it views the cell itself.
+struct CellKey {
+    std::string_view text;
+    KeyIndex::Key lifetime;
 };
 
 class Validator;
@@ -89,7 +149,13 @@ class Validator;
 class RowView final : public RuleRow {
   public:
     RowView(Validator& validator, const RecognisedSheet& sheet)
-        : validator_(validator), sheet_(sheet) {}
+        : validator_(validator), sheet_(sheet) {
+        std::size_t width = sheet.data->cells.empty() ? 0 : sheet.data->cells.front().size();
+        for (const int column : sheet.columnOf)
+            width = std::max(width, static_cast<std::size_t>(column + 1));
+        dates_.resize(width);
+        ids_.resize(width);
+    }
     void at(int row, BoundRule* rule) {
         row_ = row;
         rule_ = rule;
@@ -105,9 +171,9 @@ class RowView final : public RuleRow {
                (isBlankCell(sheet_.data->at(row_, column)) && !sheet_.data->errorAt(row_, column));
     }
     bool formula(int column) const override { return sheet_.data->formulaAt(row_, column); }
-    std::string text(int column) const override {
+    std::string_view text(int column) const override {
         const auto* value = std::get_if<std::string>(&sheet_.data->at(row_, column));
-        return value ? std::string(trimSpaces(*value)) : std::string();
+        return value ? trimSpaces(*value) : std::string_view();
     }
     std::string key(int column) const override { return keyText(sheet_, row_, column); }
     std::optional<long> date(int column) const override;
@@ -125,7 +191,7 @@ class RowView final : public RuleRow {
         return false;
     }
     const ParamValue& param(std::string_view name) const override {
-        return rule_->rule->param(name);
+        return rule_->rule->params[rule_->paramIndex(name)];
     }
     double setting(std::string_view param) const override;
     long today() const override;
@@ -136,12 +202,12 @@ class RowView final : public RuleRow {
     std::optional<std::string> lookup(std::string_view refParam,
                                       const std::string& key) const override;
     long workingDays(long from, long to) const override;
-    std::optional<int> firstSeen(const std::string& key) override {
+    std::optional<int> firstSeen(std::string_view key) override {
         if (rule_->seen.empty())  // a rule that remembers keys sees every row: no rehashing
             rule_->seen.reserve(static_cast<std::size_t>(sheet_.data->rowCount()));
-        const auto [it, inserted] = rule_->seen.emplace(key, row_);
+        const auto [first, inserted] = rule_->seen.emplace(key, row_, KeyIndex::Key::Copied);
         // The row as it stands on the sheet (rows above the header are not read).
-        return inserted ? std::nullopt : std::optional<int>(sheet_.data->sheetRow(it->second));
+        return inserted ? std::nullopt : std::optional<int>(sheet_.data->sheetRow(*first));
     }
     void report(int column, std::string detailZh, std::string detailEn) override;
 
@@ -152,12 +218,31 @@ class RowView final : public RuleRow {
         if (const auto* number = std::get_if<double>(&value)) return formatNumber(*number);
         return {};
     }
+    // keyText without a copy of a text; a number's text is written to `scratch`.
+    static CellKey keyOf(const RecognisedSheet& sheet, int row, int column, std::string& scratch) {
+        const CellValue& value = sheet.data->at(row, column);
+        if (const auto* text = std::get_if<std::string>(&value))
+            return {trimSpaces(*text), KeyIndex::Key::Lasting};
+        scratch.clear();
+        if (const auto* number = std::get_if<double>(&value)) scratch = formatNumber(*number);
+        return {scratch, KeyIndex::Key::Copied};
+    }
 
   private:
+    // What a row's rules ask of a cell more than once (a due date is read by TYPE,
+    // DATE_ORDER, OVERDUE and DUE_SOON), worked out once per row.
+    template <typename T>
+    struct RowMemo {
+        int row = -1;
+        T value{};
+    };
+
     Validator& validator_;
     const RecognisedSheet& sheet_;
     int row_ = 0;
     BoundRule* rule_ = nullptr;
+    mutable std::vector<RowMemo<std::optional<long>>> dates_;  // per sheet column
+    mutable std::vector<RowMemo<std::string_view>> ids_;       // per sheet column
 };
 
 // One non-blank (or blank, for REQUIRED) cell of a filled row as the column rules see it.
@@ -197,13 +282,21 @@ class Validator {
     explicit Validator(const ValidationOptions& options) : options_(options) {}
 
     ValidationResult run(const std::vector<std::pair<const SheetSchema*, SheetData>>& input) {
-        for (const auto& [schema, data] : input) sheets_.push_back(recognise(*schema, data));
+        std::size_t rows = 0;
+        for (const auto& [schema, data] : input) {
+            sheets_.push_back(recognise(*schema, data));
+            rows += static_cast<std::size_t>(data.rowCount());
+        }
+        // Room for a finding per row before the vector grows: pages never written to cost
+        // nothing, moving every finding each time the vector doubles does.
+        findings_.reserve(rows);
+        for (const auto& sheet : sheets_) filled_.push_back(filledRows(sheet));
         indexKeys();
         ValidationResult result;
         std::vector<std::string> order;
-        for (const auto& sheet : sheets_) {
-            order.push_back(sheet.data->name);
-            result.checked.push_back({sheet.data->name, checkSheet(sheet)});
+        for (std::size_t i = 0; i < sheets_.size(); ++i) {
+            order.push_back(sheets_[i].data->name);
+            result.checked.push_back({sheets_[i].data->name, checkSheet(i)});
         }
         sortAndDeduplicate(findings_, order);
         for (const auto& f : findings_)
@@ -224,28 +317,44 @@ class Validator {
         return text ? std::string(trimSpaces(*text)) : columnLetters(column);
     }
 
+    // fieldName, worked out once per column of the sheet being checked.
+    const std::string& fieldNameOnce(const RecognisedSheet& sheet, int column) {
+        if (headersOf_ != &sheet) {
+            headersOf_ = &sheet;
+            headers_.clear();
+        }
+        const auto at = static_cast<std::size_t>(column);
+        if (at >= headers_.size()) headers_.resize(at + 1);
+        if (!headers_[at]) headers_[at] = fieldName(sheet, column);
+        return *headers_[at];
+    }
+
     // Adds a finding of `definition` at a cell; `rule` fills {param:…} in the message.
     void add(const RuleDefinition& definition, const RecognisedSheet& sheet, int row, int column,
              const Detail& detail, const SheetRule* rule = nullptr,
              std::string fieldOverride = {}) {
         if (sheet.data->mergedCopyAt(row, column)) return;  // said once, at the merged cell
-        Finding f;
+        Finding& f = findings_.emplace_back();
         f.severity = definition.severity;
         f.rule = std::string(definition.code);
         f.sheet = sheet.data->name;
         f.row = sheet.data->sheetRow(row);
         f.column = column;
-        f.field = fieldOverride.empty() ? fieldName(sheet, column) : fieldOverride;
+        f.field = fieldOverride.empty() ? fieldNameOnce(sheet, column) : fieldOverride;
         f.value = row > 0 ? display(sheet, row, column) : "";
-        f.messageZh = fill(definition.message.zh, f.field, f.value, detail.zh, rule);
-        f.messageEn = fill(definition.message.en, f.field, f.value, detail.en, rule);
-        findings_.push_back(std::move(f));
+        const Messages& messages = messagesOf(definition, rule);
+        f.messageZh = fillMessage(messages.zh, f.field, f.value, detail.zh);
+        f.messageEn = fillMessage(messages.en, f.field, f.value, detail.en);
     }
 
-    bool keyExists(const std::string& sheetId, const std::string& key) const {
-        if (!present_.count(sheetId)) return true;  // no such sheet: nothing to check against
-        const auto it = keys_.find(sheetId);
-        return it != keys_.end() && it->second.count(key);
+    bool keyExists(std::string_view sheetId, std::string_view key) const {
+        bool keyed = false;
+        for (const auto& keys : keys_)
+            if (keys.sheet->schema->id == sheetId) {
+                if (keys.index.find(key)) return true;
+                keyed = true;
+            }
+        return !keyed;  // no such sheet: nothing to check against
     }
 
     // The first value of `columnId` on the sheet `sheetId` for each of its keys.
@@ -291,10 +400,26 @@ class Validator {
         return nullptr;
     }
 
+    struct Messages {
+        Message zh, en;
+    };
+
+    // A rule's messages with their {param:…} filled in, once per rule and schema entry.
+    const Messages& messagesOf(const RuleDefinition& definition, const SheetRule* rule) {
+        const auto key = std::make_pair(&definition, rule);
+        auto it = messages_.find(key);
+        if (it == messages_.end())
+            it =
+                messages_
+                    .emplace(key, Messages{compileMessage(withParams(definition.message.zh, rule)),
+                                           compileMessage(withParams(definition.message.en, rule))})
+                    .first;
+        return it->second;
+    }
+
     // A rule's message with {param:NAME} replaced by that parameter's value (a setting's value
-    // as the Settings sheet has it), then {field}, {value} and {detail}.
-    std::string fill(std::string_view pattern, const std::string& field, const std::string& value,
-                     const std::string& detail, const SheetRule* rule) const {
+    // as the Settings sheet has it); {field}, {value} and {detail} are filled per finding.
+    std::string withParams(std::string_view pattern, const SheetRule* rule) const {
         std::string out(pattern);
         if (rule) {
             for (const auto& p : rule->params) {
@@ -307,27 +432,47 @@ class Validator {
                 replaceAll(out, key, shown);
             }
         }
-        return fillPlaceholders(out, field, value, detail);
+        return out;
     }
 
     // ---- keys of the whole workbook -------------------------------------------------------
+    // Every keyed sheet's keys, in one pass that also finds the keys repeated (DUPLICATE).
     void indexKeys() {
-        for (const auto& sheet : sheets_) {
+        std::string scratch;
+        for (std::size_t i = 0; i < sheets_.size(); ++i) {
+            const RecognisedSheet& sheet = sheets_[i];
             if (sheet.schema->key.empty()) continue;
             const int column = sheet.column(sheet.schema->key);
             if (column < 0) continue;
-            auto& keys = keys_[sheet.schema->id];
-            present_.insert(sheet.schema->id);
-            keys.reserve(static_cast<std::size_t>(sheet.data->rowCount()));  // no rehashing
+            SheetKeys& keys = keys_.emplace_back();
+            keys.sheet = &sheet;
+            keys.index.reserve(static_cast<std::size_t>(sheet.data->rowCount()));  // no rehashing
             for (int row = 1; row < sheet.data->rowCount(); ++row) {
-                const std::string key = RowView::keyText(sheet, row, column);
-                if (!key.empty()) keys.insert(key);
+                const CellKey key = RowView::keyOf(sheet, row, column, scratch);
+                if (key.text.empty()) continue;
+                const bool filled = filled_[i][static_cast<std::size_t>(row)];
+                const auto [first, inserted] =
+                    keys.index.emplace(key.text, filled ? row : -1, key.lifetime);
+                if (inserted || !filled) continue;
+                if (*first < 0)
+                    *first = row;
+                else
+                    keys.repeats.emplace_back(row, *first);
             }
         }
     }
 
+    // Whether each row of a sheet is filled (isRowFilled).
+    static std::vector<char> filledRows(const RecognisedSheet& sheet) {
+        std::vector<char> filled(static_cast<std::size_t>(sheet.data->rowCount()));
+        for (int row = 1; row < sheet.data->rowCount(); ++row)
+            filled[static_cast<std::size_t>(row)] = isRowFilled(sheet, row);
+        return filled;
+    }
+
     // ---- one sheet -------------------------------------------------------------------------
-    long checkSheet(const RecognisedSheet& sheet) {
+    long checkSheet(std::size_t sheetIndex) {
+        const RecognisedSheet& sheet = sheets_[sheetIndex];
         const SheetSchema& schema = *sheet.schema;
         const RuleDefinition& missingColumn = rule("MISSING_COLUMN");
         for (std::size_t i = 0; i < schema.columns.size(); ++i)
@@ -343,7 +488,8 @@ class Validator {
                 if (definition.appliesTo(schema.columns[i])) cellRules[i].push_back(&definition);
         std::vector<BoundRule> bound;
         for (const auto& sheetRule : schema.rules) {
-            BoundRule b{&sheetRule, {}, {}};
+            BoundRule b{&sheetRule, {}, {}, {}};
+            b.settings.resize(sheetRule.params.size());
             for (const auto& p : sheetRule.params) {
                 std::vector<int> located;
                 if (p.kind == ParamKind::Column || p.kind == ParamKind::Columns)
@@ -354,13 +500,15 @@ class Validator {
         }
 
         const RuleDefinition& duplicate = rule("DUPLICATE");
-        std::unordered_map<std::string, int> firstKeyRow;
-        firstKeyRow.reserve(static_cast<std::size_t>(sheet.data->rowCount()));
         const int keyColumn = schema.key.empty() ? -1 : sheet.column(schema.key);
+        const std::vector<std::pair<int, int>>* repeats = nullptr;  // (row, first row) by row
+        for (const auto& keys : keys_)
+            if (keys.sheet == &sheet) repeats = &keys.repeats;
+        std::size_t nextRepeat = 0;
         RowView view(*this, sheet);
         long filled = 0;
         for (int row = 1; row < sheet.data->rowCount(); ++row) {
-            if (!isRowFilled(sheet, row)) continue;
+            if (!filled_[sheetIndex][static_cast<std::size_t>(row)]) continue;
             ++filled;
             view.at(row, nullptr);
             for (std::size_t i = 0; i < schema.columns.size(); ++i) {
@@ -368,16 +516,11 @@ class Validator {
                 if (column < 0 || cellRules[i].empty()) continue;
                 checkCell(view, schema.columns[i], column, cellRules[i]);
             }
-            if (keyColumn >= 0) {
-                const std::string key = RowView::keyText(sheet, row, keyColumn);
-                if (!key.empty()) {
-                    const auto [it, inserted] = firstKeyRow.emplace(key, row);
-                    if (!inserted) {
-                        const std::string first =
-                            std::to_string(sheet.data->sheetRow(it->second) + 1);
-                        add(duplicate, sheet, row, keyColumn, {first, first});
-                    }
-                }
+            if (repeats && nextRepeat < repeats->size() && (*repeats)[nextRepeat].first == row) {
+                const std::string first =
+                    std::to_string(sheet.data->sheetRow((*repeats)[nextRepeat].second) + 1);
+                add(duplicate, sheet, row, keyColumn, {first, first});
+                ++nextRepeat;
             }
             for (auto& b : bound) {
                 view.at(row, &b);
@@ -403,8 +546,18 @@ class Validator {
     const ValidationOptions& options_;
     std::vector<RecognisedSheet> sheets_;
     std::vector<Finding> findings_;
-    std::unordered_map<std::string, std::unordered_set<std::string>> keys_;
-    std::unordered_set<std::string> present_;
+    // The keys of a sheet: the first filled row holding each (-1: only rows not filled), and
+    // the filled rows whose key an earlier filled row holds, with that row.
+    struct SheetKeys {
+        const RecognisedSheet* sheet = nullptr;
+        KeyIndex index;
+        std::vector<std::pair<int, int>> repeats;
+    };
+    std::vector<std::vector<char>> filled_;  // per sheet, per row: isRowFilled
+    std::vector<SheetKeys> keys_;            // per sheet with a key column
+    std::map<std::pair<const RuleDefinition*, const SheetRule*>, Messages> messages_;
+    const RecognisedSheet* headersOf_ = nullptr;
+    std::vector<std::optional<std::string>> headers_;  // fieldNameOnce
     std::unordered_map<std::string, std::unordered_map<std::string, std::string>> lookups_;
 };
 
@@ -420,24 +573,36 @@ int RowView::column(std::string_view param, std::size_t index) const {
 }
 
 std::optional<long> RowView::date(int column) const {
-    if (column < 0 || sheet_.data->errorAt(row_, column)) return std::nullopt;
-    const auto* number = std::get_if<double>(&sheet_.data->at(row_, column));
-    if (!number || !validator_.options().dates.toCivil(*number)) return std::nullopt;
-    return wholeDay(*number);
+    if (column < 0) return std::nullopt;
+    const auto at = static_cast<std::size_t>(column);
+    if (at < dates_.size() && dates_[at].row == row_) return dates_[at].value;
+    std::optional<long> day;
+    if (!sheet_.data->errorAt(row_, column)) {
+        const auto* number = std::get_if<double>(&sheet_.data->at(row_, column));
+        if (number && validator_.options().dates.isDate(*number)) day = wholeDay(*number);
+    }
+    if (at < dates_.size()) dates_[at] = {row_, day};
+    return day;
 }
 
 std::string_view RowView::valueId(int column) const {
     if (column < 0) return {};
+    const auto at = static_cast<std::size_t>(column);
+    if (at < ids_.size() && ids_[at].row == row_) return ids_[at].value;
     const ColumnSchema* schemaColumn = nullptr;
     for (std::size_t i = 0; i < sheet_.columnOf.size(); ++i)
         if (sheet_.columnOf[i] == column) schemaColumn = &sheet_.schema->columns[i];
-    if (!schemaColumn || !schemaColumn->list) return {};
-    const EnumValue* value = schemaColumn->list->find(text(column));
-    return value ? std::string_view(value->id) : std::string_view();
+    std::string_view id;
+    if (schemaColumn && schemaColumn->list)
+        if (const EnumValue* value = schemaColumn->list->find(text(column))) id = value->id;
+    if (at < ids_.size()) ids_[at] = {row_, id};
+    return id;
 }
 
 double RowView::setting(std::string_view name) const {
-    return validator_.options().settings.number(param(name).text);
+    auto& value = rule_->settings[rule_->paramIndex(name)];
+    if (!value) value = validator_.options().settings.number(param(name).text);
+    return *value;
 }
 
 long RowView::today() const { return validator_.options().today; }
@@ -482,7 +647,9 @@ CellView::CellView(Validator& validator, RowView& row, const ColumnSchema& colum
 }
 
 bool CellView::refersToMissingKey() const {
-    return !validator_.keyExists(column_.ref, row_.key(sheetColumn_));
+    std::string scratch;
+    return !validator_.keyExists(
+        column_.ref, RowView::keyOf(row_.sheet(), row_.row(), sheetColumn_, scratch).text);
 }
 
 void CellView::report(std::string_view code, std::string detailZh, std::string detailEn) {

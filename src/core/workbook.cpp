@@ -6,38 +6,6 @@
 #include "text.hpp"
 
 namespace dealsheet {
-namespace {
-const CellValue kEmptyCell{};
-}
-
-const CellValue& SheetData::at(int row, int column) const {
-    if (row < 0 || column < 0 || row >= rowCount()) return kEmptyCell;
-    const auto& cellsOfRow = cells[static_cast<std::size_t>(row)];
-    return static_cast<std::size_t>(column) < cellsOfRow.size()
-               ? cellsOfRow[static_cast<std::size_t>(column)]
-               : kEmptyCell;
-}
-
-bool SheetData::formulaAt(int row, int column) const {
-    if (row < 0 || column < 0 || static_cast<std::size_t>(row) >= isFormula.size()) return false;
-    const auto& flags = isFormula[static_cast<std::size_t>(row)];
-    return static_cast<std::size_t>(column) < flags.size() &&
-           flags[static_cast<std::size_t>(column)];
-}
-
-bool SheetData::errorAt(int row, int column) const {
-    if (row < 0 || column < 0 || static_cast<std::size_t>(row) >= isError.size()) return false;
-    const auto& flags = isError[static_cast<std::size_t>(row)];
-    return static_cast<std::size_t>(column) < flags.size() &&
-           flags[static_cast<std::size_t>(column)];
-}
-
-int SheetData::sheetRow(int row) const {
-    return row >= 0 && static_cast<std::size_t>(row) < sheetRows.size()
-               ? sheetRows[static_cast<std::size_t>(row)]
-               : row;
-}
-
 int RecognisedSheet::column(std::string_view id) const {
     const int index = schema->columnIndex(id);
     return index < 0 ? -1 : columnOf[static_cast<std::size_t>(index)];

@@ -26,14 +26,34 @@ struct SheetData {
     std::optional<Lang> lang{};                    // the sheet's language when already known
     std::set<std::pair<int, int>> mergedCopies{};  // (row, column) holding a merged cell's value
 
-    const CellValue& at(int row, int column) const;
-    bool formulaAt(int row, int column) const;
-    bool errorAt(int row, int column) const;
+    // Inline: Validate asks these several times for every cell.
+    const CellValue& at(int row, int column) const {
+        static const CellValue empty{};
+        if (row < 0 || column < 0 || row >= rowCount()) return empty;
+        const auto& cellsOfRow = cells[static_cast<std::size_t>(row)];
+        return static_cast<std::size_t>(column) < cellsOfRow.size()
+                   ? cellsOfRow[static_cast<std::size_t>(column)]
+                   : empty;
+    }
+    bool formulaAt(int row, int column) const { return flagAt(isFormula, row, column); }
+    bool errorAt(int row, int column) const { return flagAt(isError, row, column); }
     int rowCount() const { return static_cast<int>(cells.size()); }
-    int sheetRow(int row) const;
+    int sheetRow(int row) const {
+        return row >= 0 && static_cast<std::size_t>(row) < sheetRows.size()
+                   ? sheetRows[static_cast<std::size_t>(row)]
+                   : row;
+    }
     // A cell that shows the value of a cell merged over it from a row above: the same value,
     // never a duplicate of itself.
     bool mergedCopyAt(int row, int column) const { return mergedCopies.count({row, column}) > 0; }
+
+  private:
+    static bool flagAt(const std::vector<std::vector<bool>>& flags, int row, int column) {
+        if (row < 0 || column < 0 || static_cast<std::size_t>(row) >= flags.size()) return false;
+        const auto& ofRow = flags[static_cast<std::size_t>(row)];
+        return static_cast<std::size_t>(column) < ofRow.size() &&
+               ofRow[static_cast<std::size_t>(column)];
+    }
 };
 
 // A recognised sheet with its columns located.
