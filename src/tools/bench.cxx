@@ -301,6 +301,12 @@ void addEquivalentValidity(const Reference<css::sheet::XSpreadsheetDocument>& do
                 listOf("actionStatus"));
 }
 
+// BENCH_HEAVY_PAUSE=<seconds> before each Validate: time to attach a profiler to the office.
+void pauseForProfiler() {
+    if (const char* pause = std::getenv("BENCH_HEAVY_PAUSE"))
+        std::this_thread::sleep_for(std::chrono::seconds(std::atoi(pause)));
+}
+
 std::string fmt(double seconds) {
     char buffer[32];
     std::snprintf(buffer, sizeof buffer, seconds < 1 ? "%.3f" : "%.2f", seconds);
@@ -515,8 +521,7 @@ void heavyCase(const Reference<org::dealsheet::calc::XToolkit>& toolkit, int n, 
                 fmt(std::chrono::duration<double>(Clock::now() - generateStart).count()).c_str(),
                 cached.empty() ? "through the bridge" : cached.c_str());
     const long residentMb = statusKb(Office::get().pid(), "VmRSS:") / 1024;
-    if (const char* pause = std::getenv("BENCH_HEAVY_PAUSE"))  // time to attach a profiler
-        std::this_thread::sleep_for(std::chrono::seconds(std::atoi(pause)));
+    pauseForProfiler();
     const ValidateFigures validate = validateFigures(toolkit, book, runs);
     row("HEAVY DealSheet Validate, client wall time", n, validate.wall,
         findingsNote(validate.summary) + " = " +
@@ -592,8 +597,7 @@ int main(int argc, char** argv) {
                 "figure\n",
                 "(generate the workbook)", n, fmt(generated).c_str());
 
-            if (const char* pause = std::getenv("BENCH_HEAVY_PAUSE"))  // time to attach a profiler
-                std::this_thread::sleep_for(std::chrono::seconds(std::atoi(pause)));
+            pauseForProfiler();
             const ValidateFigures validate = validateFigures(toolkit, book, runs);
             validateBySize[n] = validate.wall.median;
             row("DealSheet Validate, client wall time", n, validate.wall,

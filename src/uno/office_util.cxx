@@ -16,6 +16,7 @@
 #include <com/sun/star/sheet/XCellRangeFormula.hpp>
 #include <com/sun/star/sheet/XSheetCellCursor.hpp>
 #include <com/sun/star/sheet/XUsedAreaCursor.hpp>
+#include <com/sun/star/table/XColumnRowRange.hpp>
 #include <rtl/ustring.hxx>
 
 #include "uno_util.hxx"
@@ -149,6 +150,15 @@ void setProperty(const Reference<css::uno::XInterface>& object, const char* name
                  const Any& value) {
     Reference<css::beans::XPropertySet>(object, UNO_QUERY_THROW)
         ->setPropertyValue(rtl::OUString::createFromAscii(name), value);
+}
+
+void setColumnsVisible(const Reference<css::sheet::XSpreadsheet>& sheet, int first, int count,
+                       bool visible) {
+    const auto columns =
+        Reference<css::table::XColumnRowRange>(sheet, UNO_QUERY_THROW)->getColumns();
+    for (int c = first; c < first + count; ++c)
+        setProperty(Reference<css::uno::XInterface>(columns->getByIndex(c), UNO_QUERY_THROW),
+                    "IsVisible", Any(visible));
 }
 
 bool officeIsHeadless() {

@@ -52,6 +52,10 @@ void writeFormulas(const Reference<css::table::XCellRange>& range,
 void setProperty(const Reference<css::uno::XInterface>& object, const char* name,
                  const css::uno::Any& value);
 
+// Shows or hides `count` columns of `sheet` from `first` on.
+void setColumnsVisible(const Reference<css::sheet::XSpreadsheet>& sheet, int first, int count,
+                       bool visible);
+
 // True when the office runs without a user interface (no dialog may be shown).
 bool officeIsHeadless();
 // The language of the office's user interface.

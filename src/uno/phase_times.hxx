@@ -33,4 +33,9 @@ class PhaseTimes {
     std::chrono::steady_clock::time_point last_ = std::chrono::steady_clock::now();
 };
 
+// Marks a phase when the caller keeps times (readers and writers shared by several commands).
+inline void markPhase(PhaseTimes* times, const char* phase) {
+    if (times) times->mark(phase);
+}
+
 }  // namespace dealsheet::uno

@@ -116,9 +116,6 @@ int clearReportAndMarks(const Reference<css::sheet::XSpreadsheetDocument>& doc) 
 
 MarkOutcome markFindings(const Reference<css::sheet::XSpreadsheetDocument>& doc,
                          const std::vector<Finding>& findings, PhaseTimes* times) {
-    const auto mark = [times](const char* phase) {
-        if (times) times->mark(phase);
-    };
     std::map<std::string,
              std::pair<std::vector<std::pair<int, int>>, std::vector<std::pair<int, int>>>>
         bySheet;
@@ -152,7 +149,7 @@ MarkOutcome markFindings(const Reference<css::sheet::XSpreadsheetDocument>& doc,
             // has one of its own (the user's, or a template's) would take that one away, so
             // such cells are listed in the report instead of painted.
             const auto owned = conditionalFormatAreas(sheet);
-            mark("mark.owned");
+            markPhase(times, "mark.owned");
             const auto covered = [&](const std::pair<int, int>& cell) {
                 for (const auto& a : owned)
                     if (cell.first >= a.StartColumn && cell.first <= a.EndColumn &&
@@ -167,7 +164,7 @@ MarkOutcome markFindings(const Reference<css::sheet::XSpreadsheetDocument>& doc,
                 skipped += static_cast<int>(before - list->size());
             }
             if (skipped > 0) outcome.underOwnFormats[name] = skipped;
-            mark("mark.sort");
+            markPhase(times, "mark.sort");
             // One format per column and severity: Calc's cost of one format grows with the area
             // its ranges span, so the ranges of 100,000 rows spread over twenty columns cost
             // two to three times more in one format than column by column (BENCHMARKS.md).
@@ -182,7 +179,7 @@ MarkOutcome markFindings(const Reference<css::sheet::XSpreadsheetDocument>& doc,
                     first = end;
                 }
             }
-            mark("mark.formats");
+            markPhase(times, "mark.formats");
         } catch (const css::uno::Exception&) {
             outcome.protectedSheets.push_back(name);  // e.g. a protected sheet: said in the report
         }
@@ -291,10 +288,9 @@ long writeReport(const Reference<css::sheet::XSpreadsheetDocument>& doc, const R
          t("字段", "Field"), t("值", "Value"), t("说明", "Message")});
     // The Cell column is left empty here: its links are filled in below. The address goes to
     // the hidden column H, which the links read.
-    for (const auto& f : result.findings) {
+    for (const auto& f : result.findings)
         row({std::string(severityName(f.severity).in(lang)), f.rule, f.sheet, std::monostate{},
              f.field, f.value, f.message(lang), cellAddress(f.column, f.row)});
-    }
     if (result.findings.empty()) row({t("没有发现问题。", "No problems found.")});
 
     times.mark("report.grid");
@@ -327,12 +323,7 @@ long writeReport(const Reference<css::sheet::XSpreadsheetDocument>& doc, const R
         if (last > first)
             Reference<css::sheet::XCellSeries>(rangeOf(sheet, 3, first, 3, last), UNO_QUERY_THROW)
                 ->fillAuto(css::sheet::FillDirection_TO_BOTTOM, 1);
-        setProperty(Reference<css::uno::XInterface>(
-                        Reference<css::table::XColumnRowRange>(sheet, UNO_QUERY_THROW)
-                            ->getColumns()
-                            ->getByIndex(kColumns),
-                        UNO_QUERY_THROW),
-                    "IsVisible", Any(false));
+        setColumnsVisible(sheet, kColumns, 1, false);
     }
     times.mark("report.links");
     for (int headerRow : headerRows)

@@ -731,15 +731,6 @@ std::vector<std::pair<long long, long long>> idVersionsAfter(const SyncedSheet& 
     return pairs;
 }
 
-void setColumnsVisible(const Reference<css::sheet::XSpreadsheet>& sheet, int first, int count,
-                       bool visible) {
-    const auto columns =
-        Reference<css::table::XColumnRowRange>(sheet, UNO_QUERY_THROW)->getColumns();
-    for (int c = first; c < first + count; ++c)
-        setProperty(Reference<css::uno::XInterface>(columns->getByIndex(c), UNO_QUERY_THROW),
-                    "IsVisible", Any(visible));
-}
-
 class Progress {
   public:
     Progress(const Reference<css::frame::XFrame>& frame, Lang lang) : lang_(lang) {

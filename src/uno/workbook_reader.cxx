@@ -70,9 +70,6 @@ void findMergedAreas(const Reference<css::sheet::XSpreadsheet>& sheet, int c0, i
 SheetData readWhole(const Reference<css::sheet::XSpreadsheet>& sheet, const std::string& name,
                     const SheetRecognition& recognition, const CellGrid& top,
                     PhaseTimes* times = nullptr) {
-    const auto mark = [times](const char* phase) {
-        if (times) times->mark(phase);
-    };
     SheetData data;
     data.name = name;
     const auto [rows, usedColumns] = usedSize(sheet);
@@ -87,21 +84,21 @@ SheetData readWhole(const Reference<css::sheet::XSpreadsheet>& sheet, const std:
     columns = std::min(columns, std::max(usedColumns, 1));
     const auto range = rangeOf(sheet, 0, 0, columns - 1, rows - 1);
     data.cells = readValues(range);
-    mark("read.values");
+    markPhase(times, "read.values");
     data.isFormula.assign(static_cast<std::size_t>(rows),
                           std::vector<bool>(static_cast<std::size_t>(columns), false));
     data.isError = data.isFormula;
     Reference<css::sheet::XCellRangesQuery> query(range, UNO_QUERY_THROW);
     markCells(query->queryContentCells(css::sheet::CellFlags::FORMULA), data.isFormula, rows,
               columns);
-    mark("read.formulas");
+    markPhase(times, "read.formulas");
     markCells(query->queryFormulaCells(css::sheet::FormulaResult::ERROR), data.isError, rows,
               columns);
-    mark("read.errors");
+    markPhase(times, "read.errors");
     std::vector<MergedArea> merged;
     findMergedAreas(sheet, 0, 0, columns - 1, rows - 1, merged);
     fillMergedCells(data, merged);
-    mark("read.merged");
+    markPhase(times, "read.merged");
     return data;
 }
 
@@ -155,7 +152,7 @@ WorkbookView readWorkbook(const Reference<css::sheet::XSpreadsheetDocument>& doc
     WorkbookView view;
     std::vector<CellGrid> tops;
     view.recognitions = recogniseWorkbook(doc, &tops);
-    if (times) times->mark("read.recognise");
+    markPhase(times, "read.recognise");
     view.plans = plansOf(view.recognitions);
     for (std::size_t i = 0; i < view.recognitions.size(); ++i) {
         const SheetRecognition& r = view.recognitions[i];
@@ -163,7 +160,7 @@ WorkbookView readWorkbook(const Reference<css::sheet::XSpreadsheetDocument>& doc
         SheetData whole = readWhole(sheetByName(doc, r.name), r.name, r, tops[i], times);
         SkippedRows skipped;
         view.sheets.emplace_back(r.schema, cutToData(r, std::move(whole), skipped));
-        if (times) times->mark("read.cut");
+        markPhase(times, "read.cut");
         view.skipped[r.name] = skipped;
     }
     return view;

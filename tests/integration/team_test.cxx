@@ -169,6 +169,17 @@ void type(const Reference<css::sheet::XSpreadsheetDocument>& doc,
             ".uno:EnterString", "", 0, args);
 }
 
+bool columnVisible(const Reference<css::sheet::XSpreadsheet>& sheet, int column) {
+    bool visible = true;
+    Reference<css::beans::XPropertySet>(
+        Reference<css::table::XColumnRowRange>(sheet, UNO_QUERY_THROW)
+            ->getColumns()
+            ->getByIndex(column),
+        UNO_QUERY_THROW)
+        ->getPropertyValue("IsVisible") >>= visible;
+    return visible;
+}
+
 // The sync's failure message (a RuntimeException from the macro API), or "" when it succeeded.
 std::string syncFailure(const Reference<css::sheet::XSpreadsheetDocument>& doc) {
     try {
@@ -241,14 +252,7 @@ TEST_F(TeamSync, TwoSalespeopleSeeEachOthersRows) {
         const int idColumn = columnOf(liCustomers, "同步标识");
         ASSERT_GE(idColumn, 0);
         EXPECT_EQ(columnOf(liCustomers, "同步版本"), idColumn + 1);
-        bool visible = true;
-        Reference<css::beans::XPropertySet>(
-            Reference<css::table::XColumnRowRange>(liCustomers, UNO_QUERY_THROW)
-                ->getColumns()
-                ->getByIndex(idColumn),
-            UNO_QUERY_THROW)
-            ->getPropertyValue("IsVisible") >>= visible;
-        EXPECT_FALSE(visible);
+        EXPECT_FALSE(columnVisible(liCustomers, idColumn));
         EXPECT_EQ(gServer->sql("SELECT customer_no, customer_name, registered_on, phone_email, "
                                "updated_by FROM dealsheet.customers ORDER BY row_id",
                                db),
@@ -962,14 +966,7 @@ TEST_F(TeamSync, SavedAsXlsxAndReopenedSyncsOnWhereItLeftOff) {
         for (const char* hidden : {"同步标识", "同步版本"}) {
             const int column = columnOf(customers, hidden);
             ASSERT_GE(column, 0) << hidden;
-            bool visible = true;
-            Reference<css::beans::XPropertySet>(
-                Reference<css::table::XColumnRowRange>(customers, UNO_QUERY_THROW)
-                    ->getColumns()
-                    ->getByIndex(column),
-                UNO_QUERY_THROW)
-                ->getPropertyValue("IsVisible") >>= visible;
-            EXPECT_FALSE(visible) << hidden;
+            EXPECT_FALSE(columnVisible(customers, column)) << hidden;
         }
         const SyncSummary quiet = toolkit2()->syncTeam(component(reopened));
         EXPECT_EQ(quiet.Pulled + quiet.Pushed + quiet.Numbered + quiet.Conflicts, 0);
