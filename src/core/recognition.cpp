@@ -369,6 +369,42 @@ Text recognisedByText(RecognisedBy by) {
 
 // ---- rows ----------------------------------------------------------------------------------
 
+namespace {
+
+// 合计 / 总计 / 小计 / Total, perhaps with a short qualifier ("合计（万元）").
+bool isTotalLabel(const std::string& key) {
+    for (const std::string_view word : {"合计", "总计", "小计", "total", "sum", "总和"})
+        if (startsWith(key, word) && key.size() <= word.size() + 12) return true;
+    return false;
+}
+
+// The start of a note line under the data.
+bool isNoteText(const std::string& key) {
+    for (const std::string_view prefix :
+         {"注:", "注1", "注意:", "说明", "备注:", "填表说明", "note", "remark", "*注"})
+        if (startsWith(key, prefix)) return true;
+    return false;
+}
+
+}  // namespace
+
+int plainTextColumn(const SheetSchema& schema, const std::vector<std::string>& except) {
+    for (std::size_t i = 0; i < schema.columns.size(); ++i) {
+        const ColumnSchema& c = schema.columns[i];
+        if (std::find(except.begin(), except.end(), c.id) == except.end() &&
+            c.type == ColumnType::Text && c.required && !c.list && !c.suggest && c.formula.empty())
+            return static_cast<int>(i);
+    }
+    return -1;
+}
+
+bool typedTextMakesDataRow(const CellValue& cell) {
+    const auto* text = std::get_if<std::string>(&cell);
+    if (!text || isBlankCell(cell)) return false;
+    const std::string key = headerKey(*text);
+    return !isTotalLabel(key) && !isNoteText(key);
+}
+
 void fillMergedCells(SheetData& whole, const std::vector<MergedArea>& areas) {
     for (const auto& area : areas) {
         if (area.lastRow <= area.firstRow || area.firstRow < 0 || area.firstColumn < 0) continue;
@@ -449,11 +485,7 @@ class RowClassifier {
         for (const int c : filledColumns) {
             const auto* text = textOf(whole_.at(row, c));
             if (whole_.formulaAt(row, c) || !text) continue;  // figures
-            const std::string key = headerKey(*text);
-            bool isLabel = false;
-            for (const std::string_view word : {"合计", "总计", "小计", "total", "sum", "总和"})
-                if (startsWith(key, word) && key.size() <= word.size() + 12) isLabel = true;
-            if (!isLabel) return false;
+            if (!isTotalLabel(headerKey(*text))) return false;
             label = true;
         }
         return label;
@@ -465,11 +497,7 @@ class RowClassifier {
         if (columns.size() != 1) return false;
         const auto* text = textOf(whole_.at(row, columns.front()));
         if (!text) return false;
-        const std::string key = headerKey(*text);
-        for (const std::string_view prefix :
-             {"注:", "注1", "注意:", "说明", "备注:", "填表说明", "note", "remark", "*注"})
-            if (startsWith(key, prefix)) return true;
-        return false;
+        return isNoteText(headerKey(*text));
     }
 
     // Only drop-down columns typed into (a default filled down the sheet); formula results

@@ -100,6 +100,17 @@ struct MergedArea {
 // merged over two contact rows belongs to both) and records those cells as copies.
 void fillMergedCells(SheetData& whole, const std::vector<MergedArea>& areas);
 
+// A schema column users type plain text into (required, no list, no formula), not one of
+// `except`: its cell tells a data row apart from the rows cutToData leaves out. -1 when none.
+int plainTextColumn(const SheetSchema& schema, const std::vector<std::string>& except);
+
+// A row below the first two under its header whose plainTextColumn cell holds this typed text
+// (no formula, no error) is a data row, and a filled one, whatever its other cells hold: the
+// text is neither a total's label nor a note, and the column takes no default, so cutToData
+// keeps the row even when the row's other cells are left out. Assign relies on it to read
+// three columns of such rows instead of all of them.
+bool typedTextMakesDataRow(const CellValue& cell);
+
 // The sheet as the validator and the commands see it: `whole` is the used area from A1; the
 // result holds the header row as row 0, then the data rows only, each with its sheet row.
 SheetData cutToData(const SheetRecognition& recognition, SheetData whole, SkippedRows& skipped);

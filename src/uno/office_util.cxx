@@ -19,6 +19,7 @@
 #include <com/sun/star/table/XColumnRowRange.hpp>
 #include <rtl/ustring.hxx>
 
+#include "phase_times.hxx"
 #include "uno_util.hxx"
 
 namespace dealsheet::uno {
@@ -95,8 +96,9 @@ Reference<css::table::XCellRange> rangeOf(const Reference<css::sheet::XSpreadshe
         ->getCellRangeByPosition(firstColumn, firstRow, lastColumn, lastRow);
 }
 
-CellGrid readValues(const Reference<css::table::XCellRange>& range) {
+CellGrid readValues(const Reference<css::table::XCellRange>& range, PhaseTimes* times) {
     const auto data = Reference<css::sheet::XCellRangeData>(range, UNO_QUERY_THROW)->getDataArray();
+    markPhase(times, "values.calc");
     CellGrid grid;
     grid.reserve(static_cast<std::size_t>(data.getLength()));
     for (const auto& row : data) {
@@ -116,7 +118,8 @@ CellGrid readValues(const Reference<css::table::XCellRange>& range) {
     return grid;
 }
 
-void writeValues(const Reference<css::table::XCellRange>& range, const CellGrid& values) {
+void writeValues(const Reference<css::table::XCellRange>& range, const CellGrid& values,
+                 PhaseTimes* times) {
     Sequence<Sequence<Any>> data(static_cast<sal_Int32>(values.size()));
     for (std::size_t r = 0; r < values.size(); ++r) {
         Sequence<Any> row(static_cast<sal_Int32>(values[r].size()));
@@ -131,6 +134,7 @@ void writeValues(const Reference<css::table::XCellRange>& range, const CellGrid&
         }
         data.getArray()[r] = row;
     }
+    markPhase(times, "values.build");
     Reference<css::sheet::XCellRangeData>(range, UNO_QUERY_THROW)->setDataArray(data);
 }
 

@@ -24,6 +24,8 @@
 
 namespace dealsheet::uno {
 
+class PhaseTimes;
+
 namespace css = com::sun::star;
 using css::uno::Reference;
 
@@ -44,8 +46,12 @@ Reference<css::table::XCellRange> rangeOf(const Reference<css::sheet::XSpreadshe
                                           int firstColumn, int firstRow, int lastColumn,
                                           int lastRow);
 // Values of a block in one call: empty cells are std::monostate.
-CellGrid readValues(const Reference<css::table::XCellRange>& range);
-void writeValues(const Reference<css::table::XCellRange>& range, const CellGrid& values);
+// Bulk reads and writes. With `times`, Calc's own part is marked apart from the conversion
+// ("values.calc" after getDataArray; "values.build" before setDataArray), so the benchmark
+// shows what Calc's calls alone cost.
+CellGrid readValues(const Reference<css::table::XCellRange>& range, PhaseTimes* times = nullptr);
+void writeValues(const Reference<css::table::XCellRange>& range, const CellGrid& values,
+                 PhaseTimes* times = nullptr);
 void writeFormulas(const Reference<css::table::XCellRange>& range,
                    const std::vector<std::vector<std::string>>& formulas);
 

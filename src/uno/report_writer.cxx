@@ -306,7 +306,7 @@ long writeReport(const Reference<css::sheet::XSpreadsheetDocument>& doc, const R
     setProperty(rows, "OptimalHeight", Any(false));
     setProperty(rows, "Height", Any(static_cast<sal_Int32>(kReportRowHeight)));
     times.mark("report.sheet");
-    writeValues(all, grid);
+    writeValues(all, grid, &times);
     times.mark("report.values");
 
     // The Cell column links to the cell. Every row has the same relative formula, so it is

@@ -4,12 +4,14 @@
 
 #include <com/sun/star/beans/XPropertySet.hpp>
 #include <com/sun/star/container/XIndexAccess.hpp>
+#include <com/sun/star/lang/XMultiServiceFactory.hpp>
 #include <com/sun/star/sheet/CellFlags.hpp>
 #include <com/sun/star/sheet/FormulaResult.hpp>
 #include <com/sun/star/sheet/XCellRangeAddressable.hpp>
 #include <com/sun/star/sheet/XCellRangesQuery.hpp>
 #include <com/sun/star/sheet/XSheetCellCursor.hpp>
 #include <com/sun/star/sheet/XSheetCellRange.hpp>
+#include <com/sun/star/sheet/XSheetCellRangeContainer.hpp>
 #include <com/sun/star/sheet/XSheetCellRanges.hpp>
 #include <com/sun/star/util/XMergeable.hpp>
 
@@ -26,16 +28,19 @@ namespace {
 using css::uno::UNO_QUERY;
 using css::uno::UNO_QUERY_THROW;
 
+// Flags the cells the ranges cover, within each row's own width.
 void markCells(const Reference<css::sheet::XSheetCellRanges>& ranges,
-               std::vector<std::vector<bool>>& flags, int rows, int columns) {
+               std::vector<std::vector<bool>>& flags) {
     if (!ranges.is()) return;
     // Clamped: the addresses come through an interface and are not trusted.
     for (const auto& address : ranges->getRangeAddresses())
         for (int r = std::max<int>(address.StartRow, 0);
-             r <= std::min<int>(address.EndRow, rows - 1); ++r)
+             r <= std::min<int>(address.EndRow, static_cast<int>(flags.size()) - 1); ++r) {
+            auto& ofRow = flags[static_cast<std::size_t>(r)];
             for (int c = std::max<int>(address.StartColumn, 0);
-                 c <= std::min<int>(address.EndColumn, columns - 1); ++c)
-                flags[static_cast<std::size_t>(r)][static_cast<std::size_t>(c)] = true;
+                 c <= address.EndColumn && static_cast<std::size_t>(c) < ofRow.size(); ++c)
+                ofRow[static_cast<std::size_t>(c)] = true;
+        }
 }
 
 // The merged areas that start inside a block: Calc answers "is anything merged here" for a
@@ -67,13 +72,7 @@ void findMergedAreas(const Reference<css::sheet::XSpreadsheet>& sheet, int c0, i
 
 // The whole sheet from A1 to its last row, and to the last column its header row names (a
 // stray value far to the right must not make us read thousands of empty columns).
-SheetData readWhole(const Reference<css::sheet::XSpreadsheet>& sheet, const std::string& name,
-                    const SheetRecognition& recognition, const CellGrid& top,
-                    PhaseTimes* times = nullptr) {
-    SheetData data;
-    data.name = name;
-    const auto [rows, usedColumns] = usedSize(sheet);
-    if (rows == 0) return data;
+int columnsToRead(const SheetRecognition& recognition, const CellGrid& top, int usedColumns) {
     int columns = 1;
     for (const int c : recognition.header.columnOf) columns = std::max(columns, c + 1);
     if (static_cast<std::size_t>(recognition.headerRow) < top.size()) {
@@ -81,24 +80,148 @@ SheetData readWhole(const Reference<css::sheet::XSpreadsheet>& sheet, const std:
         for (std::size_t c = 0; c < header.size(); ++c)
             if (!isBlankCell(header[c])) columns = std::max(columns, static_cast<int>(c) + 1);
     }
-    columns = std::min(columns, std::max(usedColumns, 1));
+    return std::min(columns, std::max(usedColumns, 1));
+}
+
+SheetData readWhole(const Reference<css::sheet::XSpreadsheet>& sheet, const std::string& name,
+                    const SheetRecognition& recognition, const CellGrid& top,
+                    PhaseTimes* times = nullptr) {
+    SheetData data;
+    data.name = name;
+    const auto [rows, usedColumns] = usedSize(sheet);
+    if (rows == 0) return data;
+    const int columns = columnsToRead(recognition, top, usedColumns);
     const auto range = rangeOf(sheet, 0, 0, columns - 1, rows - 1);
-    data.cells = readValues(range);
+    data.cells = readValues(range, times);
     markPhase(times, "read.values");
     data.isFormula.assign(static_cast<std::size_t>(rows),
                           std::vector<bool>(static_cast<std::size_t>(columns), false));
     data.isError = data.isFormula;
     Reference<css::sheet::XCellRangesQuery> query(range, UNO_QUERY_THROW);
-    markCells(query->queryContentCells(css::sheet::CellFlags::FORMULA), data.isFormula, rows,
-              columns);
+    markCells(query->queryContentCells(css::sheet::CellFlags::FORMULA), data.isFormula);
     markPhase(times, "read.formulas");
-    markCells(query->queryFormulaCells(css::sheet::FormulaResult::ERROR), data.isError, rows,
-              columns);
+    markCells(query->queryFormulaCells(css::sheet::FormulaResult::ERROR), data.isError);
     markPhase(times, "read.errors");
     std::vector<MergedArea> merged;
     findMergedAreas(sheet, 0, 0, columns - 1, rows - 1, merged);
     fillMergedCells(data, merged);
     markPhase(times, "read.merged");
+    return data;
+}
+
+// Flags the rows the ranges cover.
+void markRows(const Reference<css::sheet::XSheetCellRanges>& ranges, std::vector<bool>& rows) {
+    if (!ranges.is()) return;
+    for (const auto& a : ranges->getRangeAddresses())
+        for (int r = std::max<int>(a.StartRow, 0);
+             r <= std::min<int>(a.EndRow, static_cast<int>(rows.size()) - 1); ++r)
+            rows[static_cast<std::size_t>(r)] = true;
+}
+
+// Reads `neededIds` (schema columns) of the rows that typedTextMakesDataRow shows to be data
+// rows, and every other row whole: cutToData then keeps and skips exactly the rows it would
+// from readWhole. Falls back to readWhole where that shortcut does not hold or pays nothing
+// (merged cells, no plain text column, rows that would each need a read of their own).
+SheetData readColumns(const Reference<css::sheet::XSpreadsheetDocument>& document,
+                      const Reference<css::sheet::XSpreadsheet>& sheet, const std::string& name,
+                      const SheetRecognition& recognition, const CellGrid& top,
+                      const std::vector<std::string>& neededIds, PhaseTimes* times) {
+    // The text column is not one of those read for their own sake: a blank customer number
+    // says nothing about its row.
+    const int textIndex = plainTextColumn(*recognition.schema, neededIds);
+    const int probe =
+        textIndex < 0 ? -1 : recognition.header.columnOf[static_cast<std::size_t>(textIndex)];
+    const auto [rows, usedColumns] = usedSize(sheet);
+    const int columns = columnsToRead(recognition, top, usedColumns);
+    const auto whole = [&] { return readWhole(sheet, name, recognition, top, times); };
+    if (rows == 0 || probe < 0 || probe >= columns) return whole();
+    const auto all = rangeOf(sheet, 0, 0, columns - 1, rows - 1);
+    if (Reference<css::util::XMergeable>(all, UNO_QUERY_THROW)->getIsMerged())
+        return whole();  // merged values are copied down across whole rows
+
+    // The needed columns and the text column, as one block of adjacent columns (one read:
+    // Calc's cost is mostly per row).
+    int low = probe, high = probe;
+    for (const auto& id : neededIds)
+        if (const int index = recognition.schema->columnIndex(id); index >= 0) {
+            const int c = recognition.header.columnOf[static_cast<std::size_t>(index)];
+            if (c >= 0 && c < columns) low = std::min(low, c), high = std::max(high, c);
+        }
+    CellGrid block = readValues(rangeOf(sheet, low, 0, high, rows - 1));
+    const auto width = static_cast<std::size_t>(high - low + 1);
+    if (block.size() != static_cast<std::size_t>(rows) ||
+        std::any_of(block.begin(), block.end(),
+                    [&](const auto& row) { return row.size() != width; }))
+        return whole();  // an implementation of the interface may answer anything
+    // The text column's formula and error cells: such a cell says nothing about its row.
+    std::vector<bool> probeFlagged(static_cast<std::size_t>(rows), false);
+    {
+        Reference<css::sheet::XCellRangesQuery> query(rangeOf(sheet, probe, 0, probe, rows - 1),
+                                                      UNO_QUERY_THROW);
+        for (const auto& ranges : {query->queryContentCells(css::sheet::CellFlags::FORMULA),
+                                   query->queryFormulaCells(css::sheet::FormulaResult::ERROR)})
+            markRows(ranges, probeFlagged);
+    }
+    const auto column = static_cast<std::size_t>(probe - low);
+    std::vector<bool> known(static_cast<std::size_t>(rows), false);
+    for (int r = recognition.headerRow + 3; r < rows; ++r) {
+        const auto row = static_cast<std::size_t>(r);
+        known[row] = !probeFlagged[row] && typedTextMakesDataRow(block[row][column]);
+    }
+    // The other rows in runs, each read whole; a short gap of known rows is read with them.
+    constexpr int kGap = 16;
+    std::vector<std::pair<int, int>> runs;
+    for (int r = 0; r < rows; ++r) {
+        if (known[static_cast<std::size_t>(r)]) continue;
+        if (!runs.empty() && runs.back().second >= r - kGap)
+            runs.back().second = r;
+        else
+            runs.emplace_back(r, r);
+    }
+    if (runs.size() > 2000) return whole();  // a read per scattered row costs more than one
+    markPhase(times, "read.columns");
+
+    SheetData data;
+    data.name = name;
+    data.cells.resize(static_cast<std::size_t>(rows));
+    for (int r = 0; r < rows; ++r) {
+        const auto row = static_cast<std::size_t>(r);
+        if (!known[row]) continue;
+        auto& cells = data.cells[row];
+        cells.resize(static_cast<std::size_t>(high) + 1);
+        std::move(block[row].begin(), block[row].end(), cells.begin() + low);
+    }
+    for (const auto& [first, last] : runs) {
+        CellGrid rowsRead = readValues(rangeOf(sheet, 0, first, columns - 1, last));
+        if (rowsRead.size() != static_cast<std::size_t>(last - first + 1)) return whole();
+        std::move(rowsRead.begin(), rowsRead.end(),
+                  data.cells.begin() + static_cast<std::ptrdiff_t>(first));
+    }
+    // Formula and error cells of what was read (the block and the runs): two queries.
+    Reference<css::sheet::XSheetCellRangeContainer> read(
+        Reference<css::lang::XMultiServiceFactory>(document, UNO_QUERY_THROW)
+            ->createInstance("com.sun.star.sheet.SheetCellRanges"),
+        UNO_QUERY_THROW);
+    const sal_Int16 sheetIndex =
+        Reference<css::sheet::XCellRangeAddressable>(all, UNO_QUERY_THROW)->getRangeAddress().Sheet;
+    css::uno::Sequence<css::table::CellRangeAddress> addresses(static_cast<sal_Int32>(runs.size()) +
+                                                               1);
+    addresses.getArray()[0] = {sheetIndex, low, 0, high, rows - 1};
+    for (std::size_t i = 0; i < runs.size(); ++i)
+        addresses.getArray()[i + 1] = {sheetIndex, 0, runs[i].first, columns - 1, runs[i].second};
+    read->addRangeAddresses(addresses, false);
+    Reference<css::sheet::XCellRangesQuery> query(read, UNO_QUERY_THROW);
+    for (auto* flags : {&data.isFormula, &data.isError}) {
+        flags->resize(static_cast<std::size_t>(rows));
+        for (int r = 0; r < rows; ++r)
+            (*flags)[static_cast<std::size_t>(r)].assign(
+                data.cells[static_cast<std::size_t>(r)].size(), false);
+        markCells(flags == &data.isFormula
+                      ? query->queryContentCells(css::sheet::CellFlags::FORMULA)
+                      : query->queryFormulaCells(css::sheet::FormulaResult::ERROR),
+                  *flags);
+    }
+    markPhase(times, "read.rows");
     return data;
 }
 
@@ -146,9 +269,14 @@ std::vector<SheetRecognition> recogniseWorkbook(
     return recognitions;
 }
 
-WorkbookView readWorkbook(const Reference<css::sheet::XSpreadsheetDocument>& doc,
-                          const std::function<bool(const SheetSchema&)>& wanted,
-                          PhaseTimes* times) {
+namespace {
+
+// Recognises every sheet and reads, with `read`, those `wanted` says yes to.
+using SheetReader = std::function<SheetData(const Reference<css::sheet::XSpreadsheet>&,
+                                            const SheetRecognition&, const CellGrid& top)>;
+WorkbookView readRecognised(const Reference<css::sheet::XSpreadsheetDocument>& doc,
+                            const std::function<bool(const SheetSchema&)>& wanted,
+                            const SheetReader& read, PhaseTimes* times) {
     WorkbookView view;
     std::vector<CellGrid> tops;
     view.recognitions = recogniseWorkbook(doc, &tops);
@@ -157,13 +285,37 @@ WorkbookView readWorkbook(const Reference<css::sheet::XSpreadsheetDocument>& doc
     for (std::size_t i = 0; i < view.recognitions.size(); ++i) {
         const SheetRecognition& r = view.recognitions[i];
         if (!r.schema || (wanted && !wanted(*r.schema))) continue;
-        SheetData whole = readWhole(sheetByName(doc, r.name), r.name, r, tops[i], times);
         SkippedRows skipped;
-        view.sheets.emplace_back(r.schema, cutToData(r, std::move(whole), skipped));
+        view.sheets.emplace_back(r.schema,
+                                 cutToData(r, read(sheetByName(doc, r.name), r, tops[i]), skipped));
         markPhase(times, "read.cut");
         view.skipped[r.name] = skipped;
     }
     return view;
+}
+
+}  // namespace
+
+WorkbookView readWorkbook(const Reference<css::sheet::XSpreadsheetDocument>& doc,
+                          const std::function<bool(const SheetSchema&)>& wanted,
+                          PhaseTimes* times) {
+    return readRecognised(
+        doc, wanted,
+        [&](const auto& sheet, const SheetRecognition& r, const CellGrid& top) {
+            return readWhole(sheet, r.name, r, top, times);
+        },
+        times);
+}
+
+WorkbookView readWorkbookColumns(const Reference<css::sheet::XSpreadsheetDocument>& doc,
+                                 const std::string& sheetId,
+                                 const std::vector<std::string>& columnIds, PhaseTimes* times) {
+    return readRecognised(
+        doc, [&](const SheetSchema& s) { return s.id == sheetId; },
+        [&](const auto& sheet, const SheetRecognition& r, const CellGrid& top) {
+            return readColumns(doc, sheet, r.name, r, top, columnIds, times);
+        },
+        times);
 }
 
 std::map<std::string, ColumnMapping> readMappings(

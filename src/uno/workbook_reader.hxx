@@ -38,6 +38,15 @@ WorkbookView readWorkbook(
     const com::sun::star::uno::Reference<com::sun::star::sheet::XSpreadsheetDocument>& doc,
     const std::function<bool(const SheetSchema&)>& wanted = {}, PhaseTimes* times = nullptr);
 
+// Like readWorkbook for the sheets of one schema sheet (`sheetId`), but of the rows a plain
+// text column shows to be data rows only `columnIds` are read; the other cells of those rows
+// are left blank. Every other row is read whole, so the rows kept and skipped are the same.
+// Assign numbers 100,000 rows from three of their nineteen columns.
+WorkbookView readWorkbookColumns(
+    const com::sun::star::uno::Reference<com::sun::star::sheet::XSpreadsheetDocument>& doc,
+    const std::string& sheetId, const std::vector<std::string>& columnIds,
+    PhaseTimes* times = nullptr);
+
 // The planned sheets as they stand, the header in the first row and every row kept, so that a
 // row's index is its sheet row (Sync with team and the dossier write or cite rows by index).
 std::vector<std::pair<const SheetSchema*, SheetData>> readPlannedSheets(

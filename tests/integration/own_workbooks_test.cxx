@@ -557,6 +557,66 @@ TEST(OwnWorkbookAssign, NumbersAMergedCustomerOnceAndSkipsTotalsAndNotes) {
     });
 }
 
+// Assign reads three columns of the rows whose customer name is typed text and every other
+// row whole (rows far enough from those, with no merged cell, so that the shortcut is taken).
+// A customer called 合计 (its owner makes it one), a name that merely starts with 合计, a name
+// typed as a formula or giving an error, a total with a date, a row without a name, defaults
+// and a note must come out as if every cell had been read.
+TEST(OwnWorkbookAssign, ReadsOnlyTheColumnsItNeedsYetTellsTheSameRowsApart) {
+    unoGuard([&] {
+        std::vector<std::string> header = kStandardHeader;
+        header.push_back("跟进状态");
+        Grid rows{{"2024年客户信息登记表"},
+                  header,
+                  {"Customer No.", "Registered On", "Customer Name", "Industry", "Contact",
+                   "Phone / Email", "Core Needs", "Stage", "Owner", "Follow-up Status"}};
+        std::vector<std::string> expected{"", "客户编号", "Customer No."};
+        const auto customer = [&](const std::string& date, const std::string& name,
+                                  const std::string& number) {
+            rows.push_back({"", date, name, "制造业", "周", "13800138000", "MES", "需求挖掘",
+                            "王磊", "正常跟进"});
+            expected.push_back(number);
+        };
+        const auto two = [](int n) { return (n < 10 ? "0" : "") + std::to_string(n); };
+        for (int i = 1; i <= 20; ++i)
+            customer("2024-05-" + two(i), "客户" + two(i), "202405-0" + two(i));
+        rows.push_back({"", "2024-05-21", "合计", "", "", "", "", "", "王磊", ""});
+        expected.push_back("202405-021");
+        int june = 0;
+        for (int i = 1; i <= 20; ++i) {
+            if (i == 6) {
+                customer("", "北方物流", "");  // no date: reported, not numbered
+                continue;
+            }
+            const std::string name = i == 1 ? "合计用户服务中心有限公司" : "客户" + two(20 + i);
+            customer("2024-06-" + two(i), name, "202406-0" + two(++june));
+        }
+        rows.push_back({"总计", "2024-06-30", "", "", "", "", "", "", "", ""});
+        expected.push_back("总计");
+        customer("2024-06-21", "=\"东方\"&\"金融\"", "202406-0" + two(++june));
+        rows.push_back({"", "2024-06-22", "", "", "钱多多", "13922223333", "", "", ""});
+        expected.push_back("202406-0" + two(++june));
+        rows.push_back({"", "", "", "", "", "", "", "", "", "正常跟进"});
+        expected.push_back("");
+        customer("2024-06-23", "=1/0", "202406-0" + two(++june));
+        rows.push_back({"注：本表仅供内部使用"});
+        expected.push_back("注：本表仅供内部使用");
+
+        const Doc doc = build({"assign shortcut", {{"客户信息登记表", rows, {}}}, {}, 0});
+        const Snapshot before = snapshot(doc);
+        EXPECT_EQ(toolkit()->assignCustomerNumbers(component(doc)), 20 + 1 + june);
+        const auto sheet = byNameOrThrow(doc, "客户信息登记表");
+        for (std::size_t r = 3; r < expected.size(); ++r) {
+            const std::string cell = "A" + std::to_string(r + 1);
+            EXPECT_EQ(textOf(sheet, cell), expected[r]) << cell;
+        }
+        for (const auto& change :
+             forbidden(before, snapshot(doc), allowBlankCustomerNumbers("客户信息登记表", 0)))
+            ADD_FAILURE() << "Assign changed " << change.describe();
+        close(doc);
+    });
+}
+
 TEST(OwnWorkbookMapping, AMappedRegisterValidatesFullyAlsoAfterSavingAsXlsx) {
     unoGuard([&] {
         const Case c = corpus()[12];  // unmappable register

@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <random>
 
 #include "core/contact.hpp"
 #include "core/recognition.hpp"
@@ -301,4 +302,89 @@ TEST(Contacts, AnAddressIsNeverTakenApartAsALabel) {
     EXPECT_TRUE(isEmailAddress("a:@bb.cHn30"));
     EXPECT_TRUE(isContact("a:@bb.cHn30"));
     EXPECT_TRUE(isContact("手机：13800138000"));  // a real label still comes off
+}
+
+// Assign reads only three columns of the rows whose customer name is typed text (the rest of
+// those rows stays blank): cutToData must keep and skip exactly the same rows either way.
+TEST(Rows, ATypedCustomerNameDecidesItsRowWhateverTheRestOfTheRowHolds) {
+    const int name = plainTextColumn(customers(), {"customerNo", "registeredOn"});
+    ASSERT_GE(name, 0);
+    EXPECT_EQ(customers().columns[static_cast<std::size_t>(name)].id, "customerName");
+    EXPECT_EQ(plainTextColumn(customers(), {"customerNo", "registeredOn", "customerName", "contact",
+                                            "phoneEmail", "coreNeeds", "owner"}),
+              -1);
+
+    SheetData whole;
+    whole.name = "客户信息登记表";
+    const auto header = row({"客户编号", "登记日期", "客户名称", "行业类型", "联系人", "联系方式",
+                             "核心需求", "销售阶段", "跟进状态", "负责人", "预算(万元)"});
+    whole.cells = {row({"2024年客户信息登记表"}), header};
+    const std::vector<CellValue> names{CellValue(),
+                                       std::string("华锐科技"),
+                                       std::string("  "),
+                                       std::string("合计"),
+                                       std::string("总计（万元）"),
+                                       std::string("注：本表每周更新"),
+                                       std::string("说明"),
+                                       std::string("Total"),
+                                       std::string("合计华锐科技有限公司北京分公司"),
+                                       45450.0};
+    const std::vector<std::vector<CellValue>> rests{
+        {},
+        {{}, {}, {}, {}, std::string("需求挖掘"), std::string("正常跟进")},
+        {{}, {}, {}, {}, {}, {}, {}, 10.0},
+        {std::string("制造业"), std::string("周"), 13800138000.0, std::string("MES"),
+         std::string("需求挖掘"), std::string("正常跟进"), std::string("王磊"), 10.0},
+        {std::string("合计"), {}, {}, {}, {}, {}, {}, 12.0}};
+    std::mt19937 random(7);
+    for (int i = 0; i < 3000; ++i) {
+        std::vector<CellValue> cells(11);
+        if (random() % 3 == 0) cells[0] = std::string("202406-00") + std::to_string(i % 10);
+        if (random() % 2 == 0) cells[1] = 45450.0 + i % 30;
+        cells[2] = names[random() % names.size()];
+        const auto& rest = rests[random() % rests.size()];
+        ASSERT_LE(rest.size(), 8u);
+        std::copy(rest.begin(), rest.end(), cells.begin() + 3);
+        whole.cells.push_back(cells);
+    }
+    whole.cells.push_back(row({"注：本表每周更新"}));
+    whole.isFormula.assign(whole.cells.size(), std::vector<bool>(11, false));
+    whole.isError = whole.isFormula;
+    for (std::size_t r = 2; r < whole.cells.size(); ++r) {
+        if (random() % 17 == 0) whole.isFormula[r][2] = true;
+        if (random() % 23 == 0) whole.isFormula[r][10] = true;
+        if (random() % 29 == 0) whole.isError[r][2] = whole.isFormula[r][2] = true;
+    }
+
+    const auto r = recogniseOne(whole.name, whole.cells);
+    ASSERT_EQ(r.headerRow, 1);
+    SheetData narrow = whole;
+    int left = 0;
+    for (int row = r.headerRow + 3; row < narrow.rowCount(); ++row) {
+        const auto at = static_cast<std::size_t>(row);
+        if (whole.isFormula[at][2] || whole.isError[at][2] ||
+            !typedTextMakesDataRow(whole.cells[at][2]))
+            continue;
+        narrow.cells[at].resize(3);  // customer number, date, name
+        narrow.isFormula[at].resize(3);
+        narrow.isError[at].resize(3);
+        ++left;
+    }
+    EXPECT_GT(left, 500);
+    SkippedRows skippedWhole, skippedNarrow;
+    const SheetData a = cutToData(r, whole, skippedWhole);
+    const SheetData b = cutToData(r, narrow, skippedNarrow);
+    EXPECT_EQ(a.sheetRows, b.sheetRows);
+    EXPECT_EQ(skippedWhole.instructions, skippedNarrow.instructions);
+    EXPECT_EQ(skippedWhole.totals, skippedNarrow.totals);
+    EXPECT_EQ(skippedWhole.notes, skippedNarrow.notes);
+    EXPECT_EQ(skippedWhole.defaults, skippedNarrow.defaults);
+    EXPECT_GT(skippedWhole.totals, 0);
+    EXPECT_GT(skippedWhole.defaults, 0);
+    const RecognisedSheet sa = recognise(customers(), a), sb = recognise(customers(), b);
+    for (int row = 1; row < a.rowCount() && row < b.rowCount(); ++row) {
+        EXPECT_EQ(isRowFilled(sa, row), isRowFilled(sb, row)) << "sheet row " << a.sheetRow(row);
+        for (int c : {0, 1})
+            EXPECT_EQ(a.at(row, c), b.at(row, c)) << "sheet row " << a.sheetRow(row);
+    }
 }
