@@ -1,6 +1,7 @@
 // Reads a workbook for the commands: the first rows of every sheet to recognise it (SPEC §6),
 // then every recognised sheet in bulk (one getDataArray, two range queries for formula and
 // error cells, the merged areas), cut to its header and data rows; and the Settings sheet.
+// Assign reads fewer cells (readWorkbookColumns) with the same cut.
 #pragma once
 
 #include <functional>

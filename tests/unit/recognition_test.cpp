@@ -362,8 +362,8 @@ TEST(Rows, ATypedCustomerNameDecidesItsRowWhateverTheRestOfTheRowHolds) {
     int left = 0;
     for (int row = r.headerRow + 3; row < narrow.rowCount(); ++row) {
         const auto at = static_cast<std::size_t>(row);
-        if (whole.isFormula[at][2] || whole.isError[at][2] ||
-            !typedTextMakesDataRow(whole.cells[at][2]))
+        if (whole.formulaAt(row, 2) || whole.errorAt(row, 2) ||
+            !typedTextMakesDataRow(whole.at(row, 2)))
             continue;
         narrow.cells[at].resize(3);  // customer number, date, name
         narrow.isFormula[at].resize(3);
