@@ -1,5 +1,7 @@
 #include "uno_util.hxx"
 
+#include "core/text.hpp"
+
 namespace dealsheet::uno {
 
 std::string toUtf8(const rtl::OUString& text) {
@@ -27,28 +29,15 @@ std::string toUtf8(const rtl::OUString& text) {
             return std::string(converted.getStr(), static_cast<std::size_t>(converted.getLength()));
         }
     }
-    std::string bytes(size, '\0');
-    char* out = bytes.data();
-    const auto put = [&out](char32_t byte) { *out++ = static_cast<char>(byte); };
+    std::string bytes;
+    bytes.reserve(size);
     for (std::size_t i = 0; i < length; ++i) {
-        const char32_t unit = units[i];
-        if (unit < 0x80) {
-            put(unit);
-        } else if (unit < 0x800) {
-            put(0xC0 | (unit >> 6));
-            put(0x80 | (unit & 0x3F));
-        } else if (unit < 0xD800 || unit > 0xDFFF) {
-            put(0xE0 | (unit >> 12));
-            put(0x80 | ((unit >> 6) & 0x3F));
-            put(0x80 | (unit & 0x3F));
-        } else {
-            const char32_t point = 0x10000 + ((unit - 0xD800) << 10) + (units[i + 1] - 0xDC00);
+        char32_t point = units[i];
+        if (point >= 0xD800 && point <= 0xDFFF) {  // paired: checked above
+            point = 0x10000 + ((point - 0xD800) << 10) + (units[i + 1] - 0xDC00);
             ++i;
-            put(0xF0 | (point >> 18));
-            put(0x80 | ((point >> 12) & 0x3F));
-            put(0x80 | ((point >> 6) & 0x3F));
-            put(0x80 | (point & 0x3F));
         }
+        appendUtf8(bytes, point);
     }
     return bytes;
 }
