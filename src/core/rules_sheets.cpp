@@ -351,6 +351,23 @@ const std::vector<RuleDefinition>& structureRules() {
          nullptr,
          nullptr,
          nullptr},
+        {"SYNC_MOVED",
+         Severity::Error,
+         RuleScope::Structure,
+         {"同步标识与行脱节（排序时隐藏的同步列没有一起移动）",
+          "The row's Sync ID stands for another row (hidden Sync columns left behind by a "
+          "sort)"},
+         {"这一行的同步标识在服务器上是“{detail}”，而“{detail}”现在在另一行：排序时隐藏的同步列"
+          "没有跟着移动。本行未推送；请撤销排序，或整表（含隐藏列）重新排序后再同步",
+          "This row's Sync ID stands for \"{detail}\" on the server, and \"{detail}\" is now on "
+          "another row: the hidden Sync columns did not move with a sort. The row was not "
+          "pushed; undo the sort, or sort the whole sheet (hidden columns included), then sync "
+          "again"},
+         {},
+         nullptr,
+         nullptr,
+         nullptr,
+         nullptr},
         {"SYNC_NOT_SHOWN",
          Severity::Warning,
          RuleScope::Structure,

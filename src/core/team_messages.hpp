@@ -38,11 +38,38 @@ inline constexpr Text kRefusedNotYourRow{
 inline constexpr Text kRefusedReadOnly{"您的角色只能查看团队数据，不能修改（整行未推送）",
                                        "your role may only view the team's data, not change "
                                        "it (the whole row was not pushed)"};
+inline constexpr Text kRefusedNumberIssued{"客户编号一经分配就不再改变（团队的其他记录都靠它找到这位客户）",
+                                           "an issued customer number never changes (the "
+                                           "team's other rows find the customer by it)"};
+inline constexpr Text kRefusedNumberTaken{
+    "团队里已有别的客户使用这个客户编号：请清空本格，同步时由服务器分配编号",
+    "another customer of the team already has this customer number: clear the cell and the "
+    "sync numbers the customer"};
+inline constexpr Text kRefusedContractTaken{"团队里已有合同使用这个合同编号",
+                                            "a contract of the team already has this contract "
+                                            "number"};
 inline constexpr Text kRefusedOther{"服务器不接受这一行：{0}",
                                     "the server does not accept this row: {0}"};
 inline constexpr Text kSyncFailed{"同步未完成，工作簿和服务器都未改变：{0}",
                                   "The sync did not complete; neither the workbook nor the "
                                   "server changed: {0}"};
+inline constexpr Text kSyncOutcomeUnknown{
+    "同步结果未知：推送已送到服务器，但服务器确认之前连接中断了（{0}）。工作簿中的数据没有改变，"
+    "只记下了新行的同步标识；下次同步会查明服务器是否已保存这次推送，不会重复推送。",
+    "The sync's outcome is unknown: the push reached the server, but the connection was lost "
+    "before the server confirmed it ({0}). Your data in the workbook is unchanged; only the "
+    "new rows' Sync IDs were kept, so the next sync finds out whether the server kept the push "
+    "and never pushes it twice."};
+inline constexpr Text kSyncMovedRows{
+    "{0} 行与其同步标识脱节（排序时隐藏的同步列没有一起移动），这些行未推送，详见“校验报告”表。",
+    "{0} row(s) no longer match their Sync ID (the hidden Sync columns did not move with a "
+    "sort); they were not pushed (see the Validation Report sheet)."};
+inline constexpr Text kAssignInTeamWorkbook{
+    "这是团队工作簿（“设置”表填写了“团队数据库”）：客户编号由服务器统一分配，本次没有分配编号。"
+    "请点“同步团队数据”，新客户在同步时得到编号。",
+    "This is a team workbook (the Settings sheet has a Team database): customer numbers come "
+    "from the server, so none was assigned here. Press Sync with team; new customers get "
+    "their numbers as they sync."};
 inline constexpr Text kNoTeamDatabase{
     "设置表中没有“团队数据库”。请在“设置”表中填写，如 host=db.example.com port=5432 "
     "dbname=dealsheet，并填写“团队数据库用户”。",

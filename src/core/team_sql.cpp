@@ -260,6 +260,83 @@ REVOKE ALL ON FUNCTION dealsheet.add_salesperson(text, text, text, text) FROM PU
 GRANT EXECUTE ON FUNCTION dealsheet.add_salesperson(text, text, text, text) TO lead;
 )";
 
+// Row ids come from the server alone. A client reserves the ids of its new rows first, in a
+// transaction of its own, and inserts with them; the insert marks the reservation used in
+// the push's own transaction, so a push whose COMMIT answer was lost is settled by the next
+// sync asking which of its ids were used (never pushed twice). An id no unused reservation of
+// the login covers is replaced by a fresh one: no value a client sends can take or block
+// another's row.
+std::string rowIdsSql(const Schema& schema) {
+    std::string sheets;
+    for (const auto& sheet : schema.sheets())
+        if (isSyncedSheet(sheet)) sheets += std::string(sheets.empty() ? "" : ", ") + quoted(sqlName(sheet.id));
+    std::string sql = R"(
+-- ---- Row ids: issued by the server only ---------------------------------------------------
+-- A sync reserves the ids of its new rows in a transaction of its own, then inserts with
+-- them; the insert marks the reservation used in the same transaction as the rows. A sync
+-- that could not learn whether its push committed asks settled_row_ids next time.
+CREATE TABLE dealsheet.reserved_ids (
+  sheet text NOT NULL,
+  row_id bigint NOT NULL,
+  login text NOT NULL,
+  reserved_at timestamptz NOT NULL DEFAULT now(),
+  used boolean NOT NULL DEFAULT false,
+  PRIMARY KEY (sheet, row_id)
+);
+COMMENT ON TABLE dealsheet.reserved_ids IS '预留的行标识 / Row ids reserved for a push';
+
+CREATE FUNCTION dealsheet.reserve_row_ids(in_sheet text, how_many integer) RETURNS SETOF bigint
+LANGUAGE plpgsql SECURITY DEFINER SET search_path = dealsheet, pg_catalog, pg_temp AS $f$
+BEGIN
+  IF in_sheet IS NULL OR in_sheet NOT IN (@SHEETS@) THEN
+    RAISE EXCEPTION 'no synced sheet %', coalesce(in_sheet, 'NULL');
+  END IF;
+  IF NOT (pg_has_role(session_user, 'lead', 'MEMBER') OR pg_has_role(session_user, 'member', 'MEMBER')
+          OR pg_has_role(session_user, (SELECT nspowner FROM pg_namespace WHERE nspname = 'dealsheet'), 'MEMBER')) THEN
+    RAISE EXCEPTION 'permission denied: your role may not add rows' USING ERRCODE = 'insufficient_privilege';
+  END IF;
+  IF how_many IS NULL OR how_many < 1 OR how_many > 1000000 THEN
+    RAISE EXCEPTION 'between 1 and 1000000 ids at a time, not %', coalesce(how_many::text, 'NULL');
+  END IF;
+  RETURN QUERY INSERT INTO reserved_ids AS r (sheet, row_id, login)
+    SELECT in_sheet, nextval(pg_get_serial_sequence('dealsheet.' || in_sheet, 'row_id')), session_user
+      FROM generate_series(1, how_many)
+    RETURNING r.row_id;
+END $f$;
+REVOKE ALL ON FUNCTION dealsheet.reserve_row_ids(text, integer) FROM PUBLIC;
+GRANT EXECUTE ON FUNCTION dealsheet.reserve_row_ids(text, integer) TO lead, member;
+
+-- Which of the login's own reserved ids (of one sheet) were used by a committed insert.
+CREATE FUNCTION dealsheet.settled_row_ids(in_sheet text, ids bigint[])
+RETURNS TABLE(row_id bigint, used boolean)
+LANGUAGE sql STABLE SECURITY DEFINER SET search_path = dealsheet, pg_catalog, pg_temp AS $f$
+  SELECT r.row_id, r.used FROM dealsheet.reserved_ids r
+   WHERE r.sheet = in_sheet AND r.login = session_user AND r.row_id = ANY (ids)
+$f$;
+REVOKE ALL ON FUNCTION dealsheet.settled_row_ids(text, bigint[]) FROM PUBLIC;
+GRANT EXECUTE ON FUNCTION dealsheet.settled_row_ids(text, bigint[]) TO lead, member;
+
+-- Every insert: a reserved id of the login's is taken (and marked used), any other is
+-- replaced by a fresh one from the sequence.
+CREATE FUNCTION dealsheet.take_row_id() RETURNS trigger LANGUAGE plpgsql SECURITY DEFINER
+SET search_path = dealsheet, pg_catalog, pg_temp AS $f$
+BEGIN
+  UPDATE reserved_ids SET used = true
+   WHERE sheet = TG_TABLE_NAME AND row_id = NEW.row_id AND login = session_user AND NOT used;
+  IF NOT FOUND THEN
+    NEW.row_id := nextval(pg_get_serial_sequence('dealsheet.' || TG_TABLE_NAME, 'row_id'));
+  END IF;
+  RETURN NEW;
+END $f$;
+)";
+    sql = replaceAll(sql, "@SHEETS@", sheets);
+    for (const auto& sheet : schema.sheets())
+        if (isSyncedSheet(sheet))
+            sql += "CREATE TRIGGER t05_row_id BEFORE INSERT ON dealsheet." + sqlName(sheet.id) +
+                   "\n  FOR EACH ROW EXECUTE FUNCTION dealsheet.take_row_id();\n";
+    return sql;
+}
+
 // The approval result as the sheet's 审批结论 formula (and APPROVALRESULT) gives it, from the
 // three opinions the server holds (the result itself is computed, so it does not sync).
 std::string approvalResultSql(const Schema& schema) {
@@ -452,8 +529,8 @@ std::string teamServerSql(const Schema& schema) {
     }
     sql += kNumbering;
     sql += accessSql(schema);
-    // Viewers too: a viewer's push takes ids before the server refuses its rows one by one.
-    sql += "GRANT USAGE ON ALL SEQUENCES IN SCHEMA dealsheet TO lead, member, viewer;\n";
+    // No grant on the sequences: ids come from reserve_row_ids and take_row_id only.
+    sql += rowIdsSql(schema);
     sql += "\nCOMMIT;\n";
     return sql;
 }

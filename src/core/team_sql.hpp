@@ -11,7 +11,9 @@
 namespace dealsheet {
 
 // Raised whenever the generated SQL changes in a way an existing server must not miss.
-inline constexpr int kTeamSchemaVersion = 2;  // 2: roles and row-level security, change_xid
+// 2: roles and row-level security, change_xid; 3: ids reserved by the server, numbers and
+// contract numbers unique, EXECUTE only where needed.
+inline constexpr int kTeamSchemaVersion = 3;
 
 // The server's name of a schema id: "customerNo" -> "customer_no", "keyPoints" -> "key_points".
 std::string sqlName(std::string_view id);

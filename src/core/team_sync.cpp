@@ -91,45 +91,102 @@ std::vector<std::pair<long long, long long>> basesNeeded(const std::vector<Local
     return needed;
 }
 
+std::vector<std::size_t> newRows(const std::vector<LocalRow>& local) {
+    std::vector<std::size_t> rows;
+    std::unordered_set<long long> seen(local.size());
+    for (std::size_t i = 0; i < local.size(); ++i) {
+        const LocalRow& row = local[i];
+        // A row the user copied together with its hidden id is a new row, not the same one.
+        const bool firstWithId = row.id && seen.insert(*row.id).second;
+        if (!firstWithId && row.filled) rows.push_back(i);
+    }
+    return rows;
+}
+
+namespace {
+
+std::size_t column(int index) { return static_cast<std::size_t>(index); }
+
+// Local rows by their key value, for telling a re-labelled row (see Moved).
+std::unordered_map<std::string_view, std::vector<std::size_t>> rowsByKey(
+    const std::vector<LocalRow>& local, int key) {
+    std::unordered_map<std::string_view, std::vector<std::size_t>> rows;
+    if (key < 0) return rows;
+    rows.reserve(local.size());
+    for (std::size_t i = 0; i < local.size(); ++i)
+        if (column(key) < local[i].values.size() && !local[i].values[column(key)].empty())
+            rows[local[i].values[column(key)]].push_back(i);
+    return rows;
+}
+
+}  // namespace
+
 Plan plan(const std::vector<LocalRow>& local, std::vector<ServerRow> server,
           const std::map<long long, Values>& bases, bool incremental,
-          const std::set<long long>& visible) {
+          const std::set<long long>& visible, PlanColumns special) {
     Plan result;
     // Hash maps sized once: a lead's first pull plans 100,000 rows a sheet.
     std::unordered_map<long long, const ServerRow*> byId(server.size());
     for (const auto& row : server) byId[row.id] = &row;
     std::unordered_set<long long> seen(local.size());
+    const auto byKey = rowsByKey(local, special.key);
     std::vector<Push> updates;
     for (std::size_t i = 0; i < local.size(); ++i) {
-        const LocalRow& mine = local[i];
+        const LocalRow& row = local[i];
         // A row the user copied together with its hidden id is a new row, not the same one.
-        const bool firstWithId = mine.id && seen.insert(*mine.id).second;
+        const bool firstWithId = row.id && seen.insert(*row.id).second;
         if (!firstWithId) {
-            if (mine.filled) result.pushes.push_back({i, std::nullopt, 0, mine.values});
+            if (row.filled) result.pushes.push_back({i, std::nullopt, 0, row.values});
             continue;
         }
-        const auto found = byId.find(*mine.id);
+        const auto found = byId.find(*row.id);
         if (found == byId.end()) {
-            if (!incremental || !visible.count(*mine.id))
+            if (!incremental || !visible.count(*row.id))
                 result.unknown.push_back(i);
-            else if (mine.base && !mine.matchesHash)
-                updates.push_back({i, mine.id, *mine.base, mine.values});
+            else if (row.base && !row.matchesHash)
+                updates.push_back({i, row.id, *row.base, row.values});
             continue;
         }
         const ServerRow& theirs = *found->second;
-        const long long base = mine.base.value_or(-1);
+        const long long base = row.base.value_or(-1);
+        const auto baseIt = bases.find(*row.id);
+        const Values* before = theirs.version == base ? &theirs.values
+                               : baseIt != bases.end() ? &baseIt->second
+                                                       : nullptr;
+        // The key the Sync ID stands for, now on another row while this one has another key.
+        if (special.key >= 0 && before && column(special.key) < before->size()) {
+            const std::string& oldKey = (*before)[column(special.key)];
+            const auto holders = byKey.find(oldKey);
+            if (!oldKey.empty() && row.values[column(special.key)] != oldKey &&
+                holders != byKey.end() &&
+                std::any_of(holders->second.begin(), holders->second.end(),
+                            [&](std::size_t other) { return other != i; })) {
+                result.moved.push_back({i, oldKey});
+                continue;
+            }
+        }
+        // An issued number is never blanked: the server's comes back into the cell.
+        const Values* mineValues = &row.values;
+        Values withNumber;
+        if (special.number >= 0 && column(special.number) < theirs.values.size() &&
+            row.values[column(special.number)].empty() &&
+            !theirs.values[column(special.number)].empty()) {
+            withNumber = row.values;
+            withNumber[column(special.number)] = theirs.values[column(special.number)];
+            mineValues = &withNumber;
+        }
+        const Values& mine = *mineValues;
         if (theirs.version == base) {
-            if (mine.values != theirs.values)
-                updates.push_back({i, mine.id, theirs.version, mine.values});
+            if (mineValues != &row.values)
+                result.pulls.push_back({i, theirs.id, theirs.version, mine, theirs.values});
+            if (mine != theirs.values) updates.push_back({i, row.id, theirs.version, mine});
             continue;
         }
         // The server has a version this workbook has not seen: merge cell by cell.
-        const auto baseIt = bases.find(*mine.id);
-        const Values* before = baseIt != bases.end() ? &baseIt->second : nullptr;
-        Values merged = mine.values;
+        Values merged = mine;
         bool conflicted = false;
-        for (std::size_t c = 0; c < mine.values.size() && c < theirs.values.size(); ++c) {
-            const std::string& l = mine.values[c];
+        for (std::size_t c = 0; c < mine.size() && c < theirs.values.size(); ++c) {
+            const std::string& l = mine[c];
             const std::string& s = theirs.values[c];
             if (l == s) continue;
             const std::string* b = before && c < before->size() ? &(*before)[c] : nullptr;
@@ -137,7 +194,7 @@ Plan plan(const std::vector<LocalRow>& local, std::vector<ServerRow> server,
                 merged[c] = s;  // only the server changed it
             } else if (b && s == *b) {
                 // only this workbook changed it: keep, push below
-            } else if (mine.refused) {
+            } else if (row.refused) {
                 merged[c] = s;  // the server refused this value and has changed it since
             } else {
                 result.conflicts.push_back({i, c, l, s});
@@ -146,7 +203,7 @@ Plan plan(const std::vector<LocalRow>& local, std::vector<ServerRow> server,
         }
         result.pulls.push_back({i, theirs.id, theirs.version, merged, theirs.values});
         if (!conflicted && merged != theirs.values)
-            updates.push_back({i, mine.id, theirs.version, merged});
+            updates.push_back({i, row.id, theirs.version, merged});
     }
     result.pushes.insert(result.pushes.end(), std::make_move_iterator(updates.begin()),
                          std::make_move_iterator(updates.end()));
@@ -180,11 +237,11 @@ std::string rowHash(const std::vector<SyncColumn>& columns, const Values& values
     return text;
 }
 
-std::vector<long long> idsWithoutHash(const std::vector<LocalRow>& local) {
+std::vector<long long> idsToAsk(const std::vector<LocalRow>& local) {
     std::vector<long long> ids;
     std::set<long long> seen;
     for (const auto& row : local)
-        if (row.id && seen.insert(*row.id).second && (!row.hash || !row.base))
+        if (row.id && seen.insert(*row.id).second && (!row.hash || !row.base || !row.matchesHash))
             ids.push_back(*row.id);
     return ids;
 }
@@ -497,14 +554,19 @@ bool isRefusal(std::string_view sqlState, std::string_view message) {
         sqlState.substr(0, 2) == "23")
         return true;
     return contains(m, "permission denied") || contains(m, "row-level security") ||
-           contains(m, "dealsheet-approved-contract");
+           contains(m, "dealsheet-approved-contract") || contains(m, "dealsheet-customer-number");
 }
 
 Refusal explainRefusal(std::string_view message, const SheetSchema& sheet) {
     const std::string m = lower(message);
-    const std::string_view tag = "dealsheet-approved-contract:";
-    if (const auto at = m.find(tag); at != std::string::npos) {
-        Refusal refusal{msg::kRefusedApprovedContract, {}, {}};
+    // The server's own guards name the columns they refuse after a tag.
+    for (const auto& [tag, reason] :
+         {std::pair<std::string_view, Text>{"dealsheet-approved-contract:",
+                                            msg::kRefusedApprovedContract},
+          {"dealsheet-customer-number:", msg::kRefusedNumberIssued}}) {
+        const auto at = m.find(tag);
+        if (at == std::string::npos) continue;
+        Refusal refusal{reason, {}, {}};
         std::size_t from = at + tag.size();
         for (;;) {
             std::size_t end = from;
@@ -517,6 +579,11 @@ Refusal explainRefusal(std::string_view message, const SheetSchema& sheet) {
         }
         return refusal;
     }
+    // Numbers unique across the team (unique indexes of the server's SQL).
+    if (contains(m, "customers_customer_no_unique"))
+        return {msg::kRefusedNumberTaken, {"customer_no"}, {}};
+    if (contains(m, "approvals_contract_no_unique"))
+        return {msg::kRefusedContractTaken, {"contract_no"}, {}};
     if (contains(m, "row-level security")) {
         const std::string column = ownershipColumn(sheet);
         return {sheet.id == "customers" ? msg::kRefusedNotYourCustomer : msg::kRefusedNotYourRow,
@@ -540,7 +607,8 @@ Finding syncFinding(std::string_view code, const std::string& sheet, int row, in
         for (const auto& [key, text] :
              {std::pair<std::string_view, std::string_view>{"{value}", value},
               {"{detail}", detailText}})
-            if (const auto at = out.find(key); at != std::string::npos)
+            for (auto at = out.find(key); at != std::string::npos;
+                 at = out.find(key, at + text.size()))
                 out.replace(at, key.size(), text);
         return out;
     };
@@ -562,6 +630,11 @@ Finding refusedFinding(const std::string& sheet, int row, int column, const std:
     const std::string zh = msg::format(refusal.reason.zh, refusal.serverMessage);
     const std::string en = msg::format(refusal.reason.en, refusal.serverMessage);
     return syncFinding("SYNC_REFUSED", sheet, row, column, field, value, {zh, en});
+}
+
+Finding movedFinding(const std::string& sheet, int row, int column, const std::string& field,
+                     const std::string& value, const std::string& oldKey) {
+    return syncFinding("SYNC_MOVED", sheet, row, column, field, value, {oldKey, oldKey});
 }
 
 Finding notShownFinding(const std::string& sheet, int row, int column, const std::string& field,

@@ -56,6 +56,9 @@ struct LocalRow {
     bool refused = false;
     std::optional<std::string> hash;  // 同步校验: rowHash of the values as last synced
     bool matchesHash = false;         // the values are still those the hash was taken of
+    // A new row whose id the server reserved for this login and no committed insert has used
+    // yet (a push that failed or whose outcome was unknown): it is inserted with this id.
+    std::optional<long long> reservedId;
 };
 
 struct ServerRow {
@@ -86,12 +89,36 @@ struct Conflict {
     std::string mine, theirs;
 };
 
+// A row whose key (customer, contract, record number) changed under its Sync ID while another
+// row of the sheet took the old key: the hidden Sync columns did not move with the rows (a
+// sort of the visible columns only). Neither pushed nor pulled.
+struct Moved {
+    std::size_t local = 0;
+    std::string oldKey;  // the key the Sync ID stands for on the server
+};
+
 struct Plan {
     std::vector<Push> pushes;  // inserts (no id) first, then updates, in row order
     std::vector<Pull> pulls;
     std::vector<Conflict> conflicts;
     std::vector<std::size_t> unknown;  // rows whose id the server does not show this user
+    std::vector<Moved> moved;
 };
+
+// Columns of the synced columns (indexes, -1 for none) the plan treats specially.
+struct PlanColumns {
+    // The customer number the server issues: a blank local value never replaces an issued
+    // number (a push whose answer was lost, a number deleted by mistake); the server's comes
+    // back instead.
+    int number = -1;
+    // The sheet's key (SPEC §2): a changed key under the same Sync ID while another row holds
+    // the old one is a Moved row.
+    int key = -1;
+};
+
+// The local rows the plan inserts as new rows: filled rows without an id, or with the id of
+// an earlier row (copied with its hidden columns).
+std::vector<std::size_t> newRows(const std::vector<LocalRow>& local);
 
 // The local rows whose base version must be fetched from the server's history to tell a
 // local change from a change on the server.
@@ -111,15 +138,16 @@ std::vector<std::pair<long long, long long>> basesNeeded(const std::vector<Local
 // member) are `unknown`, as in a full read.
 Plan plan(const std::vector<LocalRow>& local, std::vector<ServerRow> server,
           const std::map<long long, Values>& bases, bool incremental = false,
-          const std::set<long long>& visible = {});
+          const std::set<long long>& visible = {}, PlanColumns special = {});
 
 // The hash kept in 同步校验: 16 hex digits of FNV-1a over the column ids and values, so a
 // column the user's layout leaves out does not make every row look changed.
 std::string rowHash(const std::vector<SyncColumn>& columns, const Values& values);
 
-// Local rows (first of each id) whose hash is missing: the server must send them even when
-// they did not change there, or a local change would go unseen.
-std::vector<long long> idsWithoutHash(const std::vector<LocalRow>& local);
+// Local rows (first of each id) the server must send even when they did not change there:
+// those whose hash or base is missing (a local change would go unseen) and those changed
+// here since the last sync (their key is checked against the server's, see Moved).
+std::vector<long long> idsToAsk(const std::vector<LocalRow>& local);
 
 // What the workbook held after its last sync: the count and an order-free hash of its rows'
 // (id, version) pairs (first row of each id). A sync whose workbook no longer has the same
@@ -182,6 +210,9 @@ Refusal explainRefusal(std::string_view message, const SheetSchema& sheet);
 // SYNC_CONFLICT and SYNC_REFUSED: findings of the sync, not rules of a sheet.
 Finding conflictFinding(const std::string& sheet, int row, int column, const std::string& field,
                         const std::string& mine, const std::string& theirs);
+// A row whose Sync ID stands for another key on the server (see Moved).
+Finding movedFinding(const std::string& sheet, int row, int column, const std::string& field,
+                     const std::string& value, const std::string& oldKey);
 // A row whose Sync ID the server no longer shows this user (a customer handed to another).
 Finding notShownFinding(const std::string& sheet, int row, int column, const std::string& field,
                         long long id);

@@ -12,6 +12,7 @@
 #include <com/sun/star/container/XIndexAccess.hpp>
 
 #include "core/messages.hpp"
+#include "core/team_messages.hpp"
 #include "core/numbering.hpp"
 #include "core/review.hpp"
 #include "core/schema.hpp"
@@ -141,6 +142,14 @@ CommandOutcome assignCustomerNumbers(const Reference<css::uno::XComponentContext
     const Lang uiLang = officeLanguage(context);
     PhaseTimes times("assign");
     CommandOutcome outcome;
+    // A team workbook's numbers come from the server alone (Sync numbers new customers): a
+    // number made here could be one the team already uses.
+    if (const Settings settings = readDocumentSettings(doc);
+        settings.texts.count("teamDatabase") &&
+        !trimSpaces(settings.texts.at("teamDatabase")).empty()) {
+        outcome.message = msg::kAssignInTeamWorkbook.in(uiLang);
+        return outcome;
+    }
     // Only the number and date columns matter here, beside what tells the data rows apart.
     const auto sheets =
         readWorkbookColumns(doc, "customers", {"customerNo", "registeredOn"}, &times).sheets;

@@ -10,6 +10,7 @@
 #include <com/sun/star/beans/XPropertySet.hpp>
 #include <com/sun/star/document/XDocumentProperties.hpp>
 #include <com/sun/star/document/XDocumentPropertiesSupplier.hpp>
+#include <com/sun/star/document/XUndoManagerSupplier.hpp>
 #include <com/sun/star/sdb/DatabaseContext.hpp>
 #include <com/sun/star/sdb/XCompletedConnection.hpp>
 #include <com/sun/star/sdbc/DriverManager.hpp>
@@ -67,10 +68,16 @@ struct SyncedSheet {
     bool insertRows = false;        // something is below the data: insert rows for them
     std::vector<team::LocalRow> rows;
     team::Plan plan;
+    team::PlanColumns special;
     std::optional<std::string> mark;  // the server's change mark of the last sync, if any
     // After the push: the server's id, version and customer number of every pushed row.
     std::map<std::size_t, std::pair<long long, long long>> pushedIds;  // local -> id, version
     std::map<std::size_t, std::string> numbers;                        // local -> new number
+    // The server-reserved id each new row is inserted with (local -> id), taken before the
+    // push's transaction so that a push whose outcome is unknown can be settled later.
+    std::map<std::size_t, long long> insertIds;
+    // Why the server gave no ids for new rows (a viewer's push): those rows are refused.
+    std::optional<team::Refusal> noIds;
     // Rows of the push the server refused (the others went through): the local row, the
     // server version its push was based on, and why.
     struct Refused {
@@ -116,6 +123,12 @@ std::vector<SyncedSheet> readSyncedSheets(const Reference<css::sheet::XSpreadshe
         synced.columns = team::syncedColumns(located);
         synced.lang = located.lang;
         if (synced.columns.empty()) continue;
+        for (std::size_t c = 0; c < synced.columns.size(); ++c) {
+            const std::string& id = synced.columns[c].schema->id;
+            if (id == schema->key) synced.special.key = static_cast<int>(c);
+            if (id == "customerNo" && schema->id == "customers")
+                synced.special.number = static_cast<int>(c);
+        }
         synced.headerRow = cut.sheetRow(0);
         const auto sheet = sheetByName(doc, synced.name);
         const auto [rows, usedColumns] = usedSize(sheet);
@@ -329,7 +342,7 @@ void readServer(Database& db, SyncedSheet& sheet, bool incremental, PhaseTimes& 
                   sheet.mark->substr(colon + 1) == team::fingerprint(sheet.rows);
     if (incremental) {
         // Rows without a hash are asked for by id; without any, the change index alone serves.
-        const auto asked = team::idsWithoutHash(sheet.rows);
+        const auto asked = team::idsToAsk(sheet.rows);
         std::vector<std::string> parameters{sheet.mark->substr(0, colon)};
         std::string changed = " WHERE change_xid >= CAST(? AS xid8)";
         if (!asked.empty()) {
@@ -364,7 +377,8 @@ void readServer(Database& db, SyncedSheet& sheet, bool incremental, PhaseTimes& 
                      bases[base.id] = std::move(base.values);
                  });
     times.mark("server_read");
-    sheet.plan = team::plan(sheet.rows, std::move(server), bases, incremental, visible);
+    sheet.plan =
+        team::plan(sheet.rows, std::move(server), bases, incremental, visible, sheet.special);
     times.mark("plan");
 }
 
@@ -422,16 +436,21 @@ bool push(Database& db, SyncedSheet& sheet) {
     sheet.refused.clear();
     if (pushes.empty()) return true;
     const std::string table = "dealsheet." + sqlName(sheet.schema->id);
-    const auto newRows = static_cast<std::size_t>(
-        std::count_if(pushes.begin(), pushes.end(), [](const team::Push& p) { return !p.id; }));
+    // New rows go in with the ids the server reserved for them; without ids (the server
+    // would not reserve any) they are refused here, each with the server's reason.
     std::vector<long long> newIds;
-    if (newRows > 0)
-        db.query("SELECT nextval(pg_get_serial_sequence('" + table +
-                     "', 'row_id')) FROM generate_series(1, " + std::to_string(newRows) + ")",
-                 {},
-                 [&](const Reference<css::sdbc::XRow>& row) { newIds.push_back(row->getLong(1)); });
     std::vector<team::Push> inserts, updates;
-    for (const auto& p : pushes) (p.id ? updates : inserts).push_back(p);
+    for (const auto& p : pushes) {
+        if (p.id) {
+            updates.push_back(p);
+        } else if (const auto id = sheet.insertIds.find(p.local); id != sheet.insertIds.end()) {
+            inserts.push_back(p);
+            newIds.push_back(id->second);
+        } else {
+            sheet.refused.push_back({p.local, 0,
+                                     sheet.noIds.value_or(team::Refusal{msg::kRefusedReadOnly, {}, {}})});
+        }
+    }
     const std::string records =
         "json_to_recordset(CAST(? AS json)) AS x(" + recordDefinition(sheet.columns) + ")";
     if (!pushRows(db, sheet,
@@ -453,12 +472,11 @@ bool push(Database& db, SyncedSheet& sheet) {
     // it assigned.
     std::map<long long, std::size_t> localOf;
     std::string ids = "[";
-    std::size_t nextNew = 0;
     std::set<std::size_t> refusedRows;
     for (const auto& r : sheet.refused) refusedRows.insert(r.local);
     for (const auto& p : pushes) {
-        const long long id = p.id ? *p.id : newIds.at(nextNew++);
         if (refusedRows.count(p.local)) continue;
+        const long long id = p.id ? *p.id : sheet.insertIds.at(p.local);
         localOf[id] = p.local;
         ids += (ids.size() > 1 ? "," : "") + std::to_string(id);
     }
@@ -486,6 +504,74 @@ bool push(Database& db, SyncedSheet& sheet) {
                 sheet.numbers[it->second] = number;
         });
     return true;
+}
+
+std::string idList(const std::vector<long long>& ids) {
+    std::string list = "{";
+    for (const long long id : ids) list += (list.size() > 1 ? "," : "") + std::to_string(id);
+    return list + "}";
+}
+
+// Rows with a Sync ID but no version: new rows of a push whose outcome was unknown. The
+// server tells which of their reserved ids a committed insert used: those rows are on the
+// server (at version 1, their first), the others are still new and go in with their id.
+void settlePendingRows(Database& db, SyncedSheet& sheet) {
+    std::vector<long long> pending;
+    for (const auto& row : sheet.rows)
+        if (row.id && !row.base && !row.refused) pending.push_back(*row.id);
+    if (pending.empty()) return;
+    std::map<long long, bool> used;
+    db.query("SELECT CAST(row_id AS text), CAST(used AS text) FROM dealsheet.settled_row_ids(?, "
+             "CAST(? AS bigint[]))",
+             {sqlName(sheet.schema->id), idList(pending)},
+             [&](const Reference<css::sdbc::XRow>& row) {
+                 used[std::stoll(toUtf8(row->getString(1)))] = toUtf8(row->getString(2)) == "true";
+             });
+    std::set<long long> seen;
+    for (auto& row : sheet.rows) {
+        if (!row.id || row.base || row.refused) continue;
+        const auto it = used.find(*row.id);
+        if (it == used.end()) continue;  // not this login's reservation: an id as any other
+        if (!seen.insert(*row.id).second) {
+            row.id.reset();  // a copy of the pending row: a new row of its own
+        } else if (it->second) {
+            row.base = 1;  // inserted by the push whose answer was lost
+        } else {
+            row.reservedId = row.id;
+            row.id.reset();
+        }
+    }
+}
+
+// The server reserves the ids of the sheet's new rows, in a transaction of its own (before
+// the push's), so the ids survive a push that fails and are what settles it afterwards.
+void reserveIds(Database& db, SyncedSheet& sheet) {
+    sheet.insertIds.clear();
+    sheet.noIds.reset();
+    std::vector<std::size_t> fresh;
+    for (const std::size_t local : team::newRows(sheet.rows)) {
+        if (const auto& reserved = sheet.rows[local].reservedId)
+            sheet.insertIds[local] = *reserved;
+        else
+            fresh.push_back(local);
+    }
+    if (fresh.empty()) return;
+    std::vector<long long> ids;
+    try {
+        db.query("SELECT CAST(r AS text) FROM dealsheet.reserve_row_ids(?, CAST(? AS integer)) r",
+                 {sqlName(sheet.schema->id), std::to_string(fresh.size())},
+                 [&](const Reference<css::sdbc::XRow>& row) {
+                     ids.push_back(std::stoll(toUtf8(row->getString(1))));
+                 });
+    } catch (const css::sdbc::SQLException& e) {
+        if (!team::isRefusal(toUtf8(e.SQLState), toUtf8(e.Message))) throw;
+        sheet.noIds = team::explainRefusal(toUtf8(e.Message), *sheet.schema);
+        return;
+    }
+    if (ids.size() != fresh.size())
+        throw css::sdbc::SQLException("the server reserved the wrong number of ids", {}, "XX000",
+                                      0, Any());
+    for (std::size_t i = 0; i < fresh.size(); ++i) sheet.insertIds[fresh[i]] = ids[i];
 }
 
 bool isRetryable(const css::sdbc::SQLException& e) {
@@ -680,7 +766,10 @@ CellWrites writesOf(SyncedSheet& sheet, const SerialDates& dates, long& pulled, 
             synced[*pull.local] = &pull.server;
     }
     std::set<long long> seen;
+    // Rows the server does not show and rows that lost their identity keep their old hash,
+    // so the next sync looks at them again.
     std::set<std::size_t> unknown(sheet.plan.unknown.begin(), sheet.plan.unknown.end());
+    for (const auto& moved : sheet.plan.moved) unknown.insert(moved.local);
     for (std::size_t i = 0; i < sheet.rows.size(); ++i) {
         const team::LocalRow& row = sheet.rows[i];
         const bool pushed = sheet.pushedIds.count(i) > 0;
@@ -729,6 +818,50 @@ std::vector<std::pair<long long, long long>> idVersionsAfter(const SyncedSheet& 
         }
     }
     return pairs;
+}
+
+// The COMMIT of the push went out and its answer never came.
+struct CommitUnknown {
+    std::string detail;
+};
+
+// After a push whose outcome is unknown (the workbook already rolled back): the Sync IDs of
+// its new rows, without a version, so the next sync asks the server whether that push used
+// them (team::settlePendingRows) instead of pushing the rows again. Written outside the undo
+// stack: undoing them would bring the duplicates back.
+void keepPendingIds(const Reference<css::sheet::XSpreadsheetDocument>& doc,
+                    std::vector<SyncedSheet>& sheets) {
+    try {
+        const auto manager =
+            Reference<css::document::XUndoManagerSupplier>(doc, UNO_QUERY_THROW)->getUndoManager();
+        const RowHeightPause heights(doc);
+        for (auto& sheet : sheets) {
+            std::set<std::size_t> refused;
+            for (const auto& r : sheet.refused) refused.insert(r.local);
+            CellWrites writes;
+            for (const auto& [local, id] : sheet.insertIds)
+                if (!refused.count(local))
+                    writes[sheet.rows[local].row].emplace_back(sheet.idColumn,
+                                                               static_cast<double>(id));
+            if (writes.empty()) continue;
+            const std::pair<int, Text> headers[] = {{sheet.idColumn, team::kIdHeader},
+                                                    {sheet.versionColumn, team::kVersionHeader},
+                                                    {sheet.hashColumn, team::kHashHeader}};
+            for (const auto& [column, header] : headers)
+                if (std::find(sheet.addedColumns.begin(), sheet.addedColumns.end(), column) !=
+                    sheet.addedColumns.end())
+                    writes[sheet.headerRow].emplace_back(column,
+                                                         std::string(header.in(sheet.lang)));
+            settle(writes);
+            const auto target = sheetByName(doc, sheet.name);
+            std::vector<CellBlock> written;
+            writeBlocks(target, writes, sheet.firstFreeRow, manager, written);
+            for (const int column : sheet.addedColumns) setColumnsVisible(target, column, 1, false);
+        }
+    } catch (const std::exception&) {
+        // Nothing kept: the next sync may push these rows again (the message said unknown).
+    } catch (const css::uno::Exception&) {
+    }
 }
 
 class Progress {
@@ -814,6 +947,11 @@ SyncOutcome syncTeam(const Reference<css::uno::XComponentContext>& context,
         for (auto& sheet : sheets)
             if (const auto it = marks.find(sheet.schema->id); it != marks.end())
                 sheet.mark = it->second;
+        for (auto& sheet : sheets) {
+            settlePendingRows(db, sheet);
+            reserveIds(db, sheet);
+        }
+        times.mark("ids");
         std::string newMark;
         bool pushed = false;
         for (int attempt = 0; attempt < 4 && !pushed; ++attempt) {
@@ -890,7 +1028,15 @@ SyncOutcome syncTeam(const Reference<css::uno::XComponentContext>& context,
                 undo.add(makeCellWritesUndo(std::string(msg::kSyncTitle.in(uiLang)),
                                             std::move(blocks), undo.manager()));
             times.mark("sheet_write");
-            db.commit();
+            try {
+                db.commit();
+            } catch (const css::sdbc::SQLException& e) {
+                // The COMMIT went out and no answer came back: the server may have kept the
+                // push. The workbook is rolled back below; the new rows' ids are kept after.
+                if (team::explainDatabaseError(toUtf8(e.Message)).en == msg::kConnectionLost.en)
+                    throw CommitUnknown{toUtf8(e.Message)};
+                throw;
+            }
             undo.commit();
         }
         times.mark("commit");
@@ -900,6 +1046,9 @@ SyncOutcome syncTeam(const Reference<css::uno::XComponentContext>& context,
         writeMarks(doc, team::formatMarks(registerId, kept));
         outcome.pulled = pulled;
         times.mark("marks");
+    } catch (const CommitUnknown& unknown) {
+        keepPendingIds(doc, sheets);
+        throw SyncFailed(msg::format(msg::kSyncOutcomeUnknown.in(uiLang), unknown.detail));
     } catch (const css::uno::Exception& e) {  // the driver's SQLException, a lost bridge
         const std::string detail = toUtf8(e.Message);
         fail(team::explainDatabaseError(detail).in(uiLang), detail);
@@ -940,6 +1089,19 @@ SyncOutcome syncTeam(const Reference<css::uno::XComponentContext>& context,
                     c < row.values.size() ? row.values[c] : "", refused.why));
         }
     }
+    // Rows whose key changed under their Sync ID while another row took the old key.
+    long moved = 0;
+    for (const auto& sheet : sheets)
+        for (const auto& m : sheet.plan.moved) {
+            const auto& row = sheet.rows[m.local];
+            const auto& column = sheet.columns[static_cast<std::size_t>(sheet.special.key)];
+            const CellValue& header = sheet.data.at(0, column.sheetColumn);
+            const auto* text = std::get_if<std::string>(&header);
+            findings.push_back(team::movedFinding(
+                sheet.name, row.row, column.sheetColumn, text ? *text : column.schema->header.zh,
+                row.values[static_cast<std::size_t>(sheet.special.key)], m.oldKey));
+            ++moved;
+        }
     // Rows the server no longer shows (a customer handed to another member): kept, listed at
     // their hidden Sync ID.
     for (const auto& sheet : sheets)
@@ -965,6 +1127,8 @@ SyncOutcome syncTeam(const Reference<css::uno::XComponentContext>& context,
         message += "\n" + std::string(msg::kSyncConflictsSeeReport.in(uiLang));
     if (refusedRows > 0)
         message += "\n" + msg::format(msg::kSyncRefused.in(uiLang), std::to_string(refusedRows));
+    if (moved > 0)
+        message += "\n" + msg::format(msg::kSyncMovedRows.in(uiLang), std::to_string(moved));
     long unknown = 0;
     for (const auto& sheet : sheets) unknown += static_cast<long>(sheet.plan.unknown.size());
     if (unknown > 0)

@@ -23,7 +23,8 @@ struct SyncOutcome {
     std::string message;  // the summary for the user, in the office's language
 };
 
-// Raised when a sync fails: the workbook and the server are as they were; what() says why,
+// Raised when a sync fails: the workbook and the server are as they were (or, when the answer
+// to the push's COMMIT was lost, the outcome is unknown and the next sync settles it); what() says why,
 // in the office's language.
 class SyncFailed : public std::runtime_error {
   public:

@@ -9,6 +9,7 @@
 #include <atomic>
 #include <chrono>
 #include <cstdlib>
+#include <algorithm>
 #include <map>
 #include <memory>
 #include <set>
@@ -27,7 +28,9 @@
 #include <com/sun/star/sheet/XSpreadsheets.hpp>
 #include <com/sun/star/table/XColumnRowRange.hpp>
 #include <com/sun/star/table/XTableColumns.hpp>
+#include <com/sun/star/table/TableSortField.hpp>
 #include <com/sun/star/table/XTableRows.hpp>
+#include <com/sun/star/util/XSortable.hpp>
 #include <com/sun/star/view/XSelectionSupplier.hpp>
 #include <org/dealsheet/calc/XToolkit2.hpp>
 
@@ -36,6 +39,7 @@
 #include "core/team_messages.hpp"
 #include "core/validator.hpp"
 #include "office.hxx"
+#include "pg_relay.hxx"
 #include "preservation.hxx"
 #include "tools/postgres_server.hxx"
 #include "uno_helpers.hxx"
@@ -978,5 +982,231 @@ TEST_F(TeamSync, SavedAsXlsxAndReopenedSyncsOnWhereItLeftOff) {
         EXPECT_EQ(gServer->sql("SELECT customer_name FROM dealsheet.customers ORDER BY row_id", db),
                   "华东机械有限公司\n南方电子集团");
         close(reopened);
+    });
+}
+
+// ---- Issue 25: the team register's integrity -------------------------------------------
+
+namespace {
+
+// `count` customers of `owner` in one bulk write (the way a team's existing register arrives),
+// registered over `months` months from January 2026, numbers left to the server.
+void fillCustomers(const Reference<css::sheet::XSpreadsheet>& sheet, int count,
+                   const std::string& owner, int months) {
+    const int dateColumn = columnOf(sheet, "登记日期"), nameColumn = columnOf(sheet, "客户名称");
+    const int ownerColumn = columnOf(sheet, "负责人"), contactColumn = columnOf(sheet, "联系人");
+    const int phoneColumn = columnOf(sheet, "联系方式"), needsColumn = columnOf(sheet, "核心需求");
+    const int industryColumn = columnOf(sheet, "行业类型");
+    const int width = 1 + std::max({dateColumn, nameColumn, ownerColumn, contactColumn,
+                                     phoneColumn, needsColumn, industryColumn});
+    css::uno::Sequence<css::uno::Sequence<Any>> rows(count);
+    for (int r = 0; r < count; ++r) {
+        css::uno::Sequence<Any> row(width);
+        for (int c = 0; c < width; ++c) row.getArray()[c] <<= rtl::OUString();
+        row.getArray()[dateColumn] <<= on(2026, 1 + r % months, 1 + r % 28);
+        row.getArray()[nameColumn] <<= toOUString("客户" + std::to_string(r + 1) + "有限公司");
+        row.getArray()[ownerColumn] <<= toOUString(owner);
+        row.getArray()[contactColumn] <<= toOUString("王经理");
+        row.getArray()[phoneColumn] <<= toOUString("13800138000");
+        row.getArray()[needsColumn] <<= toOUString("库存管理");
+        row.getArray()[industryColumn] <<= toOUString("制造业");
+        rows.getArray()[r] = row;
+    }
+    Reference<css::sheet::XCellRangeData>(
+        Reference<css::table::XCellRange>(sheet, UNO_QUERY_THROW)
+            ->getCellRangeByPosition(0, 1, width - 1, count),
+        UNO_QUERY_THROW)
+        ->setDataArray(rows);
+}
+
+// The texts of one column of rows 1..count.
+std::vector<std::string> columnTexts(const Reference<css::sheet::XSpreadsheet>& sheet,
+                                     int column, int count) {
+    const auto data = Reference<css::sheet::XCellRangeData>(
+                          Reference<css::table::XCellRange>(sheet, UNO_QUERY_THROW)
+                              ->getCellRangeByPosition(column, 1, column, count),
+                          UNO_QUERY_THROW)
+                          ->getDataArray();
+    std::vector<std::string> texts;
+    for (const auto& row : data) {
+        rtl::OUString text;
+        double number = 0;
+        if (row[0] >>= text)
+            texts.push_back(toUtf8(text));
+        else if (row[0] >>= number)
+            texts.push_back(std::to_string(static_cast<long long>(number)));
+    }
+    return texts;
+}
+
+std::string through(const PgRelay& relay, const std::string& db) {
+    return "host=127.0.0.1 port=" + std::to_string(relay.port()) + " dbname=" + db;
+}
+
+}  // namespace
+
+// The answer to the push's COMMIT is lost (the relay forwards COMMIT, swallows the answer and
+// cuts the line): the server kept every row. The user is told the outcome is unknown, never
+// "rolled back"; the next sync finds the push committed and pushes nothing twice: 10,000 rows
+// on the server and in the workbook, each numbered once.
+TEST_F(TeamSync, ALostCommitAnswerNeverPushesARowTwice) {
+    unoGuard([&] {
+        constexpr int kRows = 10000;
+        const std::string db = newTeamDatabase("lost_commit");
+        const auto doc = ownWorkbook(db, "li");
+        const auto customers = byNameOrThrow(doc, "客户信息登记表");
+        fillCustomers(customers, kRows, "李娜", 12);
+        PgRelay relay(gServer->port(), "COMMIT");
+        setSettings(doc, through(relay, db), "li");
+        const Snapshot before = snapshot(doc);
+        const std::string failure = syncFailure(doc);
+        EXPECT_TRUE(relay.dropped());
+        EXPECT_TRUE(says(failure, dealsheet::msg::kSyncOutcomeUnknown)) << failure;
+        EXPECT_FALSE(says(failure, dealsheet::msg::kConnectionLost)) << failure;
+        EXPECT_FALSE(says(failure, dealsheet::msg::kSyncFailed)) << failure;
+        EXPECT_EQ(gServer->sql("SELECT count(*) FROM dealsheet.customers", db),
+                  std::to_string(kRows));  // the server did commit
+        // Nothing of the user's changed; only the hidden Sync IDs of the new rows were kept.
+        const int idColumn = columnOf(customers, "同步标识");
+        ASSERT_GE(idColumn, 0);
+        for (const auto& change : differences(before, snapshot(doc)))
+            EXPECT_TRUE(change.sheet == "客户信息登记表" &&
+                        (change.column < 0 || change.column >= idColumn))
+                << change.describe();
+        EXPECT_EQ(columnTexts(customers, columnOf(customers, "客户编号"), 3),
+                  (std::vector<std::string>{"", "", ""}));
+
+        setSettings(doc, gServer->connection(db), "li");
+        const SyncSummary next = toolkit2()->syncTeam(component(doc));
+        EXPECT_EQ(next.Pushed, 0);
+        EXPECT_EQ(next.Pulled, kRows);  // each row's number, issued by the lost push
+        EXPECT_EQ(gServer->sql("SELECT count(*), count(DISTINCT customer_no) FROM "
+                               "dealsheet.customers",
+                               db),
+                  std::to_string(kRows) + "|" + std::to_string(kRows));
+        const auto numbers = columnTexts(customers, columnOf(customers, "客户编号"), kRows + 1);
+        EXPECT_EQ(numbers.back(), "");  // no row pulled in twice below the data
+        const std::set<std::string> distinct(numbers.begin(), numbers.end() - 1);
+        EXPECT_EQ(distinct.size(), static_cast<std::size_t>(kRows));
+        EXPECT_EQ(distinct.count(""), 0u);
+        const SyncSummary quiet = toolkit2()->syncTeam(component(doc));
+        EXPECT_EQ(quiet.Pushed + quiet.Pulled + quiet.Conflicts + quiet.Refused, 0);
+        close(doc);
+    });
+}
+
+// The answer to RELEASE SAVEPOINT is lost: no COMMIT was sent, so the server rolled the push
+// back — and says so. The workbook is exactly as it was; the next sync pushes every row once.
+TEST_F(TeamSync, ALostAnswerBeforeTheCommitRollsBackAndTheNextSyncPushesOnce) {
+    unoGuard([&] {
+        constexpr int kRows = 300;
+        const std::string db = newTeamDatabase("lost_release");
+        const auto doc = ownWorkbook(db, "li");
+        fillCustomers(byNameOrThrow(doc, "客户信息登记表"), kRows, "李娜", 3);
+        PgRelay relay(gServer->port(), "RELEASE SAVEPOINT");
+        setSettings(doc, through(relay, db), "li");
+        const Snapshot before = snapshot(doc);
+        const std::string failure = syncFailure(doc);
+        EXPECT_TRUE(relay.dropped());
+        EXPECT_TRUE(says(failure, dealsheet::msg::kConnectionLost)) << failure;
+        EXPECT_FALSE(says(failure, dealsheet::msg::kSyncOutcomeUnknown)) << failure;
+        expectUnchanged(before, doc, "after the lost answer");
+        EXPECT_EQ(gServer->sql("SELECT count(*) FROM dealsheet.customers", db), "0");
+        setSettings(doc, gServer->connection(db), "li");
+        EXPECT_EQ(toolkit2()->syncTeam(component(doc)).Pushed, kRows);
+        EXPECT_EQ(gServer->sql("SELECT count(*), count(DISTINCT customer_no) FROM "
+                               "dealsheet.customers",
+                               db),
+                  std::to_string(kRows) + "|" + std::to_string(kRows));
+        close(doc);
+    });
+}
+
+// In a team workbook Assign makes no number (the server issues them); a number typed by hand
+// that the team already uses is refused at the sync, never a second customer under it.
+TEST_F(TeamSync, NumbersInATeamWorkbookComeOnlyFromTheServer) {
+    unoGuard([&] {
+        const std::string db = newTeamDatabase("team_numbers");
+        const auto li = ownWorkbook(db, "li");
+        customerRow(byNameOrThrow(li, "客户信息登记表"), 1, "甲公司", on(2026, 12, 1), "陈静");
+        EXPECT_EQ(toolkit2()->syncTeam(component(li)).Numbered, 1);
+        const auto chen = ownWorkbook(db, "chen");
+        const auto customers = byNameOrThrow(chen, "客户信息登记表");
+        customerRow(customers, 2, "乙公司", on(2026, 12, 2), "陈静");
+        const auto frame = Reference<css::frame::XModel>(chen, UNO_QUERY_THROW)
+                               ->getCurrentController()
+                               ->getFrame();
+        const Any told = css::frame::DispatchHelper::create(Office::get().context())
+                             ->executeDispatch(
+                                 Reference<css::frame::XDispatchProvider>(frame, UNO_QUERY_THROW),
+                                 "org.dealsheet.calc:AssignCustomerNumbers", "", 0, {});
+        css::frame::DispatchResultEvent event;
+        rtl::OUString message;
+        if (told >>= event) event.Result >>= message;
+        EXPECT_TRUE(says(toUtf8(message), dealsheet::msg::kAssignInTeamWorkbook))
+            << toUtf8(message);
+        EXPECT_EQ(toolkit()->assignCustomerNumbers(component(chen)), 0);
+        EXPECT_EQ(cellText(customers, "客户编号", 2), "");
+
+        // Li's number typed by hand for another company: refused, kept in the cell, listed.
+        type(chen, customers, address(columnOf(customers, "客户编号"), 2), "202612-001");
+        const SyncSummary typed = toolkit2()->syncTeam(component(chen));
+        EXPECT_EQ(typed.Refused, 1);
+        EXPECT_EQ(cellText(customers, "客户编号", 2), "202612-001");
+        EXPECT_EQ(findingsSaying(reportText(chen), dealsheet::msg::kRefusedNumberTaken), 1u);
+        EXPECT_EQ(gServer->sql("SELECT string_agg(customer_name, ',') FROM dealsheet.customers",
+                               db),
+                  "甲公司");
+        // Cleared, the sync numbers it.
+        type(chen, customers, address(columnOf(customers, "客户编号"), 2), "");
+        EXPECT_EQ(toolkit2()->syncTeam(component(chen)).Numbered, 1);
+        EXPECT_EQ(cellText(customers, "客户编号", 2), "202612-002");
+        close(chen);
+        close(li);
+    });
+}
+
+// The visible columns sorted, the hidden Sync columns left where they were: the rows that
+// took another's Sync ID are listed and not pushed, so no server row tells another customer's
+// story; the row that kept its own goes through.
+TEST_F(TeamSync, ASortThatLeavesTheSyncColumnsBehindRelabelsNothing) {
+    unoGuard([&] {
+        const std::string db = newTeamDatabase("sorted_rows");
+        const auto zhang = ownWorkbook(db, "zhang");
+        const auto customers = byNameOrThrow(zhang, "客户信息登记表");
+        customerRow(customers, 1, "A公司", on(2026, 11, 2), "陈静");
+        customerRow(customers, 2, "B公司", on(2026, 11, 3), "陈静");
+        customerRow(customers, 3, "C公司", on(2026, 11, 4), "陈静");
+        EXPECT_EQ(toolkit2()->syncTeam(component(zhang)).Numbered, 3);
+        const int idColumn = columnOf(customers, "同步标识");
+        ASSERT_GT(idColumn, 0);
+        const auto range = Reference<css::table::XCellRange>(customers, UNO_QUERY_THROW)
+                               ->getCellRangeByPosition(0, 0, idColumn - 1, 3);
+        const Reference<css::util::XSortable> sortable(range, UNO_QUERY_THROW);
+        auto descriptor = sortable->createSortDescriptor();
+        css::uno::Sequence<css::table::TableSortField> fields(1);
+        fields.getArray()[0].Field = columnOf(customers, "客户名称");
+        fields.getArray()[0].IsAscending = false;
+        for (auto& property : descriptor) {
+            if (property.Name == "SortFields") property.Value <<= fields;
+            if (property.Name == "ContainsHeader") property.Value <<= true;
+        }
+        sortable->sort(descriptor);
+        ASSERT_EQ(cellText(customers, "客户名称", 1), "C公司");
+        type(zhang, customers, address(columnOf(customers, "备注"), 2), "B的备注");
+        type(zhang, customers, address(columnOf(customers, "备注"), 1), "C的备注");
+        const SyncSummary sorted = toolkit2()->syncTeam(component(zhang));
+        EXPECT_EQ(sorted.Pushed, 1);  // B公司's note
+        const std::string report = reportText(zhang);
+        EXPECT_EQ(findingsSaying(report, {"排序时隐藏的同步列没有跟着移动",
+                                          "the hidden Sync columns did not move with a sort"}),
+                  2u)
+            << report;
+        EXPECT_EQ(gServer->sql("SELECT string_agg(customer_name || ':' || customer_no || ':' || "
+                               "coalesce(notes, '-'), ',' ORDER BY row_id) FROM "
+                               "dealsheet.customers",
+                               db),
+                  "A公司:202611-001:-,B公司:202611-002:B的备注,C公司:202611-003:-");
+        close(zhang);
     });
 }

@@ -16,7 +16,7 @@ namespace {
 
 LocalRow row(int sheetRow, std::optional<long long> id, std::optional<long long> base,
              Values values) {
-    return {sheetRow, id, base, std::move(values), true, false, std::nullopt, false};
+    return {sheetRow, id, base, std::move(values), true, false, std::nullopt, false, std::nullopt};
 }
 ServerRow server(long long id, long long version, Values values) {
     return {id, version, std::move(values)};
@@ -27,7 +27,7 @@ ServerRow server(long long id, long long version, Values values) {
 TEST(TeamSyncPlan, NewRowsArePushedInRowOrderAndEmptyRowsIgnored) {
     std::vector<LocalRow> local{
         row(1, std::nullopt, std::nullopt, {"", "甲公司"}),
-        {2, std::nullopt, std::nullopt, {"", ""}, false, false, std::nullopt, false},
+        {2, std::nullopt, std::nullopt, {"", ""}, false, false, std::nullopt, false, std::nullopt},
         row(3, std::nullopt, std::nullopt, {"202611-001", "乙公司"})};
     const Plan p = plan(local, {}, {});
     ASSERT_EQ(p.pushes.size(), 2u);
@@ -395,7 +395,7 @@ TEST(TeamSyncIncremental, HashlessRowsAreAskedForAndTheFingerprintIsOrderFree) {
     const std::vector<LocalRow> local{synced(1, 7, 2, {"a"}, true), synced(2, 8, 5, {"b"}, true),
                                       noHash, synced(4, 7, 2, {"copy"}, true),
                                       row(5, std::nullopt, std::nullopt, {"new"})};
-    EXPECT_EQ(idsWithoutHash(local), (std::vector<long long>{11}));
+    EXPECT_EQ(idsToAsk(local), (std::vector<long long>{11}));
     using Pairs = std::vector<std::pair<long long, long long>>;
     // The fingerprint: the first row of each id, in any order; a version or a row less differs.
     EXPECT_EQ(fingerprint(local), fingerprint(Pairs{{11, 4}, {8, 5}, {7, 2}}));
@@ -515,4 +515,74 @@ TEST(TeamSyncRows, RowAsJsonCastsEveryColumnToText) {
     EXPECT_EQ(rowAsJson(columns, "h."),
               "CAST(array_to_json(ARRAY[CAST(h.row_id AS text), CAST(h.version AS text), "
               "CAST(h.customer_no AS text), CAST(h.customer_name AS text)]) AS text)");
+}
+
+// ---- Issue 25: identities that hold --------------------------------------------------------
+
+TEST(TeamSyncIdentity, RowsChangedHereAreAskedForSoTheirKeyCanBeChecked) {
+    const std::vector<LocalRow> local{synced(1, 7, 2, {"a"}, true), synced(2, 8, 5, {"b"}, false),
+                                      synced(3, 7, 2, {"copy"}, false)};
+    EXPECT_EQ(idsToAsk(local), (std::vector<long long>{8}));
+}
+
+TEST(TeamSyncIdentity, NewRowsAreTheFilledRowsWithoutAnIdOrWithACopiedOne) {
+    std::vector<LocalRow> local{row(1, 7, 2, {"a"}), row(2, std::nullopt, std::nullopt, {"new"}),
+                                row(3, 7, 2, {"copy"}), row(4, std::nullopt, std::nullopt, {""})};
+    local[3].filled = false;
+    EXPECT_EQ(newRows(local), (std::vector<std::size_t>{1, 2}));
+    const Plan p = plan(local, {server(7, 2, {"a"})}, {});
+    ASSERT_EQ(p.pushes.size(), 2u);  // the plan inserts exactly those
+    EXPECT_EQ(p.pushes[0].local, 1u);
+    EXPECT_EQ(p.pushes[1].local, 2u);
+}
+
+// A push whose answer was lost left the row without its number; the server numbered it. The
+// number comes back and nothing is pushed (a blank would take the issued number away).
+TEST(TeamSyncIdentity, ABlankNumberNeverReplacesTheServersIssuedNumber) {
+    const PlanColumns special{0, 0};
+    const std::vector<LocalRow> local{row(1, 7, 1, {"", "甲公司"})};
+    Plan p = plan(local, {server(7, 1, {"202612-001", "甲公司"})}, {}, false, {}, special);
+    EXPECT_TRUE(p.pushes.empty());
+    ASSERT_EQ(p.pulls.size(), 1u);
+    EXPECT_EQ(p.pulls[0].values, (Values{"202612-001", "甲公司"}));
+    // Changed on the server since, and here too: the number still comes back, the local
+    // change is pushed.
+    const std::vector<LocalRow> edited{row(1, 7, 1, {"", "甲公司（新）"})};
+    p = plan(edited, {server(7, 2, {"202612-001", "甲公司"})}, {{7, {"202612-001", "甲公司"}}},
+             false, {}, special);
+    ASSERT_EQ(p.pushes.size(), 1u);
+    EXPECT_EQ(p.pushes[0].values, (Values{"202612-001", "甲公司（新）"}));
+    EXPECT_TRUE(p.conflicts.empty());
+    // Without the number column nothing special happens: the blank is a local change.
+    p = plan(local, {server(7, 1, {"202612-001", "甲公司"})}, {});
+    ASSERT_EQ(p.pushes.size(), 1u);
+    EXPECT_EQ(p.pushes[0].values[0], "");
+}
+
+// The visible columns sorted, the hidden Sync columns left behind: rows 1 and 3 swapped their
+// customers under their ids. Both are Moved, neither is pushed; the untouched row is not.
+TEST(TeamSyncIdentity, RowsSortedWithoutTheirSyncColumnsAreMovedAndNotPushed) {
+    const PlanColumns special{-1, 0};
+    const std::vector<LocalRow> local{synced(1, 1, 1, {"C-3", "C公司", "note"}, false),
+                                      synced(2, 2, 1, {"B-2", "B公司", ""}, true),
+                                      synced(3, 3, 1, {"A-1", "A公司", ""}, false)};
+    const std::vector<ServerRow> theirs{server(1, 1, {"A-1", "A公司", ""}),
+                                        server(2, 1, {"B-2", "B公司", ""}),
+                                        server(3, 1, {"C-3", "C公司", ""})};
+    Plan p = plan(local, theirs, {}, false, {}, special);
+    EXPECT_TRUE(p.pushes.empty());
+    ASSERT_EQ(p.moved.size(), 2u);
+    EXPECT_EQ(p.moved[0].local, 0u);
+    EXPECT_EQ(p.moved[0].oldKey, "A-1");
+    EXPECT_EQ(p.moved[1].local, 2u);
+    EXPECT_EQ(p.moved[1].oldKey, "C-3");
+    // A key changed with no other row holding the old one is an ordinary change.
+    const std::vector<LocalRow> renamed{synced(1, 1, 1, {"A-9", "A公司", ""}, false)};
+    p = plan(renamed, {theirs[0]}, {}, false, {}, special);
+    EXPECT_TRUE(p.moved.empty());
+    ASSERT_EQ(p.pushes.size(), 1u);
+    // Without a key column there is nothing to tell.
+    p = plan(local, theirs, {}, false, {}, {});
+    EXPECT_TRUE(p.moved.empty());
+    EXPECT_EQ(p.pushes.size(), 2u);
 }
