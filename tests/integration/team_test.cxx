@@ -9,6 +9,7 @@
 #include <atomic>
 #include <chrono>
 #include <cstdlib>
+#include <fstream>
 #include <algorithm>
 #include <map>
 #include <memory>
@@ -1039,7 +1040,12 @@ std::vector<std::string> columnTexts(const Reference<css::sheet::XSpreadsheet>& 
     return texts;
 }
 
-std::string through(const PgRelay& relay, const std::string& db) {
+// The Team database setting that reaches the server through `relay`, as `login` (whose
+// password libpq finds in the pass file for the relay's port too).
+std::string through(const PgRelay& relay, const std::string& db, const std::string& login,
+                    const std::string& password) {
+    std::ofstream(gServer->passFile(), std::ios::app)
+        << "127.0.0.1:" << relay.port() << ":*:" << login << ':' << password << '\n';
     return "host=127.0.0.1 port=" + std::to_string(relay.port()) + " dbname=" + db;
 }
 
@@ -1057,7 +1063,7 @@ TEST_F(TeamSync, ALostCommitAnswerNeverPushesARowTwice) {
         const auto customers = byNameOrThrow(doc, "客户信息登记表");
         fillCustomers(customers, kRows, "李娜", 12);
         PgRelay relay(gServer->port(), "COMMIT");
-        setSettings(doc, through(relay, db), "li");
+        setSettings(doc, through(relay, db, "li", "li-pw"), "li");
         const Snapshot before = snapshot(doc);
         const std::string failure = syncFailure(doc);
         EXPECT_TRUE(relay.dropped());
@@ -1104,7 +1110,7 @@ TEST_F(TeamSync, ALostAnswerBeforeTheCommitRollsBackAndTheNextSyncPushesOnce) {
         const auto doc = ownWorkbook(db, "li");
         fillCustomers(byNameOrThrow(doc, "客户信息登记表"), kRows, "李娜", 3);
         PgRelay relay(gServer->port(), "RELEASE SAVEPOINT");
-        setSettings(doc, through(relay, db), "li");
+        setSettings(doc, through(relay, db, "li", "li-pw"), "li");
         const Snapshot before = snapshot(doc);
         const std::string failure = syncFailure(doc);
         EXPECT_TRUE(relay.dropped());
