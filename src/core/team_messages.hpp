@@ -126,5 +126,12 @@ inline constexpr Text kProgressConnecting{"正在连接团队数据库…",
 inline constexpr Text kProgressPulling{"正在拉取 {0} 行…", "Pulling {0} rows…"};
 inline constexpr Text kProgressPushing{"正在推送 {0} 行…", "Pushing {0} rows…"};
 inline constexpr Text kProgressReading{"正在读取服务器数据…", "Reading the server's rows…"};
+inline constexpr Text kLoginServer{"团队数据库 {0}", "the team database {0}"};
+inline constexpr Text kPasswordRefused{
+    "团队数据库没有接受用户 {0} 的密码，请重新输入。",
+    "The team database did not accept the password of {0}; please type it again."};
+inline constexpr Text kPasswordCancelled{"没有输入团队数据库的密码（登录已取消）。",
+                                         "No password was given for the team database (the "
+                                         "login was cancelled)."};
 
 }  // namespace dealsheet::msg

@@ -11,9 +11,6 @@
 #include <com/sun/star/document/XDocumentProperties.hpp>
 #include <com/sun/star/document/XDocumentPropertiesSupplier.hpp>
 #include <com/sun/star/document/XUndoManagerSupplier.hpp>
-#include <com/sun/star/sdb/DatabaseContext.hpp>
-#include <com/sun/star/sdb/XCompletedConnection.hpp>
-#include <com/sun/star/sdbc/DriverManager.hpp>
 #include <com/sun/star/sdbc/SQLException.hpp>
 #include <com/sun/star/sdbc/XConnection.hpp>
 #include <com/sun/star/sdbc/XDriver.hpp>
@@ -26,7 +23,14 @@
 #include <com/sun/star/table/XTableColumns.hpp>
 #include <com/sun/star/table/XTableRows.hpp>
 #include <com/sun/star/task/InteractionHandler.hpp>
+#include <com/sun/star/task/PasswordContainer.hpp>
+#include <com/sun/star/task/XInteractionAbort.hpp>
+#include <com/sun/star/task/XInteractionRequest.hpp>
 #include <com/sun/star/task/XStatusIndicatorFactory.hpp>
+#include <com/sun/star/ucb/URLAuthenticationRequest.hpp>
+#include <com/sun/star/ucb/XInteractionSupplyAuthentication.hpp>
+#include <cppuhelper/implbase1.hxx>
+#include <rtl/ref.hxx>
 
 #include "commands.hxx"
 #include "core/messages.hpp"
@@ -579,19 +583,13 @@ bool isRetryable(const css::sdbc::SQLException& e) {
            toUtf8(e.Message).find("deadlock detected") != std::string::npos;
 }
 
-// The office's driver manager; where it is not installed (Debian's libreoffice-sdbc-postgresql
-// without libreoffice-base-drivers), the PostgreSQL driver itself.
+// LibreOffice's PostgreSQL driver itself, not the office's driver manager (libsdbc2.so, which
+// Debian ships in libreoffice-base-drivers, not with libreoffice-sdbc-postgresql). A password,
+// when there is one, goes to the driver as the "password" property: libpq takes it over the
+// URL's settings, and it appears in no URL and no message.
 Reference<css::sdbc::XConnection> openConnection(
-    const Reference<css::uno::XComponentContext>& context, const std::string& url) {
-    Reference<css::sdbc::XDriverManager2> manager;
-    try {
-        manager = css::sdbc::DriverManager::create(context);
-    } catch (const css::uno::RuntimeException&) {
-        // DeploymentException: no driver manager in this office
-    }
-    if (manager.is())
-        return manager->getConnectionWithInfo(toOUString(url),
-                                              Sequence<css::beans::PropertyValue>());
+    const Reference<css::uno::XComponentContext>& context, const std::string& url,
+    const OUString* password = nullptr) {
     Reference<css::sdbc::XDriver> driver(
         context->getServiceManager()->createInstanceWithContext(
             "org.openoffice.comp.connectivity.pq.Driver.noext", context),
@@ -599,33 +597,165 @@ Reference<css::sdbc::XConnection> openConnection(
     if (!driver.is())
         throw css::sdbc::SQLException("no PostgreSQL driver (libreoffice-sdbc-postgresql)", {},
                                       "08001", 0, Any());
-    return driver->connect(toOUString(url), Sequence<css::beans::PropertyValue>());
+    Sequence<css::beans::PropertyValue> info;
+    if (password) {
+        info.realloc(1);
+        info.getArray()[0].Name = "password";
+        info.getArray()[0].Value <<= *password;
+    }
+    return driver->connect(toOUString(url), info);
 }
 
+// Who logs in where: the connection URL (the user is in it), and for the login dialog and the
+// office's password container the server as the Settings sheet names it, and the user.
+struct Login {
+    std::string url;
+    std::string server;
+    std::string user;
+    Lang lang = Lang::Zh;
+};
+
+// The server wants a password libpq's environment (PGPASSWORD, .pgpass) did not have, or
+// refused the one it had.
+bool wantsPassword(const css::sdbc::SQLException& e) {
+    const std::string message = toUtf8(e.Message);
+    return message.find("no password supplied") != std::string::npos ||
+           message.find("password authentication failed") != std::string::npos;
+}
+
+// The answers the office's login dialog can give (task::InteractionHandler handles a
+// ucb::AuthenticationRequest with the office's own dialog): Cancel, or OK with a password and
+// how to remember it.
+class LoginCancel : public cppu::WeakImplHelper1<css::task::XInteractionAbort> {
+  public:
+    void SAL_CALL select() override { chosen = true; }
+    bool chosen = false;
+};
+
+class LoginPassword : public cppu::WeakImplHelper1<css::ucb::XInteractionSupplyAuthentication> {
+  public:
+    void SAL_CALL select() override { chosen = true; }
+    sal_Bool SAL_CALL canSetRealm() override { return false; }
+    void SAL_CALL setRealm(const OUString&) override {}
+    sal_Bool SAL_CALL canSetUserName() override { return false; }  // the Settings sheet's
+    void SAL_CALL setUserName(const OUString&) override {}
+    sal_Bool SAL_CALL canSetPassword() override { return true; }
+    void SAL_CALL setPassword(const OUString& typed) override { password = typed; }
+    // What the office offers for its own servers: the box ticked keeps the password in the
+    // office's password container for good, unticked for this session.
+    Sequence<css::ucb::RememberAuthentication> SAL_CALL
+    getRememberPasswordModes(css::ucb::RememberAuthentication& preferred) override {
+        return guarded(static_cast<cppu::OWeakObject*>(this), [&] {
+            preferred = css::ucb::RememberAuthentication_SESSION;
+            const css::ucb::RememberAuthentication modes[] = {
+                css::ucb::RememberAuthentication_NO, css::ucb::RememberAuthentication_SESSION,
+                css::ucb::RememberAuthentication_PERSISTENT};
+            return Sequence<css::ucb::RememberAuthentication>(modes, 3);
+        });
+    }
+    void SAL_CALL setRememberPassword(css::ucb::RememberAuthentication) override {
+        fromDialog = true;  // the dialog says how to remember; the container's answer does not
+    }
+    sal_Bool SAL_CALL canSetAccount() override { return false; }
+    Sequence<css::ucb::RememberAuthentication> SAL_CALL
+    getRememberAccountModes(css::ucb::RememberAuthentication& preferred) override {
+        return guarded(static_cast<cppu::OWeakObject*>(this), [&] {
+            preferred = css::ucb::RememberAuthentication_NO;
+            return Sequence<css::ucb::RememberAuthentication>(&preferred, 1);
+        });
+    }
+    void SAL_CALL setRememberAccount(css::ucb::RememberAuthentication) override {}
+    void SAL_CALL setAccount(const OUString&) override {}
+
+    bool chosen = false;
+    bool fromDialog = false;
+    OUString password;
+};
+
+class LoginRequest : public cppu::WeakImplHelper1<css::task::XInteractionRequest> {
+  public:
+    explicit LoginRequest(css::ucb::URLAuthenticationRequest request)
+        : cancel(new LoginCancel), password(new LoginPassword), request_(std::move(request)) {}
+    Any SAL_CALL getRequest() override {
+        return guarded(static_cast<cppu::OWeakObject*>(this), [&] { return Any(request_); });
+    }
+    Sequence<Reference<css::task::XInteractionContinuation>> SAL_CALL getContinuations() override {
+        return guarded(static_cast<cppu::OWeakObject*>(this), [&] {
+            const Reference<css::task::XInteractionContinuation> both[] = {cancel.get(),
+                                                                           password.get()};
+            return Sequence<Reference<css::task::XInteractionContinuation>>(both, 2);
+        });
+    }
+
+    const rtl::Reference<LoginCancel> cancel;
+    const rtl::Reference<LoginPassword> password;
+
+  private:
+    css::ucb::URLAuthenticationRequest request_;
+};
+
+// Headless, libpq's environment decides. In a window, a server that wants a password libpq
+// does not have gets it from the office: the interaction handler first looks in the office's
+// password container (a password remembered for this server and user is used without asking),
+// then shows the office's login dialog, whose "remember" box keeps it there (for good, or for
+// the session). The server's refusal shows the dialog again with the reason; a refused password
+// is taken out of the container, so that it holds only passwords the server took. Cancel ends
+// the sync (SyncFailed). No password is ever written into the document.
 Reference<css::sdbc::XConnection> connect(const Reference<css::uno::XComponentContext>& context,
-                                          const std::string& url,
+                                          const Login& login,
                                           const Reference<css::frame::XFrame>& frame) {
+    std::string refusal;
     try {
-        return openConnection(context, url);
+        return openConnection(context, login.url);
     } catch (const css::sdbc::SQLException& e) {
-        // In a window, a server that wants a password libpq's environment does not have gets
-        // it from the office's login dialog (which offers to keep it in the office's password
-        // container); headless, the refusal is the answer.
-        const bool wantsPassword =
-            toUtf8(e.Message).find("no password supplied") != std::string::npos;
-        if (!wantsPassword || !frame.is() || officeIsHeadless()) throw;
-#pragma GCC diagnostic push
-#pragma GCC diagnostic ignored "-Wdeprecated-declarations"  // the only way to a new DataSource
-        Reference<css::beans::XPropertySet> source(
-            css::sdb::DatabaseContext::create(context)->createInstance(), UNO_QUERY_THROW);
-#pragma GCC diagnostic pop
-        source->setPropertyValue("URL", Any(toOUString(url)));
-        source->setPropertyValue("IsPasswordRequired", Any(true));
-        const Reference<css::task::XInteractionHandler> handler(
-            css::task::InteractionHandler::createWithParent(context, frame->getContainerWindow()),
-            UNO_QUERY_THROW);
-        return Reference<css::sdb::XCompletedConnection>(source, UNO_QUERY_THROW)
-            ->connectWithCompletion(handler);
+        if (!wantsPassword(e) || !frame.is() || officeIsHeadless()) throw;
+        if (toUtf8(e.Message).find("password authentication failed") != std::string::npos)
+            refusal = msg::format(msg::kPasswordRefused.in(login.lang), login.user);
+    }
+    const Reference<css::task::XInteractionHandler> handler(
+        css::task::InteractionHandler::createWithParent(context, frame->getContainerWindow()),
+        UNO_QUERY_THROW);
+    const auto container = css::task::PasswordContainer::create(context);
+    const OUString key = toOUString("sdbc:postgresql:" + login.server);
+    const OUString user = toOUString(login.user);
+    std::set<OUString> refused;
+    for (;;) {
+        css::ucb::URLAuthenticationRequest request;
+        request.Message = toOUString(msg::kSyncTitle.in(login.lang));
+        request.Classification = css::task::InteractionClassification_QUERY;
+        request.ServerName =
+            toOUString(msg::format(msg::kLoginServer.in(login.lang), login.server));
+        request.Diagnostic = toOUString(refusal);
+        request.HasRealm = false;
+        request.HasUserName = true;
+        request.UserName = user;
+        request.HasPassword = true;  // and empty: nothing typed yet
+        request.HasAccount = false;
+        request.URL = key;
+        const rtl::Reference<LoginRequest> asking(new LoginRequest(request));
+        handler->handle(asking.get());
+        const auto& answer = asking->password;
+        if (!answer->chosen || asking->cancel->chosen)
+            throw SyncFailed(msg::format(msg::kSyncFailed.in(login.lang),
+                                         msg::kPasswordCancelled.in(login.lang)));
+        // A remembered password the server has refused in this very sync (had it not been
+        // taken out of the container below): the container would only give it again.
+        if (!answer->fromDialog && refused.count(answer->password))
+            throw css::sdbc::SQLException(
+                "password authentication failed for user " + user + " (the remembered password)",
+                {}, "28P01", 0, Any());
+        try {
+            return openConnection(context, login.url, &answer->password);
+        } catch (const css::sdbc::SQLException& e) {
+            if (!wantsPassword(e)) throw;
+        }
+        refused.insert(answer->password);
+        try {
+            container->remove(key, user);
+        } catch (const css::uno::Exception&) {
+            // Not in the container, or it cannot be changed: the dialog comes anyway.
+        }
+        refusal = msg::format(msg::kPasswordRefused.in(login.lang), login.user);
     }
 }
 
@@ -926,7 +1056,10 @@ SyncOutcome syncTeam(const Reference<css::uno::XComponentContext>& context,
     Progress progress(frame, uiLang);
     progress.tell(msg::kProgressConnecting, 0, 5);
     try {
-        Database db(connect(context, connection.url, frame));
+        Database db(connect(context,
+                            {connection.url, std::string(trimSpaces(setting("teamDatabase"))),
+                             std::string(trimSpaces(setting("teamDatabaseUser"))), uiLang},
+                            frame));
         std::string version, registerId;
         db.query("SELECT name, value FROM dealsheet.meta", {},
                  [&](const Reference<css::sdbc::XRow>& row) {

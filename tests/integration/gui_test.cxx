@@ -3,17 +3,24 @@
 // the dialogs, and screenshots of it all in build/screenshots.
 #include <gtest/gtest.h>
 
+#include <atomic>
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
 #include <filesystem>
 #include <functional>
+#include <stdexcept>
 #include <thread>
 #include <type_traits>
 
+#include <unistd.h>
+
+#include <com/sun/star/accessibility/AccessibleRole.hpp>
 #include <com/sun/star/accessibility/XAccessible.hpp>
+#include <com/sun/star/accessibility/XAccessibleAction.hpp>
 #include <com/sun/star/accessibility/XAccessibleContext.hpp>
+#include <com/sun/star/accessibility/XAccessibleEditableText.hpp>
 #include <com/sun/star/accessibility/XAccessibleText.hpp>
 #include <com/sun/star/awt/Key.hpp>
 #include <com/sun/star/awt/KeyEvent.hpp>
@@ -29,6 +36,7 @@
 #include <com/sun/star/beans/XPropertySet.hpp>
 #include <com/sun/star/container/XNamed.hpp>
 #include <com/sun/star/frame/DispatchHelper.hpp>
+#include <com/sun/star/frame/DispatchResultEvent.hpp>
 #include <com/sun/star/frame/XController.hpp>
 #include <com/sun/star/frame/XDispatchProvider.hpp>
 #include <com/sun/star/frame/XFrame.hpp>
@@ -36,13 +44,20 @@
 #include <com/sun/star/frame/XLayoutManager.hpp>
 #include <com/sun/star/frame/XModel.hpp>
 #include <com/sun/star/sheet/XSpreadsheetView.hpp>
+#include <com/sun/star/table/XCellRange.hpp>
+#include <com/sun/star/task/PasswordContainer.hpp>
+#include <com/sun/star/task/XMasterPasswordHandling2.hpp>
+#include <com/sun/star/text/XTextRange.hpp>
 #include <com/sun/star/ui/XUIElement.hpp>
 #include <com/sun/star/util/XModifiable.hpp>
 
 #include <org/dealsheet/calc/XToolkit2.hpp>
 #include "core/dates.hpp"
+#include "core/team_messages.hpp"
 
 #include "office.hxx"
+#include "preservation.hxx"
+#include "tools/postgres_server.hxx"
 #include "uno_helpers.hxx"
 
 using namespace dealsheet::test;
@@ -368,5 +383,297 @@ TEST(RealWindow, RemindersOnOpeningAndExportToCalendar) {
         EXPECT_FALSE(infobars(plain)->hasInfobar(kReminderBar));
         EXPECT_FALSE(isModified(plain));
         close(plain);
+    });
+}
+
+// ---- Sync with team: the password typed in the window ------------------------------------
+
+namespace {
+
+namespace AccessibleRole = css::accessibility::AccessibleRole;
+using css::accessibility::XAccessibleContext;
+
+// The office's libpq finds no password anywhere (no PGPASSWORD, an empty PGPASSFILE): set
+// before main() starts the office, which inherits the environment.
+const std::string kNoPasswords = [] {
+    const std::string path = "/tmp/dealsheet-gui-pgpass-" + std::to_string(::getpid());
+    ::unsetenv("PGPASSWORD");
+    ::setenv("PGPASSFILE", path.c_str(), 1);
+    return path;
+}();
+
+// The first accessible at or below `context` with `role` (and `name`, when one is given).
+Reference<XAccessibleContext> findAccessible(const Reference<XAccessibleContext>& context,
+                                             sal_Int16 role, const std::string& name = "",
+                                             int depth = 0) {
+    if (!context.is() || depth > 12) return {};
+    if (context->getAccessibleRole() == role &&
+        (name.empty() || toUtf8(context->getAccessibleName()) == name))
+        return context;
+    const auto count = context->getAccessibleChildCount();
+    if (count > 300) return {};
+    for (std::remove_const_t<decltype(count)> i = 0; i < count; ++i) {
+        const auto child = context->getAccessibleChild(i);
+        if (!child.is()) continue;
+        if (auto found = findAccessible(child->getAccessibleContext(), role, name, depth + 1);
+            found.is())
+            return found;
+    }
+    return {};
+}
+
+// The office's login dialog: the top window with a password field, or empty.
+Reference<XAccessibleContext> loginDialog() {
+    try {
+        Reference<css::awt::XExtendedToolkit> toolkit(
+            css::awt::Toolkit::create(Office::get().context()), UNO_QUERY_THROW);
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Wdeprecated-declarations"
+        for (sal_Int32 i = 0; i < toolkit->getTopWindowCount(); ++i) {
+            const Reference<css::accessibility::XAccessible> top(toolkit->getTopWindow(i),
+                                                                 css::uno::UNO_QUERY);
+#pragma GCC diagnostic pop
+            if (!top.is()) continue;
+            const auto context = top->getAccessibleContext();
+            if (findAccessible(context, AccessibleRole::PASSWORD_TEXT).is()) return context;
+        }
+    } catch (const css::uno::Exception&) {
+        // A window closed while it was looked at: not there.
+    }
+    return {};
+}
+
+// Waits for the login dialog; with `saying`, for one whose texts hold it (either language).
+Reference<XAccessibleContext> waitForLoginDialog(dealsheet::Text saying = {"", ""},
+                                                 std::chrono::seconds limit = 20s) {
+    for (auto until = std::chrono::steady_clock::now() + limit;
+         std::chrono::steady_clock::now() < until; std::this_thread::sleep_for(250ms)) {
+        const auto dialog = loginDialog();
+        if (!dialog.is()) continue;
+        std::string texts;
+        collectTexts(dialog, 0, texts);
+        const auto words = [&](std::string_view text) {
+            return std::string(text.substr(0, text.find("{0}")));
+        };
+        if (texts.find(words(saying.en)) != std::string::npos ||
+            texts.find(words(saying.zh)) != std::string::npos)
+            return dialog;
+    }
+    return {};
+}
+
+void typePassword(const Reference<XAccessibleContext>& dialog, const std::string& password) {
+    const Reference<css::accessibility::XAccessibleEditableText> field(
+        findAccessible(dialog, AccessibleRole::PASSWORD_TEXT), UNO_QUERY_THROW);
+    EXPECT_TRUE(field->setText(toOUString(password)));
+}
+
+void press(const Reference<XAccessibleContext>& dialog, std::initializer_list<const char*> names) {
+    for (const char* name : names)
+        if (const Reference<css::accessibility::XAccessibleAction> button(
+                findAccessible(dialog, AccessibleRole::PUSH_BUTTON, name), css::uno::UNO_QUERY);
+            button.is()) {
+            button->doAccessibleAction(0);
+            return;
+        }
+    ADD_FAILURE() << "no button " << *names.begin();
+}
+
+// Sync with team through the toolbar's command on a thread of its own; the login dialog is
+// answered by `login` meanwhile, the closing message box with Enter. Returns what the command
+// told (its DispatchResultEvent).
+std::string syncInWindow(const Reference<css::sheet::XSpreadsheetDocument>& doc,
+                         const std::string& shotOfMessage, const std::function<void()>& login) {
+    std::atomic<bool> done{false};
+    std::string told;
+    std::thread worker([&] {
+        try {
+            const css::uno::Any result =
+                css::frame::DispatchHelper::create(Office::get().context())
+                    ->executeDispatch(
+                        Reference<css::frame::XDispatchProvider>(frameOf(doc), UNO_QUERY_THROW),
+                        "org.dealsheet.calc:SyncTeam", "", 0, {});
+            css::frame::DispatchResultEvent event;
+            rtl::OUString text;
+            if (result >>= event) event.Result >>= text;
+            told = toUtf8(text);
+        } catch (const css::uno::Exception& e) {
+            ADD_FAILURE() << toUtf8(e.Message);
+        }
+        done = true;
+    });
+    login();
+    for (int i = 0; i < 60 && !done; ++i) {
+        std::this_thread::sleep_for(1s);
+        if (i == 0 && !done) screenshot(shotOfMessage);
+        answerDialog("");
+    }
+    worker.join();
+    EXPECT_TRUE(done);
+    return told;
+}
+
+bool says(const std::string& message, dealsheet::Text text) {
+    for (std::string_view words : {text.zh, text.en})
+        if (message.find(words.substr(0, words.find("{0}"))) != std::string::npos) return true;
+    return false;
+}
+
+// The cell in `row` under the header `header` (row 1 of the sheet).
+Reference<css::table::XCell> cellUnder(const Reference<css::sheet::XSpreadsheet>& sheet,
+                                       const std::string& header, int row) {
+    const auto data = usedData(sheet);
+    for (sal_Int32 c = 0; c < data[0].getLength(); ++c) {
+        rtl::OUString name;
+        if ((data[0][c] >>= name) && toUtf8(name) == header)
+            return Reference<css::table::XCellRange>(sheet, UNO_QUERY_THROW)
+                ->getCellByPosition(c, row);
+    }
+    throw std::runtime_error("no column " + header);
+}
+
+std::string textUnder(const Reference<css::sheet::XSpreadsheet>& sheet, const std::string& header,
+                      int row) {
+    return toUtf8(Reference<css::text::XTextRange>(cellUnder(sheet, header, row), UNO_QUERY_THROW)
+                      ->getString());
+}
+
+// What the office's password container keeps for `user` at the team database `server` (the
+// key DealSheet uses): the password, or "" when it keeps none.
+std::string remembered(const std::string& server, const std::string& user) {
+    const auto record =
+        css::task::PasswordContainer::create(Office::get().context())
+            ->findForName(toOUString("sdbc:postgresql:" + server), toOUString(user), nullptr);
+    return record.UserList.getLength() > 0 && record.UserList[0].Passwords.getLength() > 0
+               ? toUtf8(record.UserList[0].Passwords[0])
+               : std::string();
+}
+
+// True when the container keeps it on disk (in the profile), not only for the session.
+bool rememberedForGood(const std::string& server, const std::string& user) {
+    for (const auto& url :
+         css::task::PasswordContainer::create(Office::get().context())->getAllPersistent(nullptr))
+        if (toUtf8(url.Url) == "sdbc:postgresql:" + server)
+            for (const auto& record : url.UserList)
+                if (toUtf8(record.UserName) == user) return true;
+    return false;
+}
+
+}  // namespace
+
+// A server that wants a password libpq does not have (scram-sha-256, no .pgpass, no
+// PGPASSWORD), and an office with only Calc and LibreOffice's PostgreSQL driver (no driver
+// manager, libreoffice-base-drivers): Sync with team asks with the office's login dialog.
+// Cancel fails the sync with a clear message and changes nothing; a wrong password gets the
+// dialog again with the reason; the right one syncs (the row reaches the server, the workbook
+// gets its customer number); the password is remembered for the session, so the next sync
+// does not ask.
+TEST(RealWindow, SyncAsksForThePassword) {
+    unoGuard([&] {
+        static dealsheet::driver::Postgres server(DEALSHEET_TEAM_SQL);
+        ASSERT_EQ(server.passFile(), kNoPasswords);
+        server.sql("CREATE ROLE li LOGIN PASSWORD 'right-pw-25' IN ROLE lead");
+        server.sql("INSERT INTO dealsheet.salespeople (login, owner_name) VALUES ('li', '李娜')");
+
+        const auto doc = newSpreadsheet(true);
+        toolkit()->insertTemplates(component(doc), "zh");
+        const auto settings = byNameOrThrow(doc, "设置");
+        const auto area = usedArea(settings);
+        for (int r = 0; r <= area.EndRow; ++r) {
+            const std::string name = textOf(settings, "A" + std::to_string(r + 1));
+            if (name == "团队数据库")
+                setText(settings, "B" + std::to_string(r + 1), server.connection());
+            if (name == "团队数据库用户") setText(settings, "B" + std::to_string(r + 1), "li");
+        }
+        const auto customers = byNameOrThrow(doc, "客户信息登记表");
+        const std::pair<const char*, const char*> row[] = {
+            {"客户名称", "华东机械有限公司"}, {"行业类型", "制造业"},   {"联系人", "王经理"},
+            {"联系方式", "13800138000"},      {"核心需求", "库存管理"}, {"负责人", "李娜"}};
+        for (const auto& [header, text] : row)
+            Reference<css::text::XTextRange>(cellUnder(customers, header, 1), UNO_QUERY_THROW)
+                ->setString(toOUString(text));
+        cellUnder(customers, "登记日期", 1)
+            ->setValue(static_cast<double>(dealsheet::SerialDates().todaySerial()));
+        show(doc, "客户信息登记表");
+
+        // Cancel: the sync fails, saying why; neither the workbook nor the server changed.
+        const Snapshot before = snapshot(doc);
+        std::string told = syncInWindow(doc, "team-password-cancelled", [&] {
+            const auto dialog = waitForLoginDialog();
+            ASSERT_TRUE(dialog.is()) << "no login dialog";
+            screenshot("team-password-dialog");
+            press(dialog, {"Cancel", "取消"});
+        });
+        EXPECT_TRUE(says(told, dealsheet::msg::kPasswordCancelled)) << told;
+        EXPECT_TRUE(says(told, dealsheet::msg::kSyncFailed)) << told;
+        const auto changes = differences(before, snapshot(doc));
+        EXPECT_TRUE(changes.empty())
+            << changes.size()
+            << " change(s), first: " << (changes.empty() ? "" : changes[0].describe());
+        EXPECT_EQ(server.sql("SELECT count(*) FROM dealsheet.customers"), "0");
+        EXPECT_EQ(remembered(server.connection(), "li"), "");
+
+        // A wrong password, then the right one.
+        told = syncInWindow(doc, "team-password-synced", [&] {
+            auto dialog = waitForLoginDialog();
+            ASSERT_TRUE(dialog.is()) << "no login dialog";
+            typePassword(dialog, "wrong-pw");
+            press(dialog, {"OK", "确定"});
+            dialog = waitForLoginDialog(dealsheet::msg::kPasswordRefused);
+            ASSERT_TRUE(dialog.is()) << "no second chance";
+            screenshot("team-password-second-chance");
+            typePassword(dialog, "right-pw-25");
+            press(dialog, {"OK", "确定"});
+        });
+        EXPECT_TRUE(says(told, dealsheet::msg::kSyncDone)) << told;
+        const std::string number = server.sql("SELECT customer_no FROM dealsheet.customers");
+        EXPECT_FALSE(number.empty());
+        EXPECT_EQ(textUnder(customers, "客户编号", 1), number);
+
+        // Remembered for the session (the dialog's box left unticked; the wrong password,
+        // which the office kept for the session too, was forgotten): no dialog this time.
+        EXPECT_EQ(remembered(server.connection(), "li"), "right-pw-25");
+        EXPECT_FALSE(rememberedForGood(server.connection(), "li"));
+        bool asked = false;
+        told = syncInWindow(doc, "team-password-remembered", [&] {
+            asked = waitForLoginDialog({"", ""}, 5s).is();
+            if (asked) press(loginDialog(), {"Cancel", "取消"});
+        });
+        EXPECT_FALSE(asked);
+        EXPECT_TRUE(says(told, dealsheet::msg::kSyncDone)) << told;
+
+        // "Remember password" ticked keeps it for good. The office stores such passwords once
+        // the user allowed it (Tools ▸ Options ▸ Security; here without a master password of
+        // the user's own, else the office asks for that first).
+        const auto container = css::task::PasswordContainer::create(Office::get().context());
+        container->allowPersistentStoring(true);
+        EXPECT_TRUE(Reference<css::task::XMasterPasswordHandling2>(container, UNO_QUERY_THROW)
+                        ->useDefaultMasterPassword(nullptr));
+        server.sql("ALTER ROLE li PASSWORD 'second-pw-25'");
+        told = syncInWindow(doc, "team-password-kept", [&] {
+            // The remembered password is refused: forgotten, and the dialog says why.
+            const auto dialog = waitForLoginDialog(dealsheet::msg::kPasswordRefused);
+            ASSERT_TRUE(dialog.is()) << "no dialog after the remembered password was refused";
+            EXPECT_EQ(remembered(server.connection(), "li"), "");
+            typePassword(dialog, "second-pw-25");
+            const Reference<css::accessibility::XAccessibleAction> box(
+                findAccessible(dialog, AccessibleRole::CHECK_BOX), UNO_QUERY_THROW);
+            box->doAccessibleAction(0);
+            screenshot("team-password-remember-ticked");
+            press(dialog, {"OK", "确定"});
+        });
+        EXPECT_TRUE(says(told, dealsheet::msg::kSyncDone)) << told;
+        EXPECT_EQ(remembered(server.connection(), "li"), "second-pw-25");
+        EXPECT_TRUE(rememberedForGood(server.connection(), "li"));
+        // Nothing of any password in the document as saved.
+        const std::string saved = kShots + "/../test-artifacts/team-password.fods";
+        fs::create_directories(fs::path(saved).parent_path());
+        storeAs(doc, saved, "OpenDocument Spreadsheet Flat XML");
+        const std::string xml = readFile(saved);
+        EXPECT_NE(xml.find("华东机械有限公司"), std::string::npos);
+        EXPECT_EQ(xml.find("pw-25"), std::string::npos);
+        container->remove(toOUString("sdbc:postgresql:" + server.connection()), "li");
+        EXPECT_FALSE(rememberedForGood(server.connection(), "li"));
+        close(doc);
     });
 }
