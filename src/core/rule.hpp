@@ -6,6 +6,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "cell.hpp"
@@ -36,7 +37,18 @@ struct ParamSpec {
     ParamKind kind;
     std::string_view of{};  // the Column parameter whose list or reference a parameter uses
     Text meaning{};         // for the reference
+
+    // A rule's parameter as it is declared: param("due", K::Column, {"截止日期列", "…"}), and
+    // .of("status") for a parameter about another's list or reference.
+    constexpr ParamSpec ofColumn(std::string_view column) const {
+        ParamSpec spec = *this;
+        spec.of = column;
+        return spec;
+    }
 };
+constexpr ParamSpec param(std::string_view name, ParamKind kind, Text meaning) {
+    return ParamSpec{name, kind, {}, meaning};
+}
 
 // One parameter of a schema rule entry, parsed.
 struct ParamValue {
@@ -110,10 +122,13 @@ enum class RuleScope {
     Structure,  // about the sheet as a whole (columns, keys) or found outside the sheet rows
 };
 
+// A rule reads top to bottom, each part named where it is written:
+//   RuleDefinition::define("GRADE", Severity::Warning, RuleScope::Sheet)
+//       .titled({…}).saying({…}).taking({param(…), …}).checkingRow([](RuleRow& r) { … })
 struct RuleDefinition {
     std::string_view code;
-    Severity severity;
-    RuleScope scope;
+    Severity severity = Severity::Error;
+    RuleScope scope = RuleScope::Structure;
     Text title;    // what the rule checks: README, reference and the report summary
     Text message;  // {field}, {value}, {detail} and {param:NAME} (a parameter) are filled in
     std::vector<ParamSpec> params;  // Sheet rules: what a schema entry must give
@@ -126,6 +141,42 @@ struct RuleDefinition {
     void (*checkBlank)(RuleCell&) = nullptr;
     // Sheet rules: checks one filled row.
     void (*checkRow)(RuleRow&) = nullptr;
+
+    static RuleDefinition define(std::string_view code, Severity severity, RuleScope scope) {
+        RuleDefinition rule;
+        rule.code = code;
+        rule.severity = severity;
+        rule.scope = scope;
+        return rule;
+    }
+    RuleDefinition titled(Text text) && {
+        return std::move(*this).with(&RuleDefinition::title, text);
+    }
+    RuleDefinition saying(Text text) && {
+        return std::move(*this).with(&RuleDefinition::message, text);
+    }
+    RuleDefinition taking(std::vector<ParamSpec> specs) && {
+        return std::move(*this).with(&RuleDefinition::params, std::move(specs));
+    }
+    RuleDefinition appliesWhen(bool (*test)(const ColumnSchema&)) && {
+        return std::move(*this).with(&RuleDefinition::appliesTo, test);
+    }
+    RuleDefinition checkingCell(bool (*check)(RuleCell&)) && {
+        return std::move(*this).with(&RuleDefinition::checkCell, check);
+    }
+    RuleDefinition checkingBlank(void (*check)(RuleCell&)) && {
+        return std::move(*this).with(&RuleDefinition::checkBlank, check);
+    }
+    RuleDefinition checkingRow(void (*check)(RuleRow&)) && {
+        return std::move(*this).with(&RuleDefinition::checkRow, check);
+    }
+
+  private:
+    template <typename Field, typename Value>
+    RuleDefinition with(Field RuleDefinition::*field, Value&& value) && {
+        this->*field = std::forward<Value>(value);
+        return std::move(*this);
+    }
 };
 
 // Every rule, column rules in the order they check a cell.
