@@ -497,7 +497,7 @@ bool isRefusal(std::string_view sqlState, std::string_view message) {
         sqlState.substr(0, 2) == "23")
         return true;
     return contains(m, "permission denied") || contains(m, "row-level security") ||
-           contains(m, "dealsheet-approved-contract");
+           contains(m, "dealsheet-approved-contract") || contains(m, "dealsheet-customer-number");
 }
 
 Refusal explainRefusal(std::string_view message, const SheetSchema& sheet) {
@@ -517,6 +517,14 @@ Refusal explainRefusal(std::string_view message, const SheetSchema& sheet) {
         }
         return refusal;
     }
+    // The server's own integrity (server/dealsheet-team.sql): issued numbers never change,
+    // customer and contract numbers are unique.
+    if (contains(m, "dealsheet-customer-number:"))
+        return {msg::kRefusedIssuedNumber, {"customer_no"}, {}};
+    if (contains(m, "customers_customer_no_unique"))
+        return {msg::kRefusedDuplicateCustomerNo, {"customer_no"}, {}};
+    if (contains(m, "approvals_contract_no_unique"))
+        return {msg::kRefusedDuplicateContractNo, {"contract_no"}, {}};
     if (contains(m, "row-level security")) {
         const std::string column = ownershipColumn(sheet);
         return {sheet.id == "customers" ? msg::kRefusedNotYourCustomer : msg::kRefusedNotYourRow,
