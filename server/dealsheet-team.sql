@@ -53,12 +53,19 @@ BEGIN
   RETURN NEW;
 END $f$;
 
--- Every version of every row, written by the server itself (members cannot write history).
+-- Every version of every row, written by the server itself (members cannot write history),
+-- once per statement from its transition tables (a push of 100,000 rows is one INSERT here,
+-- not 100,000). An update that made no new version adds nothing.
 CREATE FUNCTION dealsheet.keep_history() RETURNS trigger LANGUAGE plpgsql SECURITY DEFINER
 SET search_path = dealsheet, pg_temp AS $f$
 BEGIN
-  IF TG_OP = 'UPDATE' AND NEW.version = OLD.version THEN RETURN NULL; END IF;  -- no new version
-  EXECUTE format('INSERT INTO dealsheet.%I SELECT ($1).*', TG_TABLE_NAME || '_history') USING NEW;
+  IF TG_OP = 'INSERT' THEN
+    EXECUTE format('INSERT INTO dealsheet.%I SELECT * FROM written', TG_TABLE_NAME || '_history');
+  ELSE
+    EXECUTE format('INSERT INTO dealsheet.%I SELECT n.* FROM written n JOIN previous o '
+                   'ON o.row_id = n.row_id WHERE n.version <> o.version',
+                   TG_TABLE_NAME || '_history');
+  END IF;
   RETURN NULL;
 END $f$;
 
@@ -122,8 +129,12 @@ CREATE TRIGGER t10_stamp BEFORE INSERT OR UPDATE ON dealsheet.customers
   FOR EACH ROW EXECUTE FUNCTION dealsheet.stamp_row();
 CREATE TRIGGER t15_change BEFORE INSERT OR UPDATE ON dealsheet.customers
   FOR EACH ROW EXECUTE FUNCTION dealsheet.stamp_change();
-CREATE TRIGGER t90_history AFTER INSERT OR UPDATE ON dealsheet.customers
-  FOR EACH ROW EXECUTE FUNCTION dealsheet.keep_history();
+CREATE TRIGGER t90_history AFTER INSERT ON dealsheet.customers
+  REFERENCING NEW TABLE AS written
+  FOR EACH STATEMENT EXECUTE FUNCTION dealsheet.keep_history();
+CREATE TRIGGER t90_history_update AFTER UPDATE ON dealsheet.customers
+  REFERENCING OLD TABLE AS previous NEW TABLE AS written
+  FOR EACH STATEMENT EXECUTE FUNCTION dealsheet.keep_history();
 GRANT SELECT ON dealsheet.customers, dealsheet.customers_history TO lead, member, viewer;
 GRANT INSERT, UPDATE ON dealsheet.customers TO lead, member;
 
@@ -182,8 +193,12 @@ CREATE TRIGGER t10_stamp BEFORE INSERT OR UPDATE ON dealsheet.negotiations
   FOR EACH ROW EXECUTE FUNCTION dealsheet.stamp_row();
 CREATE TRIGGER t15_change BEFORE INSERT OR UPDATE ON dealsheet.negotiations
   FOR EACH ROW EXECUTE FUNCTION dealsheet.stamp_change();
-CREATE TRIGGER t90_history AFTER INSERT OR UPDATE ON dealsheet.negotiations
-  FOR EACH ROW EXECUTE FUNCTION dealsheet.keep_history();
+CREATE TRIGGER t90_history AFTER INSERT ON dealsheet.negotiations
+  REFERENCING NEW TABLE AS written
+  FOR EACH STATEMENT EXECUTE FUNCTION dealsheet.keep_history();
+CREATE TRIGGER t90_history_update AFTER UPDATE ON dealsheet.negotiations
+  REFERENCING OLD TABLE AS previous NEW TABLE AS written
+  FOR EACH STATEMENT EXECUTE FUNCTION dealsheet.keep_history();
 GRANT SELECT ON dealsheet.negotiations, dealsheet.negotiations_history TO lead, member, viewer;
 GRANT INSERT, UPDATE ON dealsheet.negotiations TO lead, member;
 
@@ -222,8 +237,12 @@ CREATE TRIGGER t10_stamp BEFORE INSERT OR UPDATE ON dealsheet.actions
   FOR EACH ROW EXECUTE FUNCTION dealsheet.stamp_row();
 CREATE TRIGGER t15_change BEFORE INSERT OR UPDATE ON dealsheet.actions
   FOR EACH ROW EXECUTE FUNCTION dealsheet.stamp_change();
-CREATE TRIGGER t90_history AFTER INSERT OR UPDATE ON dealsheet.actions
-  FOR EACH ROW EXECUTE FUNCTION dealsheet.keep_history();
+CREATE TRIGGER t90_history AFTER INSERT ON dealsheet.actions
+  REFERENCING NEW TABLE AS written
+  FOR EACH STATEMENT EXECUTE FUNCTION dealsheet.keep_history();
+CREATE TRIGGER t90_history_update AFTER UPDATE ON dealsheet.actions
+  REFERENCING OLD TABLE AS previous NEW TABLE AS written
+  FOR EACH STATEMENT EXECUTE FUNCTION dealsheet.keep_history();
 GRANT SELECT ON dealsheet.actions, dealsheet.actions_history TO lead, member, viewer;
 GRANT INSERT, UPDATE ON dealsheet.actions TO lead, member;
 
@@ -264,8 +283,12 @@ CREATE TRIGGER t10_stamp BEFORE INSERT OR UPDATE ON dealsheet.key_points
   FOR EACH ROW EXECUTE FUNCTION dealsheet.stamp_row();
 CREATE TRIGGER t15_change BEFORE INSERT OR UPDATE ON dealsheet.key_points
   FOR EACH ROW EXECUTE FUNCTION dealsheet.stamp_change();
-CREATE TRIGGER t90_history AFTER INSERT OR UPDATE ON dealsheet.key_points
-  FOR EACH ROW EXECUTE FUNCTION dealsheet.keep_history();
+CREATE TRIGGER t90_history AFTER INSERT ON dealsheet.key_points
+  REFERENCING NEW TABLE AS written
+  FOR EACH STATEMENT EXECUTE FUNCTION dealsheet.keep_history();
+CREATE TRIGGER t90_history_update AFTER UPDATE ON dealsheet.key_points
+  REFERENCING OLD TABLE AS previous NEW TABLE AS written
+  FOR EACH STATEMENT EXECUTE FUNCTION dealsheet.keep_history();
 GRANT SELECT ON dealsheet.key_points, dealsheet.key_points_history TO lead, member, viewer;
 GRANT INSERT, UPDATE ON dealsheet.key_points TO lead, member;
 
@@ -312,8 +335,12 @@ CREATE TRIGGER t10_stamp BEFORE INSERT OR UPDATE ON dealsheet.approvals
   FOR EACH ROW EXECUTE FUNCTION dealsheet.stamp_row();
 CREATE TRIGGER t15_change BEFORE INSERT OR UPDATE ON dealsheet.approvals
   FOR EACH ROW EXECUTE FUNCTION dealsheet.stamp_change();
-CREATE TRIGGER t90_history AFTER INSERT OR UPDATE ON dealsheet.approvals
-  FOR EACH ROW EXECUTE FUNCTION dealsheet.keep_history();
+CREATE TRIGGER t90_history AFTER INSERT ON dealsheet.approvals
+  REFERENCING NEW TABLE AS written
+  FOR EACH STATEMENT EXECUTE FUNCTION dealsheet.keep_history();
+CREATE TRIGGER t90_history_update AFTER UPDATE ON dealsheet.approvals
+  REFERENCING OLD TABLE AS previous NEW TABLE AS written
+  FOR EACH STATEMENT EXECUTE FUNCTION dealsheet.keep_history();
 GRANT SELECT ON dealsheet.approvals, dealsheet.approvals_history TO lead, member, viewer;
 GRANT INSERT, UPDATE ON dealsheet.approvals TO lead, member;
 
@@ -350,8 +377,12 @@ CREATE TRIGGER t10_stamp BEFORE INSERT OR UPDATE ON dealsheet.execution
   FOR EACH ROW EXECUTE FUNCTION dealsheet.stamp_row();
 CREATE TRIGGER t15_change BEFORE INSERT OR UPDATE ON dealsheet.execution
   FOR EACH ROW EXECUTE FUNCTION dealsheet.stamp_change();
-CREATE TRIGGER t90_history AFTER INSERT OR UPDATE ON dealsheet.execution
-  FOR EACH ROW EXECUTE FUNCTION dealsheet.keep_history();
+CREATE TRIGGER t90_history AFTER INSERT ON dealsheet.execution
+  REFERENCING NEW TABLE AS written
+  FOR EACH STATEMENT EXECUTE FUNCTION dealsheet.keep_history();
+CREATE TRIGGER t90_history_update AFTER UPDATE ON dealsheet.execution
+  REFERENCING OLD TABLE AS previous NEW TABLE AS written
+  FOR EACH STATEMENT EXECUTE FUNCTION dealsheet.keep_history();
 GRANT SELECT ON dealsheet.execution, dealsheet.execution_history TO lead, member, viewer;
 GRANT INSERT, UPDATE ON dealsheet.execution TO lead, member;
 
@@ -388,8 +419,12 @@ CREATE TRIGGER t10_stamp BEFORE INSERT OR UPDATE ON dealsheet.acceptance
   FOR EACH ROW EXECUTE FUNCTION dealsheet.stamp_row();
 CREATE TRIGGER t15_change BEFORE INSERT OR UPDATE ON dealsheet.acceptance
   FOR EACH ROW EXECUTE FUNCTION dealsheet.stamp_change();
-CREATE TRIGGER t90_history AFTER INSERT OR UPDATE ON dealsheet.acceptance
-  FOR EACH ROW EXECUTE FUNCTION dealsheet.keep_history();
+CREATE TRIGGER t90_history AFTER INSERT ON dealsheet.acceptance
+  REFERENCING NEW TABLE AS written
+  FOR EACH STATEMENT EXECUTE FUNCTION dealsheet.keep_history();
+CREATE TRIGGER t90_history_update AFTER UPDATE ON dealsheet.acceptance
+  REFERENCING OLD TABLE AS previous NEW TABLE AS written
+  FOR EACH STATEMENT EXECUTE FUNCTION dealsheet.keep_history();
 GRANT SELECT ON dealsheet.acceptance, dealsheet.acceptance_history TO lead, member, viewer;
 GRANT INSERT, UPDATE ON dealsheet.acceptance TO lead, member;
 
@@ -448,8 +483,12 @@ CREATE TRIGGER t10_stamp BEFORE INSERT OR UPDATE ON dealsheet.handover
   FOR EACH ROW EXECUTE FUNCTION dealsheet.stamp_row();
 CREATE TRIGGER t15_change BEFORE INSERT OR UPDATE ON dealsheet.handover
   FOR EACH ROW EXECUTE FUNCTION dealsheet.stamp_change();
-CREATE TRIGGER t90_history AFTER INSERT OR UPDATE ON dealsheet.handover
-  FOR EACH ROW EXECUTE FUNCTION dealsheet.keep_history();
+CREATE TRIGGER t90_history AFTER INSERT ON dealsheet.handover
+  REFERENCING NEW TABLE AS written
+  FOR EACH STATEMENT EXECUTE FUNCTION dealsheet.keep_history();
+CREATE TRIGGER t90_history_update AFTER UPDATE ON dealsheet.handover
+  REFERENCING OLD TABLE AS previous NEW TABLE AS written
+  FOR EACH STATEMENT EXECUTE FUNCTION dealsheet.keep_history();
 GRANT SELECT ON dealsheet.handover, dealsheet.handover_history TO lead, member, viewer;
 GRANT INSERT, UPDATE ON dealsheet.handover TO lead, member;
 
@@ -486,8 +525,12 @@ CREATE TRIGGER t10_stamp BEFORE INSERT OR UPDATE ON dealsheet.abnormal
   FOR EACH ROW EXECUTE FUNCTION dealsheet.stamp_row();
 CREATE TRIGGER t15_change BEFORE INSERT OR UPDATE ON dealsheet.abnormal
   FOR EACH ROW EXECUTE FUNCTION dealsheet.stamp_change();
-CREATE TRIGGER t90_history AFTER INSERT OR UPDATE ON dealsheet.abnormal
-  FOR EACH ROW EXECUTE FUNCTION dealsheet.keep_history();
+CREATE TRIGGER t90_history AFTER INSERT ON dealsheet.abnormal
+  REFERENCING NEW TABLE AS written
+  FOR EACH STATEMENT EXECUTE FUNCTION dealsheet.keep_history();
+CREATE TRIGGER t90_history_update AFTER UPDATE ON dealsheet.abnormal
+  REFERENCING OLD TABLE AS previous NEW TABLE AS written
+  FOR EACH STATEMENT EXECUTE FUNCTION dealsheet.keep_history();
 GRANT SELECT ON dealsheet.abnormal, dealsheet.abnormal_history TO lead, member, viewer;
 GRANT INSERT, UPDATE ON dealsheet.abnormal TO lead, member;
 
