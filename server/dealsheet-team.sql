@@ -53,12 +53,19 @@ BEGIN
   RETURN NEW;
 END $f$;
 
--- Every version of every row, written by the server itself (members cannot write history).
+-- Every version of every row, written by the server itself (members cannot write history),
+-- once per statement from its transition tables (a push of 100,000 rows is one INSERT here,
+-- not 100,000). An update that made no new version adds nothing.
 CREATE FUNCTION dealsheet.keep_history() RETURNS trigger LANGUAGE plpgsql SECURITY DEFINER
 SET search_path = dealsheet, pg_temp AS $f$
 BEGIN
-  IF TG_OP = 'UPDATE' AND NEW.version = OLD.version THEN RETURN NULL; END IF;  -- no new version
-  EXECUTE format('INSERT INTO dealsheet.%I SELECT ($1).*', TG_TABLE_NAME || '_history') USING NEW;
+  IF TG_OP = 'INSERT' THEN
+    EXECUTE format('INSERT INTO dealsheet.%I SELECT * FROM written', TG_TABLE_NAME || '_history');
+  ELSE
+    EXECUTE format('INSERT INTO dealsheet.%I SELECT n.* FROM written n JOIN previous o '
+                   'ON o.row_id = n.row_id WHERE n.version <> o.version',
+                   TG_TABLE_NAME || '_history');
+  END IF;
   RETURN NULL;
 END $f$;
 
@@ -122,8 +129,12 @@ CREATE TRIGGER t10_stamp BEFORE INSERT OR UPDATE ON dealsheet.customers
   FOR EACH ROW EXECUTE FUNCTION dealsheet.stamp_row();
 CREATE TRIGGER t15_change BEFORE INSERT OR UPDATE ON dealsheet.customers
   FOR EACH ROW EXECUTE FUNCTION dealsheet.stamp_change();
-CREATE TRIGGER t90_history AFTER INSERT OR UPDATE ON dealsheet.customers
-  FOR EACH ROW EXECUTE FUNCTION dealsheet.keep_history();
+CREATE TRIGGER t90_history AFTER INSERT ON dealsheet.customers
+  REFERENCING NEW TABLE AS written
+  FOR EACH STATEMENT EXECUTE FUNCTION dealsheet.keep_history();
+CREATE TRIGGER t90_history_update AFTER UPDATE ON dealsheet.customers
+  REFERENCING OLD TABLE AS previous NEW TABLE AS written
+  FOR EACH STATEMENT EXECUTE FUNCTION dealsheet.keep_history();
 GRANT SELECT ON dealsheet.customers, dealsheet.customers_history TO lead, member, viewer;
 GRANT INSERT, UPDATE ON dealsheet.customers TO lead, member;
 
@@ -182,8 +193,12 @@ CREATE TRIGGER t10_stamp BEFORE INSERT OR UPDATE ON dealsheet.negotiations
   FOR EACH ROW EXECUTE FUNCTION dealsheet.stamp_row();
 CREATE TRIGGER t15_change BEFORE INSERT OR UPDATE ON dealsheet.negotiations
   FOR EACH ROW EXECUTE FUNCTION dealsheet.stamp_change();
-CREATE TRIGGER t90_history AFTER INSERT OR UPDATE ON dealsheet.negotiations
-  FOR EACH ROW EXECUTE FUNCTION dealsheet.keep_history();
+CREATE TRIGGER t90_history AFTER INSERT ON dealsheet.negotiations
+  REFERENCING NEW TABLE AS written
+  FOR EACH STATEMENT EXECUTE FUNCTION dealsheet.keep_history();
+CREATE TRIGGER t90_history_update AFTER UPDATE ON dealsheet.negotiations
+  REFERENCING OLD TABLE AS previous NEW TABLE AS written
+  FOR EACH STATEMENT EXECUTE FUNCTION dealsheet.keep_history();
 GRANT SELECT ON dealsheet.negotiations, dealsheet.negotiations_history TO lead, member, viewer;
 GRANT INSERT, UPDATE ON dealsheet.negotiations TO lead, member;
 
@@ -222,8 +237,12 @@ CREATE TRIGGER t10_stamp BEFORE INSERT OR UPDATE ON dealsheet.actions
   FOR EACH ROW EXECUTE FUNCTION dealsheet.stamp_row();
 CREATE TRIGGER t15_change BEFORE INSERT OR UPDATE ON dealsheet.actions
   FOR EACH ROW EXECUTE FUNCTION dealsheet.stamp_change();
-CREATE TRIGGER t90_history AFTER INSERT OR UPDATE ON dealsheet.actions
-  FOR EACH ROW EXECUTE FUNCTION dealsheet.keep_history();
+CREATE TRIGGER t90_history AFTER INSERT ON dealsheet.actions
+  REFERENCING NEW TABLE AS written
+  FOR EACH STATEMENT EXECUTE FUNCTION dealsheet.keep_history();
+CREATE TRIGGER t90_history_update AFTER UPDATE ON dealsheet.actions
+  REFERENCING OLD TABLE AS previous NEW TABLE AS written
+  FOR EACH STATEMENT EXECUTE FUNCTION dealsheet.keep_history();
 GRANT SELECT ON dealsheet.actions, dealsheet.actions_history TO lead, member, viewer;
 GRANT INSERT, UPDATE ON dealsheet.actions TO lead, member;
 
@@ -264,8 +283,12 @@ CREATE TRIGGER t10_stamp BEFORE INSERT OR UPDATE ON dealsheet.key_points
   FOR EACH ROW EXECUTE FUNCTION dealsheet.stamp_row();
 CREATE TRIGGER t15_change BEFORE INSERT OR UPDATE ON dealsheet.key_points
   FOR EACH ROW EXECUTE FUNCTION dealsheet.stamp_change();
-CREATE TRIGGER t90_history AFTER INSERT OR UPDATE ON dealsheet.key_points
-  FOR EACH ROW EXECUTE FUNCTION dealsheet.keep_history();
+CREATE TRIGGER t90_history AFTER INSERT ON dealsheet.key_points
+  REFERENCING NEW TABLE AS written
+  FOR EACH STATEMENT EXECUTE FUNCTION dealsheet.keep_history();
+CREATE TRIGGER t90_history_update AFTER UPDATE ON dealsheet.key_points
+  REFERENCING OLD TABLE AS previous NEW TABLE AS written
+  FOR EACH STATEMENT EXECUTE FUNCTION dealsheet.keep_history();
 GRANT SELECT ON dealsheet.key_points, dealsheet.key_points_history TO lead, member, viewer;
 GRANT INSERT, UPDATE ON dealsheet.key_points TO lead, member;
 
@@ -312,8 +335,12 @@ CREATE TRIGGER t10_stamp BEFORE INSERT OR UPDATE ON dealsheet.approvals
   FOR EACH ROW EXECUTE FUNCTION dealsheet.stamp_row();
 CREATE TRIGGER t15_change BEFORE INSERT OR UPDATE ON dealsheet.approvals
   FOR EACH ROW EXECUTE FUNCTION dealsheet.stamp_change();
-CREATE TRIGGER t90_history AFTER INSERT OR UPDATE ON dealsheet.approvals
-  FOR EACH ROW EXECUTE FUNCTION dealsheet.keep_history();
+CREATE TRIGGER t90_history AFTER INSERT ON dealsheet.approvals
+  REFERENCING NEW TABLE AS written
+  FOR EACH STATEMENT EXECUTE FUNCTION dealsheet.keep_history();
+CREATE TRIGGER t90_history_update AFTER UPDATE ON dealsheet.approvals
+  REFERENCING OLD TABLE AS previous NEW TABLE AS written
+  FOR EACH STATEMENT EXECUTE FUNCTION dealsheet.keep_history();
 GRANT SELECT ON dealsheet.approvals, dealsheet.approvals_history TO lead, member, viewer;
 GRANT INSERT, UPDATE ON dealsheet.approvals TO lead, member;
 
@@ -350,8 +377,12 @@ CREATE TRIGGER t10_stamp BEFORE INSERT OR UPDATE ON dealsheet.execution
   FOR EACH ROW EXECUTE FUNCTION dealsheet.stamp_row();
 CREATE TRIGGER t15_change BEFORE INSERT OR UPDATE ON dealsheet.execution
   FOR EACH ROW EXECUTE FUNCTION dealsheet.stamp_change();
-CREATE TRIGGER t90_history AFTER INSERT OR UPDATE ON dealsheet.execution
-  FOR EACH ROW EXECUTE FUNCTION dealsheet.keep_history();
+CREATE TRIGGER t90_history AFTER INSERT ON dealsheet.execution
+  REFERENCING NEW TABLE AS written
+  FOR EACH STATEMENT EXECUTE FUNCTION dealsheet.keep_history();
+CREATE TRIGGER t90_history_update AFTER UPDATE ON dealsheet.execution
+  REFERENCING OLD TABLE AS previous NEW TABLE AS written
+  FOR EACH STATEMENT EXECUTE FUNCTION dealsheet.keep_history();
 GRANT SELECT ON dealsheet.execution, dealsheet.execution_history TO lead, member, viewer;
 GRANT INSERT, UPDATE ON dealsheet.execution TO lead, member;
 
@@ -388,8 +419,12 @@ CREATE TRIGGER t10_stamp BEFORE INSERT OR UPDATE ON dealsheet.acceptance
   FOR EACH ROW EXECUTE FUNCTION dealsheet.stamp_row();
 CREATE TRIGGER t15_change BEFORE INSERT OR UPDATE ON dealsheet.acceptance
   FOR EACH ROW EXECUTE FUNCTION dealsheet.stamp_change();
-CREATE TRIGGER t90_history AFTER INSERT OR UPDATE ON dealsheet.acceptance
-  FOR EACH ROW EXECUTE FUNCTION dealsheet.keep_history();
+CREATE TRIGGER t90_history AFTER INSERT ON dealsheet.acceptance
+  REFERENCING NEW TABLE AS written
+  FOR EACH STATEMENT EXECUTE FUNCTION dealsheet.keep_history();
+CREATE TRIGGER t90_history_update AFTER UPDATE ON dealsheet.acceptance
+  REFERENCING OLD TABLE AS previous NEW TABLE AS written
+  FOR EACH STATEMENT EXECUTE FUNCTION dealsheet.keep_history();
 GRANT SELECT ON dealsheet.acceptance, dealsheet.acceptance_history TO lead, member, viewer;
 GRANT INSERT, UPDATE ON dealsheet.acceptance TO lead, member;
 
@@ -448,8 +483,12 @@ CREATE TRIGGER t10_stamp BEFORE INSERT OR UPDATE ON dealsheet.handover
   FOR EACH ROW EXECUTE FUNCTION dealsheet.stamp_row();
 CREATE TRIGGER t15_change BEFORE INSERT OR UPDATE ON dealsheet.handover
   FOR EACH ROW EXECUTE FUNCTION dealsheet.stamp_change();
-CREATE TRIGGER t90_history AFTER INSERT OR UPDATE ON dealsheet.handover
-  FOR EACH ROW EXECUTE FUNCTION dealsheet.keep_history();
+CREATE TRIGGER t90_history AFTER INSERT ON dealsheet.handover
+  REFERENCING NEW TABLE AS written
+  FOR EACH STATEMENT EXECUTE FUNCTION dealsheet.keep_history();
+CREATE TRIGGER t90_history_update AFTER UPDATE ON dealsheet.handover
+  REFERENCING OLD TABLE AS previous NEW TABLE AS written
+  FOR EACH STATEMENT EXECUTE FUNCTION dealsheet.keep_history();
 GRANT SELECT ON dealsheet.handover, dealsheet.handover_history TO lead, member, viewer;
 GRANT INSERT, UPDATE ON dealsheet.handover TO lead, member;
 
@@ -486,46 +525,129 @@ CREATE TRIGGER t10_stamp BEFORE INSERT OR UPDATE ON dealsheet.abnormal
   FOR EACH ROW EXECUTE FUNCTION dealsheet.stamp_row();
 CREATE TRIGGER t15_change BEFORE INSERT OR UPDATE ON dealsheet.abnormal
   FOR EACH ROW EXECUTE FUNCTION dealsheet.stamp_change();
-CREATE TRIGGER t90_history AFTER INSERT OR UPDATE ON dealsheet.abnormal
-  FOR EACH ROW EXECUTE FUNCTION dealsheet.keep_history();
+CREATE TRIGGER t90_history AFTER INSERT ON dealsheet.abnormal
+  REFERENCING NEW TABLE AS written
+  FOR EACH STATEMENT EXECUTE FUNCTION dealsheet.keep_history();
+CREATE TRIGGER t90_history_update AFTER UPDATE ON dealsheet.abnormal
+  REFERENCING OLD TABLE AS previous NEW TABLE AS written
+  FOR EACH STATEMENT EXECUTE FUNCTION dealsheet.keep_history();
 GRANT SELECT ON dealsheet.abnormal, dealsheet.abnormal_history TO lead, member, viewer;
 GRANT INSERT, UPDATE ON dealsheet.abnormal TO lead, member;
 
--- Customer numbers YYYYMM-NNN, unique across the team: the next number of the registration
--- month, taken under a lock on that month's counter, so two pushes at the same moment wait
--- for each other instead of taking the same number. Numbers typed by hand count too.
+-- Customer numbers YYYYMM-NNN, as the core's CUSTOMERNO and Assign customer numbers make them:
+-- the registration month, a dash and the next number of that month after the highest in use,
+-- at least three digits and never cut (202611-999, 202611-1000, 202611-10000). Numbers typed by
+-- hand count when the core would read them (surrounding spaces ignored; three digits or, above
+-- 999, no leading zero). Unique across the team: no two customers share a number (spaces
+-- around it ignored), whoever writes them and however.
+-- Two pushes at the same moment wait for each other on the month's row of customer_months,
+-- locked until the end of the transaction. A transaction locks and reads each month once: the
+-- last number it issued is kept in a transaction-local setting (dealsheet.customer_no_YYYYMM,
+-- undone with the transaction or savepoint that set it, as the lock is), and the month's row is
+-- written once per statement (t25_customer_months_*). So numbering is linear in the rows pushed,
+-- and a push that is rolled back leaves the counter as it was.
 CREATE TABLE dealsheet.customer_months (month text PRIMARY KEY, last integer NOT NULL);
-CREATE INDEX customers_customer_no ON dealsheet.customers (customer_no text_pattern_ops);
+CREATE UNIQUE INDEX customers_customer_no_unique ON dealsheet.customers
+  (btrim(customer_no, E' \t\n\u000B\f\r\u00A0\u200B\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200A\u3000\uFEFF') text_pattern_ops) WHERE btrim(customer_no, E' \t\n\u000B\f\r\u00A0\u200B\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200A\u3000\uFEFF') <> '';
 
-CREATE FUNCTION dealsheet.next_customer_no(registered text) RETURNS text LANGUAGE plpgsql
-SECURITY DEFINER SET search_path = dealsheet, pg_temp AS $f$
+-- The last number of month m (YYYYMM) in use, for this transaction: the first call locks the
+-- month's row (waiting for a concurrent push of that month to end) and reads the highest
+-- number of the month once; later calls read the transaction's own setting.
+CREATE FUNCTION dealsheet.customer_month_last(m text) RETURNS integer LANGUAGE plpgsql AS $f$
+DECLARE
+  n integer := nullif(current_setting('dealsheet.customer_no_' || m, true), '')::integer;
+BEGIN
+  IF n IS NOT NULL THEN
+    RETURN n;
+  END IF;
+  INSERT INTO dealsheet.customer_months (month, last) VALUES (m, 0) ON CONFLICT (month) DO NOTHING;
+  SELECT last INTO n FROM dealsheet.customer_months WHERE month = m FOR UPDATE;
+  SELECT greatest(n, coalesce(max(substr(k, 8)::integer), 0)) INTO n
+    FROM (SELECT btrim(customer_no, E' \t\n\u000B\f\r\u00A0\u200B\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200A\u3000\uFEFF') AS k FROM dealsheet.customers
+          WHERE btrim(customer_no, E' \t\n\u000B\f\r\u00A0\u200B\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200A\u3000\uFEFF') <> ''
+            AND btrim(customer_no, E' \t\n\u000B\f\r\u00A0\u200B\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200A\u3000\uFEFF') ~>=~ (m || '-')
+            AND btrim(customer_no, E' \t\n\u000B\f\r\u00A0\u200B\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200A\u3000\uFEFF') ~<~ (m || '.')) numbers
+    WHERE k ~ '^(19|[2-9][0-9])[0-9]{2}(0[1-9]|1[0-2])-([0-9]{3}|[1-9][0-9]{3,8})$';
+  PERFORM set_config('dealsheet.customer_no_' || m, n::text, true);
+  RETURN n;
+END $f$;
+
+-- The next number of the month of `registered` (an ISO date: 2026-11-05), NULL without a valid
+-- date or when the month is full (999999999), as the core leaves such a row unnumbered. Called
+-- by number_customer (as the register's owner); nobody else may run it.
+CREATE FUNCTION dealsheet.next_customer_no(registered text) RETURNS text LANGUAGE plpgsql AS $f$
 DECLARE
   m text;
   n integer;
 BEGIN
-  IF registered IS NULL OR registered !~ '^[0-9]{4}-(0[1-9]|1[0-2])-[0-9]{2}' THEN
+  IF registered IS NULL
+     OR registered !~ '^(19|[2-9][0-9])[0-9]{2}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])' THEN
     RETURN NULL;  -- no valid registration date: reported by Validate, never guessed
   END IF;
   m := substr(registered, 1, 4) || substr(registered, 6, 2);
-  INSERT INTO customer_months (month, last) VALUES (m, 0) ON CONFLICT (month) DO NOTHING;
-  SELECT last INTO n FROM customer_months WHERE month = m FOR UPDATE;
-  SELECT greatest(n, coalesce(max(substr(customer_no, 8)::integer), 0)) INTO n
-    FROM customers WHERE customer_no LIKE m || '-%' AND customer_no ~ '^[0-9]{6}-[0-9]{3,9}$';
+  n := dealsheet.customer_month_last(m);
+  IF n >= 999999999 THEN
+    RETURN NULL;
+  END IF;
   n := n + 1;
-  UPDATE customer_months SET last = n WHERE month = m;
-  RETURN m || '-' || lpad(n::text, 3, '0');
+  PERFORM set_config('dealsheet.customer_no_' || m, n::text, true);
+  IF pg_trigger_depth() = 0 THEN  -- run by hand, not by a write: the counter at once
+    UPDATE dealsheet.customer_months SET last = n WHERE month = m;
+  END IF;
+  RETURN m || '-' || CASE WHEN n < 1000 THEN lpad(n::text, 3, '0') ELSE n::text END;
 END $f$;
 
--- A customer written without a number gets one inside the writing transaction.
-CREATE FUNCTION dealsheet.number_customer() RETURNS trigger LANGUAGE plpgsql AS $f$
+-- A customer written without a number gets one inside the writing transaction; a number
+-- typed by hand makes its month wait for concurrent pushes and counts at once.
+CREATE FUNCTION dealsheet.number_customer() RETURNS trigger LANGUAGE plpgsql SECURITY DEFINER
+SET search_path = dealsheet, pg_temp AS $f$
+DECLARE
+  k text := btrim(NEW.customer_no, E' \t\n\u000B\f\r\u00A0\u200B\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200A\u3000\uFEFF');
 BEGIN
-  IF coalesce(btrim(NEW.customer_no, ' ' || chr(12288)), '') = '' THEN
-    NEW.customer_no := dealsheet.next_customer_no(btrim(NEW.registered_on));
+  IF coalesce(k, '') = '' THEN
+    NEW.customer_no := dealsheet.next_customer_no(btrim(NEW.registered_on, E' \t\n\u000B\f\r\u00A0\u200B\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200A\u3000\uFEFF'));
+  ELSIF k ~ '^(19|[2-9][0-9])[0-9]{2}(0[1-9]|1[0-2])-([0-9]{3}|[1-9][0-9]{3,8})$'
+        AND (TG_OP = 'INSERT' OR k IS DISTINCT FROM btrim(OLD.customer_no, E' \t\n\u000B\f\r\u00A0\u200B\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200A\u3000\uFEFF')) THEN
+    PERFORM set_config('dealsheet.customer_no_' || substr(k, 1, 6),
+      greatest(dealsheet.customer_month_last(substr(k, 1, 6)), substr(k, 8)::integer)::text, true);
   END IF;
   RETURN NEW;
 END $f$;
 CREATE TRIGGER t20_number BEFORE INSERT OR UPDATE ON dealsheet.customers
   FOR EACH ROW EXECUTE FUNCTION dealsheet.number_customer();
+
+-- The month counters, once per statement: each month the statement's rows were numbered in
+-- (or typed in) gets the last number this transaction issued.
+CREATE FUNCTION dealsheet.save_customer_months() RETURNS trigger LANGUAGE plpgsql
+SECURITY DEFINER SET search_path = dealsheet, pg_temp AS $f$
+BEGIN
+  UPDATE dealsheet.customer_months c SET last = s.n
+    FROM (SELECT m, nullif(current_setting('dealsheet.customer_no_' || m, true), '')::integer AS n
+          FROM (SELECT DISTINCT substr(btrim(customer_no, E' \t\n\u000B\f\r\u00A0\u200B\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200A\u3000\uFEFF'), 1, 6) AS m FROM written
+                WHERE btrim(customer_no, E' \t\n\u000B\f\r\u00A0\u200B\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200A\u3000\uFEFF') ~ '^(19|[2-9][0-9])[0-9]{2}(0[1-9]|1[0-2])-([0-9]{3}|[1-9][0-9]{3,8})$') months) s
+    WHERE c.month = s.m AND s.n > c.last;
+  RETURN NULL;
+END $f$;
+CREATE TRIGGER t25_customer_months_insert AFTER INSERT ON dealsheet.customers
+  REFERENCING NEW TABLE AS written
+  FOR EACH STATEMENT EXECUTE FUNCTION dealsheet.save_customer_months();
+CREATE TRIGGER t25_customer_months_update AFTER UPDATE ON dealsheet.customers
+  REFERENCING NEW TABLE AS written
+  FOR EACH STATEMENT EXECUTE FUNCTION dealsheet.save_customer_months();
+
+-- An issued customer number never changes, whoever writes (a lead too): the rows that refer
+-- to a customer find it by its number. A blank number may still be filled in.
+CREATE FUNCTION dealsheet.guard_customer_number() RETURNS trigger LANGUAGE plpgsql AS $f$
+BEGIN
+  IF coalesce(btrim(OLD.customer_no, E' \t\n\u000B\f\r\u00A0\u200B\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200A\u3000\uFEFF'), '') <> ''
+     AND NEW.customer_no IS DISTINCT FROM OLD.customer_no THEN
+    RAISE EXCEPTION 'dealsheet-customer-number:customer_no (an issued customer number never changes)'
+      USING ERRCODE = 'insufficient_privilege';
+  END IF;
+  RETURN NEW;
+END $f$;
+CREATE TRIGGER t18_issued_number BEFORE UPDATE ON dealsheet.customers
+  FOR EACH ROW EXECUTE FUNCTION dealsheet.guard_customer_number();
 
 -- ---- Who may see and change what (SPEC section 8, Roles) --------------------------------
 -- Each login and the 负责人 (owner) name it stands for in the sheets: data the lead maintains
@@ -703,6 +825,8 @@ CREATE POLICY visible_rows ON dealsheet.key_points_history FOR SELECT TO lead, m
   USING (EXISTS (SELECT FROM dealsheet.key_points t WHERE t.row_id = key_points_history.row_id));
 CREATE INDEX approvals_customer_no ON dealsheet.approvals (customer_no);
 CREATE INDEX approvals_contract_no ON dealsheet.approvals (contract_no);
+CREATE UNIQUE INDEX approvals_contract_no_unique ON dealsheet.approvals
+  (btrim(contract_no, E' \t\n\u000B\f\r\u00A0\u200B\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200A\u3000\uFEFF')) WHERE btrim(contract_no, E' \t\n\u000B\f\r\u00A0\u200B\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200A\u3000\uFEFF') <> '';
 ALTER TABLE dealsheet.approvals ENABLE ROW LEVEL SECURITY;
 CREATE POLICY lead_all ON dealsheet.approvals TO lead USING (true) WITH CHECK (true);
 CREATE POLICY viewer_reads ON dealsheet.approvals FOR SELECT TO viewer USING (true);
@@ -717,8 +841,8 @@ ALTER TABLE dealsheet.execution ENABLE ROW LEVEL SECURITY;
 CREATE POLICY lead_all ON dealsheet.execution TO lead USING (true) WITH CHECK (true);
 CREATE POLICY viewer_reads ON dealsheet.execution FOR SELECT TO viewer USING (true);
 CREATE POLICY member_own ON dealsheet.execution TO member
-  USING (EXISTS (SELECT FROM dealsheet.approvals a JOIN dealsheet.customers c ON c.customer_no = a.customer_no WHERE a.contract_no = execution.contract_no AND btrim(c.owner) = (SELECT dealsheet.my_owner_name())))
-  WITH CHECK (EXISTS (SELECT FROM dealsheet.approvals a JOIN dealsheet.customers c ON c.customer_no = a.customer_no WHERE a.contract_no = execution.contract_no AND btrim(c.owner) = (SELECT dealsheet.my_owner_name())));
+  USING (EXISTS (SELECT FROM dealsheet.approvals a JOIN dealsheet.customers c ON c.customer_no = a.customer_no WHERE a.contract_no = execution.contract_no AND btrim(a.contract_no, E' \t\n\u000B\f\r\u00A0\u200B\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200A\u3000\uFEFF') <> '' AND btrim(c.owner) = (SELECT dealsheet.my_owner_name())))
+  WITH CHECK (EXISTS (SELECT FROM dealsheet.approvals a JOIN dealsheet.customers c ON c.customer_no = a.customer_no WHERE a.contract_no = execution.contract_no AND btrim(a.contract_no, E' \t\n\u000B\f\r\u00A0\u200B\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200A\u3000\uFEFF') <> '' AND btrim(c.owner) = (SELECT dealsheet.my_owner_name())));
 ALTER TABLE dealsheet.execution_history ENABLE ROW LEVEL SECURITY;
 CREATE POLICY visible_rows ON dealsheet.execution_history FOR SELECT TO lead, member, viewer
   USING (EXISTS (SELECT FROM dealsheet.execution t WHERE t.row_id = execution_history.row_id));
@@ -727,8 +851,8 @@ ALTER TABLE dealsheet.acceptance ENABLE ROW LEVEL SECURITY;
 CREATE POLICY lead_all ON dealsheet.acceptance TO lead USING (true) WITH CHECK (true);
 CREATE POLICY viewer_reads ON dealsheet.acceptance FOR SELECT TO viewer USING (true);
 CREATE POLICY member_own ON dealsheet.acceptance TO member
-  USING (EXISTS (SELECT FROM dealsheet.approvals a JOIN dealsheet.customers c ON c.customer_no = a.customer_no WHERE a.contract_no = acceptance.contract_no AND btrim(c.owner) = (SELECT dealsheet.my_owner_name())))
-  WITH CHECK (EXISTS (SELECT FROM dealsheet.approvals a JOIN dealsheet.customers c ON c.customer_no = a.customer_no WHERE a.contract_no = acceptance.contract_no AND btrim(c.owner) = (SELECT dealsheet.my_owner_name())));
+  USING (EXISTS (SELECT FROM dealsheet.approvals a JOIN dealsheet.customers c ON c.customer_no = a.customer_no WHERE a.contract_no = acceptance.contract_no AND btrim(a.contract_no, E' \t\n\u000B\f\r\u00A0\u200B\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200A\u3000\uFEFF') <> '' AND btrim(c.owner) = (SELECT dealsheet.my_owner_name())))
+  WITH CHECK (EXISTS (SELECT FROM dealsheet.approvals a JOIN dealsheet.customers c ON c.customer_no = a.customer_no WHERE a.contract_no = acceptance.contract_no AND btrim(a.contract_no, E' \t\n\u000B\f\r\u00A0\u200B\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200A\u3000\uFEFF') <> '' AND btrim(c.owner) = (SELECT dealsheet.my_owner_name())));
 ALTER TABLE dealsheet.acceptance_history ENABLE ROW LEVEL SECURITY;
 CREATE POLICY visible_rows ON dealsheet.acceptance_history FOR SELECT TO lead, member, viewer
   USING (EXISTS (SELECT FROM dealsheet.acceptance t WHERE t.row_id = acceptance_history.row_id));
@@ -848,5 +972,23 @@ CREATE TRIGGER t05_row_id BEFORE INSERT ON dealsheet.handover
   FOR EACH ROW EXECUTE FUNCTION dealsheet.take_row_id();
 CREATE TRIGGER t05_row_id BEFORE INSERT ON dealsheet.abnormal
   FOR EACH ROW EXECUTE FUNCTION dealsheet.take_row_id();
+
+-- ---- Who may run which function ---------------------------------------------------------
+-- PostgreSQL lets everyone (PUBLIC) run a new function: here nobody may but the register's
+-- owner, except where granted below. Trigger functions need no grant (PostgreSQL checks none
+-- when a trigger fires), and the SECURITY DEFINER ones run as the owner; the functions that
+-- triggers and row-level security policies call run as the user who writes or reads, so each
+-- is granted to exactly the roles whose statements reach it (tests/team_bypass.sh checks that
+-- every other call is refused).
+REVOKE EXECUTE ON ALL FUNCTIONS IN SCHEMA dealsheet FROM PUBLIC;
+-- stamp_row, on every write of a lead or a member (a viewer's writes are refused before).
+GRANT EXECUTE ON FUNCTION dealsheet.unchanged(jsonb, jsonb) TO lead, member;
+-- The member_own policies (a lead's and a viewer's policies call no function).
+GRANT EXECUTE ON FUNCTION dealsheet.my_owner_name() TO member;
+-- guard_approved_contract, on a lead's or a member's update of a contract.
+GRANT EXECUTE ON FUNCTION dealsheet.is_lead() TO lead, member;
+GRANT EXECUTE ON FUNCTION dealsheet.approval_result(text, text, text) TO lead, member;
+-- add_salesperson: a lead only (granted with it). next_customer_no and
+-- customer_month_last: nobody (number_customer runs them as the owner).
 
 COMMIT;

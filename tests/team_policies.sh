@@ -128,6 +128,12 @@ expect zhang "UPDATE dealsheet.approvals SET amount = '95000' WHERE contract_no 
   SELECT amount FROM dealsheet.approvals WHERE contract_no = 'HT-1'" "95000" \
   "a lead changes an approved contract"
 
+expect zhang "UPDATE dealsheet.approvals SET amount = amount WHERE contract_no = 'HT-1';
+  SELECT string_agg(h.version || ':' || h.amount, ',' ORDER BY h.version)
+  FROM dealsheet.approvals_history h JOIN dealsheet.approvals a USING (row_id)
+  WHERE a.contract_no = 'HT-1'" "1:100000,2:100000,3:95000" \
+  "the history holds every version, and an update that changes nothing adds none"
+
 # Reassigning a customer moves it and its rows from one member to the other.
 expect zhang "UPDATE dealsheet.customers SET owner = '王强' WHERE customer_name = '华东机械';
   SELECT 1" "1" "a lead reassigns a customer"

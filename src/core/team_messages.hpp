@@ -38,16 +38,18 @@ inline constexpr Text kRefusedNotYourRow{
 inline constexpr Text kRefusedReadOnly{"您的角色只能查看团队数据，不能修改（整行未推送）",
                                        "your role may only view the team's data, not change "
                                        "it (the whole row was not pushed)"};
-inline constexpr Text kRefusedNumberIssued{"客户编号一经分配就不再改变（团队的其他记录都靠它找到这位客户）",
-                                           "an issued customer number never changes (the "
-                                           "team's other rows find the customer by it)"};
-inline constexpr Text kRefusedNumberTaken{
-    "团队里已有别的客户使用这个客户编号：请清空本格，同步时由服务器分配编号",
-    "another customer of the team already has this customer number: clear the cell and the "
-    "sync numbers the customer"};
-inline constexpr Text kRefusedContractTaken{"团队里已有合同使用这个合同编号",
-                                            "a contract of the team already has this contract "
-                                            "number"};
+inline constexpr Text kRefusedIssuedNumber{
+    "客户编号一经分配就不再更改（与这位客户相关的各表都靠它找到客户）",
+    "an issued customer number never changes (the rows of every sheet find their customer by "
+    "it)"};
+inline constexpr Text kRefusedDuplicateCustomerNo{
+    "团队里已有另一位客户使用这个客户编号：客户编号在团队内唯一（留空即由服务器分配新编号）",
+    "another customer of the team already has this customer number: numbers are unique "
+    "across the team (leave it blank and the server assigns one)"};
+inline constexpr Text kRefusedDuplicateContractNo{
+    "团队里已有另一份合同使用这个合同编号：合同编号在团队内唯一",
+    "another contract of the team already has this contract number: contract numbers are "
+    "unique across the team"};
 inline constexpr Text kRefusedOther{"服务器不接受这一行：{0}",
                                     "the server does not accept this row: {0}"};
 inline constexpr Text kSyncFailed{"同步未完成，工作簿和服务器都未改变：{0}",

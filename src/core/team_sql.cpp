@@ -68,52 +68,149 @@ BEGIN
   RETURN NEW;
 END $f$;
 
--- Every version of every row, written by the server itself (members cannot write history).
+-- Every version of every row, written by the server itself (members cannot write history),
+-- once per statement from its transition tables (a push of 100,000 rows is one INSERT here,
+-- not 100,000). An update that made no new version adds nothing.
 CREATE FUNCTION dealsheet.keep_history() RETURNS trigger LANGUAGE plpgsql SECURITY DEFINER
 SET search_path = dealsheet, pg_temp AS $f$
 BEGIN
-  IF TG_OP = 'UPDATE' AND NEW.version = OLD.version THEN RETURN NULL; END IF;  -- no new version
-  EXECUTE format('INSERT INTO dealsheet.%I SELECT ($1).*', TG_TABLE_NAME || '_history') USING NEW;
+  IF TG_OP = 'INSERT' THEN
+    EXECUTE format('INSERT INTO dealsheet.%I SELECT * FROM written', TG_TABLE_NAME || '_history');
+  ELSE
+    EXECUTE format('INSERT INTO dealsheet.%I SELECT n.* FROM written n JOIN previous o '
+                   'ON o.row_id = n.row_id WHERE n.version <> o.version',
+                   TG_TABLE_NAME || '_history');
+  END IF;
   RETURN NULL;
 END $f$;
 )";
 
-const char* kNumbering = R"(
--- Customer numbers YYYYMM-NNN, unique across the team: the next number of the registration
--- month, taken under a lock on that month's counter, so two pushes at the same moment wait
--- for each other instead of taking the same number. Numbers typed by hand count too.
-CREATE TABLE dealsheet.customer_months (month text PRIMARY KEY, last integer NOT NULL);
-CREATE INDEX customers_customer_no ON dealsheet.customers (customer_no text_pattern_ops);
+// The characters the core trims from a cell (text.cpp, isSpaceCodePoint), as an SQL string:
+// a customer or contract number is compared, counted and checked for blanks without them, as
+// the workbook reads it.
+const char* kSpaces =
+    R"(E' \t\n\u000B\f\r\u00A0\u200B\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008)"
+    R"(\u2009\u200A\u3000\uFEFF')";
+// A customer number as the core reads one (parseCustomerNumber, after trimming): year
+// 1900-9999, month 01-12, three digits or, above 999, no leading zero, at most nine digits.
+const char* kCanonicalNumber =
+    "'^(19|[2-9][0-9])[0-9]{2}(0[1-9]|1[0-2])-([0-9]{3}|[1-9][0-9]{3,8})$'";
 
-CREATE FUNCTION dealsheet.next_customer_no(registered text) RETURNS text LANGUAGE plpgsql
-SECURITY DEFINER SET search_path = dealsheet, pg_temp AS $f$
+const char* kNumbering = R"(
+-- Customer numbers YYYYMM-NNN, as the core's CUSTOMERNO and Assign customer numbers make them:
+-- the registration month, a dash and the next number of that month after the highest in use,
+-- at least three digits and never cut (202611-999, 202611-1000, 202611-10000). Numbers typed by
+-- hand count when the core would read them (surrounding spaces ignored; three digits or, above
+-- 999, no leading zero). Unique across the team: no two customers share a number (spaces
+-- around it ignored), whoever writes them and however.
+-- Two pushes at the same moment wait for each other on the month's row of customer_months,
+-- locked until the end of the transaction. A transaction locks and reads each month once: the
+-- last number it issued is kept in a transaction-local setting (dealsheet.customer_no_YYYYMM,
+-- undone with the transaction or savepoint that set it, as the lock is), and the month's row is
+-- written once per statement (t25_customer_months_*). So numbering is linear in the rows pushed,
+-- and a push that is rolled back leaves the counter as it was.
+CREATE TABLE dealsheet.customer_months (month text PRIMARY KEY, last integer NOT NULL);
+CREATE UNIQUE INDEX customers_customer_no_unique ON dealsheet.customers
+  (btrim(customer_no, @SPACES@) text_pattern_ops) WHERE btrim(customer_no, @SPACES@) <> '';
+
+-- The last number of month m (YYYYMM) in use, for this transaction: the first call locks the
+-- month's row (waiting for a concurrent push of that month to end) and reads the highest
+-- number of the month once; later calls read the transaction's own setting.
+CREATE FUNCTION dealsheet.customer_month_last(m text) RETURNS integer LANGUAGE plpgsql AS $f$
+DECLARE
+  n integer := nullif(current_setting('dealsheet.customer_no_' || m, true), '')::integer;
+BEGIN
+  IF n IS NOT NULL THEN
+    RETURN n;
+  END IF;
+  INSERT INTO dealsheet.customer_months (month, last) VALUES (m, 0) ON CONFLICT (month) DO NOTHING;
+  SELECT last INTO n FROM dealsheet.customer_months WHERE month = m FOR UPDATE;
+  SELECT greatest(n, coalesce(max(substr(k, 8)::integer), 0)) INTO n
+    FROM (SELECT btrim(customer_no, @SPACES@) AS k FROM dealsheet.customers
+          WHERE btrim(customer_no, @SPACES@) <> ''
+            AND btrim(customer_no, @SPACES@) ~>=~ (m || '-')
+            AND btrim(customer_no, @SPACES@) ~<~ (m || '.')) numbers
+    WHERE k ~ @CANONICAL@;
+  PERFORM set_config('dealsheet.customer_no_' || m, n::text, true);
+  RETURN n;
+END $f$;
+
+-- The next number of the month of `registered` (an ISO date: 2026-11-05), NULL without a valid
+-- date or when the month is full (999999999), as the core leaves such a row unnumbered. Called
+-- by number_customer (as the register's owner); nobody else may run it.
+CREATE FUNCTION dealsheet.next_customer_no(registered text) RETURNS text LANGUAGE plpgsql AS $f$
 DECLARE
   m text;
   n integer;
 BEGIN
-  IF registered IS NULL OR registered !~ '^[0-9]{4}-(0[1-9]|1[0-2])-[0-9]{2}' THEN
+  IF registered IS NULL
+     OR registered !~ '^(19|[2-9][0-9])[0-9]{2}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])' THEN
     RETURN NULL;  -- no valid registration date: reported by Validate, never guessed
   END IF;
   m := substr(registered, 1, 4) || substr(registered, 6, 2);
-  INSERT INTO customer_months (month, last) VALUES (m, 0) ON CONFLICT (month) DO NOTHING;
-  SELECT last INTO n FROM customer_months WHERE month = m FOR UPDATE;
-  SELECT greatest(n, coalesce(max(substr(customer_no, 8)::integer), 0)) INTO n
-    FROM customers WHERE customer_no LIKE m || '-%' AND customer_no ~ '^[0-9]{6}-[0-9]{3,9}$';
+  n := dealsheet.customer_month_last(m);
+  IF n >= 999999999 THEN
+    RETURN NULL;
+  END IF;
   n := n + 1;
-  UPDATE customer_months SET last = n WHERE month = m;
-  RETURN m || '-' || lpad(n::text, 3, '0');
+  PERFORM set_config('dealsheet.customer_no_' || m, n::text, true);
+  IF pg_trigger_depth() = 0 THEN  -- run by hand, not by a write: the counter at once
+    UPDATE dealsheet.customer_months SET last = n WHERE month = m;
+  END IF;
+  RETURN m || '-' || CASE WHEN n < 1000 THEN lpad(n::text, 3, '0') ELSE n::text END;
 END $f$;
 
--- A customer written without a number gets one inside the writing transaction.
-CREATE FUNCTION dealsheet.number_customer() RETURNS trigger LANGUAGE plpgsql AS $f$
+-- A customer written without a number gets one inside the writing transaction; a number
+-- typed by hand makes its month wait for concurrent pushes and counts at once.
+CREATE FUNCTION dealsheet.number_customer() RETURNS trigger LANGUAGE plpgsql SECURITY DEFINER
+SET search_path = dealsheet, pg_temp AS $f$
+DECLARE
+  k text := btrim(NEW.customer_no, @SPACES@);
 BEGIN
-  IF coalesce(btrim(NEW.customer_no, ' ' || chr(12288)), '') = '' THEN
-    NEW.customer_no := dealsheet.next_customer_no(btrim(NEW.registered_on));
+  IF coalesce(k, '') = '' THEN
+    NEW.customer_no := dealsheet.next_customer_no(btrim(NEW.registered_on, @SPACES@));
+  ELSIF k ~ @CANONICAL@
+        AND (TG_OP = 'INSERT' OR k IS DISTINCT FROM btrim(OLD.customer_no, @SPACES@)) THEN
+    PERFORM set_config('dealsheet.customer_no_' || substr(k, 1, 6),
+      greatest(dealsheet.customer_month_last(substr(k, 1, 6)), substr(k, 8)::integer)::text, true);
   END IF;
   RETURN NEW;
 END $f$;
 CREATE TRIGGER t20_number BEFORE INSERT OR UPDATE ON dealsheet.customers
   FOR EACH ROW EXECUTE FUNCTION dealsheet.number_customer();
+
+-- The month counters, once per statement: each month the statement's rows were numbered in
+-- (or typed in) gets the last number this transaction issued.
+CREATE FUNCTION dealsheet.save_customer_months() RETURNS trigger LANGUAGE plpgsql
+SECURITY DEFINER SET search_path = dealsheet, pg_temp AS $f$
+BEGIN
+  UPDATE dealsheet.customer_months c SET last = s.n
+    FROM (SELECT m, nullif(current_setting('dealsheet.customer_no_' || m, true), '')::integer AS n
+          FROM (SELECT DISTINCT substr(btrim(customer_no, @SPACES@), 1, 6) AS m FROM written
+                WHERE btrim(customer_no, @SPACES@) ~ @CANONICAL@) months) s
+    WHERE c.month = s.m AND s.n > c.last;
+  RETURN NULL;
+END $f$;
+CREATE TRIGGER t25_customer_months_insert AFTER INSERT ON dealsheet.customers
+  REFERENCING NEW TABLE AS written
+  FOR EACH STATEMENT EXECUTE FUNCTION dealsheet.save_customer_months();
+CREATE TRIGGER t25_customer_months_update AFTER UPDATE ON dealsheet.customers
+  REFERENCING NEW TABLE AS written
+  FOR EACH STATEMENT EXECUTE FUNCTION dealsheet.save_customer_months();
+
+-- An issued customer number never changes, whoever writes (a lead too): the rows that refer
+-- to a customer find it by its number. A blank number may still be filled in.
+CREATE FUNCTION dealsheet.guard_customer_number() RETURNS trigger LANGUAGE plpgsql AS $f$
+BEGIN
+  IF coalesce(btrim(OLD.customer_no, @SPACES@), '') <> ''
+     AND NEW.customer_no IS DISTINCT FROM OLD.customer_no THEN
+    RAISE EXCEPTION 'dealsheet-customer-number:customer_no (an issued customer number never changes)'
+      USING ERRCODE = 'insufficient_privilege';
+  END IF;
+  RETURN NEW;
+END $f$;
+CREATE TRIGGER t18_issued_number BEFORE UPDATE ON dealsheet.customers
+  FOR EACH ROW EXECUTE FUNCTION dealsheet.guard_customer_number();
 )";
 
 // Change tracking, so a sync reads only what changed since the last one: every write stamps
@@ -466,16 +563,23 @@ DO $$ BEGIN EXECUTE format('ALTER DATABASE %I SET jit = off', current_database()
                     ".customer_no AND " + mine + ")";
             sql += "CREATE INDEX " + name + "_customer_no ON " + table + " (customer_no);\n";
         } else if (!via.empty()) {
+            // A blank contract number names no contract: many contracts may still lack one.
             owned =
                 "EXISTS (SELECT FROM dealsheet.approvals a JOIN dealsheet.customers c ON "
                 "c.customer_no = a.customer_no WHERE a.contract_no = " +
-                name + "." + via + " AND " + mine + ")";
+                name + "." + via + " AND btrim(a.contract_no, @SPACES@) <> '' AND " + mine + ")";
             sql += "CREATE INDEX " + name + "_" + via + " ON " + table + " (" + via + ");\n";
         } else {
             owned = "false";  // a sheet that refers to no customer: leads only
         }
-        if (sheet.id == "approvals")
+        if (sheet.id == "approvals") {
             sql += "CREATE INDEX approvals_contract_no ON dealsheet.approvals (contract_no);\n";
+            // One contract per contract number (spaces around it ignored), whoever writes it:
+            // the rows of a contract find it by its number.
+            sql +=
+                "CREATE UNIQUE INDEX approvals_contract_no_unique ON dealsheet.approvals\n"
+                "  (btrim(contract_no, @SPACES@)) WHERE btrim(contract_no, @SPACES@) <> '';\n";
+        }
         sql += "ALTER TABLE " + table + " ENABLE ROW LEVEL SECURITY;\n";
         sql += "CREATE POLICY lead_all ON " + table + " TO lead USING (true) WITH CHECK (true);\n";
         sql += "CREATE POLICY viewer_reads ON " + table + " FOR SELECT TO viewer USING (true);\n";
@@ -489,6 +593,37 @@ DO $$ BEGIN EXECUTE format('ALTER DATABASE %I SET jit = off', current_database()
                table + " t WHERE t.row_id = " + name + "_history.row_id));\n";
     }
     sql += touchDependantsSql(schema);
+    return sql;
+}
+
+// Who may run which function, after every function of the file is created (so it covers
+// them all): nobody but the register's owner, unless granted here.
+std::string functionPrivilegesSql(const Schema& schema) {
+    std::string sql = R"(
+-- ---- Who may run which function ---------------------------------------------------------
+-- PostgreSQL lets everyone (PUBLIC) run a new function: here nobody may but the register's
+-- owner, except where granted below. Trigger functions need no grant (PostgreSQL checks none
+-- when a trigger fires), and the SECURITY DEFINER ones run as the owner; the functions that
+-- triggers and row-level security policies call run as the user who writes or reads, so each
+-- is granted to exactly the roles whose statements reach it (tests/team_bypass.sh checks that
+-- every other call is refused).
+REVOKE EXECUTE ON ALL FUNCTIONS IN SCHEMA dealsheet FROM PUBLIC;
+-- stamp_row, on every write of a lead or a member (a viewer's writes are refused before).
+GRANT EXECUTE ON FUNCTION dealsheet.unchanged(jsonb, jsonb) TO lead, member;
+-- The member_own policies (a lead's and a viewer's policies call no function).
+GRANT EXECUTE ON FUNCTION dealsheet.my_owner_name() TO member;
+)";
+    const bool contracts = schema.sheet("approvals") &&
+                           schema.sheet("approvals")->column("salesOpinion") &&
+                           schema.sheet("approvals")->column("paymentTerms");
+    if (contracts)
+        sql += R"(-- guard_approved_contract, on a lead's or a member's update of a contract.
+GRANT EXECUTE ON FUNCTION dealsheet.is_lead() TO lead, member;
+GRANT EXECUTE ON FUNCTION dealsheet.approval_result(text, text, text) TO lead, member;
+)";
+    sql += R"(-- add_salesperson: a lead only (granted with it). next_customer_no and
+-- customer_month_last: nobody (number_customer runs them as the owner).
+)";
     return sql;
 }
 
@@ -522,8 +657,12 @@ std::string teamServerSql(const Schema& schema) {
         sql += "CREATE TRIGGER t10_stamp BEFORE INSERT OR UPDATE ON " + table +
                "\n  FOR EACH ROW EXECUTE FUNCTION dealsheet.stamp_row();\n";
         sql += changeTrigger(table);
-        sql += "CREATE TRIGGER t90_history AFTER INSERT OR UPDATE ON " + table +
-               "\n  FOR EACH ROW EXECUTE FUNCTION dealsheet.keep_history();\n";
+        sql += "CREATE TRIGGER t90_history AFTER INSERT ON " + table +
+               "\n  REFERENCING NEW TABLE AS written\n"
+               "  FOR EACH STATEMENT EXECUTE FUNCTION dealsheet.keep_history();\n";
+        sql += "CREATE TRIGGER t90_history_update AFTER UPDATE ON " + table +
+               "\n  REFERENCING OLD TABLE AS previous NEW TABLE AS written\n"
+               "  FOR EACH STATEMENT EXECUTE FUNCTION dealsheet.keep_history();\n";
         sql += "GRANT SELECT ON " + table + ", " + table + "_history TO lead, member, viewer;\n";
         sql += "GRANT INSERT, UPDATE ON " + table + " TO lead, member;\n";
     }
@@ -531,8 +670,10 @@ std::string teamServerSql(const Schema& schema) {
     sql += accessSql(schema);
     // No grant on the sequences: ids come from reserve_row_ids and take_row_id only.
     sql += rowIdsSql(schema);
+    sql += functionPrivilegesSql(schema);
     sql += "\nCOMMIT;\n";
-    return sql;
+    return replaceAll(replaceAll(std::move(sql), "@SPACES@", kSpaces), "@CANONICAL@",
+                      kCanonicalNumber);
 }
 
 }  // namespace dealsheet

@@ -563,7 +563,7 @@ Refusal explainRefusal(std::string_view message, const SheetSchema& sheet) {
     for (const auto& [tag, reason] :
          {std::pair<std::string_view, Text>{"dealsheet-approved-contract:",
                                             msg::kRefusedApprovedContract},
-          {"dealsheet-customer-number:", msg::kRefusedNumberIssued}}) {
+          {"dealsheet-customer-number:", msg::kRefusedIssuedNumber}}) {
         const auto at = m.find(tag);
         if (at == std::string::npos) continue;
         Refusal refusal{reason, {}, {}};
@@ -581,9 +581,9 @@ Refusal explainRefusal(std::string_view message, const SheetSchema& sheet) {
     }
     // Numbers unique across the team (unique indexes of the server's SQL).
     if (contains(m, "customers_customer_no_unique"))
-        return {msg::kRefusedNumberTaken, {"customer_no"}, {}};
+        return {msg::kRefusedDuplicateCustomerNo, {"customer_no"}, {}};
     if (contains(m, "approvals_contract_no_unique"))
-        return {msg::kRefusedContractTaken, {"contract_no"}, {}};
+        return {msg::kRefusedDuplicateContractNo, {"contract_no"}, {}};
     if (contains(m, "row-level security")) {
         const std::string column = ownershipColumn(sheet);
         return {sheet.id == "customers" ? msg::kRefusedNotYourCustomer : msg::kRefusedNotYourRow,

@@ -4,16 +4,25 @@
 //  3. a team of P salespeople × (C customers + A actions) on the server: one member (a real
 //     salesperson added through dealsheet.add_salesperson, seeing what the server's row-level
 //     security shows them) pulls their own rows, then syncs with 1% of their rows changed
-//     (half in the workbook, half on the server by someone else).
-// Wall times are the client's (the office is another process); medians of `repeats` runs.
-//   team_bench dealsheet.oxt dealsheet-team.sql [L=100000 P=50 C=2000 A=10000 repeats=3]
+//     (half in the workbook, half on the server by someone else);
+//  4. a lead's first push of N customers without numbers (2,000 a month, so numbers pass 999)
+//     into an empty register of their own: the server numbers every one inside the push and
+//     the workbook receives the numbers; checked to be N distinct numbers on both sides.
+// Wall times are the client's (the office is another process); medians of `repeats` runs (the
+// push: one run).
+//   team_bench dealsheet.oxt dealsheet-team.sql [L=100000 P=50 C=2000 A=10000 repeats=3
+//                                                N=10000]
 #include <unistd.h>
 
 #include <algorithm>
 #include <chrono>
 #include <cstdlib>
+#include <fstream>
 #include <iomanip>
 #include <iostream>
+#include <iterator>
+#include <set>
+#include <stdexcept>
 #include <string>
 #include <vector>
 
@@ -26,6 +35,7 @@
 #include <com/sun/star/table/XCellRange.hpp>
 #include <org/dealsheet/calc/XToolkit2.hpp>
 
+#include "core/dates.hpp"
 #include "core/schema.hpp"
 #include "office_documents.hxx"
 #include "office_driver.hxx"
@@ -167,16 +177,92 @@ double calcOwnWrite(const Reference<css::sheet::XSpreadsheetDocument>& pulled) {
     return total;
 }
 
+// 4. A lead's first push of `count` customers without numbers into the empty register
+// `database`: one sync, its wall time printed; throws unless every customer got a number of its
+// own on the server and in the workbook.
+void leadFirstPush(Postgres& server, const std::string& sql, long count) {
+    const std::string database = "first_push";
+    server.sql("CREATE DATABASE " + database, "postgres");
+    {
+        std::ifstream in(sql, std::ios::binary);
+        server.sql(std::string(std::istreambuf_iterator<char>(in), {}), database);
+    }
+    server.addSalesperson("zhang", "张伟", "lead", "zhang-pw", database);
+    const auto doc = emptyWorkbook(server.connection(database), "zhang");
+    const auto sheet = byNameOrThrow(doc, sheetName("customers"));
+    const auto& schema = dealsheet::productSchema().sheetOrThrow("customers");
+    const auto columnOf = [&](const char* id) {
+        for (std::size_t c = 0; c < schema.columns.size(); ++c)
+            if (schema.columns[c].id == id) return static_cast<int>(c);
+        throw std::runtime_error(std::string("no column ") + id);
+    };
+    const int numberColumn = columnOf("customerNo"), dateColumn = columnOf("registeredOn"),
+              nameColumn = columnOf("customerName"), needsColumn = columnOf("coreNeeds"),
+              ownerColumn = columnOf("owner");
+    const int width = std::max({dateColumn, nameColumn, needsColumn, ownerColumn}) + 1;
+    const dealsheet::SerialDates dates;
+    Sequence<Sequence<Any>> rows(static_cast<sal_Int32>(count));
+    for (sal_Int32 r = 0; r < rows.getLength(); ++r) {
+        auto& row = rows.getArray()[r];
+        row.realloc(width);
+        const int month = r / 2000;
+        row.getArray()[dateColumn] <<=
+            static_cast<double>(*dates.toSerial({2030 + month / 12, month % 12 + 1, 1 + r % 28}));
+        row.getArray()[nameColumn] <<= toOUString("新客户" + std::to_string(r) + "有限公司");
+        row.getArray()[needsColumn] <<= toOUString("库存与订单管理 " + std::to_string(r % 13));
+        row.getArray()[ownerColumn] <<= toOUString("销售" + std::to_string(r % 50));
+    }
+    Reference<css::beans::XPropertySet> properties(doc, UNO_QUERY_THROW);
+    properties->setPropertyValue("IsAdjustHeightEnabled", Any(false));
+    Reference<css::sheet::XCellRangeData>(range(sheet, 0, 1, width - 1, static_cast<int>(count)),
+                                          UNO_QUERY_THROW)
+        ->setDataArray(rows);
+    properties->setPropertyValue("IsAdjustHeightEnabled", Any(true));
+
+    const auto start = Clock::now();
+    const auto summary = toolkit2()->syncTeam(component(doc));
+    const double wall = seconds(start);
+    std::cout << "LEAD FIRST PUSH of " << count << " customers without numbers: " << wall
+              << " s wall, " << summary.Pushed << " pushed, " << summary.Numbered << " numbered ("
+              << summary.Milliseconds << " ms in the office)\n";
+    printOfficeTimings();
+    const std::string onServer = server.sql(
+        "SELECT count(*) || ' customers, ' || count(DISTINCT customer_no) || ' distinct numbers, "
+        "highest ' || (array_agg(customer_no ORDER BY length(customer_no) DESC, customer_no "
+        "DESC))[1] FROM dealsheet.customers",
+        database);
+    std::cout << "  server: " << onServer << '\n';
+    const auto numbers =
+        Reference<css::sheet::XCellRangeData>(
+            range(sheet, numberColumn, 1, numberColumn, static_cast<int>(count)), UNO_QUERY_THROW)
+            ->getDataArray();
+    std::set<std::string> inWorkbook;
+    for (const auto& row : numbers) {
+        rtl::OUString text;
+        if (row.getLength() > 0 && (row[0] >>= text) && !text.isEmpty())
+            inWorkbook.insert(toUtf8(text));
+    }
+    const std::string expected =
+        std::to_string(count) + " customers, " + std::to_string(count) + " distinct numbers";
+    if (summary.Pushed != count || summary.Numbered != count || onServer.rfind(expected, 0) != 0 ||
+        inWorkbook.size() != static_cast<std::size_t>(count))
+        throw std::runtime_error("the first push did not number every customer once: " +
+                                 std::to_string(inWorkbook.size()) +
+                                 " distinct numbers in the workbook, server " + onServer);
+    close(doc);
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
     if (argc < 3) {
-        std::cerr << "usage: team_bench dealsheet.oxt dealsheet-team.sql [L P C A repeats]\n";
+        std::cerr << "usage: team_bench dealsheet.oxt dealsheet-team.sql [L P C A repeats N]\n";
         return 2;
     }
     const auto arg = [&](int i, long fallback) { return argc > i ? std::atol(argv[i]) : fallback; };
     const long leadRows = arg(3, 100000), people = arg(4, 50), customersEach = arg(5, 2000),
-               actionsEach = arg(6, 10000), repeats = std::max(1L, arg(7, 3));
+               actionsEach = arg(6, 10000), repeats = std::max(1L, arg(7, 3)),
+               firstPush = arg(8, 10000);
     const std::string passFile = "/tmp/dealsheet-bench-pgpass-" + std::to_string(::getpid());
     ::setenv("PGPASSFILE", passFile.c_str(), 1);  // the office's libpq reads it
     const std::string sql = argv[2];
@@ -190,6 +276,8 @@ int main(int argc, char** argv) {
         const std::string memberNumber = std::to_string(std::min(7L, people - 1));
         const std::string memberName = "sales" + memberNumber, memberOwner = "销售" + memberNumber;
         server.addSalesperson(memberName, memberOwner, "member", memberName + "-pw");
+        if (firstPush > 0) leadFirstPush(server, sql, firstPush);
+        if (leadRows <= 0) return;  // the push alone: team_bench OXT SQL 0 0 0 0 1 N
         auto start = Clock::now();
         server.sql(fillSql("customers", 0, leadRows, people, leadRows) +
                    fillSql("actions", 0, leadRows, people, leadRows) + " ANALYZE;");

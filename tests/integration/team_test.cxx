@@ -1159,7 +1159,7 @@ TEST_F(TeamSync, NumbersInATeamWorkbookComeOnlyFromTheServer) {
         const SyncSummary typed = toolkit2()->syncTeam(component(chen));
         EXPECT_EQ(typed.Refused, 1);
         EXPECT_EQ(cellText(customers, "客户编号", 2), "202612-001");
-        EXPECT_EQ(findingsSaying(reportText(chen), dealsheet::msg::kRefusedNumberTaken), 1u);
+        EXPECT_EQ(findingsSaying(reportText(chen), dealsheet::msg::kRefusedDuplicateCustomerNo), 1u);
         EXPECT_EQ(gServer->sql("SELECT string_agg(customer_name, ',') FROM dealsheet.customers",
                                db),
                   "甲公司");

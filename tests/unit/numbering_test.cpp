@@ -1,7 +1,10 @@
 #include <gtest/gtest.h>
 
 #include <chrono>
+#include <set>
+#include <string>
 
+#include "core/customer_number.hpp"
 #include "core/numbering.hpp"
 
 using namespace dealsheet;
@@ -37,6 +40,40 @@ TEST(Numbering, YearBoundaryAndThousand) {
     EXPECT_EQ(result.assigned[0].number, "202412-1000");
     EXPECT_EQ(result.assigned[1].number, "202501-001");
     EXPECT_EQ(result.assigned[2].number, "202501-002");
+}
+
+// The rule the server's numbering follows too (tests/team_numbering.sh expects the same):
+// at least three digits, never cut — after 999 comes 1000, after 9999 10000.
+TEST(Numbering, AtLeastThreeDigitsNeverCut) {
+    const std::vector<NumberingRow> rows{
+        numbered("202611-999", on(2026, 11, 1)),
+        blank(on(2026, 11, 2)),
+        numbered("202701-9999", on(2027, 1, 1)),
+        blank(on(2027, 1, 2)),
+        numbered("202702-0070", on(2027, 2, 1)),  // not a number the core reads: does not count
+        numbered(" 202702-060\u3000", on(2027, 2, 1)),  // spaces around it: counts
+        blank(on(2027, 2, 2))};
+    const auto result = assignCustomerNumbers(rows, kDates);
+    ASSERT_EQ(result.assigned.size(), 3u);
+    EXPECT_EQ(result.assigned[0].number, "202611-1000");
+    EXPECT_EQ(result.assigned[1].number, "202701-10000");
+    EXPECT_EQ(result.assigned[2].number, "202702-061");
+    EXPECT_EQ(formatCustomerNumber(2026, 11, 999), "202611-999");
+    EXPECT_EQ(formatCustomerNumber(2026, 11, 10000), "202611-10000");
+}
+
+// 1,100 customers of one month at once: 1,100 distinct numbers, 202612-001 … 202612-1100.
+TEST(Numbering, ElevenHundredOfOneMonthAreDistinct) {
+    std::vector<NumberingRow> rows(1100, blank(on(2026, 12, 5)));
+    const auto result = assignCustomerNumbers(rows, kDates);
+    ASSERT_EQ(result.assigned.size(), 1100u);
+    std::set<std::string> numbers;
+    for (const auto& a : result.assigned) numbers.insert(a.number);
+    EXPECT_EQ(numbers.size(), 1100u);
+    EXPECT_EQ(result.assigned[0].number, "202612-001");
+    EXPECT_EQ(result.assigned[998].number, "202612-999");
+    EXPECT_EQ(result.assigned[999].number, "202612-1000");
+    EXPECT_EQ(result.assigned[1099].number, "202612-1100");
 }
 
 TEST(Numbering, HundredThousandRowsIsOnePass) {

@@ -278,6 +278,23 @@ TEST(TeamSyncFindings, RefusalsAreExplainedInWords) {
     EXPECT_EQ(notMine.columns, (std::vector<std::string>{"owner"}));
     EXPECT_EQ(explainRefusal("new row violates row-level security policy", execution).columns,
               (std::vector<std::string>{"contract_no"}));
+    const Refusal issued = explainRefusal(
+        "ERROR: dealsheet-customer-number:customer_no (an issued customer number never changes)",
+        customers);
+    EXPECT_EQ(issued.reason.zh, msg::kRefusedIssuedNumber.zh);
+    EXPECT_EQ(issued.columns, (std::vector<std::string>{"customer_no"}));
+    EXPECT_TRUE(isRefusal("", "dealsheet-customer-number:customer_no"));
+    const Refusal taken = explainRefusal(
+        "ERROR: duplicate key value violates unique constraint \"customers_customer_no_unique\"",
+        customers);
+    EXPECT_EQ(taken.reason.en, msg::kRefusedDuplicateCustomerNo.en);
+    EXPECT_EQ(taken.columns, (std::vector<std::string>{"customer_no"}));
+    const Refusal contract = explainRefusal(
+        "ERROR: duplicate key value violates unique constraint \"approvals_contract_no_unique\"",
+        approvals);
+    EXPECT_EQ(contract.reason.en, msg::kRefusedDuplicateContractNo.en);
+    EXPECT_EQ(contract.columns, (std::vector<std::string>{"contract_no"}));
+    EXPECT_TRUE(isRefusal("23505", "duplicate key value violates unique constraint"));
     const Refusal viewer = explainRefusal("ERROR: permission denied for table actions", customers);
     EXPECT_EQ(viewer.reason.en, msg::kRefusedReadOnly.en);
     EXPECT_TRUE(viewer.columns.empty());
@@ -436,7 +453,36 @@ TEST(TeamServerSql, ReassigningACustomerStampsWhatHangsOffIt) {
                            " SET change_xid = pg_current_xact_id() WHERE contract_no IN"),
                   std::string::npos)
             << table;
-    EXPECT_NE(sql.find("IF TG_OP = 'UPDATE' AND NEW.version = OLD.version THEN RETURN NULL;"),
+    EXPECT_NE(sql.find("'ON o.row_id = n.row_id WHERE n.version <> o.version'"), std::string::npos);
+}
+
+// The server's own integrity (issue 25): unique numbers, issued numbers never change, and no
+// function runnable by everyone — the REVOKE comes after every function of the file, so a
+// function added anywhere in it is covered (tests/team_bypass.sh proves it on a real server).
+TEST(TeamServerSql, TheServerKeepsItsOwnIntegrity) {
+    const std::string sql = teamServerSql(productSchema());
+    for (const char* line :
+         {"CREATE UNIQUE INDEX customers_customer_no_unique ON dealsheet.customers",
+          "CREATE UNIQUE INDEX approvals_contract_no_unique ON dealsheet.approvals",
+          "CREATE TRIGGER t18_issued_number BEFORE UPDATE ON dealsheet.customers",
+          "'dealsheet-customer-number:customer_no (an issued customer number never changes)'\n"
+          "      USING ERRCODE = 'insufficient_privilege'",
+          "CREATE FUNCTION dealsheet.number_customer() RETURNS trigger LANGUAGE plpgsql SECURITY "
+          "DEFINER",
+          "REFERENCING NEW TABLE AS written\n  FOR EACH STATEMENT", "ELSE n::text END"})
+        EXPECT_NE(sql.find(line), std::string::npos) << line;
+    EXPECT_EQ(sql.find("lpad(n::text, 3, '0');"), std::string::npos);  // cut 1000 to 100
+    const auto revoke =
+        sql.find("REVOKE EXECUTE ON ALL FUNCTIONS IN SCHEMA dealsheet FROM PUBLIC;");
+    ASSERT_NE(revoke, std::string::npos);
+    EXPECT_GT(revoke, sql.rfind("CREATE FUNCTION"));
+    EXPECT_GT(revoke, sql.rfind("CREATE OR REPLACE FUNCTION") == std::string::npos
+                          ? 0
+                          : sql.rfind("CREATE OR REPLACE FUNCTION"));
+    EXPECT_EQ(sql.find("GRANT EXECUTE ON FUNCTION dealsheet.next_customer_no"), std::string::npos);
+    EXPECT_EQ(sql.find("TO PUBLIC"), std::string::npos);
+    // A blank contract number names no contract: rows without one belong to nobody's contract.
+    EXPECT_NE(sql.find("WHERE a.contract_no = execution.contract_no AND btrim(a.contract_no, "),
               std::string::npos);
 }
 
