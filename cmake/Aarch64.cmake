@@ -4,14 +4,17 @@
 set(DEALSHEET_ARM64_SDK /var/cache/dealsheet-sdk/arm64 CACHE PATH
     "arm64 LibreOffice SDK libraries (scripts/arm64-sdk.sh)")
 find_program(AARCH64_CXX aarch64-linux-gnu-g++)
+# Strips the binary for the package (cmake/Package.cmake); binutils-aarch64-linux-gnu comes
+# with the cross compiler.
+find_program(AARCH64_OBJCOPY aarch64-linux-gnu-objcopy)
 set(DEALSHEET_AARCH64_BINARY "")
 if(CMAKE_SYSTEM_PROCESSOR STREQUAL "aarch64")
   return()  # a native arm64 build: its own binary is the linux_aarch64 one
 endif()
-if(NOT AARCH64_CXX OR
+if(NOT AARCH64_CXX OR NOT AARCH64_OBJCOPY OR
    NOT EXISTS ${DEALSHEET_ARM64_SDK}/root/usr/lib/libreoffice/sdk/lib/libuno_sal.so)
-  message(STATUS "linux_aarch64 binary skipped: needs g++-aarch64-linux-gnu and "
-                 "${DEALSHEET_ARM64_SDK} (scripts/deps.sh installs both)")
+  message(STATUS "linux_aarch64 binary skipped: needs g++-aarch64-linux-gnu, its objcopy "
+                 "and ${DEALSHEET_ARM64_SDK} (scripts/deps.sh installs them)")
   return()
 endif()
 

@@ -17,22 +17,48 @@ else()
 endif()
 set(DEALSHEET_PLATFORMS ${DEALSHEET_NATIVE_PLATFORM})
 set(package_binaries $<TARGET_FILE:dealsheet_uno>)
+set(package_objcopies ${CMAKE_OBJCOPY})
+set(package_binary_targets dealsheet_uno)
 set(aarch64_dependencies)
 if(DEALSHEET_AARCH64_BINARY)
   list(APPEND DEALSHEET_PLATFORMS linux_aarch64)
   list(APPEND package_binaries ${DEALSHEET_AARCH64_BINARY})
+  list(APPEND package_objcopies ${AARCH64_OBJCOPY})
+  list(APPEND package_binary_targets dealsheet_uno_aarch64)
   set(aarch64_dependencies dealsheet_uno_aarch64 ${DEALSHEET_AARCH64_BINARY})
 endif()
 list(JOIN DEALSHEET_PLATFORMS "," DEALSHEET_PLATFORM_LIST)
+
+# The package carries stripped binaries (2-3 MB instead of 40 MB each); their debug info stays
+# beside the package in build/debug/<platform>/dealsheet.uno.so.debug, found by gdb through
+# each binary's .gnu_debuglink or its build-id (cmake/SplitDebug.cmake). The built binaries
+# themselves (build/dealsheet.uno.so, build/aarch64/dealsheet.uno.so) keep their debug info.
+if(NOT CMAKE_OBJCOPY OR NOT CMAKE_READELF)
+  message(FATAL_ERROR "objcopy and readelf not found (Debian package binutils): the package "
+                      "ships stripped binaries")
+endif()
+set(DEALSHEET_DEBUG_DIR ${CMAKE_BINARY_DIR}/debug)
+set(DEALSHEET_STRIPPED_DIR ${CMAKE_BINARY_DIR}/stripped)
 set(DEALSHEET_COMPONENT_ENTRIES "")
 set(stage_binaries)
-foreach(platform binary IN ZIP_LISTS DEALSHEET_PLATFORMS package_binaries)
+set(stripped_binaries)
+foreach(platform binary objcopy target IN ZIP_LISTS DEALSHEET_PLATFORMS package_binaries
+                                                    package_objcopies package_binary_targets)
   string(APPEND DEALSHEET_COMPONENT_ENTRIES
     "  <manifest:file-entry manifest:full-path=\"lib/${platform}/dealsheet.components\"\n"
     "                       manifest:media-type=\"application/vnd.sun.star.uno-components;platform=${platform}\"/>\n")
+  set(stripped ${DEALSHEET_STRIPPED_DIR}/${platform}/dealsheet.uno.so)
+  add_custom_command(OUTPUT ${stripped} ${DEALSHEET_DEBUG_DIR}/${platform}/dealsheet.uno.so.debug
+    COMMAND ${CMAKE_COMMAND} -DOBJCOPY=${objcopy} -DREADELF=${CMAKE_READELF} -DBINARY=${binary}
+            -DSTRIPPED=${stripped} -DDEBUG_DIR=${DEALSHEET_DEBUG_DIR} -DPLATFORM=${platform}
+            -P ${CMAKE_SOURCE_DIR}/cmake/SplitDebug.cmake
+    DEPENDS ${target} ${binary} ${CMAKE_SOURCE_DIR}/cmake/SplitDebug.cmake
+    COMMENT "Stripping the ${platform} binary for the package; debug info into build/debug"
+    VERBATIM)
+  list(APPEND stripped_binaries ${stripped})
   list(APPEND stage_binaries
     COMMAND ${CMAKE_COMMAND} -E make_directory ${OXT_STAGE}/lib/${platform}
-    COMMAND ${CMAKE_COMMAND} -E copy ${binary} ${CMAKE_SOURCE_DIR}/registration/dealsheet.components
+    COMMAND ${CMAKE_COMMAND} -E copy ${stripped} ${CMAKE_SOURCE_DIR}/registration/dealsheet.components
             ${OXT_STAGE}/lib/${platform}/)
 endforeach()
 message(STATUS "Package platforms: ${DEALSHEET_PLATFORM_LIST}")
@@ -83,7 +109,7 @@ add_custom_command(
   COMMAND ${CMAKE_COMMAND} -E copy ${REG}/LICENSE-en.txt ${REG}/LICENSE-zh.txt
           ${OXT_STAGE}/registration/
   COMMAND ${CMAKE_COMMAND} -E chdir ${OXT_STAGE} ${ZIP_PROGRAM} -q -X -r ${DEALSHEET_BASE_OXT} .
-  DEPENDS dealsheet_uno ${OXT_INPUTS} ${aarch64_dependencies}
+  DEPENDS dealsheet_uno ${OXT_INPUTS} ${aarch64_dependencies} ${stripped_binaries}
   COMMENT "Packaging dealsheet-base.oxt (${DEALSHEET_PLATFORM_LIST})")
 
 add_executable(make_workbooks ${CMAKE_SOURCE_DIR}/src/tools/make_workbooks.cxx)

@@ -29,6 +29,16 @@ inline constexpr Text kDossierNotWritten{
     "无法写入 {0}：请检查文件夹是否存在、是否可写。工作簿未被修改。",
     "Could not write {0}: check that the folder exists and can be written. The workbook is "
     "unchanged."};
+// An office installed without Writer (Debian's libreoffice-calc alone) cannot make the dossier's
+// text document nor export it as PDF.
+inline constexpr Text kDossierNeedsWriter{
+    "合同档案需要 LibreOffice Writer（文字处理）。"
+    "请安装 Writer（Debian/Ubuntu：sudo apt-get install libreoffice-writer）后重试。",
+    "The contract dossier needs LibreOffice Writer. Install it (Debian/Ubuntu: sudo apt-get "
+    "install libreoffice-writer) and try again."};
+inline constexpr Text kDossierNoTextDocument{
+    "LibreOffice 未能生成合同档案的文字文档，未写入任何文件。",
+    "LibreOffice could not make the dossier's text document; no file was written."};
 inline constexpr Text kDossierBadUrl{
     "目标须为 URL，例如 file:///home/me/HT-2026-001.pdf。",
     "The target must be a URL such as file:///home/me/HT-2026-001.pdf."};

@@ -6,6 +6,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <atomic>
 #include <chrono>
 #include <condition_variable>
@@ -130,6 +131,54 @@ std::string tail(const std::string& path) {
     return text.size() > 4000 ? text.substr(text.size() - 4000) : text;
 }
 
+// The office's configuration layers (CONFIGURATION_LAYERS of its fundamentalrc) with the
+// installation's registry folder, which holds one <module>.xcd per installed module, replaced by
+// `folder`: links to everything there but the .xcd files of `modules`. The other layers
+// (extensions, the profile) stay as they are, their macros expanded by the office.
+std::string layersWithout(const std::string& program, const std::vector<std::string>& modules,
+                          const std::string& folder) {
+    std::ifstream rc(program + "/fundamentalrc");
+    std::string line, layers;
+    while (std::getline(rc, line))
+        if (line.rfind("CONFIGURATION_LAYERS=", 0) == 0) layers = line.substr(21);
+    if (layers.empty()) throw std::runtime_error(program + "/fundamentalrc names no layers");
+    std::string registry;  // the folder of the xcsxcu: layer, e.g. file:///etc/libreoffice/registry
+    std::istringstream tokens(layers);
+    for (std::string token; tokens >> token;)
+        if (token.rfind("xcsxcu:", 0) == 0) registry = token.substr(7);
+    const std::string brand = "${BRAND_BASE_DIR}";
+    std::string path = registry;
+    if (path.rfind(brand, 0) == 0)
+        path = fs::canonical(program + "/..").string() + path.substr(brand.size());
+    else if (path.rfind("file://", 0) == 0)
+        path = path.substr(7);
+    if (!fs::is_directory(path))
+        throw std::runtime_error("the office's registry folder " + path + " is not there");
+    fs::create_directories(folder);
+    std::vector<std::string> left = modules;
+    for (const auto& entry : fs::directory_iterator(path)) {
+        const std::string name = entry.path().filename().string();
+        const bool xcd = name.size() > 4 && name.compare(name.size() - 4, 4, ".xcd") == 0;
+        const auto dropped =
+            xcd ? std::find(left.begin(), left.end(), name.substr(0, name.size() - 4)) : left.end();
+        if (dropped != left.end()) {
+            left.erase(dropped);
+            continue;
+        }
+        fs::create_symlink(entry.path(), folder + "/" + name);
+    }
+    if (!left.empty())
+        throw std::runtime_error("the office has no " + left.front() + ".xcd in " + path);
+    std::string result;
+    std::istringstream again(layers);
+    for (std::string token; again >> token;) {
+        if (token == "xcsxcu:" + registry) token = "xcsxcu:file://" + folder;
+        if (token == "res:" + registry) token = "res:file://" + folder;
+        result += (result.empty() ? "" : " ") + token;
+    }
+    return result;
+}
+
 }  // namespace
 
 void installCleanupHandlers() {
@@ -201,7 +250,8 @@ css::uno::Reference<css::frame::XDesktop2> Office::desktop() const {
     return css::frame::Desktop::create(context_);
 }
 
-void Office::start(const std::string& oxt, bool window) {
+void Office::start(const std::string& oxt, bool window,
+                   const std::vector<std::string>& withoutModules) {
     char pattern[] = "/tmp/dealsheet-it-XXXXXX";
     if (!::mkdtemp(pattern)) throw std::runtime_error("mkdtemp failed");
     root_ = pattern;
@@ -212,12 +262,17 @@ void Office::start(const std::string& oxt, bool window) {
     const std::string sharedCache = "-env:UNO_SHARED_PACKAGES_CACHE=file://" + root_ + "/shared";
     const std::string profile = "-env:UserInstallation=file://" + root_ + "/profile";
     const std::string log = root_ + "/office.log";
+    std::vector<std::string> configuration;  // -env:CONFIGURATION_LAYERS without some modules
+    if (!withoutModules.empty())
+        configuration.push_back("-env:CONFIGURATION_LAYERS=" +
+                                layersWithout(program, withoutModules, root_ + "/registry"));
 
     const auto begin = std::chrono::steady_clock::now();
-    const int install = waitFor(spawn({program + "/unopkg", "add", "--shared", "--suppress-license",
-                                       sharedCache, profile, oxt},
-                                      log),
-                                240s);
+    std::vector<std::string> unopkg{program + "/unopkg", "add", "--shared", "--suppress-license"};
+    unopkg.insert(unopkg.end(), {sharedCache, profile});
+    unopkg.insert(unopkg.end(), configuration.begin(), configuration.end());
+    unopkg.push_back(oxt);
+    const int install = waitFor(spawn(unopkg, log), 240s);
     if (install != 0)
         throw std::runtime_error("unopkg add failed (" + std::to_string(install) + "):\n" +
                                  tail(log));
@@ -232,6 +287,7 @@ void Office::start(const std::string& oxt, bool window) {
                                       "--nodefault",
                                       "--nolockcheck",
                                       "--accept=pipe,name=" + pipe + ";urp;"};
+        args.insert(args.end(), configuration.begin(), configuration.end());
         if (!window) {
             args.push_back("--headless");
             args.push_back("--invisible");

@@ -8,6 +8,7 @@
 #include <functional>
 #include <memory>
 #include <string>
+#include <vector>
 
 #include <com/sun/star/frame/XDesktop2.hpp>
 #include <com/sun/star/lang/XMultiComponentFactory.hpp>
@@ -24,7 +25,12 @@ class Office {
 
     // Installs `oxt` into a throw-away profile and starts a headless office with it.
     // With `window`, the office opens real windows (on $DISPLAY, e.g. under xvfb-run).
-    void start(const std::string& oxt, bool window = false);
+    // `withoutModules` ("writer", ...) leaves those modules' configuration (<module>.xcd of the
+    // installation's registry) out of this office, as in an office installed without them:
+    // Debian's libreoffice-calc alone has no writer.xcd, so no Writer module and no Writer
+    // filters.
+    void start(const std::string& oxt, bool window = false,
+               const std::vector<std::string>& withoutModules = {});
     void stop();
 
     css::uno::Reference<css::uno::XComponentContext> context() const { return context_; }

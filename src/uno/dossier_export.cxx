@@ -6,15 +6,18 @@
 
 #include <com/sun/star/beans/XPropertySet.hpp>
 #include <com/sun/star/container/XIndexAccess.hpp>
+#include <com/sun/star/container/XNameAccess.hpp>
 #include <com/sun/star/container/XNamed.hpp>
 #include <com/sun/star/document/MacroExecMode.hpp>
 #include <com/sun/star/frame/Desktop.hpp>
+#include <com/sun/star/frame/ModuleManager.hpp>
 #include <com/sun/star/frame/XModel.hpp>
 #include <com/sun/star/frame/XStorable.hpp>
 #include <com/sun/star/frame/XTitle.hpp>
 #include <com/sun/star/io/IOException.hpp>
 #include <com/sun/star/io/SequenceInputStream.hpp>
 #include <com/sun/star/lang/IllegalArgumentException.hpp>
+#include <com/sun/star/lang/XMultiComponentFactory.hpp>
 #include <com/sun/star/sheet/XCellRangeAddressable.hpp>
 #include <com/sun/star/sheet/XSheetCellRanges.hpp>
 #include <com/sun/star/table/XCell.hpp>
@@ -152,6 +155,33 @@ std::string shownPath(const OUString& url) {
     return toUtf8(rtl::Uri::decode(url.copy(7), rtl_UriDecodeWithCharset, RTL_TEXTENCODING_UTF8));
 }
 
+// The dossier's text document is Writer's: its module (the ModuleManager lists the office's
+// /org.openoffice.Setup/Office/Factories), the Flat XML filter it is loaded with and the PDF
+// filter it is exported with. An office installed without Writer has none of them: Debian's
+// libreoffice-calc alone leaves out writer.xcd, the configuration that declares all three.
+// When the office cannot answer, loading the document decides (writePdf).
+bool officeHasWriter(const Reference<css::uno::XComponentContext>& context) {
+    try {
+        Reference<css::container::XNameAccess> modules(css::frame::ModuleManager::create(context),
+                                                       UNO_QUERY_THROW);
+        if (!modules->hasByName("com.sun.star.text.TextDocument")) return false;
+        Reference<css::container::XNameAccess> filters(
+            context->getServiceManager()->createInstanceWithContext(
+                "com.sun.star.document.FilterFactory", context),
+            UNO_QUERY_THROW);
+        return filters->hasByName("OpenDocument Text Flat XML") &&
+               filters->hasByName("writer_pdf_Export");
+    } catch (const css::uno::Exception&) {
+        return true;
+    }
+}
+
+// Says what to install, before the user is asked anything and before the workbook is read.
+void requireWriter(const Reference<css::uno::XComponentContext>& context, Lang uiLang) {
+    if (!officeHasWriter(context))
+        throw css::uno::RuntimeException(toOUString(msg::kDossierNeedsWriter.in(uiLang)));
+}
+
 // The dossier's text document, loaded hidden from memory in one go (no temporary file), then
 // exported through the office's PDF filter to `url` and closed.
 void writePdf(const Reference<css::uno::XComponentContext>& context, const std::string& fodt,
@@ -165,10 +195,20 @@ void writePdf(const Reference<css::uno::XComponentContext>& context, const std::
     l[1] = property("FilterName", Any(OUString("OpenDocument Text Flat XML")));
     l[2] = property("Hidden", Any(true));
     l[3] = property("MacroExecutionMode", Any(css::document::MacroExecMode::NEVER_EXECUTE));
-    const auto writer = css::frame::Desktop::create(context)->loadComponentFromURL(
-        "private:stream", "_blank", 0, load);
+    Reference<css::lang::XComponent> writer;
+    try {
+        writer = css::frame::Desktop::create(context)->loadComponentFromURL("private:stream",
+                                                                            "_blank", 0, load);
+    } catch (const css::lang::IllegalArgumentException&) {
+        // An unknown filter or document service: told below, as for no document at all.
+    } catch (const css::io::IOException&) {
+        // The document could not be read from memory: told below.
+    }
     ClosingGuard closing(writer);
-    if (!writer.is()) throw css::uno::RuntimeException("the office made no text document");
+    if (!writer.is()) {
+        requireWriter(context, uiLang);
+        throw css::uno::RuntimeException(toOUString(msg::kDossierNoTextDocument.in(uiLang)));
+    }
 
     Sequence<css::beans::PropertyValue> pdf(3);
     auto* p = pdf.getArray();
@@ -289,6 +329,7 @@ CommandOutcome cancelled(Lang uiLang) {
 CommandOutcome exportDossier(const Reference<css::uno::XComponentContext>& context,
                              const Reference<css::sheet::XSpreadsheetDocument>& doc,
                              const std::string& contractNo, const std::string& fileUrl) {
+    requireWriter(context, officeLanguage(context));
     const DossierWorkbook book(context, doc);
     return exportFrom(context, book, contractNo, fileUrl);
 }
@@ -307,6 +348,7 @@ CommandOutcome contractDossierCommand(const Reference<css::uno::XComponentContex
         if (argument.Name == "FileUrl") fileUrl = toUtf8(value);
         if (argument.Name == "FolderUrl") folderUrl = toUtf8(value);
     }
+    requireWriter(context, uiLang);
     const DossierWorkbook book(context, doc);
     if (!folderUrl.empty()) return exportFrom(context, book, "", folderUrl);
     const auto selected =

@@ -1,6 +1,9 @@
 // main() of every integration test binary: one office for the whole binary, a watchdog, and
 // cleanup on every exit path.
 #include <cstdlib>
+#include <sstream>
+#include <string>
+#include <vector>
 
 #include <gtest/gtest.h>
 
@@ -16,7 +19,14 @@ class OfficeEnvironment : public ::testing::Environment {
     void SetUp() override {
         try {
             const char* window = std::getenv("DEALSHEET_OFFICE_WINDOW");
-            Office::get().start(DEALSHEET_OXT, window && std::string(window) == "1");
+            // DEALSHEET_OFFICE_WITHOUT=writer: an office installed without those modules.
+            std::vector<std::string> without;
+            if (const char* modules = std::getenv("DEALSHEET_OFFICE_WITHOUT")) {
+                std::istringstream list(modules);
+                for (std::string module; std::getline(list, module, ',');)
+                    if (!module.empty()) without.push_back(module);
+            }
+            Office::get().start(DEALSHEET_OXT, window && std::string(window) == "1", without);
         } catch (const std::exception& e) {
             GTEST_FAIL() << e.what();
         } catch (const css::uno::Exception& e) {
