@@ -269,7 +269,7 @@ TEST(RefreshReview, AnEnglishNamedReviewIsRefilledInEnglish) {
     });
 }
 
-// The README's Basic macro, run as a user would run it.
+// The Basic macro of docs/macro-api.md (docs/validate-all.bas), run as a user would run it.
 TEST(MacroApi, ReadmeMacroValidatesEveryOpenWorkbook) {
     unoGuard([&] {
         const auto sample = loadCopy(std::string(DEALSHEET_WORKBOOKS) + "/sample-zh.ods");

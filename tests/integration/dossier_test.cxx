@@ -274,7 +274,7 @@ TEST(ContractDossier, EachSampleContractHoldsItsRowsAndNothingOfOthers) {
             "%.2f s\n",
             checkedRelated, checkedOthers, slowest);
 
-        // HT-2026-001 has rows in every section; its pages are the README's pictures.
+        // HT-2026-001 has rows in every section; its pages are the guides' pictures.
         const std::string first = dir + "/HT-2026-001.pdf";
         const std::string text = pdfText(first, "HT-2026-001");
         for (const char* heading : {"1.合同审批", "2.客户登记信息", "3.谈判记录", "4.关键点记录",

@@ -63,7 +63,7 @@ namespace {
 
 constexpr double kCommandSeconds = 60;  // "bounded time": far above any real run
 
-// Totals for the README's Safety section, printed at the end.
+// Totals for the Safety section of docs/developing.md, printed at the end.
 struct Totals {
     int workbooks = 0;
     int commands = 0;
@@ -776,7 +776,7 @@ TEST(Preservation, UndoOfEveryCommandRestoresTheSample) {
     });
 }
 
-// Printed for the README's Safety section after every test of this binary has run.
+// Printed for the Safety section of docs/developing.md after every test of this binary has run.
 class SafetySummary : public ::testing::Environment {
   public:
     void TearDown() override {

@@ -1,7 +1,7 @@
 // A document whose null date is 1904: the functions count its dates from there.
 // Its own office with this one document: Calc hands an add-in the *current* document as its
 // caller (the hidden first argument), which with several documents open is not always the one
-// being calculated (seen with LibreOffice 7.4; README, Known limits).
+// being calculated (seen with LibreOffice 7.4; docs/developing.md, Known limits).
 #include <gtest/gtest.h>
 
 #include <com/sun/star/beans/XPropertySet.hpp>

@@ -1,4 +1,4 @@
-// Workbooks that travel (README, "Sharing with Excel / WPS"): saved as .xlsx, DealSheet's computed
+// Workbooks that travel (docs/guide.en.md, "Sharing with Excel and WPS"): saved as .xlsx, DealSheet's computed
 // columns show the same values in another engine (Gnumeric's ssconvert --recalc) as in LibreOffice,
 // and the file comes back to LibreOffice with the same findings. Colour rules survive deleting a
 // sheet, saving as .ods and .xlsx and reopening (a LibreOffice bug broke formula-based rules).

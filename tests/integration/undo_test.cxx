@@ -117,7 +117,7 @@ void undoEveryCommand(bool visible, const std::set<std::string>& only = {}) {
         EXPECT_EQ(undone.order, before.order);
         for (const auto& change : differences(before, undone)) ADD_FAILURE() << change.describe();
         // Calc's redo of a sheet removal (a report or mapping sheet replaced, the report
-        // cleared) needs a view, as its undo of an insertion did: README, Known limits.
+        // cleared) needs a view, as its undo of an insertion did: docs/developing.md, Known limits.
         const std::string name = command.name;
         if (!visible && (name == "ValidateAgain" || name == "ClearMarks")) continue;
         std::fprintf(stderr, "[undo_it] %s: redo\n", command.name);
