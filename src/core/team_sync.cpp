@@ -554,7 +554,9 @@ bool isRefusal(std::string_view sqlState, std::string_view message) {
         sqlState.substr(0, 2) == "23")
         return true;
     return contains(m, "permission denied") || contains(m, "row-level security") ||
-           contains(m, "dealsheet-approved-contract") || contains(m, "dealsheet-customer-number");
+           contains(m, "dealsheet-approved-contract") || contains(m, "dealsheet-customer-number") ||
+           // LibreOffice's driver passes no SQLSTATE: the unique numbers by their message.
+           contains(m, "violates unique constraint");
 }
 
 Refusal explainRefusal(std::string_view message, const SheetSchema& sheet) {
