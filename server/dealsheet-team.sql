@@ -937,7 +937,7 @@ CREATE FUNCTION dealsheet.settled_row_ids(in_sheet text, ids bigint[])
 RETURNS TABLE(row_id bigint, used boolean)
 LANGUAGE sql STABLE SECURITY DEFINER SET search_path = dealsheet, pg_catalog, pg_temp AS $f$
   SELECT r.row_id, r.used FROM dealsheet.reserved_ids r
-   WHERE r.sheet = in_sheet AND r.login = session_user AND r.row_id = ANY (ids)
+   WHERE r.sheet = in_sheet AND r.row_id = ANY (ids) AND r.login = session_user::text
 $f$;
 REVOKE ALL ON FUNCTION dealsheet.settled_row_ids(text, bigint[]) FROM PUBLIC;
 GRANT EXECUTE ON FUNCTION dealsheet.settled_row_ids(text, bigint[]) TO lead, member;
@@ -946,9 +946,14 @@ GRANT EXECUTE ON FUNCTION dealsheet.settled_row_ids(text, bigint[]) TO lead, mem
 -- replaced by a fresh one from the sequence.
 CREATE FUNCTION dealsheet.take_row_id() RETURNS trigger LANGUAGE plpgsql SECURITY DEFINER
 SET search_path = dealsheet, pg_catalog, pg_temp AS $f$
+DECLARE
+  -- Held as plain text: TG_TABLE_NAME and session_user are names (collation "C"), and compared
+  -- as such they would not use the key's index (a scan of every reservation for every row).
+  this_sheet text := TG_TABLE_NAME;
+  me text := session_user;
 BEGIN
   UPDATE reserved_ids SET used = true
-   WHERE sheet = TG_TABLE_NAME AND row_id = NEW.row_id AND login = session_user AND NOT used;
+   WHERE sheet = this_sheet AND row_id = NEW.row_id AND login = me AND NOT used;
   IF NOT FOUND THEN
     NEW.row_id := nextval(pg_get_serial_sequence('dealsheet.' || TG_TABLE_NAME, 'row_id'));
   END IF;

@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Checks the relative links and images of README.md and every docs/*.md (ctest docs.links).
+"""Checks the relative links and images of README.md, every docs/*.md and every src/**/README.md (ctest docs.links).
 
     python3 tests/check_links.py [REPOSITORY_ROOT]
 
@@ -93,9 +93,9 @@ def read_markdown(path):
 def check(root):
     root = os.path.realpath(root)
     files = [os.path.join(root, "README.md")]
-    docs = os.path.join(root, "docs")
-    for folder, _, names in os.walk(docs):
-        files.extend(os.path.join(folder, n) for n in sorted(names) if n.endswith(".md"))
+    for top in ("docs", "src"):  # the documents, and each source folder's README
+        for folder, _, names in os.walk(os.path.join(root, top)):
+            files.extend(os.path.join(folder, n) for n in sorted(names) if n.endswith(".md"))
     files = [f for f in files if os.path.isfile(f)]
     parsed = {}
 

@@ -81,11 +81,11 @@ EOF
   if [ "$platform" = "$native" ] && command -v gdb >/dev/null; then
     lookup='info functions ^org_dealsheet_calc_Dispatch_get_implementation'
     where=$(gdb -nx -batch -iex "set debug-file-directory $debug_dir" -ex "$lookup" "$packaged" 2>&1)
-    grep -q 'File .*src/uno/dispatch.cxx:' <<<"$where" ||
+    grep -q 'File .*src/uno/commands/dispatch.cxx:' <<<"$where" ||
       fail "gdb with debug-file-directory $debug_dir read no debug info for $binary: $where"
     cp "$debug_file" "$(dirname "$packaged")/"
     where=$(gdb -nx -batch -ex "$lookup" "$packaged" 2>&1)
-    grep -q 'File .*src/uno/dispatch.cxx:' <<<"$where" ||
+    grep -q 'File .*src/uno/commands/dispatch.cxx:' <<<"$where" ||
       fail "gdb did not follow the .gnu_debuglink of $binary to the debug file beside it: $where"
   fi
   echo "$binary: $(($(stat -c %s "$packaged") / 1024)) KiB, build-id $id," \

@@ -6,10 +6,10 @@
 #   execution or connector;
 # - it writes files in exactly three places, each to a URL the user chose (file picker, macro
 #   argument or Save As): Export to calendar through SimpleFileAccess.writeFile
-#   (src/uno/deadlines.cxx), the contract dossier's PDF through the office's PDF filter,
-#   storeToURL of a hidden document of DealSheet's own (src/uno/dossier_export.cxx), and the
+#   (src/uno/reminders/deadlines.cxx), the contract dossier's PDF through the office's PDF filter,
+#   storeToURL of a hidden document of DealSheet's own (src/uno/dossier/dossier_export.cxx), and the
 #   .xlsx the user has just saved, whose list rules the save job corrects through the office's
-#   package storage (src/uno/excel_save_job.cxx). The component's type descriptions list
+#   package storage (src/uno/sharing/excel_save_job.cxx). The component's type descriptions list
 #   XStorable's method names, so store calls are checked in the sources;
 # - it links nothing but the office's own runtime and the C/C++ runtime and loader (libical, used to check
 #   the calendar files, stays in the tests), so the .oxt loads wherever LibreOffice runs.
@@ -28,24 +28,24 @@ fi
 # The component's own sources (src/tools are the build's and the tests' programs, not shipped).
 component_sources=(./core ./uno ./platform)
 writers=$(cd "$sources" && grep -rlE 'SimpleFileAccess|writeFile|openFileWrite|openFileReadWrite' "${component_sources[@]}" | sort)
-if [ "$writers" != "./uno/deadlines.cxx" ]; then
-  echo "file-writing API named outside src/uno/deadlines.cxx:"; echo "$writers"; exit 1
+if [ "$writers" != "./uno/reminders/deadlines.cxx" ]; then
+  echo "file-writing API named outside src/uno/reminders/deadlines.cxx:"; echo "$writers"; exit 1
 fi
-if grep -qE 'openFileWrite|openFileReadWrite|kill\(|copy\(.*SimpleFileAccess' "$sources/uno/deadlines.cxx"; then
-  echo "src/uno/deadlines.cxx uses more of SimpleFileAccess than writeFile"; exit 1
+if grep -qE 'openFileWrite|openFileReadWrite|kill\(|copy\(.*SimpleFileAccess' "$sources/uno/reminders/deadlines.cxx"; then
+  echo "src/uno/reminders/deadlines.cxx uses more of SimpleFileAccess than writeFile"; exit 1
 fi
 storages=$(cd "$sources" && grep -rlE 'StorageFactory|XStorage\b|ElementModes' "${component_sources[@]}" | sort)
-if [ "$storages" != "./uno/excel_save_job.cxx" ]; then
+if [ "$storages" != "./uno/sharing/excel_save_job.cxx" ]; then
   echo "package storage opened outside the .xlsx save job:"; echo "$storages"; exit 1
 fi
-if ! grep -q 'storable->getLocation()' "$sources/uno/excel_save_job.cxx"; then
+if ! grep -q 'storable->getLocation()' "$sources/uno/sharing/excel_save_job.cxx"; then
   echo "the .xlsx save job must open only the document's own location"; exit 1
 fi
 stores=$(cd "$sources" && grep -rlE 'storeToURL|storeAsURL|storeSelf|->store\(' "${component_sources[@]}" | sort)
-if [ "$stores" != "./uno/dossier_export.cxx" ]; then
+if [ "$stores" != "./uno/dossier/dossier_export.cxx" ]; then
   echo "store calls outside the dossier export:"; echo "$stores"; exit 1
 fi
-if grep -qE 'storeAsURL|storeSelf|->store\(' "$sources/uno/dossier_export.cxx"; then
+if grep -qE 'storeAsURL|storeSelf|->store\(' "$sources/uno/dossier/dossier_export.cxx"; then
   echo "the dossier export stores something other than its own PDF"; exit 1
 fi
 needed=$(readelf -d "$component" | sed -n 's/.*(NEEDED).*\[\(.*\)\]/\1/p')

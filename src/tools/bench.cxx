@@ -44,9 +44,9 @@
 #include <com/sun/star/table/XColumnRowRange.hpp>
 #include <org/dealsheet/calc/XToolkit2.hpp>
 
-#include "core/dates.hpp"
-#include "core/layout.hpp"
-#include "core/schema.hpp"
+#include "core/workbook/dates.hpp"
+#include "core/workbook/layout.hpp"
+#include "core/workbook/schema.hpp"
 #include "office_documents.hxx"
 #include "office_driver.hxx"
 #include "register_generator.hpp"

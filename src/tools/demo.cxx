@@ -10,7 +10,7 @@
 #include <com/sun/star/table/XCellRange.hpp>
 #include <org/dealsheet/calc/XToolkit.hpp>
 
-#include "core/text.hpp"
+#include "core/text/text.hpp"
 #include "office_documents.hxx"
 #include "office_driver.hxx"
 

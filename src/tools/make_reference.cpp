@@ -11,11 +11,11 @@
 #include <string>
 #include <vector>
 
-#include "core/cell.hpp"
-#include "core/function_table.hpp"
-#include "core/rule.hpp"
-#include "core/schema.hpp"
-#include "core/settings.hpp"
+#include "core/workbook/cell.hpp"
+#include "core/functions/function_table.hpp"
+#include "core/validate/rule.hpp"
+#include "core/workbook/schema.hpp"
+#include "core/workbook/settings.hpp"
 
 namespace {
 

@@ -3,7 +3,7 @@
 #include <fstream>
 #include <iostream>
 
-#include "core/team_sql.hpp"
+#include "core/team/team_sql.hpp"
 
 int main(int argc, char** argv) {
     if (argc != 2) {

@@ -12,11 +12,11 @@
 #include <com/sun/star/lang/XComponent.hpp>
 #include <org/dealsheet/calc/XToolkit.hpp>
 
-#include "core/cell.hpp"
-#include "core/csv.hpp"
-#include "core/customer_number.hpp"
-#include "core/dates.hpp"
-#include "core/schema.hpp"
+#include "core/workbook/cell.hpp"
+#include "core/text/csv.hpp"
+#include "core/functions/customer_number.hpp"
+#include "core/workbook/dates.hpp"
+#include "core/workbook/schema.hpp"
 #include "office_documents.hxx"
 #include "office_driver.hxx"
 

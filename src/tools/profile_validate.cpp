@@ -14,10 +14,10 @@
 #include <fstream>
 #include <string>
 
-#include "core/dates.hpp"
-#include "core/functions.hpp"
-#include "core/schema.hpp"
-#include "core/validator.hpp"
+#include "core/workbook/dates.hpp"
+#include "core/functions/functions.hpp"
+#include "core/workbook/schema.hpp"
+#include "core/validate/validator.hpp"
 #include "register_generator.hpp"
 
 using namespace dealsheet;

@@ -16,12 +16,12 @@
 #include <string>
 #include <vector>
 
-#include "core/cell.hpp"
-#include "core/customer_number.hpp"
-#include "core/dates.hpp"
-#include "core/grading.hpp"
-#include "core/schema.hpp"
-#include "core/settings.hpp"
+#include "core/workbook/cell.hpp"
+#include "core/functions/customer_number.hpp"
+#include "core/workbook/dates.hpp"
+#include "core/functions/grading.hpp"
+#include "core/workbook/schema.hpp"
+#include "core/workbook/settings.hpp"
 
 namespace dealsheet::tools {
 

@@ -35,8 +35,8 @@
 #include <com/sun/star/table/XCellRange.hpp>
 #include <org/dealsheet/calc/XToolkit2.hpp>
 
-#include "core/dates.hpp"
-#include "core/schema.hpp"
+#include "core/workbook/dates.hpp"
+#include "core/workbook/schema.hpp"
 #include "office_documents.hxx"
 #include "office_driver.hxx"
 #include "postgres_server.hxx"

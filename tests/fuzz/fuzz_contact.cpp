@@ -6,7 +6,7 @@
 #include <string>
 #include <string_view>
 
-#include "core/contact.hpp"
+#include "core/validate/contact.hpp"
 #include "fuzz_check.hpp"
 
 using namespace dealsheet;

@@ -5,7 +5,7 @@
 #include <string>
 #include <string_view>
 
-#include "core/csv.hpp"
+#include "core/text/csv.hpp"
 #include "fuzz_check.hpp"
 
 using namespace dealsheet;

@@ -5,8 +5,8 @@
 #include <string>
 #include <string_view>
 
-#include "core/customer_number.hpp"
-#include "core/text.hpp"
+#include "core/functions/customer_number.hpp"
+#include "core/text/text.hpp"
 #include "fuzz_check.hpp"
 
 using namespace dealsheet;

@@ -23,12 +23,12 @@
 #include <string_view>
 #include <vector>
 
-#include "core/customer_number.hpp"
-#include "core/dates.hpp"
-#include "core/functions.hpp"
-#include "core/numbering.hpp"
-#include "core/review.hpp"
-#include "core/workdays.hpp"
+#include "core/functions/customer_number.hpp"
+#include "core/workbook/dates.hpp"
+#include "core/functions/functions.hpp"
+#include "core/functions/numbering.hpp"
+#include "core/review/review.hpp"
+#include "core/workbook/workdays.hpp"
 #include "fuzz_check.hpp"
 
 using namespace dealsheet;

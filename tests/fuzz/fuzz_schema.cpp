@@ -6,8 +6,8 @@
 #include <string>
 #include <string_view>
 
-#include "core/layout.hpp"
-#include "core/schema.hpp"
+#include "core/workbook/layout.hpp"
+#include "core/workbook/schema.hpp"
 #include "fuzz_check.hpp"
 
 using namespace dealsheet;

@@ -8,9 +8,9 @@
 #include <string>
 #include <string_view>
 
-#include "core/localized.hpp"
-#include "core/text.hpp"
-#include "core/workbook.hpp"
+#include "core/text/localized.hpp"
+#include "core/text/text.hpp"
+#include "core/workbook/workbook.hpp"
 #include "fuzz_check.hpp"
 
 using namespace dealsheet;

@@ -6,12 +6,12 @@
 #include <string>
 #include <string_view>
 
-#include "core/approval.hpp"
-#include "core/due.hpp"
-#include "core/layout.hpp"
-#include "core/localized.hpp"
-#include "core/schema.hpp"
-#include "core/text.hpp"
+#include "core/functions/approval.hpp"
+#include "core/functions/due.hpp"
+#include "core/workbook/layout.hpp"
+#include "core/text/localized.hpp"
+#include "core/workbook/schema.hpp"
+#include "core/text/text.hpp"
 #include "fuzz_check.hpp"
 
 using namespace dealsheet;

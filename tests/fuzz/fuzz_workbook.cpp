@@ -17,12 +17,12 @@
 #include <string_view>
 #include <vector>
 
-#include "core/csv.hpp"
-#include "core/review.hpp"
-#include "core/settings.hpp"
-#include "core/text.hpp"
-#include "core/validator.hpp"
-#include "core/workbook.hpp"
+#include "core/text/csv.hpp"
+#include "core/review/review.hpp"
+#include "core/workbook/settings.hpp"
+#include "core/text/text.hpp"
+#include "core/validate/validator.hpp"
+#include "core/workbook/workbook.hpp"
 #include "fuzz_check.hpp"
 
 using namespace dealsheet;

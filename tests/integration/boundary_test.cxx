@@ -28,7 +28,7 @@
 #include <cppuhelper/implbase6.hxx>
 #include <org/dealsheet/calc/XFunctions.hpp>
 
-#include "core/schema.hpp"
+#include "core/workbook/schema.hpp"
 #include "office.hxx"
 #include "uno_helpers.hxx"
 

@@ -31,7 +31,7 @@
 #include <com/sun/star/view/XSelectionSupplier.hpp>
 #include <org/dealsheet/calc/XToolkit2.hpp>
 
-#include "core/dates.hpp"
+#include "core/workbook/dates.hpp"
 #include "office.hxx"
 #include "uno_helpers.hxx"
 

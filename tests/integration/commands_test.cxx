@@ -29,7 +29,7 @@
 #include <com/sun/star/util/XCloseable.hpp>
 #include <org/dealsheet/calc/XToolkit.hpp>
 
-#include "core/dates.hpp"
+#include "core/workbook/dates.hpp"
 #include "office.hxx"
 #include "uno_helpers.hxx"
 

@@ -24,9 +24,9 @@
 #include <com/sun/star/view/XSelectionSupplier.hpp>
 #include <org/dealsheet/calc/XToolkit2.hpp>
 
-#include "core/cell.hpp"
-#include "core/dates.hpp"
-#include "core/schema.hpp"
+#include "core/workbook/cell.hpp"
+#include "core/workbook/dates.hpp"
+#include "core/workbook/schema.hpp"
 #include "office.hxx"
 #include "preservation.hxx"
 #include "uno_helpers.hxx"

@@ -10,7 +10,7 @@
 #include <com/sun/star/sheet/XAddIn.hpp>
 #include <com/sun/star/util/Date.hpp>
 
-#include "core/function_table.hpp"
+#include "core/functions/function_table.hpp"
 #include "office.hxx"
 #include "uno_helpers.hxx"
 

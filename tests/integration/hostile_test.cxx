@@ -41,11 +41,11 @@
 #include <com/sun/star/util/XMergeable.hpp>
 #include <com/sun/star/util/XProtectable.hpp>
 
-#include "core/dates.hpp"
-#include "core/layout.hpp"
-#include "core/schema.hpp"
-#include "core/validator.hpp"
-#include "core/workbook.hpp"
+#include "core/workbook/dates.hpp"
+#include "core/workbook/layout.hpp"
+#include "core/workbook/schema.hpp"
+#include "core/validate/validator.hpp"
+#include "core/workbook/workbook.hpp"
 #include "office.hxx"
 #include "preservation.hxx"
 #include "uno_helpers.hxx"

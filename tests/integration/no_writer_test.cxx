@@ -19,7 +19,7 @@
 #include <com/sun/star/util/XModifiable.hpp>
 #include <org/dealsheet/calc/XToolkit2.hpp>
 
-#include "core/dossier_messages.hpp"
+#include "core/dossier/dossier_messages.hpp"
 #include "office.hxx"
 #include "preservation.hxx"
 #include "uno_helpers.hxx"

@@ -19,8 +19,8 @@
 #include <com/sun/star/util/XMergeable.hpp>
 #include <org/dealsheet/calc/XToolkit2.hpp>
 
-#include "core/recognition.hpp"
-#include "core/text.hpp"
+#include "core/recognition/recognition.hpp"
+#include "core/text/text.hpp"
 #include "office.hxx"
 #include "preservation.hxx"
 #include "uno_helpers.hxx"

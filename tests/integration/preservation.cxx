@@ -21,9 +21,9 @@
 #include <com/sun/star/util/CellProtection.hpp>
 #include <com/sun/star/util/XProtectable.hpp>
 
-#include "core/customer_number.hpp"
-#include "core/layout.hpp"
-#include "core/validator.hpp"
+#include "core/functions/customer_number.hpp"
+#include "core/workbook/layout.hpp"
+#include "core/validate/validator.hpp"
 #include "uno_helpers.hxx"
 
 namespace dealsheet::test {

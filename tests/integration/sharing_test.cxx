@@ -28,10 +28,10 @@
 #include <com/sun/star/table/XCellRange.hpp>
 #include <org/dealsheet/calc/XToolkit.hpp>
 
-#include "core/csv.hpp"
-#include "core/dates.hpp"
-#include "core/layout.hpp"
-#include "core/schema.hpp"
+#include "core/text/csv.hpp"
+#include "core/workbook/dates.hpp"
+#include "core/workbook/layout.hpp"
+#include "core/workbook/schema.hpp"
 #include "office.hxx"
 #include "uno_helpers.hxx"
 

@@ -35,10 +35,10 @@
 #include <com/sun/star/view/XSelectionSupplier.hpp>
 #include <org/dealsheet/calc/XToolkit2.hpp>
 
-#include "core/dates.hpp"
-#include "core/schema.hpp"
-#include "core/team_messages.hpp"
-#include "core/validator.hpp"
+#include "core/workbook/dates.hpp"
+#include "core/workbook/schema.hpp"
+#include "core/team/team_messages.hpp"
+#include "core/validate/validator.hpp"
 #include "office.hxx"
 #include "pg_relay.hxx"
 #include "preservation.hxx"

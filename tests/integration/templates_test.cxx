@@ -30,8 +30,8 @@
 #include <osl/file.hxx>
 #include <rtl/uri.hxx>
 
-#include "core/layout.hpp"
-#include "core/schema.hpp"
+#include "core/workbook/layout.hpp"
+#include "core/workbook/schema.hpp"
 #include "office.hxx"
 #include "uno_helpers.hxx"
 

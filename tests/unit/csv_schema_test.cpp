@@ -1,9 +1,9 @@
 #include <gtest/gtest.h>
 
-#include "core/csv.hpp"
-#include "core/layout.hpp"
-#include "core/schema.hpp"
-#include "core/settings.hpp"
+#include "core/text/csv.hpp"
+#include "core/workbook/layout.hpp"
+#include "core/workbook/schema.hpp"
+#include "core/workbook/settings.hpp"
 
 using namespace dealsheet;
 

@@ -1,6 +1,6 @@
 #include <gtest/gtest.h>
 
-#include "core/customer_number.hpp"
+#include "core/functions/customer_number.hpp"
 
 using namespace dealsheet;
 

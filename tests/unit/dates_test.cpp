@@ -1,6 +1,6 @@
 #include <gtest/gtest.h>
 
-#include "core/dates.hpp"
+#include "core/workbook/dates.hpp"
 
 using namespace dealsheet;
 

@@ -7,9 +7,9 @@
 #include <boost/property_tree/ptree.hpp>
 #include <boost/property_tree/xml_parser.hpp>
 
-#include "core/dossier.hpp"
-#include "core/dossier_document.hpp"
-#include "core/schema.hpp"
+#include "core/dossier/dossier.hpp"
+#include "core/dossier/dossier_document.hpp"
+#include "core/workbook/schema.hpp"
 
 using namespace dealsheet;
 

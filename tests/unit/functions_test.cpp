@@ -1,7 +1,7 @@
 #include <gtest/gtest.h>
 
-#include "core/function_table.hpp"
-#include "core/functions.hpp"
+#include "core/functions/function_table.hpp"
+#include "core/functions/functions.hpp"
 
 using namespace dealsheet;
 namespace fn = dealsheet::functions;

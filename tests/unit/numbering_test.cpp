@@ -4,8 +4,8 @@
 #include <set>
 #include <string>
 
-#include "core/customer_number.hpp"
-#include "core/numbering.hpp"
+#include "core/functions/customer_number.hpp"
+#include "core/functions/numbering.hpp"
 
 using namespace dealsheet;
 

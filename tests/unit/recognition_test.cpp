@@ -5,9 +5,9 @@
 #include <algorithm>
 #include <random>
 
-#include "core/contact.hpp"
-#include "core/recognition.hpp"
-#include "core/validator.hpp"
+#include "core/validate/contact.hpp"
+#include "core/recognition/recognition.hpp"
+#include "core/validate/validator.hpp"
 
 using namespace dealsheet;
 

@@ -6,9 +6,9 @@
 
 #include <map>
 
-#include "core/icalendar.hpp"
-#include "core/reminders.hpp"
-#include "core/text.hpp"
+#include "core/reminders/icalendar.hpp"
+#include "core/reminders/reminders.hpp"
+#include "core/text/text.hpp"
 
 using namespace dealsheet;
 

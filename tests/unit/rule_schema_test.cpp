@@ -4,7 +4,7 @@
 
 #include <string>
 
-#include "core/schema.hpp"
+#include "core/workbook/schema.hpp"
 
 using namespace dealsheet;
 

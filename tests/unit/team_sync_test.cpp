@@ -5,9 +5,9 @@
 #include <fstream>
 #include <sstream>
 
-#include "core/team_messages.hpp"
-#include "core/team_sql.hpp"
-#include "core/team_sync.hpp"
+#include "core/team/team_messages.hpp"
+#include "core/team/team_sql.hpp"
+#include "core/team/team_sync.hpp"
 
 using namespace dealsheet;
 using namespace dealsheet::team;

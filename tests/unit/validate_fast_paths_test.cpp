@@ -8,11 +8,11 @@
 #include <tuple>
 #include <unordered_map>
 
-#include "core/dates.hpp"
-#include "core/findings.hpp"
-#include "core/key_index.hpp"
-#include "core/text.hpp"
-#include "core/validator.hpp"
+#include "core/workbook/dates.hpp"
+#include "core/validate/findings.hpp"
+#include "core/validate/key_index.hpp"
+#include "core/text/text.hpp"
+#include "core/validate/validator.hpp"
 
 using namespace dealsheet;
 

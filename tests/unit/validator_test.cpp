@@ -4,9 +4,9 @@
 #include <map>
 #include <set>
 
-#include "core/contact.hpp"
-#include "core/validator.hpp"
-#include "core/workdays.hpp"
+#include "core/validate/contact.hpp"
+#include "core/validate/validator.hpp"
+#include "core/workbook/workdays.hpp"
 
 using namespace dealsheet;
 

@@ -1,6 +1,6 @@
 #include <gtest/gtest.h>
 
-#include "core/xlsx_lists.hpp"
+#include "core/sharing/xlsx_lists.hpp"
 
 using dealsheet::withoutListSecondFormulas;
 

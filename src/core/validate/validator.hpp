@@ -1,0 +1,57 @@
+// Validate: the rules of the schema run over every recognised sheet of a workbook in memory,
+// producing findings. Linear passes; keys and references through hash sets.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "core/workbook/dates.hpp"
+#include "core/validate/findings.hpp"
+#include "core/workbook/schema.hpp"
+#include "core/workbook/settings.hpp"
+#include "core/workbook/workbook.hpp"
+
+namespace dealsheet {
+
+// Names of the report sheet, in both languages; Validate replaces it on every run.
+inline constexpr Text kReportSheetName{"校验报告", "Validation Report"};
+
+// The report's name on the `attempt`-th try (1, 2, ...): 校验报告, then "校验报告 (DealSheet)",
+// "校验报告 (DealSheet 2)", ... for when a user's own sheet already has the name.
+std::string reportSheetName(Lang lang, int attempt);
+// True for every name reportSheetName gives, in either language.
+bool hasReportSheetName(std::string_view name);
+
+struct SheetPlan {
+    std::string name;
+    const SheetSchema* schema = nullptr;  // set when the sheet is to be validated
+    Text skipReason{};                    // set when it is not
+};
+
+// Decides for every sheet name whether it is validated, and why not.
+std::vector<SheetPlan> planSheets(const Schema& schema, const std::vector<std::string>& names);
+
+struct ValidationOptions {
+    SerialDates dates;
+    long today = 0;
+    Settings settings;
+};
+
+struct SheetSummary {
+    std::string name;
+    long filledRows = 0;
+};
+
+struct ValidationResult {
+    std::vector<Finding> findings;  // sorted by sheet, row, column
+    std::vector<SheetSummary> checked;
+    long errors = 0;
+    long warnings = 0;
+};
+
+// `sheets` are the data of the planned sheets (in workbook order) with their schemas.
+ValidationResult validateWorkbook(
+    const std::vector<std::pair<const SheetSchema*, SheetData>>& sheets,
+    const ValidationOptions& options);
+
+}  // namespace dealsheet

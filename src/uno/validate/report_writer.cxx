@@ -1,0 +1,352 @@
+#include "uno/validate/report_writer.hxx"
+
+#include <algorithm>
+#include <chrono>
+#include <ctime>
+#include <map>
+
+#include <com/sun/star/awt/FontWeight.hpp>
+#include <com/sun/star/container/XIndexAccess.hpp>
+#include <com/sun/star/sheet/ConditionFormatOperator.hpp>
+#include <com/sun/star/sheet/FillDirection.hpp>
+#include <com/sun/star/sheet/XCellSeries.hpp>
+#include <com/sun/star/sheet/XUnnamedDatabaseRanges.hpp>
+#include <com/sun/star/table/CellRangeAddress.hpp>
+#include <com/sun/star/table/XColumnRowRange.hpp>
+
+#include "core/workbook/layout.hpp"
+#include "core/text/messages.hpp"
+#include "core/team/team_sync.hpp"
+#include "uno/workbook/office_util.hxx"
+#include "uno/workbook/sheet_format.hxx"
+#include "uno/workbook/undo_action.hxx"
+#include "uno/workbook/uno_util.hxx"
+
+namespace dealsheet::uno {
+namespace {
+
+using css::uno::Any;
+using css::uno::UNO_QUERY_THROW;
+
+const std::vector<std::string> kMarkStyles{kStyleErrorMark.name, kStyleWarningMark.name};
+
+constexpr int kReportRowHeight = 452;  // 1/100 mm: one line of the default font
+
+const Text kReportTitle{"DealSheet 校验报告", "DealSheet validation report"};
+
+// The report's name, or a name of its own when a user's sheet already has that name.
+std::string freeReportName(const Reference<css::sheet::XSpreadsheetDocument>& doc, Lang lang) {
+    for (int attempt = 1;; ++attempt) {
+        const std::string name = reportSheetName(lang, attempt);
+        if (!doc->getSheets()->hasByName(toOUString(name))) return name;
+    }
+}
+
+std::string now() {
+    const std::time_t t = std::time(nullptr);
+    char buffer[32];
+    std::strftime(buffer, sizeof buffer, "%Y-%m-%d %H:%M:%S", std::localtime(&t));
+    return buffer;
+}
+
+// Vertical runs of marked cells, one range each, so a long column of findings is one range.
+std::vector<css::table::CellRangeAddress> runsOf(std::vector<std::pair<int, int>> cells) {
+    std::sort(cells.begin(), cells.end());
+    cells.erase(std::unique(cells.begin(), cells.end()), cells.end());
+    std::vector<css::table::CellRangeAddress> ranges;
+    for (const auto& [column, row] : cells) {
+        if (!ranges.empty() && ranges.back().StartColumn == column &&
+            ranges.back().EndRow + 1 == row) {
+            ranges.back().EndRow = row;
+            continue;
+        }
+        css::table::CellRangeAddress address;
+        address.StartColumn = address.EndColumn = column;
+        address.StartRow = address.EndRow = row;
+        ranges.push_back(address);
+    }
+    return ranges;
+}
+
+// Calc's AutoFilter on the table of findings (the sheet's own unnamed database range, removed
+// with the sheet), so 100,000 findings can be narrowed to one rule, sheet or owner.
+void addAutoFilter(const Reference<css::sheet::XSpreadsheetDocument>& doc, sal_Int16 sheetIndex,
+                   int firstRow, int lastRow, int lastColumn) {
+    const Reference<css::sheet::XUnnamedDatabaseRanges> ranges(
+        Reference<css::beans::XPropertySet>(doc, UNO_QUERY_THROW)
+            ->getPropertyValue("UnnamedDatabaseRanges"),
+        UNO_QUERY_THROW);
+    css::table::CellRangeAddress address;
+    address.Sheet = sheetIndex;
+    address.StartColumn = 0;
+    address.EndColumn = lastColumn;
+    address.StartRow = firstRow;
+    address.EndRow = lastRow;
+    ranges->setByTable(address);
+    setProperty(Reference<css::uno::XInterface>(ranges->getByTable(sheetIndex), UNO_QUERY_THROW),
+                "AutoFilter", Any(true));
+}
+
+}  // namespace
+
+bool isReportSheet(const Reference<css::sheet::XSpreadsheetDocument>& doc,
+                   const std::string& name) {
+    // By name and by its title: a user's own sheet that happens to be called 校验报告 is data.
+    if (!hasReportSheetName(name) || !doc->getSheets()->hasByName(toOUString(name))) return false;
+    const auto title = sheetByName(doc, name)->getCellByPosition(0, 0)->getFormula();
+    return kReportTitle.matches(toUtf8(title));
+}
+
+int clearReportAndMarks(const Reference<css::sheet::XSpreadsheetDocument>& doc) {
+    int removed = 0;
+    for (const auto& name : sheetNames(doc)) {
+        if (isReportSheet(doc, name)) {
+            doc->getSheets()->removeByName(toOUString(name));
+            ++removed;
+            continue;
+        }
+        try {
+            removed += removeConditionalFormatsUsing(sheetByName(doc, name), kMarkStyles);
+        } catch (const css::uno::Exception&) {
+            // A protected sheet keeps its marks; nothing of the user's is at stake.
+        }
+    }
+    return removed;
+}
+
+MarkOutcome markFindings(const Reference<css::sheet::XSpreadsheetDocument>& doc,
+                         const std::vector<Finding>& findings, PhaseTimes* times) {
+    std::map<std::string,
+             std::pair<std::vector<std::pair<int, int>>, std::vector<std::pair<int, int>>>>
+        bySheet;
+    for (const auto& f : findings) {
+        if (f.rule == "MISSING_COLUMN") continue;  // a missing column has no cell to mark
+        auto& [errors, warnings] = bySheet[f.sheet];
+        (f.severity == Severity::Error ? errors : warnings).emplace_back(f.column, f.row);
+    }
+    MarkOutcome outcome;
+    if (bySheet.empty()) return outcome;
+    try {
+        ensureCellStyle(doc, kStyleErrorMark);
+        ensureCellStyle(doc, kStyleWarningMark);
+    } catch (const css::uno::Exception&) {
+        outcome.stylesUnavailable = true;  // said in the report; every finding is still listed
+        return outcome;
+    }
+    for (auto& [name, cells] : bySheet) {
+        auto& [errors, warnings] = cells;
+        // A cell with an error and a warning is marked as an error.
+        std::sort(errors.begin(), errors.end());
+        warnings.erase(std::remove_if(warnings.begin(), warnings.end(),
+                                      [&](const auto& cell) {
+                                          return std::binary_search(errors.begin(), errors.end(),
+                                                                    cell);
+                                      }),
+                       warnings.end());
+        try {
+            const auto sheet = sheetByName(doc, name);
+            // Calc gives a cell one conditional format through the API: marking a cell that
+            // has one of its own (the user's, or a template's) would take that one away, so
+            // such cells are listed in the report instead of painted.
+            const auto owned = conditionalFormatAreas(sheet);
+            markPhase(times, "mark.owned");
+            const auto covered = [&](const std::pair<int, int>& cell) {
+                for (const auto& a : owned)
+                    if (cell.first >= a.StartColumn && cell.first <= a.EndColumn &&
+                        cell.second >= a.StartRow && cell.second <= a.EndRow)
+                        return true;
+                return false;
+            };
+            int skipped = 0;
+            for (auto* list : {&errors, &warnings}) {
+                const auto before = list->size();
+                list->erase(std::remove_if(list->begin(), list->end(), covered), list->end());
+                skipped += static_cast<int>(before - list->size());
+            }
+            if (skipped > 0) outcome.underOwnFormats[name] = skipped;
+            markPhase(times, "mark.sort");
+            // One format per column and severity: Calc's cost of one format grows with the area
+            // its ranges span, so the ranges of 100,000 rows spread over twenty columns cost
+            // two to three times more in one format than column by column (BENCHMARKS.md).
+            for (const auto& [cells, style] :
+                 {std::pair{&errors, kStyleErrorMark.name}, {&warnings, kStyleWarningMark.name}}) {
+                const auto runs = runsOf(*cells);
+                for (auto first = runs.begin(); first != runs.end();) {
+                    const auto end = std::find_if(first, runs.end(), [&](const auto& run) {
+                        return run.StartColumn != first->StartColumn;
+                    });
+                    addConditionalFormat(doc, sheet, {first, end}, {{"1", style}});
+                    first = end;
+                }
+            }
+            markPhase(times, "mark.formats");
+        } catch (const css::uno::Exception&) {
+            outcome.protectedSheets.push_back(name);  // e.g. a protected sheet: said in the report
+        }
+    }
+    return outcome;
+}
+
+long writeReport(const Reference<css::sheet::XSpreadsheetDocument>& doc, const ReportInput& input,
+                 PhaseTimes& times) {
+    const Lang lang = input.lang;
+    const ValidationResult& result = *input.result;
+    const auto t = [lang](const char* zh, const char* en) {
+        return std::string(lang == Lang::En ? en : zh);
+    };
+    constexpr int kColumns = 7;
+    CellGrid grid;
+    const auto row = [&](std::vector<CellValue> cells) {
+        cells.resize(kColumns + 1);  // + the hidden address column (H) of the table's links
+        grid.push_back(std::move(cells));
+    };
+    row({std::string(kReportTitle.in(lang)), t("生成时间", "Generated"), now()});
+    constexpr int kTimeRow = 1, kTimeColumn = 5;  // written last, below
+    row({t("错误", "Errors"), static_cast<double>(result.errors), t("警告", "Warnings"),
+         static_cast<double>(result.warnings), t("用时（毫秒）", "Time (ms)")});
+    row({});
+    row({t("规则", "Rule"), t("严重程度", "Severity"), t("数量", "Count"), t("说明", "Meaning")});
+    std::map<std::string, long> byRule;
+    for (const auto& f : result.findings) ++byRule[f.rule];
+    for (const auto& info : allRules()) {
+        const auto it = byRule.find(std::string(info.code));
+        if (it == byRule.end()) continue;
+        row({std::string(info.code), std::string(severityName(info.severity).in(lang)),
+             static_cast<double>(it->second), std::string(info.title.in(lang))});
+    }
+    row({});
+    row({t("已检查的表", "Sheets checked"), t("有数据的行", "Filled rows"),
+         t("识别方式", "Recognised"), t("表头行", "Header row"), t("跳过的行", "Rows skipped"),
+         t("未识别的列", "Columns not recognised"), t("有歧义的表头", "Ambiguous headers")});
+    for (const auto& sheet : result.checked) {
+        const auto r =
+            std::find_if(input.recognitions.begin(), input.recognitions.end(),
+                         [&](const SheetRecognition& s) { return s.name == sheet.name; });
+        if (r == input.recognitions.end()) {
+            row({sheet.name, static_cast<double>(sheet.filledRows)});
+            continue;
+        }
+        const auto skippedIt = input.skipped.find(sheet.name);
+        const SkippedRows skipped =
+            skippedIt == input.skipped.end() ? SkippedRows{} : skippedIt->second;
+        std::string rows;
+        const auto count = [&](long n, const char* zh, const char* en) {
+            if (n > 0) rows += (rows.empty() ? "" : t("，", ", ")) + std::to_string(n) + t(zh, en);
+        };
+        count(skipped.instructions, " 行说明/重复表头", " instruction or repeated-header row(s)");
+        count(skipped.totals, " 行合计", " total row(s)");
+        count(skipped.notes, " 行注释", " note row(s)");
+        count(skipped.defaults, " 行仅有默认值", " row(s) with defaults only");
+        std::string unrecognised, ambiguous;
+        for (const auto& h : r->header.unrecognised)
+            unrecognised += (unrecognised.empty() ? "" : t("、", ", ")) + h;
+        for (const auto& h : r->header.ambiguous)
+            ambiguous += (ambiguous.empty() ? "" : t("；", "; ")) + h;
+        const std::string headerRow =
+            r->headerFound ? std::to_string(r->headerRow + 1)
+                           : std::to_string(r->headerRow + 1) +
+                                 t("（未找到表头，按第 1 行）", " (no header found; row 1)");
+        row({sheet.name, static_cast<double>(sheet.filledRows),
+             std::string(recognisedByText(r->by).in(lang)), headerRow,
+             rows.empty() ? t("无", "none") : rows,
+             unrecognised.empty() ? t("无", "none") : unrecognised, ambiguous});
+    }
+    row({});
+    row({t("跳过的表", "Sheets skipped"), t("原因", "Why")});
+    for (const auto& plan : input.plans)
+        if (!plan.schema && !hasReportSheetName(plan.name))
+            row({plan.name, std::string(plan.skipReason.in(lang))});
+    if (input.marks.stylesUnavailable)
+        row({t("（全部）", "(all)"),
+             t("有受保护的工作表，Calc 不允许新建标记样式，单元格未标记；下表列出全部问题",
+               "a protected sheet keeps Calc from creating the mark styles, so no cell was "
+               "marked; the table lists every finding")});
+    for (const auto& name : input.marks.protectedSheets)
+        row({name, t("工作表受保护，无法标记单元格", "protected: its cells could not be marked")});
+    for (const auto& [name, count] : input.marks.underOwnFormats)
+        row({name, msg::format(t("{0} 个单元格已有自己的条件格式，未标记（见下表）",
+                                 "{0} cell(s) have conditional formatting of their own and were "
+                                 "not marked (see the table)"),
+                               std::to_string(count))});
+    std::vector<int> headerRows{0, 3};
+    if (!input.settingProblems.empty()) {
+        row({});
+        headerRows.push_back(static_cast<int>(grid.size()));
+        row({t("无法读取的设置", "Settings that could not be read"), t("填写的值", "Value"),
+             t("改用的默认值", "Default used instead")});
+        for (const auto& problem : input.settingProblems) {
+            const std::string& fallback = problem.defaultValue;
+            row({problem.name, problem.value,
+                 fallback.empty() ? t("（无，此行被忽略）", "(none: the row is ignored)")
+                                  : fallback});
+        }
+    }
+    row({});
+    const int tableHeaderRow = static_cast<int>(grid.size());
+    headerRows.push_back(tableHeaderRow);
+    row({t("严重程度", "Severity"), t("规则", "Rule"), t("工作表", "Sheet"), t("单元格", "Cell"),
+         t("字段", "Field"), t("值", "Value"), t("说明", "Message")});
+    // The Cell column is left empty here: its links are filled in below. The address goes to
+    // the hidden column H, which the links read.
+    for (const auto& f : result.findings)
+        row({std::string(severityName(f.severity).in(lang)), f.rule, f.sheet, std::monostate{},
+             f.field, f.value, f.message(lang), cellAddress(f.column, f.row)});
+    if (result.findings.empty()) row({t("没有发现问题。", "No problems found.")});
+
+    times.mark("report.grid");
+    const auto count = static_cast<sal_Int16>(
+        Reference<css::container::XIndexAccess>(doc->getSheets(), UNO_QUERY_THROW)->getCount());
+    const std::string name = freeReportName(doc, lang);
+    insertSheetUndoable(doc, name, count);
+    const auto sheet = sheetByName(doc, name);
+    const auto all = rangeOf(sheet, 0, 0, kColumns, static_cast<int>(grid.size()) - 1);
+    // One line per finding at a fixed height: Calc would otherwise measure every row's Chinese
+    // text for its optimal height, which costs more than writing the report (BENCHMARKS.md).
+    const auto rows = Reference<css::table::XColumnRowRange>(all, UNO_QUERY_THROW)->getRows();
+    setProperty(rows, "OptimalHeight", Any(false));
+    setProperty(rows, "Height", Any(static_cast<sal_Int32>(kReportRowHeight)));
+    times.mark("report.sheet");
+    writeValues(all, grid, &times);
+    times.mark("report.values");
+
+    // The Cell column links to the cell. Every row has the same relative formula, so it is
+    // written once and filled down: Calc copies the compiled formula instead of parsing 100,000
+    // of them. It reads the sheet (C) and the address (H) of its own row.
+    if (!result.findings.empty()) {
+        const int first = tableHeaderRow + 1;
+        const int last = tableHeaderRow + static_cast<int>(result.findings.size());
+        const std::string sheetCell = "C" + std::to_string(first + 1);
+        const std::string addressCell = "H" + std::to_string(first + 1);
+        writeFormulas(rangeOf(sheet, 3, first, 3, first),
+                      {{"=HYPERLINK(\"#'\"&SUBSTITUTE(" + sheetCell + ";\"'\";\"''\")&\"'.\"&" +
+                        addressCell + ";" + addressCell + ")"}});
+        if (last > first)
+            Reference<css::sheet::XCellSeries>(rangeOf(sheet, 3, first, 3, last), UNO_QUERY_THROW)
+                ->fillAuto(css::sheet::FillDirection_TO_BOTTOM, 1);
+        setColumnsVisible(sheet, kColumns, 1, false);
+    }
+    times.mark("report.links");
+    for (int headerRow : headerRows)
+        setProperty(rangeOf(sheet, 0, headerRow, kColumns - 1, headerRow), "CharWeight",
+                    Any(css::awt::FontWeight::BOLD));
+    const auto columns =
+        Reference<css::table::XColumnRowRange>(sheet, UNO_QUERY_THROW)->getColumns();
+    const int widths[kColumns] = {28, 34, 36, 16, 30, 40, 90};
+    for (int i = 0; i < kColumns; ++i)
+        setProperty(Reference<css::uno::XInterface>(columns->getByIndex(i), UNO_QUERY_THROW),
+                    "Width", Any(static_cast<sal_Int32>(widths[i] * 100)));
+    times.mark("report.format");
+    if (!result.findings.empty())
+        addAutoFilter(doc, count, tableHeaderRow,
+                      tableHeaderRow + static_cast<int>(result.findings.size()), kColumns);
+    times.mark("report.filter");
+
+    const long milliseconds =
+        static_cast<long>(std::chrono::duration_cast<std::chrono::milliseconds>(
+                              std::chrono::steady_clock::now() - input.started)
+                              .count());
+    sheet->getCellByPosition(kTimeColumn, kTimeRow)->setValue(static_cast<double>(milliseconds));
+    return milliseconds;
+}
+
+}  // namespace dealsheet::uno
