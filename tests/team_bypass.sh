@@ -7,24 +7,8 @@
 # which starts and always stops the server:
 #   bash scripts/team-server.sh --run tests/team_bypass.sh
 set -uo pipefail
-psql_bin=${PSQL_BIN:-psql}
-failures=0
+source "$(dirname "$0")/team_psql.sh"
 
-as() {  # as USER SQL: the result rows, fields joined by '|'; errors on stdout too
-  PGPASSWORD="$1-demo" "$psql_bin" -X -q -A -t -U "$1" -v ON_ERROR_STOP=1 -c "$2" 2>&1
-}
-pass() { echo "ok: $1"; }
-fail() {
-  echo "FAIL: $1"
-  shift
-  for line in "$@"; do echo "  $line"; done
-  failures=$((failures + 1))
-}
-expect() {  # expect USER SQL EXPECTED WHAT
-  local got
-  got=$(as "$1" "$2")
-  if [ "$got" = "$3" ]; then pass "$4"; else fail "$4 ($1)" "sql: $2" "expected: $3" "got: $got"; fi
-}
 # refused USER SQL PATTERN WHAT: the statement fails with a message matching PATTERN (an
 # extended regular expression); it runs in a transaction that is rolled back in any case.
 refused() {
@@ -246,8 +230,4 @@ for table in customers "${!tied_to[@]}"; do
     "a member's crafted row ids of $table ($((top + 1)) … $((top + 200))) do not fail another's insert"
 done
 
-if [ "$failures" -gt 0 ]; then
-  echo "$failures check(s) failed"
-  exit 1
-fi
-echo "all bypass checks passed"
+finish bypass

@@ -7,25 +7,8 @@
 # 李娜 and 王强). Run through the script, which starts and always stops the server:
 #   bash scripts/team-server.sh --run tests/team_numbering.sh
 set -uo pipefail
-psql_bin=${PSQL_BIN:-psql}
-failures=0
+source "$(dirname "$0")/team_psql.sh"
 
-as() {  # as USER SQL: the result rows, fields joined by '|'; errors on stdout too
-  PGPASSWORD="$1-demo" "$psql_bin" -X -q -A -t -U "$1" -v ON_ERROR_STOP=1 -c "$2" 2>&1
-}
-expect() {  # expect USER SQL EXPECTED WHAT
-  local got
-  got=$(as "$1" "$2")
-  if [ "$got" != "$3" ]; then
-    echo "FAIL: $4 ($1)"
-    echo "  sql:      $2"
-    echo "  expected: $3"
-    echo "  got:      $got"
-    failures=$((failures + 1))
-  else
-    echo "ok: $4"
-  fi
-}
 # N customers of LOGIN's owner name registered on DATE, without numbers, in one statement.
 push() {  # push N DATE OWNER
   echo "INSERT INTO dealsheet.customers (registered_on, customer_name, owner)
@@ -115,8 +98,4 @@ if [ "$elapsed_ms" -gt 20000 ]; then
   failures=$((failures + 1))
 fi
 
-if [ "$failures" -gt 0 ]; then
-  echo "$failures check(s) failed"
-  exit 1
-fi
-echo "all numbering checks passed"
+finish numbering

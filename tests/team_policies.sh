@@ -4,26 +4,8 @@
 # and 王强, zhao viewer 赵敏). Run through the script, which starts and always stops the server:
 #   bash scripts/team-server.sh --run tests/team_policies.sh
 set -uo pipefail
-psql_bin=${PSQL_BIN:-psql}
-failures=0
+source "$(dirname "$0")/team_psql.sh"
 
-# as USER SQL: the result rows, fields joined by '|'; errors on stdout too.
-as() {
-  PGPASSWORD="$1-demo" "$psql_bin" -X -q -A -t -U "$1" -v ON_ERROR_STOP=1 -c "$2" 2>&1
-}
-expect() {  # expect USER SQL EXPECTED WHAT
-  local got
-  got=$(as "$1" "$2")
-  if [ "$got" != "$3" ]; then
-    echo "FAIL: $4 ($1)"
-    echo "  sql:      $2"
-    echo "  expected: $3"
-    echo "  got:      $got"
-    failures=$((failures + 1))
-  else
-    echo "ok: $4"
-  fi
-}
 refused() {  # refused USER SQL MESSAGE-FRAGMENT WHAT
   local got
   got=$(as "$1" "$2")
@@ -160,8 +142,4 @@ refused zhang "SELECT dealsheet.add_salesperson('postgres', '管理员', 'member
 refused zhang "SELECT dealsheet.add_salesperson('member', '组', 'member')" \
   "cannot be a salesperson" "a group role is not a login"
 
-if [ "$failures" -gt 0 ]; then
-  echo "$failures check(s) failed"
-  exit 1
-fi
-echo "all role checks passed"
+finish role
