@@ -537,6 +537,25 @@ TEST(OwnWorkbookReport, SaysHowEachSheetWasReadAndWhatItDidNotUnderstand) {
     });
 }
 
+// Insert template sheets beside a register recognised by its headers (on Sheet1) adds the
+// sheets the workbook lacks, never a second, empty Customers sheet.
+TEST(OwnWorkbookInsert, KeepsTheRegisterRecognisedByItsHeaders) {
+    unoGuard([&] {
+        const auto cases = corpus();
+        const auto sheet1 = std::find_if(cases.begin(), cases.end(), [](const Case& c) {
+            return c.name.rfind("Sheet1", 0) == 0;
+        });
+        ASSERT_NE(sheet1, cases.end());
+        const Doc doc = build(*sheet1);
+        EXPECT_GT(toolkit()->insertTemplates(component(doc), "zh"), 0);
+        const auto names = sheetNamesOf(doc);
+        EXPECT_EQ(std::count(names.begin(), names.end(), "客户信息登记表"), 0);
+        EXPECT_EQ(std::count(names.begin(), names.end(), "跟进行动表"), 1);
+        EXPECT_EQ(std::count(names.begin(), names.end(), "Sheet1"), 1);
+        close(doc);
+    });
+}
+
 TEST(OwnWorkbookAssign, NumbersAMergedCustomerOnceAndSkipsTotalsAndNotes) {
     unoGuard([&] {
         Case c = corpus()[20];

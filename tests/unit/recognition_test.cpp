@@ -5,8 +5,8 @@
 #include <algorithm>
 #include <random>
 
-#include "core/validate/contact.hpp"
 #include "core/recognition/recognition.hpp"
+#include "core/validate/contact.hpp"
 #include "core/validate/validator.hpp"
 
 using namespace dealsheet;
@@ -76,6 +76,17 @@ TEST(HeaderRow, SynonymsAndMarkersAreRecognisedAndTheRestListed) {
     EXPECT_EQ(m.matched, 12);
     EXPECT_EQ(m.unrecognised, std::vector<std::string>{"序号"});
     EXPECT_TRUE(m.ambiguous.empty());
+}
+
+// A synced sheet's hidden Sync columns are DealSheet's own: never "not recognised".
+TEST(HeaderRow, DealSheetsOwnSyncColumnsAreNeverListedAsUnrecognised) {
+    std::vector<CellValue> header = kUserHeader;
+    for (const char* own : {"同步标识", " 同步版本 ", "同步校验", "Sync ID", "sync version"})
+        header.emplace_back(std::string(own));
+    header.emplace_back(std::string("同步备注"));  // a column of the user's own
+    const HeaderMatch m = matchHeaderRow(customers(), header);
+    EXPECT_EQ(m.matched, 12);
+    EXPECT_EQ(m.unrecognised, (std::vector<std::string>{"序号", "同步备注"}));
 }
 
 TEST(HeaderRow, TwoSynonymsOfOneColumnAreAmbiguousNotGuessed) {

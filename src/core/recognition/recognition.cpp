@@ -4,6 +4,7 @@
 #include <stdexcept>
 
 #include "core/text/text.hpp"
+#include "core/workbook/sync_columns.hpp"
 
 namespace dealsheet {
 namespace {
@@ -250,7 +251,7 @@ HeaderMatch matchHeaderRow(const SheetSchema& schema, const std::vector<CellValu
         if (!text) continue;
         if (taken[c])
             english += isAscii(*text) ? 1 : -1;
-        else if (!ambiguousColumn[c])
+        else if (!ambiguousColumn[c] && !isSyncColumnHeader(trimSpaces(*text)))
             match.unrecognised.emplace_back(trimSpaces(*text));
     }
     for (const int c : match.columnOf) match.matched += c >= 0 ? 1 : 0;

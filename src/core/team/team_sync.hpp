@@ -15,16 +15,15 @@
 #include "core/workbook/dates.hpp"
 #include "core/validate/findings.hpp"
 #include "core/text/localized.hpp"
+#include "core/workbook/sync_columns.hpp"
 #include "core/workbook/workbook.hpp"
 
 namespace dealsheet::team {
 
-// The two hidden columns at the right of every synced sheet.
-inline constexpr Text kIdHeader{"同步标识", "Sync ID"};
-inline constexpr Text kVersionHeader{"同步版本", "Sync Version"};
-// A third hidden column: a hash of the row's synced values as last synced, so a sync tells a
-// local change without fetching the row from the server.
-inline constexpr Text kHashHeader{"同步校验", "Sync Check"};
+// The hidden columns at the right of every synced sheet (core/workbook/sync_columns.hpp).
+inline constexpr Text kIdHeader = kSyncIdHeader;
+inline constexpr Text kVersionHeader = kSyncVersionHeader;
+inline constexpr Text kHashHeader = kSyncCheckHeader;
 
 // A column that syncs: its schema and its place on the sheet.
 struct SyncColumn {

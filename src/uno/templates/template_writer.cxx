@@ -1,5 +1,7 @@
 #include "uno/templates/template_writer.hxx"
 
+#include <set>
+
 #include <com/sun/star/awt/FontWeight.hpp>
 #include <com/sun/star/container/XIndexAccess.hpp>
 #include <com/sun/star/frame/XModel.hpp>
@@ -7,14 +9,15 @@
 #include <com/sun/star/sheet/XViewFreezable.hpp>
 #include <com/sun/star/table/XColumnRowRange.hpp>
 
-#include "core/workbook/layout.hpp"
 #include "core/text/messages.hpp"
+#include "core/workbook/layout.hpp"
 #include "core/workbook/schema.hpp"
 #include "core/workbook/sheet_locator.hpp"
 #include "uno/workbook/office_util.hxx"
 #include "uno/workbook/sheet_format.hxx"
 #include "uno/workbook/undo_action.hxx"
 #include "uno/workbook/uno_util.hxx"
+#include "uno/workbook/workbook_reader.hxx"
 
 namespace dealsheet::uno {
 namespace {
@@ -205,11 +208,17 @@ std::vector<Reference<css::sheet::XSpreadsheet>> insertTemplateSheets(
     std::string settingsSheet = existingName(names, settingsSchema);
     if (settingsSheet.empty()) settingsSheet = settingsSchema.name.in(lang);
 
+    // A sheet recognised by its headers (a register on Sheet1) is that schema sheet already:
+    // a second, empty one beside it would be the sheet Validate and Sync read instead.
+    std::set<const SheetSchema*> recognised;
+    for (const auto& sheet : recogniseWorkbook(doc))
+        if (sheet.schema) recognised.insert(sheet.schema);
+
     // Every sheet first, then their contents: formulas refer to sheets inserted later.
     const auto sheets = doc->getSheets();
     std::vector<std::pair<const SheetSchema*, Reference<css::sheet::XSpreadsheet>>> added;
     for (const auto& sheetSchema : schema.sheets()) {
-        if (!existingName(names, sheetSchema).empty()) continue;
+        if (!existingName(names, sheetSchema).empty() || recognised.count(&sheetSchema)) continue;
         const auto name = toOUString(sheetSchema.name.in(lang));
         const auto count =
             Reference<css::container::XIndexAccess>(sheets, UNO_QUERY_THROW)->getCount();
