@@ -11,9 +11,9 @@
 #include <string>
 #include <vector>
 
-#include "core/workbook/cell.hpp"
 #include "core/functions/function_table.hpp"
 #include "core/validate/rule.hpp"
+#include "core/workbook/cell.hpp"
 #include "core/workbook/schema.hpp"
 #include "core/workbook/settings.hpp"
 

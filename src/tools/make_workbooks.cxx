@@ -12,9 +12,9 @@
 #include <com/sun/star/lang/XComponent.hpp>
 #include <org/dealsheet/calc/XToolkit.hpp>
 
-#include "core/workbook/cell.hpp"
-#include "core/text/csv.hpp"
 #include "core/functions/customer_number.hpp"
+#include "core/text/csv.hpp"
+#include "core/workbook/cell.hpp"
 #include "core/workbook/dates.hpp"
 #include "core/workbook/schema.hpp"
 #include "office_documents.hxx"

@@ -14,10 +14,10 @@
 #include <fstream>
 #include <string>
 
-#include "core/workbook/dates.hpp"
 #include "core/functions/functions.hpp"
-#include "core/workbook/schema.hpp"
 #include "core/validate/validator.hpp"
+#include "core/workbook/dates.hpp"
+#include "core/workbook/schema.hpp"
 #include "register_generator.hpp"
 
 using namespace dealsheet;

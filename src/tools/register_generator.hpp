@@ -16,10 +16,10 @@
 #include <string>
 #include <vector>
 
-#include "core/workbook/cell.hpp"
 #include "core/functions/customer_number.hpp"
-#include "core/workbook/dates.hpp"
 #include "core/functions/grading.hpp"
+#include "core/workbook/cell.hpp"
+#include "core/workbook/dates.hpp"
 #include "core/workbook/schema.hpp"
 #include "core/workbook/settings.hpp"
 

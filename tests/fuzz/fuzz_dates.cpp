@@ -24,10 +24,10 @@
 #include <vector>
 
 #include "core/functions/customer_number.hpp"
-#include "core/workbook/dates.hpp"
 #include "core/functions/functions.hpp"
 #include "core/functions/numbering.hpp"
 #include "core/review/review.hpp"
+#include "core/workbook/dates.hpp"
 #include "core/workbook/workdays.hpp"
 #include "fuzz_check.hpp"
 

@@ -8,10 +8,10 @@
 
 #include "core/functions/approval.hpp"
 #include "core/functions/due.hpp"
-#include "core/workbook/layout.hpp"
 #include "core/text/localized.hpp"
-#include "core/workbook/schema.hpp"
 #include "core/text/text.hpp"
+#include "core/workbook/layout.hpp"
+#include "core/workbook/schema.hpp"
 #include "fuzz_check.hpp"
 
 using namespace dealsheet;

@@ -17,11 +17,11 @@
 #include <string_view>
 #include <vector>
 
-#include "core/text/csv.hpp"
 #include "core/review/review.hpp"
-#include "core/workbook/settings.hpp"
+#include "core/text/csv.hpp"
 #include "core/text/text.hpp"
 #include "core/validate/validator.hpp"
+#include "core/workbook/settings.hpp"
 #include "core/workbook/workbook.hpp"
 #include "fuzz_check.hpp"
 

@@ -512,7 +512,8 @@ TEST(ExportCalendar, OnlyAnIcsFileTheCallerNamedAndNothingWhenNothingIsDue) {
     });
 }
 
-// The check the reminder bar runs on opening, on 100,000 actions (the figure of docs/developing.md).
+// The check the reminder bar runs on opening, on 100,000 actions (the figure of
+// docs/developing.md).
 TEST(DueReminders, HundredThousandActionsInTheOffice) {
     unoGuard([&] {
         const auto doc = newSpreadsheet();
@@ -559,8 +560,8 @@ TEST(DueReminders, HundredThousandActionsInTheOffice) {
         EXPECT_EQ(due, expected);
         std::cout << "[figure] reminder check on " << n << " actions: median " << seconds[1]
                   << " s (min " << seconds[0] << ", max " << seconds[2] << "), " << due << " due\n";
-        // A loose bound: the figure depends on the machine's load (docs/developing.md); reading the rows
-        // cell by cell instead of in bulk would take minutes.
+        // A loose bound: the figure depends on the machine's load (docs/developing.md); reading the
+        // rows cell by cell instead of in bulk would take minutes.
         EXPECT_LT(seconds[1], 30.0);
         Reference<css::util::XModifiable>(doc, UNO_QUERY_THROW)->setModified(false);
         close(doc);

@@ -52,8 +52,8 @@
 #include <com/sun/star/util/XModifiable.hpp>
 
 #include <org/dealsheet/calc/XToolkit2.hpp>
-#include "core/workbook/dates.hpp"
 #include "core/team/team_messages.hpp"
+#include "core/workbook/dates.hpp"
 
 #include "office.hxx"
 #include "preservation.hxx"

@@ -41,10 +41,10 @@
 #include <com/sun/star/util/XMergeable.hpp>
 #include <com/sun/star/util/XProtectable.hpp>
 
+#include "core/validate/validator.hpp"
 #include "core/workbook/dates.hpp"
 #include "core/workbook/layout.hpp"
 #include "core/workbook/schema.hpp"
-#include "core/validate/validator.hpp"
 #include "core/workbook/workbook.hpp"
 #include "office.hxx"
 #include "preservation.hxx"

@@ -22,8 +22,8 @@
 #include <com/sun/star/util/XProtectable.hpp>
 
 #include "core/functions/customer_number.hpp"
-#include "core/workbook/layout.hpp"
 #include "core/validate/validator.hpp"
+#include "core/workbook/layout.hpp"
 #include "uno_helpers.hxx"
 
 namespace dealsheet::test {

@@ -1,9 +1,9 @@
-// Workbooks that travel (docs/guide.en.md, "Sharing with Excel and WPS"): saved as .xlsx, DealSheet's computed
-// columns show the same values in another engine (Gnumeric's ssconvert --recalc) as in LibreOffice,
-// and the file comes back to LibreOffice with the same findings. Colour rules survive deleting a
-// sheet, saving as .ods and .xlsx and reopening (a LibreOffice bug broke formula-based rules).
-// Drop-down lists survive File ▸ Save As .xlsx: Gnumeric reads every enforced list with its
-// values, and LibreOffice reopens every list.
+// Workbooks that travel (docs/guide.en.md, "Sharing with Excel and WPS"): saved as .xlsx,
+// DealSheet's computed columns show the same values in another engine (Gnumeric's ssconvert
+// --recalc) as in LibreOffice, and the file comes back to LibreOffice with the same findings.
+// Colour rules survive deleting a sheet, saving as .ods and .xlsx and reopening (a LibreOffice bug
+// broke formula-based rules). Drop-down lists survive File ▸ Save As .xlsx: Gnumeric reads every
+// enforced list with its values, and LibreOffice reopens every list.
 #include <gtest/gtest.h>
 
 #include <cmath>

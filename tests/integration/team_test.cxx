@@ -6,11 +6,11 @@
 #include <sys/types.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <atomic>
 #include <chrono>
 #include <cstdlib>
 #include <fstream>
-#include <algorithm>
 #include <map>
 #include <memory>
 #include <set>
@@ -27,18 +27,18 @@
 #include <com/sun/star/frame/XModel.hpp>
 #include <com/sun/star/sheet/XCellRangeData.hpp>
 #include <com/sun/star/sheet/XSpreadsheets.hpp>
+#include <com/sun/star/table/TableSortField.hpp>
 #include <com/sun/star/table/XColumnRowRange.hpp>
 #include <com/sun/star/table/XTableColumns.hpp>
-#include <com/sun/star/table/TableSortField.hpp>
 #include <com/sun/star/table/XTableRows.hpp>
 #include <com/sun/star/util/XSortable.hpp>
 #include <com/sun/star/view/XSelectionSupplier.hpp>
 #include <org/dealsheet/calc/XToolkit2.hpp>
 
-#include "core/workbook/dates.hpp"
-#include "core/workbook/schema.hpp"
 #include "core/team/team_messages.hpp"
 #include "core/validate/validator.hpp"
+#include "core/workbook/dates.hpp"
+#include "core/workbook/schema.hpp"
 #include "office.hxx"
 #include "pg_relay.hxx"
 #include "preservation.hxx"
@@ -998,8 +998,8 @@ void fillCustomers(const Reference<css::sheet::XSpreadsheet>& sheet, int count,
     const int ownerColumn = columnOf(sheet, "负责人"), contactColumn = columnOf(sheet, "联系人");
     const int phoneColumn = columnOf(sheet, "联系方式"), needsColumn = columnOf(sheet, "核心需求");
     const int industryColumn = columnOf(sheet, "行业类型");
-    const int width = 1 + std::max({dateColumn, nameColumn, ownerColumn, contactColumn,
-                                     phoneColumn, needsColumn, industryColumn});
+    const int width = 1 + std::max({dateColumn, nameColumn, ownerColumn, contactColumn, phoneColumn,
+                                    needsColumn, industryColumn});
     css::uno::Sequence<css::uno::Sequence<Any>> rows(count);
     for (int r = 0; r < count; ++r) {
         css::uno::Sequence<Any> row(width);
@@ -1013,16 +1013,15 @@ void fillCustomers(const Reference<css::sheet::XSpreadsheet>& sheet, int count,
         row.getArray()[industryColumn] <<= toOUString("制造业");
         rows.getArray()[r] = row;
     }
-    Reference<css::sheet::XCellRangeData>(
-        Reference<css::table::XCellRange>(sheet, UNO_QUERY_THROW)
-            ->getCellRangeByPosition(0, 1, width - 1, count),
-        UNO_QUERY_THROW)
+    Reference<css::sheet::XCellRangeData>(Reference<css::table::XCellRange>(sheet, UNO_QUERY_THROW)
+                                              ->getCellRangeByPosition(0, 1, width - 1, count),
+                                          UNO_QUERY_THROW)
         ->setDataArray(rows);
 }
 
 // The texts of one column of rows 1..count.
-std::vector<std::string> columnTexts(const Reference<css::sheet::XSpreadsheet>& sheet,
-                                     int column, int count) {
+std::vector<std::string> columnTexts(const Reference<css::sheet::XSpreadsheet>& sheet, int column,
+                                     int count) {
     const auto data = Reference<css::sheet::XCellRangeData>(
                           Reference<css::table::XCellRange>(sheet, UNO_QUERY_THROW)
                               ->getCellRangeByPosition(column, 1, column, count),
@@ -1142,10 +1141,10 @@ TEST_F(TeamSync, NumbersInATeamWorkbookComeOnlyFromTheServer) {
         const auto frame = Reference<css::frame::XModel>(chen, UNO_QUERY_THROW)
                                ->getCurrentController()
                                ->getFrame();
-        const Any told = css::frame::DispatchHelper::create(Office::get().context())
-                             ->executeDispatch(
-                                 Reference<css::frame::XDispatchProvider>(frame, UNO_QUERY_THROW),
-                                 "org.dealsheet.calc:AssignCustomerNumbers", "", 0, {});
+        const Any told =
+            css::frame::DispatchHelper::create(Office::get().context())
+                ->executeDispatch(Reference<css::frame::XDispatchProvider>(frame, UNO_QUERY_THROW),
+                                  "org.dealsheet.calc:AssignCustomerNumbers", "", 0, {});
         css::frame::DispatchResultEvent event;
         rtl::OUString message;
         if (told >>= event) event.Result >>= message;
@@ -1159,10 +1158,11 @@ TEST_F(TeamSync, NumbersInATeamWorkbookComeOnlyFromTheServer) {
         const SyncSummary typed = toolkit2()->syncTeam(component(chen));
         EXPECT_EQ(typed.Refused, 1);
         EXPECT_EQ(cellText(customers, "客户编号", 2), "202612-001");
-        EXPECT_EQ(findingsSaying(reportText(chen), dealsheet::msg::kRefusedDuplicateCustomerNo), 1u);
-        EXPECT_EQ(gServer->sql("SELECT string_agg(customer_name, ',') FROM dealsheet.customers",
-                               db),
-                  "甲公司");
+        EXPECT_EQ(findingsSaying(reportText(chen), dealsheet::msg::kRefusedDuplicateCustomerNo),
+                  1u);
+        EXPECT_EQ(
+            gServer->sql("SELECT string_agg(customer_name, ',') FROM dealsheet.customers", db),
+            "甲公司");
         // Cleared, the sync numbers it.
         type(chen, customers, address(columnOf(customers, "客户编号"), 2), "");
         EXPECT_EQ(toolkit2()->syncTeam(component(chen)).Numbered, 1);

@@ -1,7 +1,8 @@
 // Undo of every command, in a document loaded hidden (as macros and batch scripts load them)
 // and in a visible one: the document comes back as it was and the office lives on. Calc's own
 // undo of a sheet insertion needs a view and kills LibreOffice 7.4 in a hidden document; the
-// commands record DealSheet's own action for the sheets they insert (src/uno/workbook/undo_action.hxx).
+// commands record DealSheet's own action for the sheets they insert
+// (src/uno/workbook/undo_action.hxx).
 #include <gtest/gtest.h>
 
 #include <cstdio>

@@ -30,8 +30,8 @@
 #include <com/sun/star/table/XCellRange.hpp>
 #include <org/dealsheet/calc/XToolkit.hpp>
 
-#include "core/workbook/layout.hpp"
 #include "core/text/text.hpp"
+#include "core/workbook/layout.hpp"
 #include "office.hxx"
 #include "uno_helpers.hxx"
 

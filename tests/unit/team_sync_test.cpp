@@ -296,8 +296,9 @@ TEST(TeamSyncFindings, RefusalsAreExplainedInWords) {
     EXPECT_EQ(contract.columns, (std::vector<std::string>{"contract_no"}));
     EXPECT_TRUE(isRefusal("23505", "duplicate key value violates unique constraint"));
     // The office's driver gives no SQLSTATE: the message alone tells a unique number refused.
-    EXPECT_TRUE(isRefusal("", "ERROR:  duplicate key value violates unique constraint "
-                              "\"customers_customer_no_unique\""));
+    EXPECT_TRUE(isRefusal("",
+                          "ERROR:  duplicate key value violates unique constraint "
+                          "\"customers_customer_no_unique\""));
     const Refusal viewer = explainRefusal("ERROR: permission denied for table actions", customers);
     EXPECT_EQ(viewer.reason.en, msg::kRefusedReadOnly.en);
     EXPECT_TRUE(viewer.columns.empty());

@@ -8,11 +8,11 @@
 #include <tuple>
 #include <unordered_map>
 
-#include "core/workbook/dates.hpp"
+#include "core/text/text.hpp"
 #include "core/validate/findings.hpp"
 #include "core/validate/key_index.hpp"
-#include "core/text/text.hpp"
 #include "core/validate/validator.hpp"
+#include "core/workbook/dates.hpp"
 
 using namespace dealsheet;
 

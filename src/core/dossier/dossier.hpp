@@ -10,8 +10,8 @@
 #include <utility>
 #include <vector>
 
-#include "core/workbook/dates.hpp"
 #include "core/text/localized.hpp"
+#include "core/workbook/dates.hpp"
 #include "core/workbook/workbook.hpp"
 
 namespace dealsheet {

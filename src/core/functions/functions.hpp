@@ -7,10 +7,10 @@
 #include <stdexcept>
 #include <string>
 
-#include "core/workbook/cell.hpp"
-#include "core/workbook/dates.hpp"
 #include "core/functions/due.hpp"
 #include "core/functions/grading.hpp"
+#include "core/workbook/cell.hpp"
+#include "core/workbook/dates.hpp"
 #include "core/workbook/settings.hpp"
 
 namespace dealsheet {

@@ -9,10 +9,10 @@
 #include <string>
 #include <vector>
 
-#include "core/workbook/cell.hpp"
 #include "core/text/localized.hpp"
-#include "core/workbook/schema.hpp"
 #include "core/validate/validator.hpp"
+#include "core/workbook/cell.hpp"
+#include "core/workbook/schema.hpp"
 #include "core/workbook/workbook.hpp"
 
 namespace dealsheet {

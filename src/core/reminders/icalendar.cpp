@@ -4,8 +4,8 @@
 #include <cstdio>
 #include <map>
 
-#include "core/workbook/layout.hpp"
 #include "core/text/text.hpp"
+#include "core/workbook/layout.hpp"
 
 namespace dealsheet {
 namespace {

@@ -9,9 +9,9 @@
 #include <string_view>
 #include <vector>
 
-#include "core/workbook/dates.hpp"
-#include "core/text/localized.hpp"
 #include "core/reminders/reminders.hpp"
+#include "core/text/localized.hpp"
+#include "core/workbook/dates.hpp"
 
 namespace dealsheet {
 

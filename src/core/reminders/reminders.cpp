@@ -5,8 +5,8 @@
 #include <tuple>
 
 #include "core/functions/due.hpp"
-#include "core/workbook/layout.hpp"
 #include "core/text/text.hpp"
+#include "core/workbook/layout.hpp"
 #include "core/workbook/vocabulary.hpp"
 
 namespace dealsheet {

@@ -366,7 +366,8 @@ GRANT EXECUTE ON FUNCTION dealsheet.add_salesperson(text, text, text, text) TO l
 std::string rowIdsSql(const Schema& schema) {
     std::string sheets;
     for (const auto& sheet : schema.sheets())
-        if (isSyncedSheet(sheet)) sheets += std::string(sheets.empty() ? "" : ", ") + quoted(sqlName(sheet.id));
+        if (isSyncedSheet(sheet))
+            sheets += std::string(sheets.empty() ? "" : ", ") + quoted(sqlName(sheet.id));
     std::string sql = R"(
 -- ---- Row ids: issued by the server only ---------------------------------------------------
 -- A sync reserves the ids of its new rows in a transaction of its own, then inserts with

@@ -10,9 +10,9 @@
 #include <unordered_map>
 #include <unordered_set>
 
-#include "core/text/messages.hpp"
 #include "core/team/team_messages.hpp"
 #include "core/team/team_sql.hpp"
+#include "core/text/messages.hpp"
 #include "core/text/text.hpp"
 
 namespace dealsheet::team {
@@ -150,7 +150,7 @@ Plan plan(const std::vector<LocalRow>& local, std::vector<ServerRow> server,
         const ServerRow& theirs = *found->second;
         const long long base = row.base.value_or(-1);
         const auto baseIt = bases.find(*row.id);
-        const Values* before = theirs.version == base ? &theirs.values
+        const Values* before = theirs.version == base  ? &theirs.values
                                : baseIt != bases.end() ? &baseIt->second
                                                        : nullptr;
         // The key the Sync ID stands for, now on another row while this one has another key.

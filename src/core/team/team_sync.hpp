@@ -11,10 +11,10 @@
 #include <string_view>
 #include <vector>
 
+#include "core/text/localized.hpp"
+#include "core/validate/findings.hpp"
 #include "core/workbook/cell.hpp"
 #include "core/workbook/dates.hpp"
-#include "core/validate/findings.hpp"
-#include "core/text/localized.hpp"
 #include "core/workbook/sync_columns.hpp"
 #include "core/workbook/workbook.hpp"
 

@@ -9,9 +9,9 @@
 #include <utility>
 #include <vector>
 
+#include "core/text/localized.hpp"
 #include "core/workbook/cell.hpp"
 #include "core/workbook/dates.hpp"
-#include "core/text/localized.hpp"
 
 namespace dealsheet {
 

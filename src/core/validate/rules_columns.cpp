@@ -2,10 +2,10 @@
 // bounds, format, reference, date order), in the order they check a cell.
 #include <cmath>
 
-#include "core/workbook/cell.hpp"
-#include "core/validate/contact.hpp"
 #include "core/functions/customer_number.hpp"
+#include "core/validate/contact.hpp"
 #include "core/validate/rule.hpp"
+#include "core/workbook/cell.hpp"
 #include "core/workbook/schema.hpp"
 
 namespace dealsheet {

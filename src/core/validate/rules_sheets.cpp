@@ -3,9 +3,9 @@
 #include "core/functions/approval.hpp"
 #include "core/functions/customer_number.hpp"
 #include "core/functions/grading.hpp"
+#include "core/text/text.hpp"
 #include "core/validate/rule.hpp"
 #include "core/workbook/schema.hpp"
-#include "core/text/text.hpp"
 
 namespace dealsheet {
 namespace {
@@ -142,9 +142,8 @@ const std::vector<RuleDefinition>& sheetRules() {
             .titled({"行动即将到期", "Open action due soon"})
             .saying({"行动将在 {detail} 天内到期（截止 {value}）",
                      "Action is due within {detail} day(s) (due {value})"})
-            .taking(openItemParams(
-                param("windowSetting", K::Setting,
-                               {"提醒天数（设置）", "the reminder window (a setting)"})))
+            .taking(openItemParams(param("windowSetting", K::Setting,
+                                         {"提醒天数（设置）", "the reminder window (a setting)"})))
             .checkingRow([](RuleRow& r) {
                 const auto due = openDueDate(r);
                 const long window = static_cast<long>(r.setting("windowSetting"));

@@ -5,10 +5,10 @@
 #include <optional>
 #include <unordered_map>
 
+#include "core/text/text.hpp"
 #include "core/validate/key_index.hpp"
 #include "core/workbook/layout.hpp"
 #include "core/workbook/sheet_locator.hpp"
-#include "core/text/text.hpp"
 #include "core/workbook/workdays.hpp"
 
 namespace dealsheet {

@@ -5,8 +5,8 @@
 #include <string>
 #include <vector>
 
-#include "core/workbook/dates.hpp"
 #include "core/validate/findings.hpp"
+#include "core/workbook/dates.hpp"
 #include "core/workbook/schema.hpp"
 #include "core/workbook/settings.hpp"
 #include "core/workbook/workbook.hpp"

@@ -9,8 +9,8 @@
 #include <string_view>
 #include <vector>
 
-#include "core/workbook/cell.hpp"
 #include "core/functions/grading.hpp"
+#include "core/workbook/cell.hpp"
 #include "core/workbook/schema.hpp"
 
 namespace dealsheet {

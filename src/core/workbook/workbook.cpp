@@ -2,8 +2,8 @@
 
 #include <map>
 
-#include "core/workbook/sheet_locator.hpp"
 #include "core/text/text.hpp"
+#include "core/workbook/sheet_locator.hpp"
 
 namespace dealsheet {
 int RecognisedSheet::column(std::string_view id) const {

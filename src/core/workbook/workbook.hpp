@@ -8,9 +8,9 @@
 #include <utility>
 #include <vector>
 
+#include "core/text/text.hpp"
 #include "core/workbook/cell.hpp"
 #include "core/workbook/schema.hpp"
-#include "core/text/text.hpp"
 
 namespace dealsheet {
 

@@ -8,8 +8,8 @@
 #include <com/sun/star/sheet/XSpreadsheetDocument.hpp>
 #include <com/sun/star/uno/XComponentContext.hpp>
 
-#include "core/validate/findings.hpp"
 #include "core/text/localized.hpp"
+#include "core/validate/findings.hpp"
 
 namespace dealsheet::uno {
 

@@ -22,17 +22,17 @@
 #include <cppuhelper/implbase4.hxx>
 #include <cppuhelper/supportsservice.hxx>
 
-#include "uno/workbook/choice_dialog.hxx"
-#include "uno/commands/commands.hxx"
-#include "core/workbook/dates.hpp"
 #include "core/text/messages.hpp"
 #include "core/validate/validator.hpp"
-#include "uno/reminders/deadlines.hxx"
+#include "core/workbook/dates.hpp"
+#include "uno/commands/commands.hxx"
 #include "uno/dossier/dossier_export.hxx"
 #include "uno/recognition/mapping.hxx"
-#include "uno/workbook/office_util.hxx"
-#include "uno/validate/report_writer.hxx"
+#include "uno/reminders/deadlines.hxx"
 #include "uno/team/team_sync.hxx"
+#include "uno/validate/report_writer.hxx"
+#include "uno/workbook/choice_dialog.hxx"
+#include "uno/workbook/office_util.hxx"
 #include "uno/workbook/uno_util.hxx"
 
 namespace dealsheet::uno {

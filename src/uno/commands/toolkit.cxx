@@ -6,11 +6,11 @@
 #include <org/dealsheet/calc/XToolkit2.hpp>
 
 #include "uno/commands/commands.hxx"
-#include "uno/reminders/deadlines.hxx"
 #include "uno/dossier/dossier_export.hxx"
 #include "uno/recognition/mapping.hxx"
-#include "uno/workbook/office_util.hxx"
+#include "uno/reminders/deadlines.hxx"
 #include "uno/team/team_sync.hxx"
+#include "uno/workbook/office_util.hxx"
 #include "uno/workbook/uno_util.hxx"
 
 namespace dealsheet::uno {

@@ -26,13 +26,13 @@
 #include <com/sun/star/view/XSelectionSupplier.hpp>
 #include <rtl/uri.hxx>
 
-#include "uno/workbook/choice_dialog.hxx"
 #include "core/dossier/dossier.hpp"
 #include "core/dossier/dossier_document.hpp"
 #include "core/dossier/dossier_messages.hpp"
 #include "core/text/messages.hpp"
 #include "core/text/text.hpp"
 #include "core/validate/validator.hpp"
+#include "uno/workbook/choice_dialog.hxx"
 #include "uno/workbook/document_settings.hxx"
 #include "uno/workbook/file_picker.hxx"
 #include "uno/workbook/office_util.hxx"

@@ -19,9 +19,9 @@
 #include <com/sun/star/lang/XMultiServiceFactory.hpp>
 #include <com/sun/star/sheet/XSpreadsheetView.hpp>
 
-#include "uno/workbook/choice_dialog.hxx"
 #include "core/text/messages.hpp"
 #include "core/text/text.hpp"
+#include "uno/workbook/choice_dialog.hxx"
 #include "uno/workbook/office_util.hxx"
 #include "uno/workbook/uno_util.hxx"
 #include "uno/workbook/workbook_reader.hxx"

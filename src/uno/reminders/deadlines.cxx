@@ -21,12 +21,12 @@
 #include <com/sun/star/ucb/SimpleFileAccess.hpp>
 #include <com/sun/star/view/XSelectionSupplier.hpp>
 
-#include "uno/workbook/choice_dialog.hxx"
 #include "core/reminders/icalendar.hpp"
-#include "core/workbook/layout.hpp"
-#include "core/text/messages.hpp"
 #include "core/reminders/reminder_messages.hpp"
+#include "core/text/messages.hpp"
 #include "core/validate/validator.hpp"
+#include "core/workbook/layout.hpp"
+#include "uno/workbook/choice_dialog.hxx"
 #include "uno/workbook/document_settings.hxx"
 #include "uno/workbook/file_picker.hxx"
 #include "uno/workbook/office_util.hxx"

@@ -11,8 +11,8 @@
 #include <com/sun/star/sheet/XSpreadsheetDocument.hpp>
 #include <com/sun/star/uno/XComponentContext.hpp>
 
-#include "uno/commands/commands.hxx"
 #include "core/reminders/reminders.hpp"
+#include "uno/commands/commands.hxx"
 
 namespace dealsheet::uno {
 

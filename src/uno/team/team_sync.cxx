@@ -32,13 +32,13 @@
 #include <cppuhelper/implbase1.hxx>
 #include <rtl/ref.hxx>
 
-#include "uno/commands/commands.hxx"
-#include "core/text/messages.hpp"
 #include "core/team/team_messages.hpp"
 #include "core/team/team_sql.hpp"
 #include "core/team/team_sync.hpp"
+#include "core/text/messages.hpp"
 #include "core/text/text.hpp"
 #include "core/validate/validator.hpp"
+#include "uno/commands/commands.hxx"
 #include "uno/workbook/document_settings.hxx"
 #include "uno/workbook/office_util.hxx"
 #include "uno/workbook/phase_times.hxx"
@@ -451,8 +451,8 @@ bool push(Database& db, SyncedSheet& sheet) {
             inserts.push_back(p);
             newIds.push_back(id->second);
         } else {
-            sheet.refused.push_back({p.local, 0,
-                                     sheet.noIds.value_or(team::Refusal{msg::kRefusedReadOnly, {}, {}})});
+            sheet.refused.push_back(
+                {p.local, 0, sheet.noIds.value_or(team::Refusal{msg::kRefusedReadOnly, {}, {}})});
         }
     }
     const std::string records =
@@ -525,12 +525,12 @@ void settlePendingRows(Database& db, SyncedSheet& sheet) {
         if (row.id && !row.base && !row.refused) pending.push_back(*row.id);
     if (pending.empty()) return;
     std::map<long long, bool> used;
-    db.query("SELECT CAST(row_id AS text), CAST(used AS text) FROM dealsheet.settled_row_ids(?, "
-             "CAST(? AS bigint[]))",
-             {sqlName(sheet.schema->id), idList(pending)},
-             [&](const Reference<css::sdbc::XRow>& row) {
-                 used[std::stoll(toUtf8(row->getString(1)))] = toUtf8(row->getString(2)) == "true";
-             });
+    db.query(
+        "SELECT CAST(row_id AS text), CAST(used AS text) FROM dealsheet.settled_row_ids(?, "
+        "CAST(? AS bigint[]))",
+        {sqlName(sheet.schema->id), idList(pending)}, [&](const Reference<css::sdbc::XRow>& row) {
+            used[std::stoll(toUtf8(row->getString(1)))] = toUtf8(row->getString(2)) == "true";
+        });
     std::set<long long> seen;
     for (auto& row : sheet.rows) {
         if (!row.id || row.base || row.refused) continue;
@@ -573,8 +573,8 @@ void reserveIds(Database& db, SyncedSheet& sheet) {
         return;
     }
     if (ids.size() != fresh.size())
-        throw css::sdbc::SQLException("the server reserved the wrong number of ids", {}, "XX000",
-                                      0, Any());
+        throw css::sdbc::SQLException("the server reserved the wrong number of ids", {}, "XX000", 0,
+                                      Any());
     for (std::size_t i = 0; i < fresh.size(); ++i) sheet.insertIds[fresh[i]] = ids[i];
 }
 

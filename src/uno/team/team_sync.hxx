@@ -24,8 +24,8 @@ struct SyncOutcome {
 };
 
 // Raised when a sync fails: the workbook and the server are as they were (or, when the answer
-// to the push's COMMIT was lost, the outcome is unknown and the next sync settles it); what() says why,
-// in the office's language.
+// to the push's COMMIT was lost, the outcome is unknown and the next sync settles it); what() says
+// why, in the office's language.
 class SyncFailed : public std::runtime_error {
   public:
     using std::runtime_error::runtime_error;

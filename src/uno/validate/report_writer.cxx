@@ -14,9 +14,9 @@
 #include <com/sun/star/table/CellRangeAddress.hpp>
 #include <com/sun/star/table/XColumnRowRange.hpp>
 
-#include "core/workbook/layout.hpp"
-#include "core/text/messages.hpp"
 #include "core/team/team_sync.hpp"
+#include "core/text/messages.hpp"
+#include "core/workbook/layout.hpp"
 #include "uno/workbook/office_util.hxx"
 #include "uno/workbook/sheet_format.hxx"
 #include "uno/workbook/undo_action.hxx"

@@ -19,8 +19,8 @@
 #include <com/sun/star/table/XCellRange.hpp>
 #include <com/sun/star/uno/XComponentContext.hpp>
 
-#include "core/workbook/cell.hpp"
 #include "core/text/localized.hpp"
+#include "core/workbook/cell.hpp"
 
 namespace dealsheet::uno {
 

@@ -11,8 +11,8 @@
 #include <com/sun/star/uno/Sequence.hxx>
 #include <rtl/ustring.hxx>
 
-#include "core/workbook/cell.hpp"
 #include "core/functions/functions.hpp"
+#include "core/workbook/cell.hpp"
 
 namespace dealsheet::uno {
 

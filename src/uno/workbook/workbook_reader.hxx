@@ -13,8 +13,8 @@
 #include <com/sun/star/sheet/XSpreadsheetDocument.hpp>
 
 #include "core/recognition/recognition.hpp"
-#include "core/workbook/settings.hpp"
 #include "core/validate/validator.hpp"
+#include "core/workbook/settings.hpp"
 
 namespace dealsheet::uno {
 
