@@ -80,8 +80,10 @@ std::string_view withoutLabel(std::string_view part) {
     return part.substr(colon + 1);
 }
 
-// "0512-62001234转801" -> "0512-62001234" (转, 分机, ext., x, #).
-std::string_view withoutExtension(std::string_view part) {
+// "0512-62001234转801" -> "0512-62001234" (转, 分机, ext., x, #). After a dash only when the
+// number before it has `fewestDigitsBeforeDash` digits: 138-0013-8000 and 021-6888-1234 are
+// whole numbers, which 7 digits before the last dash would take for one with an extension.
+std::string_view withoutExtension(std::string_view part, std::size_t fewestDigitsBeforeDash = 0) {
     std::size_t end = part.size();
     while (end > 0 && part[end - 1] >= '0' && part[end - 1] <= '9') --end;
     if (end == part.size() || end == 0) return part;
@@ -89,7 +91,12 @@ std::string_view withoutExtension(std::string_view part) {
     for (const std::string_view marker : {"转", "分机", "ext.", "ext", "x", "X", "#", "-"}) {
         if (head.size() > marker.size() && head.substr(head.size() - marker.size()) == marker) {
             const std::string_view base = trimSpaces(head.substr(0, head.size() - marker.size()));
-            if (marker == "-" && base.find('-') == std::string_view::npos) return part;  // 0512-62
+            if (marker == "-" &&
+                (base.find('-') == std::string_view::npos ||  // 0512-62
+                 static_cast<std::size_t>(std::count_if(base.begin(), base.end(), [](char c) {
+                     return c >= '0' && c <= '9';
+                 })) < fewestDigitsBeforeDash))
+                return part;
             if (isPhoneNumber(base)) return base;
         }
     }
@@ -139,6 +146,26 @@ bool isContact(std::string_view text) {
         start = end + 1;
     }
     return any;
+}
+
+std::vector<std::string> phonePieces(std::string_view text) {
+    std::vector<std::string> pieces;
+    const std::string normalised = normaliseContact(text);
+    std::size_t start = 0;
+    while (start <= normalised.size()) {
+        const auto end = normalised.find('\n', start);
+        const std::string_view part =
+            std::string_view(normalised)
+                .substr(start, end == std::string::npos ? std::string::npos : end - start);
+        // 10 digits: a landline with its area code (0512-62001234-801) before a dashed extension.
+        constexpr std::size_t kDigitsBeforeDashedExtension = 10;
+        const std::string_view piece = trimSpaces(withoutExtension(
+            trimSpaces(withoutLabel(trimSpaces(part))), kDigitsBeforeDashedExtension));
+        if (piece.find_first_of("0123456789") != std::string_view::npos) pieces.emplace_back(piece);
+        if (end == std::string::npos) break;
+        start = end + 1;
+    }
+    return pieces;
 }
 
 std::optional<ContactProblem> contactProblem(const CellValue& value) {
