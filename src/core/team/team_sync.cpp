@@ -129,7 +129,8 @@ Plan plan(const std::vector<LocalRow>& local, std::vector<ServerRow> server,
     std::unordered_map<long long, const ServerRow*> byId(server.size());
     for (const auto& row : server) byId[row.id] = &row;
     std::unordered_set<long long> seen(local.size());
-    const auto byKey = rowsByKey(local, special.key);
+    // Built at the first changed key only: most syncs change no key.
+    std::optional<std::unordered_map<std::string_view, std::vector<std::size_t>>> byKey;
     std::vector<Push> updates;
     for (std::size_t i = 0; i < local.size(); ++i) {
         const LocalRow& row = local[i];
@@ -156,13 +157,15 @@ Plan plan(const std::vector<LocalRow>& local, std::vector<ServerRow> server,
         // The key the Sync ID stands for, now on another row while this one has another key.
         if (special.key >= 0 && before && column(special.key) < before->size()) {
             const std::string& oldKey = (*before)[column(special.key)];
-            const auto holders = byKey.find(oldKey);
-            if (!oldKey.empty() && row.values[column(special.key)] != oldKey &&
-                holders != byKey.end() &&
-                std::any_of(holders->second.begin(), holders->second.end(),
-                            [&](std::size_t other) { return other != i; })) {
-                result.moved.push_back({i, oldKey});
-                continue;
+            if (!oldKey.empty() && row.values[column(special.key)] != oldKey) {
+                if (!byKey) byKey = rowsByKey(local, special.key);
+                const auto holders = byKey->find(oldKey);
+                if (holders != byKey->end() &&
+                    std::any_of(holders->second.begin(), holders->second.end(),
+                                [&](std::size_t other) { return other != i; })) {
+                    result.moved.push_back({i, oldKey});
+                    continue;
+                }
             }
         }
         // An issued number is never blanked: the server's comes back into the cell.

@@ -842,6 +842,17 @@ std::vector<CellBlock> writeBlocks(const Reference<css::sheet::XSpreadsheet>& sh
     return blocks;
 }
 
+// The headers of the hidden Sync columns this sync adds to the sheet (in its language).
+void addHiddenHeaders(const SyncedSheet& sheet, CellWrites& writes) {
+    const std::pair<int, Text> headers[] = {{sheet.idColumn, team::kIdHeader},
+                                            {sheet.versionColumn, team::kVersionHeader},
+                                            {sheet.hashColumn, team::kHashHeader}};
+    for (const auto& [column, header] : headers)
+        if (std::find(sheet.addedColumns.begin(), sheet.addedColumns.end(), column) !=
+            sheet.addedColumns.end())
+            writes[sheet.headerRow].emplace_back(column, std::string(header.in(sheet.lang)));
+}
+
 // The cells to write for `sheet`; the pulled values move into them.
 CellWrites writesOf(SyncedSheet& sheet, const SerialDates& dates, long& pulled, long& numbered) {
     CellWrites writes;
@@ -912,15 +923,7 @@ CellWrites writesOf(SyncedSheet& sheet, const SerialDates& dates, long& pulled, 
                 if (sheet.columns[c].schema->id == "customerNo") values[c] = number->second;
         hash(row.row, row.hash, values);
     }
-    if (!sheet.addedColumns.empty() && !writes.empty()) {
-        const std::pair<int, Text> headers[] = {{sheet.idColumn, team::kIdHeader},
-                                                {sheet.versionColumn, team::kVersionHeader},
-                                                {sheet.hashColumn, team::kHashHeader}};
-        for (const auto& [column, header] : headers)
-            if (std::find(sheet.addedColumns.begin(), sheet.addedColumns.end(), column) !=
-                sheet.addedColumns.end())
-                writes[sheet.headerRow].emplace_back(column, std::string(header.in(sheet.lang)));
-    }
+    if (!writes.empty()) addHiddenHeaders(sheet, writes);
     settle(writes);
     return writes;
 }
@@ -974,14 +977,7 @@ void keepPendingIds(const Reference<css::sheet::XSpreadsheetDocument>& doc,
                     writes[sheet.rows[local].row].emplace_back(sheet.idColumn,
                                                                static_cast<double>(id));
             if (writes.empty()) continue;
-            const std::pair<int, Text> headers[] = {{sheet.idColumn, team::kIdHeader},
-                                                    {sheet.versionColumn, team::kVersionHeader},
-                                                    {sheet.hashColumn, team::kHashHeader}};
-            for (const auto& [column, header] : headers)
-                if (std::find(sheet.addedColumns.begin(), sheet.addedColumns.end(), column) !=
-                    sheet.addedColumns.end())
-                    writes[sheet.headerRow].emplace_back(column,
-                                                         std::string(header.in(sheet.lang)));
+            addHiddenHeaders(sheet, writes);
             settle(writes);
             const auto target = sheetByName(doc, sheet.name);
             std::vector<CellBlock> written;
