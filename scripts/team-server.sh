@@ -6,6 +6,8 @@
 #   bash scripts/team-server.sh --check     starts, checks every demo login, stops
 #   bash scripts/team-server.sh --run CMD   starts, runs CMD (PGHOST, PGPORT, PGDATABASE set;
 #                                           e.g. tests/team_policies.sh), stops; CMD's status
+#                                           (DEALSHEET_OWNER_PSQL: psql as the owner, for upgrades)
+# DEALSHEET_TEAM_SQL_FILE: another register SQL to start from (an older release's, to test upgrades).
 # Demo team: zhang (lead, 张伟), li and wang (members, 李娜 and 王强), zhao (viewer, 赵敏);
 # each password is NAME-demo.
 set -euo pipefail
@@ -17,7 +19,7 @@ if [ "${1:-}" = "--run" ]; then check=1; run=$2; shift 2; fi
 default_port=55432
 [ "$check" = 1 ] && default_port=$((50000 + RANDOM % 10000))
 port=${1:-$default_port}
-sql="$here/server/dealsheet-team.sql"
+sql="${DEALSHEET_TEAM_SQL_FILE:-$here/server/dealsheet-team.sql}"
 bin=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -1)
 if [ -z "$bin" ] || [ ! -x "$bin/postgres" ]; then
   echo "PostgreSQL is not installed: bash scripts/deps.sh" >&2; exit 1
@@ -51,7 +53,8 @@ SELECT dealsheet.add_salesperson('zhao', '赵敏', 'viewer', 'zhao-demo');
 SQL
 
 if [ -n "$run" ]; then
-  PGHOST=127.0.0.1 PGPORT=$port PGDATABASE=dealsheet PSQL_BIN="$bin/psql" bash -c "$run"
+  PGHOST=127.0.0.1 PGPORT=$port PGDATABASE=dealsheet PSQL_BIN="$bin/psql" \
+    DEALSHEET_OWNER_PSQL="${psql[*]} -d dealsheet" bash -c "$run"
   exit $?
 fi
 

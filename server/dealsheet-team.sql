@@ -1,4 +1,4 @@
--- DealSheet team register: the server side (SPEC section 8), team schema version 3.
+-- DealSheet team register: the server side (SPEC section 8), team schema version 4.
 -- Generated from schema/sheets.json by the build (make_server_sql); do not edit by hand.
 -- An administrator runs it once, as the owner of an empty database:
 --   psql -v ON_ERROR_STOP=1 -d dealsheet -f dealsheet-team.sql
@@ -12,7 +12,7 @@ CREATE SCHEMA dealsheet;
 COMMENT ON SCHEMA dealsheet IS 'DealSheet team register';
 
 CREATE TABLE dealsheet.meta (name text PRIMARY KEY, value text NOT NULL);
-INSERT INTO dealsheet.meta VALUES ('schema_version', '3');
+INSERT INTO dealsheet.meta VALUES ('schema_version', '4');
 
 -- Group roles: a lead reads and writes everything, a member reads and writes the customers
 -- they are responsible for (负责人) and the rows that refer to them, a viewer only reads. Each
@@ -101,7 +101,8 @@ CREATE TABLE dealsheet.customers (
   stage text,
   follow_up text,
   owner text,
-  notes text
+  notes text,
+  credit_code text
 );
 COMMENT ON TABLE dealsheet.customers IS '客户信息登记表 / Customers';
 COMMENT ON COLUMN dealsheet.customers.customer_no IS '客户编号 / Customer No.';
@@ -122,6 +123,7 @@ COMMENT ON COLUMN dealsheet.customers.stage IS '销售阶段 / Stage';
 COMMENT ON COLUMN dealsheet.customers.follow_up IS '跟进状态 / Follow-up Status';
 COMMENT ON COLUMN dealsheet.customers.owner IS '负责人 / Owner';
 COMMENT ON COLUMN dealsheet.customers.notes IS '备注 / Notes';
+COMMENT ON COLUMN dealsheet.customers.credit_code IS '统一社会信用代码 / Credit Code';
 ALTER TABLE dealsheet.customers ADD COLUMN change_xid xid8 NOT NULL DEFAULT pg_current_xact_id();
 CREATE INDEX ON dealsheet.customers (change_xid);
 CREATE TABLE dealsheet.customers_history (LIKE dealsheet.customers, PRIMARY KEY (row_id, version));

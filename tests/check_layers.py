@@ -2,8 +2,8 @@
 """The layers of src/, checked on every include (ctest build.layers).
 
 - The core (src/core) includes no UNO, office or rim header: it is plain C++ over the core.
-- The shared layers of the core (text, workbook, functions, validate) include each other; a
-  capability of the core (recognition, team, reminders, review, dossier, sharing) includes the
+- The shared layers of the core (text, workbook, functions, matching, validate) include each
+  other; a capability of the core (recognition, team, reminders, review, dossier, sharing) includes the
   shared layers and itself, never another capability; text includes nothing of DealSheet's.
 - The rim (src/uno) includes the core and the rim; its shared helpers (uno/workbook) include
   only the core; a capability of the rim includes the core, uno/workbook, uno/commands (the
@@ -18,7 +18,7 @@ import sys
 ROOT = os.path.join(os.path.dirname(os.path.abspath(__file__)), '..', 'src')
 OFFICE = re.compile(r'#include\s*[<"](com/sun/star|cppu|cppuhelper|rtl|osl|sal|uno|typelib|comphelper|org/dealsheet)/')
 LOCAL = re.compile(r'#include\s*"((?:core|uno)/[^"]+)"')
-SHARED_CORE = {'text', 'workbook', 'functions', 'validate'}
+SHARED_CORE = {"text", "workbook", "functions", "matching", "validate"}
 
 
 def folder(path):

@@ -30,7 +30,7 @@ TEST(Schema, ProductSchemaDescribesEverySheet) {
     EXPECT_EQ(schema.sheetByName("Contract Approval")->id, "approvals");
     EXPECT_EQ(schema.sheetByName("客户"), nullptr);
     const auto& customers = schema.sheetOrThrow("customers");
-    EXPECT_EQ(customers.columns.size(), 19u);
+    EXPECT_EQ(customers.columns.size(), 20u);
     EXPECT_EQ(customers.key, "customerNo");
     EXPECT_TRUE(customers.columnOrThrow("customerNo").required);
     EXPECT_EQ(customers.columnOrThrow("stage").list->values.size(), 7u);

@@ -222,6 +222,24 @@ TEST(TeamServerSql, CommittedFileIsTheGeneratedOne) {
            "server/dealsheet-team.sql";
 }
 
+TEST(TeamServerSql, CommittedUpgradeIsTheGeneratedOne) {
+    std::ifstream in(DEALSHEET_SOURCE_DIR "/server/upgrade-3.sql", std::ios::binary);
+    std::stringstream text;
+    text << in.rdbuf();
+    const std::string upgrade = teamUpgradeSql(productSchema(), 3);
+    EXPECT_EQ(text.str(), upgrade) << "server/upgrade-3.sql is out of date: run "
+                                      "build/make_server_sql --upgrade-from 3 server/upgrade-3.sql";
+    // Every column a fresh register has and a version-3 one lacks is added, to the table and
+    // its history alike.
+    EXPECT_NE(upgrade.find("ALTER TABLE dealsheet.customers ADD COLUMN credit_code text;"),
+              std::string::npos);
+    EXPECT_NE(upgrade.find("ALTER TABLE dealsheet.customers_history ADD COLUMN credit_code text;"),
+              std::string::npos);
+    EXPECT_NE(upgrade.find("SET value = '" + std::to_string(kTeamSchemaVersion) + "'"),
+              std::string::npos);
+    EXPECT_THROW(teamUpgradeSql(productSchema(), 2), std::invalid_argument);
+}
+
 TEST(TeamServerSql, EveryDataSheetHasATableWithItsSystemColumnsAndHistory) {
     const std::string sql = teamServerSql(productSchema());
     EXPECT_NE(sql.find("INSERT INTO dealsheet.meta VALUES ('schema_version', '" +

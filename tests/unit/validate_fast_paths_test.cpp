@@ -212,6 +212,7 @@ TEST(ValidateFastPaths, RepeatedKeysAreFoundAmongFilledRowsOnly) {
         {"owner", std::string("王磊")}};
     auto second = customer;
     second["customerName"] = std::string("另一家");
+    second["phoneEmail"] = std::string("139-0013-9000");  // not LIKELY_DUPLICATE's concern here
     // Row 1: a formula's result in the key column and nothing typed; rows 2 and 3 repeat it.
     SheetData register_ = sheet(customers, {{{"customerNo", std::string("202406-001")}},
                                             customer,

@@ -181,8 +181,10 @@ TEST(Validator, EmptyRowsAreNotChecked) {
     book.row("customers", 3) = Row{};  // rows 2 and 3 clean copies, row 4 empty
     book.row("customers", 1)["customerNo"] = std::string("202406-002");
     book.row("customers", 1)["customerName"] = std::string("另一家");
+    book.row("customers", 1)["phoneEmail"] = std::string("139-0013-9000");
     book.row("customers", 2)["customerNo"] = std::string("202406-003");
     book.row("customers", 2)["customerName"] = std::string("第三家");
+    book.row("customers", 2)["phoneEmail"] = std::string("137-0013-7000");
     EXPECT_TRUE(book.validate().findings.empty())
         << ::testing::PrintToString(codes(book.validate()));
 }
@@ -318,7 +320,8 @@ TEST(Validator, DuplicateName) {
     EXPECT_TRUE(fires(book, "DUPLICATE_NAME", "客户名称"));
     Book nearMiss;
     nearMiss.row("customers", 1)["customerNo"] = std::string("202406-002");
-    nearMiss.row("customers", 1)["customerName"] = std::string("华锐机械二厂");
+    nearMiss.row("customers", 1)["customerName"] = std::string("华锐重工");  // another 字号
+    nearMiss.row("customers", 1)["phoneEmail"] = std::string("139-0013-9000");
     EXPECT_TRUE(nearMiss.validate().findings.empty());
 }
 
@@ -460,7 +463,7 @@ TEST(Validator, EveryRuleCodeHasTextsAndIsUsed) {
         EXPECT_EQ(definition.scope == RuleScope::Column, definition.appliesTo != nullptr) << code;
         EXPECT_EQ(definition.scope == RuleScope::Sheet, definition.checkRow != nullptr) << code;
     }
-    EXPECT_EQ(allRules().size(), 27u);
+    EXPECT_EQ(allRules().size(), 29u);
     EXPECT_THROW(rule("NOPE"), std::out_of_range);
 
     // A workbook with a mistake of every kind: each code it produces is registered.

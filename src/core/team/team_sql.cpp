@@ -1,5 +1,7 @@
 #include "core/team/team_sql.hpp"
 
+#include <stdexcept>
+
 #include <cctype>
 
 namespace dealsheet {
@@ -634,6 +636,48 @@ GRANT EXECUTE ON FUNCTION dealsheet.approval_result(text, text, text) TO lead, m
 }
 
 }  // namespace
+
+namespace {
+
+// The columns each schema version added to an existing register (the tables and their
+// histories gain them at the end, in the same order, so keep_history's SELECT * still fits).
+struct AddedColumn {
+    int version;
+    std::string_view sheet;
+    std::string_view column;
+};
+constexpr AddedColumn kAddedColumns[] = {{4, "customers", "creditCode"}};
+
+}  // namespace
+
+std::string teamUpgradeSql(const Schema& schema, int from) {
+    if (from < 3 || from > kTeamSchemaVersion)
+        throw std::invalid_argument("no upgrade from schema version " + std::to_string(from));
+    std::string sql =
+        "-- DealSheet team register: upgrade from schema version " + std::to_string(from) + " to " +
+        std::to_string(kTeamSchemaVersion) +
+        ".\n-- Generated from the schema (make_server_sql --upgrade-from " + std::to_string(from) +
+        "). Back up first; run as the owner:\n--   psql -v ON_ERROR_STOP=1 -d dealsheet -f "
+        "THIS_FILE\nBEGIN;\n"
+        "DO $$ BEGIN\n"
+        "  IF (SELECT value FROM dealsheet.meta WHERE name = 'schema_version') <> '" +
+        std::to_string(from) +
+        "' THEN\n    RAISE EXCEPTION 'this register is not at schema version " +
+        std::to_string(from) + "';\n  END IF;\nEND $$;\n";
+    for (const AddedColumn& added : kAddedColumns) {
+        if (added.version <= from) continue;
+        const SheetSchema& sheet = schema.sheetOrThrow(std::string(added.sheet));
+        const ColumnSchema& column = sheet.columnOrThrow(std::string(added.column));
+        const std::string table = "dealsheet." + sqlName(sheet.id);
+        for (const std::string& target : {table, table + "_history"})
+            sql += "ALTER TABLE " + target + " ADD COLUMN " + sqlName(column.id) + " text;\n";
+        sql += "COMMENT ON COLUMN " + table + "." + sqlName(column.id) + " IS " +
+               quoted(column.header.zh + " / " + column.header.en) + ";\n";
+    }
+    sql += "UPDATE dealsheet.meta SET value = '" + std::to_string(kTeamSchemaVersion) +
+           "' WHERE name = 'schema_version';\nCOMMIT;\n";
+    return sql;
+}
 
 std::string teamServerSql(const Schema& schema) {
     const std::string version = std::to_string(kTeamSchemaVersion);

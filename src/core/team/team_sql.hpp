@@ -12,8 +12,8 @@ namespace dealsheet {
 
 // Raised whenever the generated SQL changes in a way an existing server must not miss.
 // 2: roles and row-level security, change_xid; 3: ids reserved by the server, numbers and
-// contract numbers unique, EXECUTE only where needed.
-inline constexpr int kTeamSchemaVersion = 3;
+// contract numbers unique, EXECUTE only where needed. 4: the register's 统一社会信用代码.
+inline constexpr int kTeamSchemaVersion = 4;
 
 // The server's name of a schema id: "customerNo" -> "customer_no", "keyPoints" -> "key_points".
 std::string sqlName(std::string_view id);
@@ -29,5 +29,10 @@ std::string ownershipColumn(const SheetSchema& sheet);
 
 // The whole SQL file an administrator runs once (server/dealsheet-team.sql).
 std::string teamServerSql(const Schema& schema);
+
+// The steps that bring a register made by version `from` (3 or later) to kTeamSchemaVersion,
+// in one transaction (server/upgrade-3.sql); throws std::invalid_argument for a version it
+// cannot upgrade.
+std::string teamUpgradeSql(const Schema& schema, int from);
 
 }  // namespace dealsheet

@@ -7,7 +7,7 @@ namespace dealsheet {
 const std::vector<RuleDefinition>& allRules() {
     static const std::vector<RuleDefinition> all = [] {
         std::vector<RuleDefinition> rules;
-        for (const auto* family : {&columnRules(), &structureRules(), &sheetRules()})
+        for (const auto* family : {&columnRules(), &structureRules(), &sheetRules(), &duplicateRules()})
             rules.insert(rules.end(), family->begin(), family->end());
         return rules;
     }();

@@ -3,6 +3,7 @@
 // docs/REFERENCE.md lists every rule with its parameters; it is generated from these units.
 #pragma once
 
+#include <any>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -95,8 +96,21 @@ class RuleRow {
     // First row (0-based sheet row) seen with `key` in the rule's own memory, or nullopt when
     // it is new (and is remembered now).
     virtual std::optional<int> firstSeen(std::string_view key) = 0;
+    // The row as it stands on the sheet (0-based; rows above the header are not read).
+    virtual int sheetRow() const = 0;
+    // The rule's own memory on this sheet, for rules that compare a row with the rows before
+    // it by more than one key (duplicates): empty at the first row, kept to the last.
+    virtual std::any& memory() = 0;
     virtual void report(int column, std::string detailZh, std::string detailEn) = 0;
 };
+
+// The rule's memory as a `T`, made at the first row that asks.
+template <typename T>
+T& memoryOf(RuleRow& row) {
+    std::any& memory = row.memory();
+    if (!memory.has_value()) memory.emplace<T>();
+    return std::any_cast<T&>(memory);
+}
 
 // How the validator serves a column rule with one filled cell of one row.
 class RuleCell {
@@ -188,5 +202,6 @@ const RuleDefinition& rule(std::string_view code);  // throws std::out_of_range
 const std::vector<RuleDefinition>& columnRules();
 const std::vector<RuleDefinition>& sheetRules();
 const std::vector<RuleDefinition>& structureRules();
+const std::vector<RuleDefinition>& duplicateRules();  // rules_duplicates.cpp
 
 }  // namespace dealsheet

@@ -3,6 +3,8 @@
 #include <cmath>
 
 #include "core/functions/customer_number.hpp"
+#include "core/matching/credit_code.hpp"
+#include "core/text/text.hpp"
 #include "core/validate/contact.hpp"
 #include "core/validate/rule.hpp"
 #include "core/workbook/cell.hpp"
@@ -19,6 +21,12 @@ std::string joinedValues(const EnumList& list, Lang lang, std::string_view separ
 }
 
 std::string number(double value) { return formatNumber(value); }
+
+std::size_t codePointCount(std::string_view text) {
+    std::size_t count = 0;
+    for (std::size_t pos = 0; pos < text.size(); ++count) decodeUtf8(text, pos);
+    return count;
+}
 
 }  // namespace
 
@@ -162,6 +170,39 @@ const std::vector<RuleDefinition>& columnRules() {
                 // Numbers typed into a General cell and Chinese notations are contacts too.
                 if (const auto problem = contactProblem(cell.value()))
                     cell.report("CONTACT", std::string(problem->zh), std::string(problem->en));
+                return true;
+            }),
+        RuleDefinition::define("CREDIT_CODE", Severity::Error, RuleScope::Column)
+            .titled({"统一社会信用代码有误", "A malformed credit code"})
+            .saying({"统一社会信用代码“{value}”有误：{detail}",
+                     "Credit code \"{value}\" is wrong: {detail}"})
+            .appliesWhen([](const ColumnSchema& c) { return c.format == "creditCode"; })
+            .checkingCell([](RuleCell& cell) {
+                // 18 characters: a number cell cannot hold one (Calc keeps 15 digits).
+                if (!cell.isText()) {
+                    cell.report("CREDIT_CODE",
+                                "它成了数字，位数已丢失；请把单元格设为文本后重新输入",
+                                "it became a number and lost digits; format the cell as text and "
+                                "type it again");
+                    return true;
+                }
+                const std::string code = normaliseCreditCode(cell.text());
+                if (code.size() != 18) {
+                    cell.report("CREDIT_CODE",
+                                "应为 18 位，现为 " + std::to_string(codePointCount(code)) + " 位",
+                                "it should have 18 characters, it has " +
+                                    std::to_string(codePointCount(code)));
+                    return true;
+                }
+                const char expected = creditCodeCheckCharacter(code);
+                if (expected == '\0')
+                    cell.report("CREDIT_CODE", "只能由数字和除 I、O、S、V、Z 以外的大写字母组成",
+                                "only digits and capital letters other than I, O, S, V, Z");
+                else if (expected != code.back())
+                    cell.report("CREDIT_CODE",
+                                std::string("校验位应为 ") + expected + "，请核对是否抄错",
+                                std::string("its check character should be ") + expected +
+                                    ": a character was probably mistyped");
                 return true;
             }),
         RuleDefinition::define("REF", Severity::Error, RuleScope::Column)

@@ -56,20 +56,6 @@ const std::vector<RuleDefinition>& sheetRules() {
                     (number->year != civil->year || number->month != civil->month))
                     r.report(numberColumn, r.dateText(*date), r.dateText(*date));
             }),
-        RuleDefinition::define("DUPLICATE_NAME", Severity::Warning, RuleScope::Sheet)
-            .titled({"疑似重复客户", "Likely duplicate customer"})
-            .saying({"客户名称“{value}”与第 {detail} 行重复",
-                     "Customer name \"{value}\" repeats row {detail}"})
-            .taking({param("column", K::Column, {"客户名称列", "the customer name column"})})
-            .checkingRow([](RuleRow& r) {
-                const int column = r.column("column");
-                if (column < 0 || r.blank(column)) return;
-                std::string folded;
-                const std::string_view key = foldForComparison(r.text(column), folded);
-                if (key.empty()) return;
-                if (const auto first = r.firstSeen(key))
-                    r.report(column, text(*first + 1), text(*first + 1));
-            }),
         RuleDefinition::define("GRADE", Severity::Warning, RuleScope::Sheet)
             .titled({"线索评级与计算结果不符", "Typed lead grade differs from computed"})
             .saying({"手工填写的评级“{value}”与计算结果“{detail}”不一致",
@@ -254,10 +240,6 @@ const std::vector<RuleDefinition>& structureRules() {
         RuleDefinition::define("MISSING_COLUMN", Severity::Error, RuleScope::Structure)
             .titled({"缺少必需的列", "A required column is missing"})
             .saying({"缺少必需的列“{field}”", "Required column \"{field}\" is missing"}),
-        RuleDefinition::define("DUPLICATE", Severity::Error, RuleScope::Structure)
-            .titled({"编号重复", "A key value twice in its sheet"})
-            .saying({"“{field}”的值“{value}”重复（首次出现在第 {detail} 行）",
-                     "\"{field}\" value \"{value}\" appears twice (first in row {detail})"}),
         // Found by Sync with team (team_sync.cpp), not by Validate's row loop.
         RuleDefinition::define("SYNC_CONFLICT", Severity::Error, RuleScope::Structure)
             .titled({"同步冲突：本地和服务器都改了同一单元格",

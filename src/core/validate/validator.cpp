@@ -127,6 +127,7 @@ struct BoundRule {
     std::vector<std::vector<int>> columns;        // per parameter: sheet column of each id, or -1
     std::vector<std::optional<double>> settings;  // per parameter: a Setting's value, once read
     KeyIndex seen;                                // RuleRow::firstSeen
+    std::any memory;                              // RuleRow::memory
 
     std::size_t paramIndex(std::string_view name) {
         const auto& params = rule->params;
@@ -209,6 +210,8 @@ class RowView final : public RuleRow {
         // The row as it stands on the sheet (rows above the header are not read).
         return inserted ? std::nullopt : std::optional<int>(sheet_.data->sheetRow(*first));
     }
+    int sheetRow() const override { return sheet_.data->sheetRow(row_); }
+    std::any& memory() override { return rule_->memory; }
     void report(int column, std::string detailZh, std::string detailEn) override;
 
     static std::string keyText(const RecognisedSheet& sheet, int row, int column) {
@@ -488,7 +491,7 @@ class Validator {
                 if (definition.appliesTo(schema.columns[i])) cellRules[i].push_back(&definition);
         std::vector<BoundRule> bound;
         for (const auto& sheetRule : schema.rules) {
-            BoundRule b{&sheetRule, {}, {}, {}};
+            BoundRule b{&sheetRule, {}, {}, {}, {}};
             b.settings.resize(sheetRule.params.size());
             for (const auto& p : sheetRule.params) {
                 std::vector<int> located;

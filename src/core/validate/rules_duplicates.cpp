@@ -1,0 +1,238 @@
+// The duplicate rules (SPEC §12): one company written many ways. Each compares a row with the
+// rows above it through an index of keys (credit code, name key, mobile, trade name one
+// character off), never with every row: 100,000 customers cost one pass.
+#include <unordered_map>
+
+#include "core/matching/credit_code.hpp"
+#include "core/matching/merge.hpp"
+#include "core/matching/name_key.hpp"
+#include "core/matching/phone_key.hpp"
+#include "core/text/text.hpp"
+#include "core/validate/rule.hpp"
+#include "core/workbook/schema.hpp"
+
+namespace dealsheet {
+namespace {
+
+using K = ParamKind;
+
+// A row's credit code when it is a valid one, else empty: only valid codes tell companies apart.
+std::string validCodeOf(const RuleRow& r, int column) {
+    if (column < 0 || r.blank(column)) return {};
+    std::string code = normaliseCreditCode(r.key(column));
+    return validCreditCode(code) ? code : std::string();
+}
+
+// A register row merged into another customer (Merge customers marks its 备注) is history, not
+// a duplicate.
+bool mergedAway(const RuleRow& r) {
+    const int notes = r.column("notes");
+    return notes >= 0 && carriesMergeMark(r.text(notes));
+}
+
+ParamSpec notesParam() {
+    return param("notes", ParamKind::Column,
+                 {"备注列（已合并的行不参与比较）", "the notes column (merged rows are left out)"});
+}
+
+// Two different valid credit codes are two companies, whatever their names say.
+bool codesApart(const std::string& a, const std::string& b) {
+    return !a.empty() && !b.empty() && a != b;
+}
+
+// A customer as the duplicate rules remember it.
+struct Seen {
+    int sheetRow = 0;
+    std::string name;  // as typed, to name it in the message
+    NameKey key;
+    std::string code;  // a valid credit code, or empty
+};
+
+// The other row as a message names it: "5 行“北京华盛科技有限公司”" (the message says 第).
+struct RowDetail {
+    std::string zh, en;
+};
+RowDetail rowAndName(const Seen& seen, Text why = {}) {
+    const std::string row = std::to_string(seen.sheetRow + 1);
+    return {row + " 行“" + seen.name + "”" + std::string(why.zh),
+            row + " (\"" + seen.name + "\")" + std::string(why.en)};
+}
+
+std::vector<char32_t> codePoints(std::string_view text) {
+    std::vector<char32_t> points;
+    for (std::size_t pos = 0; pos < text.size();) points.push_back(decodeUtf8(text, pos));
+    return points;
+}
+
+std::string utf8(const std::vector<char32_t>& points) {
+    std::string out;
+    for (char32_t c : points) appendUtf8(out, c);
+    return out;
+}
+
+// One character replaced, added or taken away (a typo in a trade name), not more.
+bool oneEditApart(const std::vector<char32_t>& a, const std::vector<char32_t>& b) {
+    if (a == b) return false;
+    const auto& longer = a.size() >= b.size() ? a : b;
+    const auto& shorter = a.size() >= b.size() ? b : a;
+    if (longer.size() - shorter.size() > 1) return false;
+    std::size_t front = 0;
+    while (front < shorter.size() && longer[front] == shorter[front]) ++front;
+    std::size_t back = 0;
+    while (back < shorter.size() - front &&
+           longer[longer.size() - 1 - back] == shorter[shorter.size() - 1 - back])
+        ++back;
+    // Equal lengths: all but one position agree; else the shorter is the longer less one.
+    return longer.size() == shorter.size() ? front + back + 1 >= longer.size()
+                                           : front + back >= shorter.size();
+}
+
+// A bucket of an index holds few customers (one 字号, one mobile); a sheet of thousands of rows
+// named alike is bounded all the same.
+constexpr std::size_t kBucketLimit = 64;
+
+struct NameMemory {
+    std::unordered_map<std::string, std::vector<Seen>> byCore;  // 字号 → its spellings
+    std::unordered_map<std::string, Seen> byFoldedName;         // names without a 字号
+};
+
+struct LikelyMemory {
+    std::unordered_map<std::string, Seen> byMobile;                // the first row of a mobile
+    std::unordered_map<std::string, std::vector<Seen>> byVariant;  // 字号 with one char left out
+};
+
+// The 字号 keys of the one-character-off index: the trade name itself and every spelling
+// with one character left out; two trade names one edit apart share one of them.
+std::vector<std::string> variantKeys(const std::vector<char32_t>& core) {
+    std::vector<std::string> keys{utf8(core)};
+    for (std::size_t skip = 0; skip < core.size(); ++skip) {
+        std::vector<char32_t> shorter;
+        for (std::size_t i = 0; i < core.size(); ++i)
+            if (i != skip) shorter.push_back(core[i]);
+        keys.push_back(utf8(shorter) + "\x1f" + "-");  // marked: never equal to a whole name
+    }
+    return keys;
+}
+
+}  // namespace
+
+const std::vector<RuleDefinition>& duplicateRules() {
+    static const std::vector<RuleDefinition> rules{
+        // The sheet's key is checked by Validate itself (every keyed sheet); other columns whose
+        // values must be unique name this rule in the schema.
+        RuleDefinition::define("DUPLICATE", Severity::Error, RuleScope::Sheet)
+            .titled({"编号重复", "A key value twice in its sheet"})
+            .saying({"“{field}”的值“{value}”重复（首次出现在第 {detail} 行）",
+                     "\"{field}\" value \"{value}\" appears twice (first in row {detail})"})
+            .taking({param("column", K::Column, {"值须唯一的列", "the column of unique values"}),
+                     notesParam()})
+            .checkingRow([](RuleRow& r) {
+                const int column = r.column("column");
+                if (column < 0 || r.blank(column) || mergedAway(r)) return;
+                const ColumnSchema& schema = r.schema().columnOrThrow(r.param("column").ids[0]);
+                // A credit code typed with spaces or in lower case is the same code.
+                const std::string key = schema.format == "creditCode"
+                                            ? normaliseCreditCode(r.key(column))
+                                            : foldForComparison(r.key(column));
+                if (key.empty()) return;
+                if (const auto first = r.firstSeen(key))
+                    r.report(column, std::to_string(*first + 1), std::to_string(*first + 1));
+            }),
+        RuleDefinition::define("DUPLICATE_NAME", Severity::Warning, RuleScope::Sheet)
+            .titled({"重复客户：同一家公司登记了两次", "Duplicate customer: one company twice"})
+            .saying({"客户名称“{value}”与第 {detail} 是同一家公司",
+                     "Customer name \"{value}\" is the same company as row {detail}"})
+            .taking(
+                {param("column", K::Column, {"客户名称列", "the customer name column"}),
+                 param("creditCode", K::Column, {"统一社会信用代码列", "the credit code column"}),
+                 notesParam()})
+            .checkingRow([](RuleRow& r) {
+                const int column = r.column("column");
+                if (column < 0 || r.blank(column) || mergedAway(r)) return;
+                const std::string name = r.key(column);
+                Seen here{r.sheetRow(), name, nameKey(name),
+                          validCodeOf(r, r.column("creditCode"))};
+                NameMemory& memory = memoryOf<NameMemory>(r);
+                if (here.key.core.empty()) {  // no 字号 to read: the whole name, folded
+                    const std::string folded = foldCompanyName(name);
+                    if (folded.empty()) return;
+                    const auto [first, inserted] = memory.byFoldedName.emplace(folded, here);
+                    if (!inserted && !codesApart(here.code, first->second.code)) {
+                        const RowDetail detail = rowAndName(first->second);
+                        r.report(column, detail.zh, detail.en);
+                    }
+                    return;
+                }
+                auto& spellings = memory.byCore[here.key.core];
+                for (const Seen& earlier : spellings)
+                    if (sameCompany(here.key, earlier.key) &&
+                        !codesApart(here.code, earlier.code)) {
+                        const RowDetail detail = rowAndName(earlier);
+                        r.report(column, detail.zh, detail.en);
+                        // A name without its region is the region of the company it was
+                        // found to be: 华盛科技 after 北京华盛 is not 上海华盛 as well.
+                        if (here.key.region.empty()) here.key.region = earlier.key.region;
+                        break;
+                    }
+                if (spellings.size() < kBucketLimit) spellings.push_back(std::move(here));
+            }),
+        RuleDefinition::define("LIKELY_DUPLICATE", Severity::Warning, RuleScope::Sheet)
+            .titled({"疑似重复客户，请核对", "Possibly one customer twice: please check"})
+            .saying({"“{value}”可能与第 {detail} 是同一客户，请核对",
+                     "\"{value}\" may be the same customer as row {detail}; please check"})
+            .taking(
+                {param("name", K::Column, {"客户名称列", "the customer name column"}),
+                 param("contact", K::Column, {"联系方式列", "the contact column"}),
+                 param("creditCode", K::Column, {"统一社会信用代码列", "the credit code column"}),
+                 notesParam()})
+            .checkingRow([](RuleRow& r) {
+                const int nameColumn = r.column("name");
+                if (nameColumn < 0 || r.blank(nameColumn) || mergedAway(r)) return;
+                const std::string name = r.key(nameColumn);
+                const Seen here{r.sheetRow(), name, nameKey(name),
+                                validCodeOf(r, r.column("creditCode"))};
+                LikelyMemory& memory = memoryOf<LikelyMemory>(r);
+
+                // The same mobile under a name that is not the same company (the same company
+                // is DUPLICATE_NAME's).
+                if (const int contact = r.column("contact"); contact >= 0 && !r.blank(contact)) {
+                    for (const PhoneKey& phone : phoneKeys(r.key(contact))) {
+                        if (phone.kind != PhoneKind::Mobile) continue;
+                        const auto [first, inserted] = memory.byMobile.emplace(phone.digits, here);
+                        const Seen& earlier = first->second;
+                        if (inserted || sameCompany(here.key, earlier.key) ||
+                            codesApart(here.code, earlier.code))
+                            continue;
+                        const RowDetail detail =
+                            rowAndName(earlier, {"，手机号相同", ", the same mobile"});
+                        r.report(contact, detail.zh, detail.en);
+                        break;
+                    }
+                }
+
+                // A trade name of four or more characters one character off another's.
+                const auto core = codePoints(here.key.core);
+                if (core.size() < 4) return;
+                bool reported = false;
+                for (const std::string& variant : variantKeys(core)) {
+                    auto& bucket = memory.byVariant[variant];
+                    for (const Seen& earlier : bucket) {
+                        if (reported) break;
+                        NameKey aligned = earlier.key;  // all but the 字号 must agree
+                        aligned.core = here.key.core;
+                        if (!oneEditApart(core, codePoints(earlier.key.core)) ||
+                            !sameCompany(here.key, aligned) || codesApart(here.code, earlier.code))
+                            continue;
+                        const RowDetail detail = rowAndName(
+                            earlier, {"，字号只差一个字", ", trade names one character apart"});
+                        r.report(nameColumn, detail.zh, detail.en);
+                        reported = true;
+                    }
+                    if (bucket.size() < kBucketLimit) bucket.push_back(here);
+                }
+            }),
+    };
+    return rules;
+}
+
+}  // namespace dealsheet
