@@ -7,7 +7,8 @@ ENABLED = ["Validate", "InsertTemplates", "AssignCustomerNumbers", "RefreshRevie
            "SyncTeam",
            "MapColumns",
            "ExportCalendar",
-           "ContractDossier"]
+           "ContractDossier",
+           "MergeCustomers"]
 COMMANDS = [  # URL path, icon, zh label, en label
     ("Validate", "validate", "校验", "Validate"),
     ("InsertTemplates", "insert", "插入模板表", "Insert template sheets"),
@@ -18,6 +19,7 @@ COMMANDS = [  # URL path, icon, zh label, en label
     ("MapColumns", "mapcols", "对应列", "Map columns"),
     ("ExportCalendar", "calendar", "导出到日历", "Export to calendar"),
     ("ContractDossier", "dossier", "合同档案", "Contract dossier"),
+    ("MergeCustomers", "merge", "合并客户", "Merge customers"),
 ]
 import sys
 if len(sys.argv) > 1:

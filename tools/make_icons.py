@@ -114,6 +114,15 @@ def dossier(n):  # a document with a folded corner and a red PDF band
     return c
 
 out = os.path.join(os.path.dirname(__file__), '..', 'registration', 'icons')
-for name, draw in (('validate', validate), ('insert', insert), ('assign', assign), ('review', review), ('clear', clear), ('sync', sync), ('mapcols', mapcols), ('calendar', calendar), ('dossier', dossier)):
+def merge(n):  # two customers' cards joined into one: two arrows into a green card
+    c = canvas(n); s = n / 16
+    rect(c, 1 * s, 1 * s, 6 * s, 5 * s, BLUE)
+    rect(c, 1 * s, 11 * s, 6 * s, 15 * s, BLUE)
+    line(c, 6 * s, 3 * s, 10 * s, 7 * s, 1.4 * s, GREY)
+    line(c, 6 * s, 13 * s, 10 * s, 9 * s, 1.4 * s, GREY)
+    rect(c, 10 * s, 5 * s, 15 * s, 11 * s, GREEN)
+    return c
+
+for name, draw in (('validate', validate), ('insert', insert), ('assign', assign), ('review', review), ('clear', clear), ('sync', sync), ('mapcols', mapcols), ('calendar', calendar), ('dossier', dossier), ('merge', merge)):
     for size in (16, 26):
         png(os.path.join(out, f'{name}_{size}.png'), size, draw(size))

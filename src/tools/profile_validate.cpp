@@ -6,6 +6,10 @@
 // Each run prints the time of validateWorkbook alone (the data is generated before the clock
 // starts) and a hash of every finding (all fields, in order), so a faster core can be shown to
 // find exactly the same; a fourth argument names a file to write the findings to, one a line.
+// "duplicates" as the third argument plants one company written two ways in 5% of the
+// customers (SPEC §12): every 40th row is an earlier row's company with its region in brackets
+// and another legal form (DUPLICATE_NAME), every 40th another company with an earlier row's
+// mobile (LIKELY_DUPLICATE); it prints how many of each were found against how many planted.
 #include <chrono>
 #include <cstdint>
 #include <cstdio>
@@ -51,6 +55,7 @@ int main(int argc, char** argv) {
     const SerialDates dates;
     const long today = dates.todaySerial();
     const bool heavy = argc > 3 && std::string(argv[3]) == "heavy";
+    const bool duplicates = argc > 3 && std::string(argv[3]) == "duplicates";
     tools::RegisterGenerator generator(20261122u, today,
                                        heavy ? tools::Trouble::Heavy : tools::Trouble::Light);
     const auto withHeader = [&](const char* id, CellGrid rows) {
@@ -60,7 +65,25 @@ int main(int argc, char** argv) {
         rows.insert(rows.begin(), std::move(header));
         return rows;
     };
-    SheetData customers{"客户信息登记表", withHeader("customers", generator.customers(n)), {}, {}};
+    CellGrid customerRows = generator.customers(n);
+    long plantedNames = 0;
+    long plantedMobiles = 0;
+    if (duplicates) {
+        const auto& register_ = schema.sheetOrThrow("customers");
+        const auto name = static_cast<std::size_t>(register_.columnIndex("customerName"));
+        const auto phone = static_cast<std::size_t>(register_.columnIndex("phoneEmail"));
+        for (std::size_t i = 20; i < customerRows.size(); ++i) {
+            const std::size_t earlier = i - 17;
+            if (i % 40 == 19) {  // 客户12有限公司 → 客户12（北京）有限责任公司
+                customerRows[i][name] = "客户" + std::to_string(earlier) + "（北京）有限责任公司";
+                ++plantedNames;
+            } else if (i % 40 == 39) {
+                customerRows[i][phone] = customerRows[earlier][phone];
+                ++plantedMobiles;
+            }
+        }
+    }
+    SheetData customers{"客户信息登记表", withHeader("customers", std::move(customerRows)), {}, {}};
     SheetData actions{"跟进行动表", withHeader("actions", generator.actions(n)), {}, {}};
     std::vector<std::pair<const SheetSchema*, SheetData>> sheets;
     sheets.emplace_back(&schema.sheetOrThrow("customers"), std::move(customers));
@@ -106,6 +129,18 @@ int main(int argc, char** argv) {
             "%zu findings hash %016llx\n",
             n, n, result.errors, result.warnings, seconds, cpu, result.findings.size(),
             static_cast<unsigned long long>(findingsHash(result.findings)));
+        if (duplicates) {
+            long names = 0;
+            long likely = 0;
+            for (const auto& f : result.findings) {
+                names += f.rule == "DUPLICATE_NAME";
+                likely += f.rule == "LIKELY_DUPLICATE";
+            }
+            std::printf(
+                "duplicates: DUPLICATE_NAME %ld of %ld planted, LIKELY_DUPLICATE %ld of %ld "
+                "planted\n",
+                names, plantedNames, likely, plantedMobiles);
+        }
         if (argc > 4 && run == 0) {
             std::ofstream out(argv[4]);
             for (const auto& f : result.findings) out << findingLine(f) << '\n';

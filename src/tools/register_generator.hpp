@@ -11,6 +11,7 @@
 #pragma once
 
 #include <algorithm>
+#include <cstdio>
 #include <map>
 #include <random>
 #include <string>
@@ -60,8 +61,8 @@ class RegisterGenerator {
                  "客户" + std::to_string(i) + "有限公司", word("industries"), "中型",
                  chance(1) ? CellValue() : CellValue("联系人" + std::to_string(i)), "经理",
                  word("decisionRoles"),
-                 heavy_ ? CellValue(13800130000.0 + i % 10000)
-                        : CellValue("138-0013-" + std::to_string(1000 + i % 9000)),
+                 // One mobile each: a shared mobile is LIKELY_DUPLICATE's (SPEC §12).
+                 heavy_ ? CellValue(13800000000.0 + i) : CellValue(mobileOf(i)),
                  word("leadSources"), "需求" + std::to_string(i), budget, urgency, likelihood,
                  heavy_ ? CellValue(wrongGrade(budget, urgency, likelihood)) : CellValue(),
                  chance(1) ? std::string("跟进中") : word("stages"), word("followUp"),
@@ -98,6 +99,13 @@ class RegisterGenerator {
     }
 
   private:
+    // 138-NNNN-NNNN, a different one for every i below 100,000,000.
+    static std::string mobileOf(int i) {
+        char text[16];
+        std::snprintf(text, sizeof text, "138-%04d-%04d", i / 10000 % 10000, i % 10000);
+        return text;
+    }
+
     // A grade letter other than the one the default thresholds give.
     static std::string wrongGrade(double budget, double urgency, double likelihood) {
         static const GradeThresholds thresholds = readSettings(productSchema(), {}).thresholds();

@@ -9,7 +9,7 @@
 #include <set>
 
 #include <com/sun/star/document/XUndoManagerSupplier.hpp>
-#include <org/dealsheet/calc/XToolkit2.hpp>
+#include <org/dealsheet/calc/XToolkit3.hpp>
 
 #include "preservation.hxx"
 #include "uno_helpers.hxx"
@@ -52,6 +52,13 @@ const std::vector<Command>& commands() {
         {"InsertTemplates",
          [](const Doc& doc) {
              dispatched(doc, "InsertTemplates", {{"Language", "en"}});
+         }},
+        {"MergeCustomers",
+         [](const Doc& doc) {
+             const auto customers = byNameOrThrow(doc, "客户信息登记表");
+             dispatched(
+                 doc, "MergeCustomers",
+                 {{"KeptNo", textOf(customers, "A15")}, {"MergedNo", textOf(customers, "A28")}});
          }},
         {"SetColumnMapping",
          [](const Doc& doc) {
@@ -154,5 +161,79 @@ TEST(Undo, SheetReplacingCommandsInAVisibleDocument) {
     unoGuard([&] {
         undoEveryCommand(true,
                          {"ValidateAgain", "ClearMarks", "RefreshReview", "SetColumnMapping"});
+    });
+}
+
+// Merge customers (SPEC §12) on the sample's planted duplicate (row 28, ＩＴＳ typed full
+// width, is row 15's company): every reference moves to the kept number and shows the kept
+// name, the merged row is marked and stays, and nothing else of the workbook changes; one undo
+// step brings all of it back. Validate no longer reports the pair.
+TEST(MergeCustomers, MovesEveryReferenceChangesNothingElseAndUndoes) {
+    unoGuard([&] {
+        const auto doc = loadCopy(std::string(DEALSHEET_WORKBOOKS) + "/sample-zh.ods", false);
+        const auto customers = byNameOrThrow(doc, "客户信息登记表");
+        const std::string kept = textOf(customers, "A15");
+        const std::string merged = textOf(customers, "A28");
+        const std::string keptName = textOf(customers, "C15");
+        ASSERT_FALSE(kept.empty() || merged.empty() || kept == merged);
+        // Two actions and a handover of the merged customer, as a year of work leaves them.
+        const auto actions = byNameOrThrow(doc, "跟进行动表");
+        setText(actions, "B2", merged);
+        setText(actions, "B3", merged);
+        const auto handover = byNameOrThrow(doc, "售前与实施交接单");
+        setText(handover, "C2", merged);
+        const Snapshot before = snapshot(doc);
+
+        Reference<org::dealsheet::calc::XToolkit3> toolkit3(toolkit(), UNO_QUERY_THROW);
+        EXPECT_THROW(
+            toolkit3->mergeCustomers(component(doc), toOUString(kept), toOUString("209901-999")),
+            css::lang::IllegalArgumentException);
+        EXPECT_EQ(snapshot(doc).digest(), before.digest()) << "a refused merge changed something";
+
+        const auto undo =
+            Reference<css::document::XUndoManagerSupplier>(doc, UNO_QUERY_THROW)->getUndoManager();
+        const auto steps = undo->getAllUndoActionTitles().getLength();
+        const sal_Int32 rowsMoved =
+            toolkit3->mergeCustomers(component(doc), toOUString(kept), toOUString(merged));
+        EXPECT_EQ(undo->getAllUndoActionTitles().getLength(), steps + 1) << "not one undo step";
+        const Snapshot after = snapshot(doc);
+        int moved = 0;
+        int names = 0;
+        int marks = 0;
+        for (const auto& change : differences(before, after)) {
+            const auto value = [](const std::string& record) {
+                return record.substr(0, record.find(" ¦ "));
+            };
+            if (value(change.before) == merged && value(change.after) == kept) {
+                ++moved;
+            } else if (change.sheet == "售前与实施交接单" && value(change.after) == keptName) {
+                ++names;
+            } else if (change.sheet == "客户信息登记表" && change.row == 27 &&
+                       value(change.after).find("已合并 → " + kept) != std::string::npos) {
+                ++marks;
+            } else {
+                ADD_FAILURE() << "changed beyond the merge: " << change.describe();
+            }
+        }
+        EXPECT_GE(moved, 3);  // the three above, and any the sample had
+        EXPECT_EQ(moved, rowsMoved);
+        EXPECT_EQ(names, 1);
+        EXPECT_EQ(marks, 1);
+        EXPECT_THROW(toolkit3->mergeCustomers(component(doc), toOUString(kept), toOUString(merged)),
+                     css::lang::IllegalArgumentException)
+            << "merged twice";
+
+        toolkit3->checkWorkbook(component(doc));
+        for (const auto& f : toolkit3->getFindings(component(doc), toOUString("客户信息登记表")))
+            EXPECT_NE(toUtf8(f.Code), "DUPLICATE_NAME")
+                << toUtf8(f.Cell) << " " << toUtf8(f.Message);
+        toolkit()->clearMarks(component(doc));
+        // Back through the check's steps (if it left any) and the merge.
+        for (auto left = undo->getAllUndoActionTitles().getLength() - steps; left > 0; --left)
+            undo->undo();
+        const Snapshot undone = snapshot(doc);
+        for (const auto& change : differences(before, undone))
+            ADD_FAILURE() << "undo: " << change.describe();
+        close(doc);
     });
 }

@@ -127,6 +127,9 @@ TEST(Duplicates, LikelyDuplicatesAreSuggested) {
         {"华盛科技", phone(5), {}},                         // 6
         {"华晟科技", phone(6), {}},                         // 7: a 2-character 字号: no
         {"远景能源（北京）有限公司", "13800138000", {}},    // 8: same company, same mobile
+        {"星河1234科技有限公司", phone(9), {}},             // 9
+        {"星河1235科技有限公司", phone(10), {}},            // 10: numbered, not a typo
+        {"星河12345科技有限公司", phone(11), {}},           // 11: numbered, not a typo
     };
     const std::set<std::string> expected{
         "LIKELY_DUPLICATE@3:联系方式", "LIKELY_DUPLICATE@5:客户名称",

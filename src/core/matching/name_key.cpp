@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <set>
 #include <unordered_map>
+#include <unordered_set>
 #include <vector>
 
 #include "core/matching/word_lists.hpp"
@@ -102,6 +103,9 @@ struct WordLists {
     std::size_t longestRegion = 0;
     std::unordered_map<Chars, std::string> industryClass;  // word -> its class
     std::size_t longestIndustry = 0;
+    // The characters a region starts with, an industry word starts and ends with: most
+    // positions of a name are none of them, and are passed without building a substring.
+    std::unordered_set<char32_t> regionFirst, industryFirst, industryLast;
 };
 
 // The entries of a list: lines without '#' comments and blank lines, each split at spaces
@@ -155,6 +159,7 @@ const WordLists& wordLists() {
                 const Chars written = fold(word);
                 l.regionShort.emplace(written, name);
                 l.longestRegion = std::max(l.longestRegion, written.size());
+                if (!written.empty()) l.regionFirst.insert(written.front());
             }
         }
         for (const auto& line : entries(industryClassesList(), false))
@@ -162,6 +167,10 @@ const WordLists& wordLists() {
                 const Chars written = fold(word);
                 l.industryClass.emplace(written, line.front());
                 l.longestIndustry = std::max(l.longestIndustry, written.size());
+                if (!written.empty()) {
+                    l.industryFirst.insert(written.front());
+                    l.industryLast.insert(written.back());
+                }
             }
         return l;
     }();
@@ -171,6 +180,7 @@ const WordLists& wordLists() {
 // The longest region written at `at` in `s` (its length, 0 for none) and its short name.
 std::size_t regionAt(const Chars& s, std::size_t at, std::string& shortName) {
     const WordLists& l = wordLists();
+    if (at >= s.size() || !l.regionFirst.count(s[at])) return 0;
     for (std::size_t n = std::min(l.longestRegion, s.size() - at); n > 0; --n) {
         const auto found = l.regionShort.find(s.substr(at, n));
         if (found != l.regionShort.end()) {
@@ -184,6 +194,7 @@ std::size_t regionAt(const Chars& s, std::size_t at, std::string& shortName) {
 // The longest industry word at `at` in `s` (its length, 0 for none).
 std::size_t industryAt(const Chars& s, std::size_t at) {
     const WordLists& l = wordLists();
+    if (at >= s.size() || !l.industryFirst.count(s[at])) return 0;
     for (std::size_t n = std::min(l.longestIndustry, s.size() - at); n > 0; --n)
         if (l.industryClass.count(s.substr(at, n))) return n;
     return 0;
@@ -340,6 +351,7 @@ NameKey nameKey(std::string_view name) {
     std::set<std::string> classes;
     for (bool found = true; found;) {
         found = false;
+        if (s.empty() || !l.industryLast.count(s.back())) break;
         for (std::size_t n = std::min(l.longestIndustry, s.size()); n > 0; --n) {
             const Chars word = s.substr(s.size() - n);
             const auto cls = l.industryClass.find(word);

@@ -1,6 +1,8 @@
 // The duplicate rules (SPEC §12): one company written many ways. Each compares a row with the
 // rows above it through an index of keys (credit code, name key, mobile, trade name one
 // character off), never with every row: 100,000 customers cost one pass.
+#include <cstdint>
+#include <optional>
 #include <unordered_map>
 
 #include "core/matching/credit_code.hpp"
@@ -64,13 +66,10 @@ std::vector<char32_t> codePoints(std::string_view text) {
     return points;
 }
 
-std::string utf8(const std::vector<char32_t>& points) {
-    std::string out;
-    for (char32_t c : points) appendUtf8(out, c);
-    return out;
-}
+bool isDigit(char32_t c) { return c >= U'0' && c <= U'9'; }
 
-// One character replaced, added or taken away (a typo in a trade name), not more.
+// One character replaced, added or taken away (a typo in a trade name), not more. A digit
+// against a digit is no typo: 星河1号 and 星河2号 are numbered, different places.
 bool oneEditApart(const std::vector<char32_t>& a, const std::vector<char32_t>& b) {
     if (a == b) return false;
     const auto& longer = a.size() >= b.size() ? a : b;
@@ -83,8 +82,16 @@ bool oneEditApart(const std::vector<char32_t>& a, const std::vector<char32_t>& b
            longer[longer.size() - 1 - back] == shorter[shorter.size() - 1 - back])
         ++back;
     // Equal lengths: all but one position agree; else the shorter is the longer less one.
-    return longer.size() == shorter.size() ? front + back + 1 >= longer.size()
-                                           : front + back >= shorter.size();
+    const bool oneEdit = longer.size() == shorter.size() ? front + back + 1 >= longer.size()
+                                                         : front + back >= shorter.size();
+    if (!oneEdit) return false;
+    const char32_t added = longer[front];
+    const bool numbered =
+        isDigit(added) && (longer.size() != shorter.size()
+                               ? (front > 0 && isDigit(longer[front - 1])) ||
+                                     (front + 1 < longer.size() && isDigit(longer[front + 1]))
+                               : isDigit(shorter[front]));
+    return !numbered;
 }
 
 // A bucket of an index holds few customers (one 字号, one mobile); a sheet of thousands of rows
@@ -96,22 +103,104 @@ struct NameMemory {
     std::unordered_map<std::string, Seen> byFoldedName;         // names without a 字号
 };
 
-struct LikelyMemory {
-    std::unordered_map<std::string, Seen> byMobile;                // the first row of a mobile
-    std::unordered_map<std::string, std::vector<Seen>> byVariant;  // 字号 with one char left out
+// Rows by a 64-bit key, newest first, in flat arrays (open addressing, chains through `next`):
+// hundreds of thousands of keys without an allocation each.
+class RowChains {
+  public:
+    // Calls `visit(row)` for the rows stored under `key` (newest first) until it returns true.
+    template <typename Visit>
+    void find(std::uint64_t key, Visit&& visit) const {
+        if (slots_.empty()) return;
+        for (int at = slots_[slotOf(key)].head; at >= 0;
+             at = links_[static_cast<std::size_t>(at)].next)
+            if (visit(links_[static_cast<std::size_t>(at)].row)) return;
+    }
+    void add(std::uint64_t key, int row) {
+        if ((used_ + 1) * 2 > slots_.size()) grow();
+        Slot& slot = slots_[slotOf(key)];
+        if (slot.head < 0) {
+            slot.key = key;
+            ++used_;
+        }
+        links_.push_back({row, slot.head});
+        slot.head = static_cast<int>(links_.size()) - 1;
+    }
+
+  private:
+    struct Slot {
+        std::uint64_t key = 0;
+        int head = -1;  // -1: free
+    };
+    struct Link {
+        int row;
+        int next;
+    };
+    std::size_t slotOf(std::uint64_t key) const {
+        const std::size_t mask = slots_.size() - 1;
+        std::size_t at = static_cast<std::size_t>(key ^ (key >> 29)) & mask;
+        while (slots_[at].head >= 0 && slots_[at].key != key) at = (at + 1) & mask;
+        return at;
+    }
+    void grow() {
+        std::vector<Slot> old(slots_.empty() ? 1024 : slots_.size() * 2);
+        old.swap(slots_);
+        for (const Slot& slot : old)
+            if (slot.head >= 0) slots_[slotOf(slot.key)] = slot;
+    }
+    std::vector<Slot> slots_;
+    std::vector<Link> links_;
+    std::size_t used_ = 0;
 };
 
-// The 字号 keys of the one-character-off index: the trade name itself and every spelling
-// with one character left out; two trade names one edit apart share one of them.
-std::vector<std::string> variantKeys(const std::vector<char32_t>& core) {
-    std::vector<std::string> keys{utf8(core)};
+// What LIKELY_DUPLICATE keeps of a row: enough to name it; its name key is worked out again
+// for the few rows a key brings up.
+struct Brief {
+    int sheetRow = 0;
+    std::string name;
+    std::string code;
+};
+
+struct LikelyMemory {
+    std::vector<Brief> rows;                   // every row compared, once
+    std::vector<std::vector<char32_t>> chars;  // per row: its 字号 when 4+ long
+    RowChains byMobile;                        // the hash of a mobile's digits
+    RowChains byVariant;  // the 字号's variants (below); a shared hash is only a candidate
+};
+
+// The keys of the one-character-off index, as hashes: the trade name itself and every
+// spelling with one character left out (marked apart); two trade names one edit apart share
+// one of them.
+std::vector<std::uint64_t> variantKeys(const std::vector<char32_t>& core) {
+    const auto hashOf = [](const std::vector<char32_t>& chars, std::size_t skip) {
+        std::uint64_t hash = skip == chars.size() ? 1469598103934665603ull : 1099511628211ull;
+        for (std::size_t i = 0; i < chars.size(); ++i)
+            if (i != skip) hash = (hash ^ chars[i]) * 1099511628211ull;
+        return hash;
+    };
+    std::vector<std::uint64_t> keys{hashOf(core, core.size())};
     for (std::size_t skip = 0; skip < core.size(); ++skip) {
-        std::vector<char32_t> shorter;
-        for (std::size_t i = 0; i < core.size(); ++i)
-            if (i != skip) shorter.push_back(core[i]);
-        keys.push_back(utf8(shorter) + "\x1f" + "-");  // marked: never equal to a whole name
+        // A digit beside a digit is a number's, never a typo (oneEditApart): no key for it, so
+        // a register of 客户1 … 客户99999 is not one crowded bucket.
+        const bool inNumber =
+            isDigit(core[skip]) && ((skip > 0 && isDigit(core[skip - 1])) ||
+                                    (skip + 1 < core.size() && isDigit(core[skip + 1])));
+        if (!inNumber) keys.push_back(hashOf(core, skip));
     }
     return keys;
+}
+
+// Both duplicate rules ask for the name key of the same row, one after the other: worked out
+// once.
+const NameKey& nameKeyOf(const std::string& name) {
+    thread_local std::string lastName;
+    thread_local NameKey lastKey;
+    thread_local bool known = false;
+    if (!known || name != lastName) {
+        lastKey = nameKey(name);
+        lastName = name;
+        known = true;
+    }
+    return lastKey;
 }
 
 }  // namespace
@@ -150,7 +239,7 @@ const std::vector<RuleDefinition>& duplicateRules() {
                 const int column = r.column("column");
                 if (column < 0 || r.blank(column) || mergedAway(r)) return;
                 const std::string name = r.key(column);
-                Seen here{r.sheetRow(), name, nameKey(name),
+                Seen here{r.sheetRow(), name, nameKeyOf(name),
                           validCodeOf(r, r.column("creditCode"))};
                 NameMemory& memory = memoryOf<NameMemory>(r);
                 if (here.key.core.empty()) {  // no 字号 to read: the whole name, folded
@@ -189,47 +278,70 @@ const std::vector<RuleDefinition>& duplicateRules() {
                 const int nameColumn = r.column("name");
                 if (nameColumn < 0 || r.blank(nameColumn) || mergedAway(r)) return;
                 const std::string name = r.key(nameColumn);
-                const Seen here{r.sheetRow(), name, nameKey(name),
+                const Seen here{r.sheetRow(), name, nameKeyOf(name),
                                 validCodeOf(r, r.column("creditCode"))};
                 LikelyMemory& memory = memoryOf<LikelyMemory>(r);
+                const int self = static_cast<int>(memory.rows.size());
+                memory.rows.push_back({here.sheetRow, here.name, here.code});
+                const auto core = codePoints(here.key.core);
+                memory.chars.push_back(core.size() >= 4 ? core : std::vector<char32_t>());
+                // An earlier row as the checks below need it, its name key again.
+                const auto earlierRow = [&](int index) {
+                    const Brief& brief = memory.rows[static_cast<std::size_t>(index)];
+                    return Seen{brief.sheetRow, brief.name, nameKey(brief.name), brief.code};
+                };
 
                 // The same mobile under a name that is not the same company (the same company
-                // is DUPLICATE_NAME's).
+                // is DUPLICATE_NAME's): the first earlier row with it.
                 if (const int contact = r.column("contact"); contact >= 0 && !r.blank(contact)) {
+                    bool told = false;  // once per row; every mobile of it is still indexed
                     for (const PhoneKey& phone : phoneKeys(r.key(contact))) {
                         if (phone.kind != PhoneKind::Mobile) continue;
-                        const auto [first, inserted] = memory.byMobile.emplace(phone.digits, here);
-                        const Seen& earlier = first->second;
-                        if (inserted || sameCompany(here.key, earlier.key) ||
+                        // 11 digits: the number itself is the key, no two mobiles share it.
+                        const std::uint64_t key = std::stoull(phone.digits);
+                        std::optional<int> first;
+                        memory.byMobile.find(key, [&](int index) {
+                            first = index;
+                            return true;
+                        });
+                        if (!first) {  // only the first row of a mobile is kept
+                            memory.byMobile.add(key, self);
+                            continue;
+                        }
+                        if (told) continue;
+                        const Seen earlier = earlierRow(*first);
+                        if (sameCompany(here.key, earlier.key) ||
                             codesApart(here.code, earlier.code))
                             continue;
                         const RowDetail detail =
                             rowAndName(earlier, {"，手机号相同", ", the same mobile"});
                         r.report(contact, detail.zh, detail.en);
-                        break;
+                        told = true;
                     }
                 }
 
                 // A trade name of four or more characters one character off another's.
-                const auto core = codePoints(here.key.core);
                 if (core.size() < 4) return;
+                const auto keys = variantKeys(core);
                 bool reported = false;
-                for (const std::string& variant : variantKeys(core)) {
-                    auto& bucket = memory.byVariant[variant];
-                    for (const Seen& earlier : bucket) {
-                        if (reported) break;
+                for (const std::uint64_t key : keys) {
+                    if (reported) break;
+                    memory.byVariant.find(key, [&](int index) {
+                        if (!oneEditApart(core, memory.chars[static_cast<std::size_t>(index)]))
+                            return false;
+                        const Seen earlier = earlierRow(index);
                         NameKey aligned = earlier.key;  // all but the 字号 must agree
                         aligned.core = here.key.core;
-                        if (!oneEditApart(core, codePoints(earlier.key.core)) ||
-                            !sameCompany(here.key, aligned) || codesApart(here.code, earlier.code))
-                            continue;
+                        if (!sameCompany(here.key, aligned) || codesApart(here.code, earlier.code))
+                            return false;
                         const RowDetail detail = rowAndName(
                             earlier, {"，字号只差一个字", ", trade names one character apart"});
                         r.report(nameColumn, detail.zh, detail.en);
                         reported = true;
-                    }
-                    if (bucket.size() < kBucketLimit) bucket.push_back(here);
+                        return true;
+                    });
                 }
+                for (const std::uint64_t key : keys) memory.byVariant.add(key, self);
             }),
     };
     return rules;

@@ -12,6 +12,8 @@
 #include <com/sun/star/container/XIndexAccess.hpp>
 
 #include "core/functions/numbering.hpp"
+#include "core/matching/merge.hpp"
+#include "core/matching/merge_messages.hpp"
 #include "core/review/review.hpp"
 #include "core/team/team_messages.hpp"
 #include "core/text/messages.hpp"
@@ -30,6 +32,75 @@
 #include "uno/workbook/workbook_reader.hxx"
 
 namespace dealsheet::uno {
+
+namespace {
+
+// A command's new cell values, by sheet (an index into the sheets read) and sheet column:
+// data row → value.
+using ColumnChanges = std::map<std::pair<std::size_t, int>, std::map<int, CellValue>>;
+
+// Writes `changes` as one undo step (none when there is nothing to write), leaving the document
+// as it was when a write fails. Calc pays several milliseconds for every setDataArray call (it
+// copies the range for its own undo), so the writes are as few as possible: from the first to
+// the last changed row of a column, every cell without a formula is written in one block (the
+// changed cells with their new value, all others with their own, unchanged); only formula
+// cells, which must not be replaced by values, split a block.
+void writeChanges(const Reference<css::sheet::XSpreadsheetDocument>& doc,
+                  const std::vector<std::pair<const SheetSchema*, SheetData>>& sheets,
+                  const ColumnChanges& changes, const std::string& title, PhaseTimes* times) {
+    struct Run {
+        std::size_t sheet;
+        int column;
+        int first;
+        CellGrid before, after;
+    };
+    std::vector<Run> runs;
+    for (const auto& [where, values] : changes) {
+        if (values.empty()) continue;
+        const auto [sheet, column] = where;
+        const SheetData& data = sheets[sheet].second;
+        std::optional<Run> run;
+        for (int r = values.begin()->first; r <= values.rbegin()->first; ++r) {
+            // Runs are whole blocks of the sheet: a row left out of the data (a total, a note)
+            // or a cell under a merge also ends one.
+            const bool gap =
+                run && data.sheetRow(r) != run->first + static_cast<int>(run->after.size());
+            const bool blocked = data.formulaAt(r, column) || data.errorAt(r, column) ||
+                                 data.mergedCopyAt(r, column);
+            if (gap || blocked) {
+                if (run) runs.push_back(std::move(*run));
+                run.reset();
+            }
+            if (blocked) continue;
+            if (!run) run = Run{sheet, column, data.sheetRow(r), {}, {}};
+            const auto it = values.find(r);
+            run->before.push_back({data.at(r, column)});
+            run->after.push_back({it != values.end() ? it->second : data.at(r, column)});
+        }
+        if (run) runs.push_back(std::move(*run));
+    }
+    if (runs.empty()) return;  // no empty undo step
+    const auto rangeOfRun = [&](const Run& run) {
+        return rangeOf(sheetByName(doc, sheets[run.sheet].second.name), run.column, run.first,
+                       run.column, run.first + static_cast<int>(run.after.size()) - 1);
+    };
+    const RowHeightPause heights(doc);
+    UndoScope undo(doc, title, [&] {
+        for (const auto& run : runs) writeValues(rangeOfRun(run), run.before);
+    });
+    if (times) times->mark("prepare");
+    std::vector<CellBlock> blocks;
+    for (const auto& run : runs) {
+        const auto range = rangeOfRun(run);
+        writeValuesUnrecorded(undo.manager(), range, run.after);
+        blocks.push_back({range, run.before, run.after});
+    }
+    if (times) times->mark("write");
+    undo.add(makeCellWritesUndo(title, std::move(blocks), undo.manager()));
+    undo.commit();
+}
+
+}  // namespace
 
 CommandOutcome insertTemplates(const Reference<css::uno::XComponentContext>& context,
                                const Reference<css::sheet::XSpreadsheetDocument>& doc,
@@ -140,70 +211,12 @@ CommandOutcome assignCustomerNumbers(const Reference<css::uno::XComponentContext
         contextOf(Reference<css::beans::XPropertySet>(doc, css::uno::UNO_QUERY));
     const NumberingResult result = assignCustomerNumbers(rows, functionContext.dates);
 
-    // Calc pays several milliseconds for every setDataArray call (it copies the range for its
-    // own undo), so the writes are as few as possible: from the first to the last numbered row
-    // of a sheet, every cell without a formula is written in one block (the numbered cells with
-    // their new number, all others with their own value, unchanged); only formula cells, which
-    // must not be replaced by values, split a block.
-    struct Run {
-        std::size_t sheet;
-        int column;
-        int first;
-        CellGrid before, after;
-    };
-    std::vector<Run> runs;
-    std::map<std::size_t, std::pair<int, std::map<int, std::string>>>
-        numbersBySheet;  // column, rows
+    ColumnChanges changes;
     for (const auto& a : result.assigned) {
         const Origin& o = origins[a.row];
-        numbersBySheet[o.sheet].first = o.column;
-        numbersBySheet[o.sheet].second[o.row] = a.number;
+        changes[{o.sheet, o.column}][o.row] = CellValue(a.number);
     }
-    for (const auto& [sheet, columnAndNumbers] : numbersBySheet) {
-        const auto& [column, numbers] = columnAndNumbers;
-        const SheetData& data = sheets[sheet].second;
-        std::optional<Run> run;
-        for (int r = numbers.begin()->first; r <= numbers.rbegin()->first; ++r) {
-            // Runs are whole blocks of the sheet: a row left out of the data (a total, a note)
-            // or a cell under a merge also ends one.
-            const bool gap =
-                run && data.sheetRow(r) != run->first + static_cast<int>(run->after.size());
-            const bool blocked = data.formulaAt(r, column) || data.errorAt(r, column) ||
-                                 data.mergedCopyAt(r, column);
-            if (gap || blocked) {
-                if (run) runs.push_back(std::move(*run));
-                run.reset();
-            }
-            if (blocked) continue;
-            if (!run) run = Run{sheet, column, data.sheetRow(r), {}, {}};
-            const auto it = numbers.find(r);
-            run->before.push_back({data.at(r, column)});
-            run->after.push_back(
-                {it != numbers.end() ? CellValue(it->second) : data.at(r, column)});
-        }
-        if (run) runs.push_back(std::move(*run));
-    }
-    const auto rangeOfRun = [&](const Run& run) {
-        return rangeOf(sheetByName(doc, sheets[run.sheet].second.name), run.column, run.first,
-                       run.column, run.first + static_cast<int>(run.after.size()) - 1);
-    };
-    if (!runs.empty()) {  // no empty undo step when there is nothing to number
-        const RowHeightPause heights(doc);
-        UndoScope undo(doc, std::string(msg::kAssignTitle.in(uiLang)), [&] {
-            for (const auto& run : runs) writeValues(rangeOfRun(run), run.before);
-        });
-        times.mark("number");
-        std::vector<CellBlock> blocks;
-        for (const auto& run : runs) {
-            const auto range = rangeOfRun(run);
-            writeValuesUnrecorded(undo.manager(), range, run.after);
-            blocks.push_back({range, run.before, run.after});
-        }
-        times.mark("write");
-        undo.add(makeCellWritesUndo(std::string(msg::kAssignTitle.in(uiLang)), std::move(blocks),
-                                    undo.manager()));
-        undo.commit();
-    }
+    writeChanges(doc, sheets, changes, std::string(msg::kAssignTitle.in(uiLang)), &times);
     times.mark("close");
     outcome.count = static_cast<long>(result.assigned.size());
     outcome.message = msg::format(msg::kAssigned.in(uiLang), std::to_string(outcome.count));
@@ -273,6 +286,106 @@ CommandOutcome refreshReview(const Reference<css::uno::XComponentContext>& conte
     }
     CommandOutcome outcome;
     outcome.message = msg::format(msg::kReviewBuilt.in(uiLang), label);
+    return outcome;
+}
+
+namespace {
+
+// The register and every sheet that refers to a customer, read and recognised for a merge.
+struct MergeInput {
+    WorkbookView view;
+    std::vector<RecognisedSheet> sheets;
+};
+
+MergeInput readForMerge(const Reference<css::sheet::XSpreadsheetDocument>& doc) {
+    MergeInput input;
+    input.view = readWorkbook(doc, [](const SheetSchema& sheet) {
+        if (sheet.id == "customers") return true;
+        for (const auto& column : sheet.columns)
+            if (column.ref == "customers") return true;
+        return false;
+    });
+    for (const auto& [schema, data] : input.view.sheets)
+        input.sheets.push_back(recognise(*schema, data));
+    return input;
+}
+
+std::string refusalText(const MergeRefusal& refusal, Lang lang) {
+    return msg::format(refusal.reason.in(lang), refusal.detail);
+}
+
+}  // namespace
+
+std::vector<std::string> registerNumbersOfRows(
+    const Reference<css::sheet::XSpreadsheetDocument>& doc, const std::string& sheetName,
+    const std::vector<int>& sheetRows) {
+    const MergeInput input = readForMerge(doc);
+    std::vector<std::string> numbers;
+    for (const RecognisedSheet& sheet : input.sheets) {
+        const int column = sheet.column("customerNo");
+        if (sheet.schema->id != "customers" || column < 0 || sheet.data->name != sheetName)
+            continue;
+        for (int row = 1; row < sheet.data->rowCount(); ++row)
+            for (const int wanted : sheetRows)
+                if (sheet.data->sheetRow(row) == wanted)
+                    if (const auto* text = std::get_if<std::string>(&sheet.data->at(row, column));
+                        text && !trimSpaces(*text).empty())
+                        numbers.emplace_back(trimSpaces(*text));
+    }
+    return numbers;
+}
+
+MergePreview describeMerge(const Reference<css::uno::XComponentContext>& context,
+                           const Reference<css::sheet::XSpreadsheetDocument>& doc,
+                           const std::string& keptNo, const std::string& mergedNo) {
+    const Lang uiLang = officeLanguage(context);
+    const MergeInput input = readForMerge(doc);
+    MergePlan plan;
+    if (const auto refusal = planMerge(input.sheets, keptNo, mergedNo, plan))
+        return {false, refusalText(*refusal, uiLang)};
+    std::string moves;
+    for (std::size_t s = 0; s < input.sheets.size(); ++s)
+        if (plan.movedRows[s] > 0)
+            moves += msg::format(msg::format(msg::kMergeMovesRows.in(uiLang),
+                                             input.view.sheets[s].second.name),
+                                 std::to_string(plan.movedRows[s])) +
+                     "\n";
+    if (moves.empty()) moves = std::string(msg::kMergeMovesNothing.in(uiLang)) + "\n";
+    std::string text(msg::kMergeConfirm.in(uiLang));
+    for (const std::string& part : {mergedNo + " " + plan.mergedName, keptNo + " " + plan.keptName,
+                                    moves, std::to_string(plan.mergedSheetRow + 1)})
+        text = msg::format(text, part);
+    return {true, text};
+}
+
+CommandOutcome mergeCustomers(const Reference<css::uno::XComponentContext>& context,
+                              const Reference<css::sheet::XSpreadsheetDocument>& doc,
+                              const std::string& keptNo, const std::string& mergedNo) {
+    const Lang uiLang = officeLanguage(context);
+    PhaseTimes times("merge");
+    const MergeInput input = readForMerge(doc);
+    times.mark("read");
+    MergePlan plan;
+    if (const auto refusal = planMerge(input.sheets, keptNo, mergedNo, plan))
+        throw css::lang::IllegalArgumentException(toOUString(refusalText(*refusal, uiLang)),
+                                                  nullptr, 1);
+    ColumnChanges changes;
+    for (const CellChange& change : plan.changes)
+        changes[{change.sheet, change.column}][change.row] = change.after;
+    writeChanges(doc, input.view.sheets, changes, std::string(msg::kMergeTitle.in(uiLang)), &times);
+    times.mark("close");
+    CommandOutcome outcome;
+    for (const long moved : plan.movedRows) outcome.count += moved;
+    std::string message(msg::kMerged.in(uiLang));
+    for (const std::string& part : {std::string(trimSpaces(mergedNo)),
+                                    std::string(trimSpaces(keptNo)), std::to_string(outcome.count)})
+        message = msg::format(message, part);
+    if (plan.skippedFormulas > 0) {
+        message += "\n" + msg::format(msg::kMergeSkippedFormulas.in(uiLang),
+                                      std::to_string(plan.skippedFormulas));
+        outcome.warnings = plan.skippedFormulas;
+    }
+    outcome.message = message;
     return outcome;
 }
 

@@ -50,4 +50,26 @@ CommandOutcome refreshReview(const Reference<css::uno::XComponentContext>& conte
                              const Reference<css::sheet::XSpreadsheetDocument>& doc,
                              const std::string& month);
 
+// Merge customers (SPEC §12): every reference to `mergedNo` on every sheet becomes `keptNo`
+// (with the kept customer's name where a name is shown beside it); the merged register row
+// stays, marked in its 备注. One undo step. A refusal (a number not in the register, the same
+// customer twice, already merged, no 备注 column) is an IllegalArgumentException saying why.
+CommandOutcome mergeCustomers(const Reference<css::uno::XComponentContext>& context,
+                              const Reference<css::sheet::XSpreadsheetDocument>& doc,
+                              const std::string& keptNo, const std::string& mergedNo);
+// The customer numbers of the register rows `sheetRows` (0-based) of the register `sheetName`,
+// in row order: what the Merge customers dialog starts with when two rows are selected.
+std::vector<std::string> registerNumbersOfRows(
+    const Reference<css::sheet::XSpreadsheetDocument>& doc, const std::string& sheetName,
+    const std::vector<int>& sheetRows);
+// What a merge would do, for the confirmation: who goes into whom, the rows that move per
+// sheet; or why it cannot be done.
+struct MergePreview {
+    bool possible = false;
+    std::string text;  // the question to confirm, or the reason it cannot be done
+};
+MergePreview describeMerge(const Reference<css::uno::XComponentContext>& context,
+                           const Reference<css::sheet::XSpreadsheetDocument>& doc,
+                           const std::string& keptNo, const std::string& mergedNo);
+
 }  // namespace dealsheet::uno

@@ -18,10 +18,14 @@
 #include <com/sun/star/frame/XNotifyingDispatch.hpp>
 #include <com/sun/star/lang/XInitialization.hpp>
 #include <com/sun/star/lang/XServiceInfo.hpp>
+#include <com/sun/star/sheet/XCellRangeAddressable.hpp>
+#include <com/sun/star/sheet/XSheetCellRangeContainer.hpp>
 #include <com/sun/star/sheet/XSpreadsheetView.hpp>
+#include <com/sun/star/view/XSelectionSupplier.hpp>
 #include <cppuhelper/implbase4.hxx>
 #include <cppuhelper/supportsservice.hxx>
 
+#include "core/matching/merge_messages.hpp"
 #include "core/text/messages.hpp"
 #include "core/validate/validator.hpp"
 #include "core/workbook/dates.hpp"
@@ -51,7 +55,7 @@ bool isKnownCommand(const OUString& path) {
     return path == "InsertTemplates" || path == "Validate" || path == "ClearMarks" ||
            path == "AssignCustomerNumbers" || path == "RefreshReview" || path == "SyncTeam" ||
            path == "MapColumns" || path == "ExportCalendar" || path == "ShowReminders" ||
-           path == "ContractDossier";
+           path == "ContractDossier" || path == "MergeCustomers";
 }
 
 // "2026-11", "2026-10", ...: this month and the ones before it.
@@ -204,6 +208,7 @@ class Dispatcher
                 if (!picked) return {std::string(msg::kCancelled.in(uiLang)), false};
                 month = months[static_cast<std::size_t>(*picked)];
             }
+            if (url.Path == "MergeCustomers") return merge(doc, arguments, gui);
             if (url.Path == "SyncTeam")
                 return tell(syncTeam(context_, doc, gui ? frame_ : nullptr).message, false);
             CommandOutcome outcome;
@@ -236,6 +241,74 @@ class Dispatcher
             return tell(msg::format(msg::kCommandFailed.in(uiLang), e.what()), true);
         } catch (...) {
             return tell(msg::format(msg::kCommandFailed.in(uiLang), "?"), true);
+        }
+    }
+
+    // Merge customers: the numbers come as arguments KeptNo and MergedNo; in a window the
+    // dialog asks for them (starting with the two register rows selected, the upper one kept)
+    // and the user confirms what will move.
+    Told merge(const Reference<css::sheet::XSpreadsheetDocument>& doc,
+               const Sequence<css::beans::PropertyValue>& arguments, bool gui) {
+        const Lang uiLang = officeLanguage(context_);
+        std::string kept;
+        std::string merged;
+        for (const auto& argument : arguments) {
+            OUString value;
+            if (argument.Name == "KeptNo" && (argument.Value >>= value)) kept = toUtf8(value);
+            if (argument.Name == "MergedNo" && (argument.Value >>= value)) merged = toUtf8(value);
+        }
+        if (gui && (kept.empty() || merged.empty())) {
+            const auto selected = selectedRegisterNumbers(doc);
+            const auto typed = askTexts(context_, frame_,
+                                        {std::string(msg::kMergeTitle.in(uiLang)),
+                                         std::string(msg::kMergeAskNumbers.in(uiLang)),
+                                         {{std::string(msg::kMergeKeptLabel.in(uiLang)),
+                                           selected.size() >= 2 ? selected[0] : std::string()},
+                                          {std::string(msg::kMergeMergedLabel.in(uiLang)),
+                                           selected.size() >= 2 ? selected[1] : std::string()}},
+                                         std::string(msg::kOk.in(uiLang)),
+                                         std::string(msg::kCancel.in(uiLang))});
+            if (!typed) return {std::string(msg::kCancelled.in(uiLang)), false};
+            kept = (*typed)[0];
+            merged = (*typed)[1];
+        }
+        if (kept.empty() || merged.empty())
+            return tell(std::string(msg::kMergeNeedsNumbers.in(uiLang)), true);
+        if (gui) {
+            const MergePreview preview = describeMerge(context_, doc, kept, merged);
+            if (!preview.possible) return tell(preview.text, true);
+            if (!ask(preview.text)) return {std::string(msg::kCancelled.in(uiLang)), false};
+        }
+        return tell(mergeCustomers(context_, doc, kept, merged).message, false);
+    }
+
+    // The customer numbers of the register rows selected in the window (two, to merge).
+    std::vector<std::string> selectedRegisterNumbers(
+        const Reference<css::sheet::XSpreadsheetDocument>& doc) {
+        try {
+            Reference<css::view::XSelectionSupplier> supplier(frame_->getController(), UNO_QUERY);
+            if (!supplier.is()) return {};
+            const css::uno::Any selection = supplier->getSelection();
+            std::vector<css::table::CellRangeAddress> areas;
+            Reference<css::sheet::XCellRangeAddressable> one(selection, UNO_QUERY);
+            Reference<css::sheet::XSheetCellRangeContainer> many(selection, UNO_QUERY);
+            if (one.is()) areas.push_back(one->getRangeAddress());
+            if (many.is())
+                for (const auto& area : many->getRangeAddresses()) areas.push_back(area);
+            if (areas.empty()) return {};
+            std::vector<int> rows;
+            for (const auto& area : areas)
+                for (sal_Int32 row = area.StartRow; row <= area.EndRow && rows.size() < 3; ++row)
+                    if (area.Sheet == areas[0].Sheet) rows.push_back(row);
+            if (rows.size() != 2) return {};
+            std::sort(rows.begin(), rows.end());
+            const auto names = sheetNames(doc);
+            return registerNumbersOfRows(doc, names.at(static_cast<std::size_t>(areas[0].Sheet)),
+                                         rows);
+        } catch (const css::uno::Exception&) {
+            return {};  // the dialog starts empty
+        } catch (const std::exception&) {
+            return {};
         }
     }
 

@@ -200,6 +200,16 @@ class Toolkit
         });
     }
 
+    sal_Int32 SAL_CALL mergeCustomers(const Reference<css::lang::XComponent>& document,
+                                      const OUString& keptNo, const OUString& mergedNo) override {
+        return guarded(self(), [&] {
+            return static_cast<sal_Int32>(uno::mergeCustomers(context_,
+                                                              requireSpreadsheet(document),
+                                                              toUtf8(keptNo), toUtf8(mergedNo))
+                                              .count);
+        });
+    }
+
     OUString SAL_CALL getImplementationName() override { return "org.dealsheet.calc.ToolkitImpl"; }
     sal_Bool SAL_CALL supportsService(const OUString& name) override {
         return cppu::supportsService(this, name);

@@ -101,4 +101,61 @@ std::optional<int> askChoice(const Reference<css::uno::XComponentContext>& conte
     return chosen[0];
 }
 
+std::optional<std::vector<std::string>> askTexts(
+    const Reference<css::uno::XComponentContext>& context,
+    const Reference<css::frame::XFrame>& frame, const TextsToAsk& ask) {
+    const auto manager = context->getServiceManager();
+    Reference<css::lang::XMultiServiceFactory> dialogModel(
+        manager->createInstanceWithContext("com.sun.star.awt.UnoControlDialogModel", context),
+        UNO_QUERY_THROW);
+    const sal_Int32 width = ask.width;
+    const sal_Int32 promptHeight = 40;
+    const sal_Int32 fieldsTop = 8 + promptHeight + 4;
+    const sal_Int32 height = fieldsTop + 18 * static_cast<sal_Int32>(ask.fields.size()) + 8 + 24;
+    Reference<css::beans::XPropertySet> props(dialogModel, UNO_QUERY_THROW);
+    props->setPropertyValue("Width", Any(width));
+    props->setPropertyValue("Height", Any(height));
+    props->setPropertyValue("Title", Any(toOUString(ask.title)));
+    const auto prompt = addDialogControl(dialogModel, "com.sun.star.awt.UnoControlFixedTextModel",
+                                         "prompt", 8, 8, width - 16, promptHeight);
+    prompt->setPropertyValue("Label", Any(toOUString(ask.prompt)));
+    prompt->setPropertyValue("MultiLine", Any(true));
+    std::vector<Reference<css::beans::XPropertySet>> edits;
+    sal_Int16 tab = 0;
+    for (std::size_t i = 0; i < ask.fields.size(); ++i) {
+        const sal_Int32 top = fieldsTop + 18 * static_cast<sal_Int32>(i);
+        addDialogControl(dialogModel, "com.sun.star.awt.UnoControlFixedTextModel",
+                         "label" + std::to_string(i), 8, top + 2, 90, 12)
+            ->setPropertyValue("Label", Any(toOUString(ask.fields[i].first)));
+        auto edit = addDialogControl(dialogModel, "com.sun.star.awt.UnoControlEditModel",
+                                     "text" + std::to_string(i), 100, top, width - 108, 14);
+        edit->setPropertyValue("Text", Any(toOUString(ask.fields[i].second)));
+        edit->setPropertyValue("TabIndex", Any(tab++));
+        edits.push_back(edit);
+    }
+    const auto ok = addDialogControl(dialogModel, "com.sun.star.awt.UnoControlButtonModel", "ok",
+                                     width - 114, height - 20, 50, 14);
+    ok->setPropertyValue("Label", Any(toOUString(ask.ok)));
+    ok->setPropertyValue("PushButtonType", Any(sal_Int16(css::awt::PushButtonType_OK)));
+    ok->setPropertyValue("DefaultButton", Any(true));
+    ok->setPropertyValue("TabIndex", Any(tab++));
+    const auto cancel = addDialogControl(dialogModel, "com.sun.star.awt.UnoControlButtonModel",
+                                         "cancel", width - 58, height - 20, 50, 14);
+    cancel->setPropertyValue("Label", Any(toOUString(ask.cancel)));
+    cancel->setPropertyValue("PushButtonType", Any(sal_Int16(css::awt::PushButtonType_CANCEL)));
+    cancel->setPropertyValue("TabIndex", Any(tab++));
+
+    const auto dialog = createDialog(context, frame, dialogModel);
+    const sal_Int16 result = Reference<css::awt::XDialog>(dialog, UNO_QUERY_THROW)->execute();
+    std::vector<std::string> typed;
+    for (const auto& edit : edits) {
+        rtl::OUString text;
+        edit->getPropertyValue("Text") >>= text;
+        typed.push_back(toUtf8(text));
+    }
+    Reference<css::lang::XComponent>(dialog, UNO_QUERY_THROW)->dispose();
+    if (result != 1) return std::nullopt;
+    return typed;
+}
+
 }  // namespace dealsheet::uno

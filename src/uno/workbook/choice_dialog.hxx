@@ -33,6 +33,22 @@ std::optional<int> askChoice(
     const com::sun::star::uno::Reference<com::sun::star::frame::XFrame>& frame,
     const Choice& choice);
 
+// A few lines of text to type, each with its label (the customers to merge), under a prompt.
+struct TextsToAsk {
+    std::string title;
+    std::string prompt;
+    std::vector<std::pair<std::string, std::string>> fields;  // label, value it starts with
+    std::string ok;
+    std::string cancel;
+    int width = 240;  // dialog units
+};
+
+// The texts as typed, or nothing when the user cancels.
+std::optional<std::vector<std::string>> askTexts(
+    const com::sun::star::uno::Reference<com::sun::star::uno::XComponentContext>& context,
+    const com::sun::star::uno::Reference<com::sun::star::frame::XFrame>& frame,
+    const TextsToAsk& ask);
+
 // Building blocks of DealSheet's dialogs: a control added to a dialog model (positions and
 // sizes in dialog units), and the dialog of a model with its window created over `frame`,
 // ready to execute (the caller disposes it).
