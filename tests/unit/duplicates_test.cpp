@@ -3,9 +3,11 @@
 // codes and mobiles. Every finding is named; nothing else may be reported.
 #include <gtest/gtest.h>
 
+#include <array>
 #include <set>
 
 #include "core/matching/credit_code.hpp"
+#include "core/matching/duplicates.hpp"
 #include "core/validate/validator.hpp"
 
 using namespace dealsheet;
@@ -156,4 +158,37 @@ TEST(Duplicates, PlantedVariantsAreFoundAmongThousands) {
     std::size_t names = 0;
     for (const auto& f : found) names += f.rfind("DUPLICATE_NAME@", 0) == 0;
     EXPECT_EQ(names, static_cast<std::size_t>(kCompanies / 20));
+}
+
+TEST(Duplicates, ACustomersPossibleDuplicatesForItsCard) {
+    const SheetSchema& schema = productSchema().sheetOrThrow("customers");
+    SheetData data;
+    data.name = schema.name.zh;
+    data.cells.emplace_back();
+    for (const auto& c : schema.columns) data.cells.back().push_back(c.header.zh);
+    const std::vector<std::array<std::string, 4>> rows{
+        // number, name, phone, notes
+        {"202406-001", "北京华盛科技有限公司", "13900000001", ""},
+        {"202406-002", "华盛科技（北京）有限责任公司", "13900000002", ""},
+        {"202406-003", "上海明远贸易有限公司", "13900000001", ""},
+        {"202406-004", "华盛科技", "13900000004", "已合并 → 202406-001"},
+        {"202406-005", "上海华盛科技有限公司", "13900000005", ""},
+    };
+    for (const auto& r : rows) {
+        auto& cells = data.cells.emplace_back();
+        for (const auto& c : schema.columns)
+            cells.push_back(c.id == "customerNo"               ? CellValue(r[0])
+                            : c.id == "customerName"           ? CellValue(r[1])
+                            : c.id == "phoneEmail"             ? CellValue(r[2])
+                            : c.id == "notes" && !r[3].empty() ? CellValue(r[3])
+                                                               : CellValue());
+    }
+    const std::vector<RecognisedSheet> sheets{recognise(schema, data)};
+    std::vector<std::string> found;
+    for (const auto& d : possibleDuplicatesOf(sheets, " 202406-001"))
+        found.push_back(d.customerNo + " " + std::string(d.reason.en) + " @" +
+                        std::to_string(d.sheetRow + 1));
+    EXPECT_EQ(found, (std::vector<std::string>{"202406-002 the same company written another way @3",
+                                               "202406-003 the same mobile @4"}));
+    EXPECT_TRUE(possibleDuplicatesOf(sheets, "209901-999").empty());
 }

@@ -404,4 +404,30 @@ bool sameCompany(const NameKey& a, const NameKey& b) {
     return a.branch == b.branch;
 }
 
+bool isAsciiDigit(char32_t c) { return c >= U'0' && c <= U'9'; }
+
+bool oneCharacterApart(const std::vector<char32_t>& a, const std::vector<char32_t>& b) {
+    if (a == b) return false;
+    const auto& longer = a.size() >= b.size() ? a : b;
+    const auto& shorter = a.size() >= b.size() ? b : a;
+    if (longer.size() - shorter.size() > 1) return false;
+    std::size_t front = 0;
+    while (front < shorter.size() && longer[front] == shorter[front]) ++front;
+    std::size_t back = 0;
+    while (back < shorter.size() - front &&
+           longer[longer.size() - 1 - back] == shorter[shorter.size() - 1 - back])
+        ++back;
+    // Equal lengths: all but one position agree; else the shorter is the longer less one.
+    const bool oneEdit = longer.size() == shorter.size() ? front + back + 1 >= longer.size()
+                                                         : front + back >= shorter.size();
+    if (!oneEdit) return false;
+    const char32_t changed = longer[front];
+    const bool numbered = isAsciiDigit(changed) &&
+                          (longer.size() != shorter.size()
+                               ? (front > 0 && isAsciiDigit(longer[front - 1])) ||
+                                     (front + 1 < longer.size() && isAsciiDigit(longer[front + 1]))
+                               : isAsciiDigit(shorter[front]));
+    return !numbered;
+}
+
 }  // namespace dealsheet

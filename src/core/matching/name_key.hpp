@@ -9,6 +9,7 @@
 
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace dealsheet {
 
@@ -31,5 +32,11 @@ NameKey nameKey(std::string_view name);
 // one lying in the other: 广东 and 深圳); the same branch, or neither a branch (a branch is not
 // its parent, SPEC §12).
 bool sameCompany(const NameKey& a, const NameKey& b);
+
+// Two trade names (字号, as code points) one character replaced, added or taken away: a typo,
+// not more. A digit against a digit is no typo: 星河1号 and 星河2号 are numbered, different
+// places.
+bool oneCharacterApart(const std::vector<char32_t>& a, const std::vector<char32_t>& b);
+bool isAsciiDigit(char32_t c);
 
 }  // namespace dealsheet

@@ -66,34 +66,6 @@ std::vector<char32_t> codePoints(std::string_view text) {
     return points;
 }
 
-bool isDigit(char32_t c) { return c >= U'0' && c <= U'9'; }
-
-// One character replaced, added or taken away (a typo in a trade name), not more. A digit
-// against a digit is no typo: 星河1号 and 星河2号 are numbered, different places.
-bool oneEditApart(const std::vector<char32_t>& a, const std::vector<char32_t>& b) {
-    if (a == b) return false;
-    const auto& longer = a.size() >= b.size() ? a : b;
-    const auto& shorter = a.size() >= b.size() ? b : a;
-    if (longer.size() - shorter.size() > 1) return false;
-    std::size_t front = 0;
-    while (front < shorter.size() && longer[front] == shorter[front]) ++front;
-    std::size_t back = 0;
-    while (back < shorter.size() - front &&
-           longer[longer.size() - 1 - back] == shorter[shorter.size() - 1 - back])
-        ++back;
-    // Equal lengths: all but one position agree; else the shorter is the longer less one.
-    const bool oneEdit = longer.size() == shorter.size() ? front + back + 1 >= longer.size()
-                                                         : front + back >= shorter.size();
-    if (!oneEdit) return false;
-    const char32_t added = longer[front];
-    const bool numbered =
-        isDigit(added) && (longer.size() != shorter.size()
-                               ? (front > 0 && isDigit(longer[front - 1])) ||
-                                     (front + 1 < longer.size() && isDigit(longer[front + 1]))
-                               : isDigit(shorter[front]));
-    return !numbered;
-}
-
 // A bucket of an index holds few customers (one 字号, one mobile); a sheet of thousands of rows
 // named alike is bounded all the same.
 constexpr std::size_t kBucketLimit = 64;
@@ -179,11 +151,11 @@ std::vector<std::uint64_t> variantKeys(const std::vector<char32_t>& core) {
     };
     std::vector<std::uint64_t> keys{hashOf(core, core.size())};
     for (std::size_t skip = 0; skip < core.size(); ++skip) {
-        // A digit beside a digit is a number's, never a typo (oneEditApart): no key for it, so
+        // A digit beside a digit is a number's, never a typo (oneCharacterApart): no key for it, so
         // a register of 客户1 … 客户99999 is not one crowded bucket.
         const bool inNumber =
-            isDigit(core[skip]) && ((skip > 0 && isDigit(core[skip - 1])) ||
-                                    (skip + 1 < core.size() && isDigit(core[skip + 1])));
+            isAsciiDigit(core[skip]) && ((skip > 0 && isAsciiDigit(core[skip - 1])) ||
+                                         (skip + 1 < core.size() && isAsciiDigit(core[skip + 1])));
         if (!inNumber) keys.push_back(hashOf(core, skip));
     }
     return keys;
@@ -327,7 +299,7 @@ const std::vector<RuleDefinition>& duplicateRules() {
                 for (const std::uint64_t key : keys) {
                     if (reported) break;
                     memory.byVariant.find(key, [&](int index) {
-                        if (!oneEditApart(core, memory.chars[static_cast<std::size_t>(index)]))
+                        if (!oneCharacterApart(core, memory.chars[static_cast<std::size_t>(index)]))
                             return false;
                         const Seen earlier = earlierRow(index);
                         NameKey aligned = earlier.key;  // all but the 字号 must agree
