@@ -28,7 +28,7 @@
 #include <com/sun/star/sheet/XUsedAreaCursor.hpp>
 #include <com/sun/star/style/XStyleFamiliesSupplier.hpp>
 #include <com/sun/star/table/XCellRange.hpp>
-#include <org/dealsheet/calc/XToolkit.hpp>
+#include <org/dealsheet/calc/XToolkit3.hpp>
 
 #include "core/text/text.hpp"
 #include "core/workbook/layout.hpp"
@@ -414,5 +414,73 @@ TEST_F(ValidateSample, FindingsTableHasAnAutoFilterAndTheCommandsTime) {
 
         EXPECT_EQ(valueOf(report, "F2"), summary.Milliseconds);
         EXPECT_EQ(textOf(report, "E2"), "Time (ms)");
+    });
+}
+
+// One company written many ways, typed as a salesperson types (SPEC §12): the four spellings of
+// 华盛科技 are one customer, two branches of one bank and 华为技术/华为终端 are not, a colleague's
+// company with the first row's mobile is only a suggestion, a mistyped credit code is an error.
+// Exactly these are found; after Merge customers the merged spelling is no longer reported.
+TEST(Validate, OneCompanyWrittenManyWaysGetsExactlyItsDuplicates) {
+    unoGuard([&] {
+        const auto doc = newSpreadsheet();
+        toolkit()->insertTemplates(component(doc), "zh");
+        const auto customers = byNameOrThrow(doc, "客户信息登记表");
+        std::vector<std::vector<std::string>> rows;
+        const auto row = [&](int n, const std::string& name, const std::string& mobile,
+                             const std::string& code) {
+            const std::string number = "202512-00" + std::to_string(n);
+            rows.push_back({number.size() == 10 ? number : "202512-0" + std::to_string(n),
+                            "2025-12-0" + std::to_string(1 + n % 9),
+                            name,
+                            "制造业",
+                            "",
+                            "周建国",
+                            "",
+                            "",
+                            mobile,
+                            "",
+                            "MES",
+                            "",
+                            "",
+                            "",
+                            "",
+                            "需求挖掘",
+                            "",
+                            "王磊",
+                            "",
+                            code});
+        };
+        row(1, "北京华盛科技有限公司", "13900000001", "91110108MA01D8NW4H");  // row 2
+        row(2, "华盛科技（北京）有限责任公司", "13900000002", "");            // 3: the same
+        row(3, "华盛科技", "13900000003", "");                                // 4: the same
+        row(4, "北京华盛技术有限公司", "13900000004", "");                    // 5: the same
+        row(5, "中国工商银行股份有限公司北京分行", "13900000005", "");        // 6
+        row(6, "中国工商银行股份有限公司上海分行", "13900000006", "");        // 7: a branch
+        row(7, "华为技术有限公司", "13900000007", "");                        // 8
+        row(8, "华为终端有限公司", "13900000008", "");                        // 9: another
+        row(9, "上海明远贸易有限公司", "139 0000 0001", "");                  // 10: row 2's mobile
+        row(10, "杭州云帆网络科技有限公司", "13900000010", "91330106MA27Y6H431");  // 11: check char
+        typeRows(doc, customers, rows, 1);
+
+        Reference<org::dealsheet::calc::XToolkit3> toolkit3(toolkit(), UNO_QUERY_THROW);
+        const auto findings = [&] {
+            toolkit3->checkWorkbook(component(doc));
+            std::set<std::string> out;
+            for (const auto& f : toolkit3->getFindings(component(doc), toOUString("")))
+                out.insert(toUtf8(f.Code) + " " + toUtf8(f.Cell));
+            return out;
+        };
+        EXPECT_EQ(findings(), (std::set<std::string>{"DUPLICATE_NAME C3", "DUPLICATE_NAME C4",
+                                                     "DUPLICATE_NAME C5", "LIKELY_DUPLICATE I10",
+                                                     "CREDIT_CODE T11"}));
+        const Dispatched merged = dispatchToolbar(
+            doc, "MergeCustomers", {{"KeptNo", "202512-001"}, {"MergedNo", "202512-002"}});
+        EXPECT_FALSE(merged.failed) << merged.message;
+        EXPECT_NE(textOf(customers, "S3").find("202512-001"), std::string::npos)
+            << textOf(customers, "S3");
+        EXPECT_EQ(findings(), (std::set<std::string>{"DUPLICATE_NAME C4", "DUPLICATE_NAME C5",
+                                                     "LIKELY_DUPLICATE I10", "CREDIT_CODE T11"}));
+        close(doc);
     });
 }
