@@ -101,6 +101,10 @@ class RuleRow {
     // The rule's own memory on this sheet, for rules that compare a row with the rows before
     // it by more than one key (duplicates): empty at the first row, kept to the last.
     virtual std::any& memory() = 0;
+    // Tells that this row is compared (through memory()) with the other rows of the rule that
+    // name the same `group`, and with no others: a 字号, a mobile. Checking as you type
+    // rechecks just those rows when one of them changes.
+    virtual void inGroup(std::string_view group) = 0;
     virtual void report(int column, std::string detailZh, std::string detailEn) = 0;
 };
 

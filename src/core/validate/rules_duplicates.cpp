@@ -217,6 +217,7 @@ const std::vector<RuleDefinition>& duplicateRules() {
                 if (here.key.core.empty()) {  // no 字号 to read: the whole name, folded
                     const std::string folded = foldCompanyName(name);
                     if (folded.empty()) return;
+                    r.inGroup("name:" + folded);
                     const auto [first, inserted] = memory.byFoldedName.emplace(folded, here);
                     if (!inserted && !codesApart(here.code, first->second.code)) {
                         const RowDetail detail = rowAndName(first->second);
@@ -224,6 +225,7 @@ const std::vector<RuleDefinition>& duplicateRules() {
                     }
                     return;
                 }
+                r.inGroup("core:" + here.key.core);
                 auto& spellings = memory.byCore[here.key.core];
                 for (const Seen& earlier : spellings)
                     if (sameCompany(here.key, earlier.key) &&
@@ -271,6 +273,7 @@ const std::vector<RuleDefinition>& duplicateRules() {
                         if (phone.kind != PhoneKind::Mobile) continue;
                         // 11 digits: the number itself is the key, no two mobiles share it.
                         const std::uint64_t key = std::stoull(phone.digits);
+                        r.inGroup("mobile:" + phone.digits);
                         std::optional<int> first;
                         memory.byMobile.find(key, [&](int index) {
                             first = index;
@@ -295,6 +298,7 @@ const std::vector<RuleDefinition>& duplicateRules() {
                 // A trade name of four or more characters one character off another's.
                 if (core.size() < 4) return;
                 const auto keys = variantKeys(core);
+                for (const std::uint64_t key : keys) r.inGroup("variant:" + std::to_string(key));
                 bool reported = false;
                 for (const std::uint64_t key : keys) {
                     if (reported) break;

@@ -212,6 +212,7 @@ class RowView final : public RuleRow {
     }
     int sheetRow() const override { return sheet_.data->sheetRow(row_); }
     std::any& memory() override { return rule_->memory; }
+    void inGroup(std::string_view) override {}
     void report(int column, std::string detailZh, std::string detailEn) override;
 
     static std::string keyText(const RecognisedSheet& sheet, int row, int column) {
