@@ -254,6 +254,11 @@ const std::vector<RuleDefinition>& structureRules() {
         RuleDefinition::define("MISSING_COLUMN", Severity::Error, RuleScope::Structure)
             .titled({"缺少必需的列", "A required column is missing"})
             .saying({"缺少必需的列“{field}”", "Required column \"{field}\" is missing"}),
+        RuleDefinition::define("AMBIGUOUS_COLUMN", Severity::Error, RuleScope::Structure)
+            .titled({"必需的列有多个候选表头", "A required column has more than one candidate"})
+            .saying({"必需的列“{field}”有多个候选表头：{detail}；请用“对应列”选定一列",
+                     "Required column \"{field}\" could be any of {detail}; choose one with "
+                     "Map columns"}),
         RuleDefinition::define("DUPLICATE", Severity::Error, RuleScope::Structure)
             .titled({"编号重复", "A key value twice in its sheet"})
             .saying({"“{field}”的值“{value}”重复（首次出现在第 {detail} 行）",
