@@ -523,3 +523,27 @@ TEST(HeaderKey, AnEmptyBracketLeftByARequiredMarkerGoes) {
     EXPECT_EQ(headerKey("客户等级(*)"), headerKey("客户等级"));
     EXPECT_EQ(headerKey("客户名称（*）"), headerKey("客户名称"));
 }
+
+TEST(HeaderRow, SynonymsFoundInRealRegisters) {
+    const std::vector<std::pair<const char*, const char*>> synonyms{
+        {"客户代号", "customerNo"},
+        {"Customer No", "customerNo"},
+        {"Customer Number", "customerNo"},
+        {"初次备案日期", "registeredOn"},
+        {"建档日期", "registeredOn"},
+        {"Customer", "customerName"},
+        {"Company", "customerName"},
+        {"行业划分", "industry"},
+        {"所属行业", "industry"},
+        {"业务负责人", "owner"},
+        {"所属销售", "owner"},
+        {"联系方式（手机/邮箱）", "phoneEmail"},
+        {"Deal Stage", "stage"},
+        {"Customer Rating", "leadGrade"},
+        {"客户等级(*)", "leadGrade"}};
+    for (const auto& [header, id] : synonyms) {
+        const HeaderMatch m = matchHeaderRow(customers(), row({header}));
+        EXPECT_EQ(m.columnOf[customers().columnIndex(id)], 0) << header;
+        EXPECT_TRUE(m.bySynonym[customers().columnIndex(id)]) << header;
+    }
+}
