@@ -511,11 +511,11 @@ TEST(AmbiguousColumns, ARequiredColumnTwoHeadersCouldBeIsAmbiguousNotMissing) {
     whole.cells[1][1] = number(45418);
     const auto r = recogniseOne(whole.name, whole.cells);
     ASSERT_EQ(r.header.ambiguousRequired.size(), 1u);
-    EXPECT_EQ(r.header.ambiguousRequired[0].second, "手机 / 邮箱");
+    EXPECT_EQ(r.header.ambiguousRequired[0].second, "手机 (F) / 邮箱 (G)");
     const auto result = validateOne(r, whole);
     ASSERT_EQ(result.findings.size(), 1u);
     EXPECT_EQ(result.findings[0].rule, "AMBIGUOUS_COLUMN");
-    EXPECT_NE(result.findings[0].messageZh.find("手机 / 邮箱"), std::string::npos);
+    EXPECT_NE(result.findings[0].messageZh.find("手机 (F) / 邮箱 (G)"), std::string::npos);
     EXPECT_NE(result.findings[0].messageEn.find("Map columns"), std::string::npos);
 }
 
@@ -546,4 +546,14 @@ TEST(HeaderRow, SynonymsFoundInRealRegisters) {
         EXPECT_EQ(m.columnOf[customers().columnIndex(id)], 0) << header;
         EXPECT_TRUE(m.bySynonym[customers().columnIndex(id)]) << header;
     }
+}
+
+TEST(ValuesConfirmHeaders, DatesTypedInWordsStayTypeFindings) {
+    const auto registeredOn = static_cast<std::size_t>(customers().columnIndex("registeredOn"));
+    CellGrid rows{row({"客户名称", "录入日期", "负责人"}), row({"甲", "五月六日", "王"}),
+                  row({"乙", "五月八日", "王"})};
+    HeaderMatch m = matchHeaderRow(customers(), rows[0]);
+    confirmByValues(customers(), m, rows, 0);
+    EXPECT_EQ(m.columnOf[registeredOn], 1);
+    EXPECT_TRUE(m.contradicted.empty());
 }

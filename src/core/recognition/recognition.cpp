@@ -4,6 +4,7 @@
 #include <stdexcept>
 
 #include "core/text/text.hpp"
+#include "core/workbook/layout.hpp"
 #include "core/workbook/sync_columns.hpp"
 
 namespace dealsheet {
@@ -245,8 +246,14 @@ HeaderMatch matchHeaderRow(const SheetSchema& schema, const std::vector<CellValu
             }
             match.ambiguous.push_back(join(headers, " / ") + " → " + schema.columns[i].header.zh +
                                       " (" + schema.columns[i].header.en + ")");
-            if (schema.columns[i].required || schema.columns[i].requiredWhen)
-                match.ambiguousRequired.emplace_back(i, join(headers, " / "));
+            if (schema.columns[i].required || schema.columns[i].requiredWhen) {
+                // With the sheet's column letters, so the message finds the candidates.
+                std::vector<std::string> named;
+                for (std::size_t k = 0; k < candidates.size(); ++k)
+                    named.push_back(headers[k] + " (" +
+                                    columnLetters(static_cast<int>(candidates[k])) + ")");
+                match.ambiguousRequired.emplace_back(i, join(named, " / "));
+            }
         }
     }
     int english = 0;
@@ -331,7 +338,9 @@ std::optional<std::pair<std::string, std::string>> contradiction(
     if (column.isNumeric() && most(dates))
         return std::make_pair(std::string("多为日期，不是数额"),
                               std::string("mostly dates, not amounts"));
-    if ((column.isNumeric() || column.isDate()) && most(text))
+    // Words in a date column stay TYPE findings: the header promised dates, the user typed them
+    // in words ("五月六日"), and is told so cell by cell.
+    if (column.isNumeric() && most(text))
         return std::make_pair(std::string("多为文字"), std::string("mostly text"));
     return std::nullopt;
 }

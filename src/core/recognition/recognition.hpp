@@ -72,8 +72,8 @@ HeaderMatch matchHeaderRow(const SheetSchema& schema, const std::vector<CellValu
 
 // Checks every synonym match against the column's values in `rows` (the rows after
 // `headerRow`; `dateCells` the (row, column) of `rows` formatted as dates): a 1-5 score column
-// of 0-100 numbers or percentages, an amount column of dates, a number or date column of
-// mostly text is contradicted: unmapped and listed in `match.contradicted`. Exact names and the
+// of 0-100 numbers or percentages, an amount column of dates, a number column of mostly text
+// is contradicted: unmapped and listed in `match.contradicted`. Exact names and the
 // user's mapping are never second-guessed.
 void confirmByValues(const SheetSchema& schema, HeaderMatch& match, const CellGrid& rows,
                      int headerRow, const std::set<std::pair<int, int>>& dateCells = {});
