@@ -113,7 +113,8 @@ TEST(ContactCells, WeChatAndQqHandles) {
     for (const char* text :
          {"微信：zhangwei123", "微信: zhang_wei-88", "WeChat: zhangwei123", "wx:zhangwei123",
           "微信 zhangwei123", "QQ: 12345678", "QQ:12345678", "qq 1234567890", "微信：13800138000",
-          "13800138000 微信：zhangwei123", "张伟 QQ:12345678", "zhang@abc.com；QQ：10001"})
+          "13800138000 微信：zhangwei123", "张伟 QQ:12345678", "zhang@abc.com；QQ：10001",
+          "WeChat ID: zhangwei123", "微信ID：zhangwei123", "QQ号码：12345678"})
         EXPECT_TRUE(isContact(text)) << text;
     // WeChat ids start with a letter and have 6-20 characters; QQ numbers 5-11 digits, no
     // leading 0.

@@ -229,9 +229,10 @@ HandleLabel handleLabel(std::string_view word) {
     std::string key;
     for (char c : trimSpaces(word))
         if (c != ':') key += static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
-    for (const std::string_view label : {"微信", "微信号", "wechat", "weixin", "wx", "vx", "v信"})
+    for (const std::string_view label : {"微信", "微信号", "微信id", "wechat", "wechat id",
+                                         "wechatid", "weixin", "wx", "vx", "v信"})
         if (key == label) return HandleLabel::WeChat;
-    for (const std::string_view label : {"qq", "qq号"})
+    for (const std::string_view label : {"qq", "qq号", "qq号码"})
         if (key == label) return HandleLabel::Qq;
     return HandleLabel::None;
 }
