@@ -266,9 +266,10 @@ TEST(Contacts, ChineseNotationsAreContacts) {
           "021-5555 6666x801", "13700001111（微信同号）", "（0755）86001234",
           "１３８００１３８０００", "zhang＠abc.com", "13800138000/zhang@abc.com",
           "13800138000、13900139000", "13800138000 zhang@abc.com", "13800138000\n13900139000",
-          "手机：13800138000", "Tel: +86 21 6888 1234"})
+          "手机：13800138000", "Tel: +86 21 6888 1234",
+          "13800138000 面谈"})  // the number is what counts (SPEC §13)
         EXPECT_TRUE(isContact(text)) << text;
-    for (const char* text : {"面谈", "138", "zhang at abc", "13800138000 面谈", "（微信同号）"})
+    for (const char* text : {"面谈", "138", "zhang at abc", "（微信同号）"})
         EXPECT_FALSE(isContact(text)) << text;
 }
 
@@ -398,4 +399,161 @@ TEST(Rows, ATypedCustomerNameDecidesItsRowWhateverTheRestOfTheRowHolds) {
         for (int c : {0, 1})
             EXPECT_EQ(a.at(row, c), b.at(row, c)) << "sheet row " << a.sheetRow(row);
     }
+}
+
+// ---- SPEC §13: values confirm the header, ambiguous required columns ---------------------
+
+namespace {
+
+CellValue number(double value) { return CellValue(value); }
+
+}  // namespace
+
+TEST(ValuesConfirmHeaders, AWinProbabilityOf0To100IsNoLikelihoodScore) {
+    SheetData whole;
+    whole.name = "Pipeline";
+    whole.cells = {
+        row({"Customer Name", "Probability", "Urgency Level", "Owner"}),
+        {CellValue(std::string("Huarui")), number(30), number(4), CellValue(std::string("Wang"))},
+        {CellValue(std::string("Dongfang")), number(60), number(2), CellValue(std::string("Zhao"))},
+        {CellValue(std::string("Qiming")), number(90), number(7), CellValue(std::string("Zhao"))}};
+    const auto r = recogniseOne("客户信息登记表", whole.cells);
+    EXPECT_EQ(r.header.columnOf[customers().columnIndex("likelihood")], -1);
+    EXPECT_EQ(r.header.columnOf[customers().columnIndex("urgency")], 2);  // one 7 in three
+    ASSERT_EQ(r.header.contradicted.size(), 1u);
+    EXPECT_EQ(r.header.contradicted[0].header, "Probability");
+    EXPECT_EQ(r.header.contradicted[0].column,
+              static_cast<std::size_t>(customers().columnIndex("likelihood")));
+    EXPECT_NE(r.header.contradicted[0].en.find("0–100"), std::string::npos);
+    // No RANGE finding for a column left unmapped; the urgency of 7 still is one.
+    const auto findings = codes(validateOne(r, whole));
+    EXPECT_EQ(std::count_if(findings.begin(), findings.end(),
+                            [](const std::string& f) { return f.rfind("RANGE", 0) == 0; }),
+              1);
+}
+
+TEST(ValuesConfirmHeaders, PercentagesAndFractionsAreNoScoreEither) {
+    const auto column = static_cast<std::size_t>(customers().columnIndex("urgency"));
+    for (const CellGrid& rows : {CellGrid{row({"客户名称", "紧急度", "负责人"}),
+                                          row({"甲", "80%", "王"}), row({"乙", "20%", "王"})},
+                                 CellGrid{row({"客户名称", "紧急度", "负责人"}),
+                                          {CellValue(std::string("甲")), number(0.8)},
+                                          {CellValue(std::string("乙")), number(0.25)}}}) {
+        HeaderMatch m = matchHeaderRow(customers(), rows[0]);
+        ASSERT_EQ(m.columnOf[column], 1);
+        confirmByValues(customers(), m, rows, 0);
+        EXPECT_EQ(m.columnOf[column], -1);
+        EXPECT_EQ(m.contradicted.size(), 1u);
+    }
+}
+
+TEST(ValuesConfirmHeaders, DatesAreNoAmountsAndTextIsNoNumber) {
+    const auto budget = static_cast<std::size_t>(customers().columnIndex("budget"));
+    // Dates typed as text, and dates formatted as dates (numbers to getDataArray).
+    CellGrid typed{row({"客户名称", "预算", "负责人"}), row({"甲", "2024-05-06", "王"}),
+                   row({"乙", "2024年5月8日", "王"})};
+    HeaderMatch m = matchHeaderRow(customers(), typed[0]);
+    confirmByValues(customers(), m, typed, 0);
+    EXPECT_EQ(m.columnOf[budget], -1);
+    ASSERT_EQ(m.contradicted.size(), 1u);
+    EXPECT_EQ(m.contradicted[0].zh, "多为日期，不是数额");
+
+    CellGrid formatted{row({"客户名称", "预算", "负责人"}),
+                       {CellValue(std::string("甲")), number(45418)},
+                       {CellValue(std::string("乙")), number(45420)}};
+    HeaderMatch n = matchHeaderRow(customers(), formatted[0]);
+    confirmByValues(customers(), n, formatted, 0, {{1, 1}, {2, 1}});
+    EXPECT_EQ(n.columnOf[budget], -1);
+    HeaderMatch amounts = matchHeaderRow(customers(), formatted[0]);
+    confirmByValues(customers(), amounts, formatted, 0);  // not formatted as dates: amounts
+    EXPECT_EQ(amounts.columnOf[budget], 1);
+
+    CellGrid words{row({"客户名称", "预算", "负责人"}), row({"甲", "待定", "王"}),
+                   row({"乙", "面议", "王"}), row({"丙", "50", "王"})};
+    HeaderMatch w = matchHeaderRow(customers(), words[0]);
+    confirmByValues(customers(), w, words, 0);
+    EXPECT_EQ(w.columnOf[budget], -1);
+    EXPECT_EQ(w.contradicted[0].en, "mostly text");
+}
+
+TEST(ValuesConfirmHeaders, ExactNamesAndTooFewValuesAreNeverSecondGuessed) {
+    const auto likelihood = static_cast<std::size_t>(customers().columnIndex("likelihood"));
+    // DealSheet's own header: out-of-range values are RANGE findings, not a different column.
+    CellGrid own{row({"客户名称", "决策可能性", "负责人"}),
+                 {CellValue(std::string("甲")), number(60)},
+                 {CellValue(std::string("乙")), number(80)}};
+    HeaderMatch m = matchHeaderRow(customers(), own[0]);
+    confirmByValues(customers(), m, own, 0);
+    EXPECT_EQ(m.columnOf[likelihood], 1);
+    EXPECT_TRUE(m.contradicted.empty());
+    // One stray value says nothing.
+    CellGrid one{row({"客户名称", "Probability", "负责人"}),
+                 {CellValue(std::string("甲")), number(60)}};
+    HeaderMatch n = matchHeaderRow(customers(), one[0]);
+    confirmByValues(customers(), n, one, 0);
+    EXPECT_EQ(n.columnOf[likelihood], 1);
+    // A mapping is the user's word.
+    ColumnMapping mapping;
+    mapping.columns["likelihood"] = "Probability";
+    CellGrid probability{row({"客户名称", "Probability", "负责人"}), own[1], own[2]};
+    HeaderMatch mapped = matchHeaderRow(customers(), probability[0], &mapping);
+    confirmByValues(customers(), mapped, probability, 0);
+    EXPECT_EQ(mapped.columnOf[likelihood], 1);
+}
+
+TEST(AmbiguousColumns, ARequiredColumnTwoHeadersCouldBeIsAmbiguousNotMissing) {
+    SheetData whole;
+    whole.name = "客户信息登记表";
+    whole.cells = {row({"客户编号", "登记日期", "客户名称", "行业类型", "联系人", "手机", "邮箱",
+                        "核心需求", "销售阶段", "负责人"}),
+                   row({"202405-001", nullptr, "华锐", "制造业", "周", "13800138000", "a@b.cn",
+                        "MES", "需求挖掘", "王"})};
+    whole.cells[1][1] = number(45418);
+    const auto r = recogniseOne(whole.name, whole.cells);
+    ASSERT_EQ(r.header.ambiguousRequired.size(), 1u);
+    EXPECT_EQ(r.header.ambiguousRequired[0].second, "手机 (F) / 邮箱 (G)");
+    const auto result = validateOne(r, whole);
+    ASSERT_EQ(result.findings.size(), 1u);
+    EXPECT_EQ(result.findings[0].rule, "AMBIGUOUS_COLUMN");
+    EXPECT_NE(result.findings[0].messageZh.find("手机 (F) / 邮箱 (G)"), std::string::npos);
+    EXPECT_NE(result.findings[0].messageEn.find("Map columns"), std::string::npos);
+}
+
+TEST(HeaderKey, AnEmptyBracketLeftByARequiredMarkerGoes) {
+    EXPECT_EQ(headerKey("客户等级(*)"), headerKey("客户等级"));
+    EXPECT_EQ(headerKey("客户名称（*）"), headerKey("客户名称"));
+}
+
+TEST(HeaderRow, SynonymsFoundInRealRegisters) {
+    const std::vector<std::pair<const char*, const char*>> synonyms{
+        {"客户代号", "customerNo"},
+        {"Customer No", "customerNo"},
+        {"Customer Number", "customerNo"},
+        {"初次备案日期", "registeredOn"},
+        {"建档日期", "registeredOn"},
+        {"Customer", "customerName"},
+        {"Company", "customerName"},
+        {"行业划分", "industry"},
+        {"所属行业", "industry"},
+        {"业务负责人", "owner"},
+        {"所属销售", "owner"},
+        {"联系方式（手机/邮箱）", "phoneEmail"},
+        {"Deal Stage", "stage"},
+        {"Customer Rating", "leadGrade"},
+        {"客户等级(*)", "leadGrade"}};
+    for (const auto& [header, id] : synonyms) {
+        const HeaderMatch m = matchHeaderRow(customers(), row({header}));
+        EXPECT_EQ(m.columnOf[customers().columnIndex(id)], 0) << header;
+        EXPECT_TRUE(m.bySynonym[customers().columnIndex(id)]) << header;
+    }
+}
+
+TEST(ValuesConfirmHeaders, DatesTypedInWordsStayTypeFindings) {
+    const auto registeredOn = static_cast<std::size_t>(customers().columnIndex("registeredOn"));
+    CellGrid rows{row({"客户名称", "录入日期", "负责人"}), row({"甲", "五月六日", "王"}),
+                  row({"乙", "五月八日", "王"})};
+    HeaderMatch m = matchHeaderRow(customers(), rows[0]);
+    confirmByValues(customers(), m, rows, 0);
+    EXPECT_EQ(m.columnOf[registeredOn], 1);
+    EXPECT_TRUE(m.contradicted.empty());
 }

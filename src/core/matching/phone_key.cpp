@@ -15,25 +15,17 @@ bool isNumberSeparator(char c) {
     return c == ' ' || c == '-' || c == '(' || c == ')' || c == '+' || c == '.';
 }
 
-// 0 + area code + number: 010 and 02X are followed by 8 digits, 0[3-9]XX by 7 or 8 (the area
-// codes of the 国家电话号码资源 plan); a local number starts with 2-9.
+// The kinds of validate/contact's phone number table that have a key.
 bool isLandline(const std::string& d) {
-    if (d.size() < 3 || d[0] != '0') return false;
-    const bool shortArea = d.compare(0, 3, "010") == 0 || d[1] == '2';
-    if (!shortArea && (d[1] < '3' || d[1] > '9')) return false;
-    const std::size_t area = shortArea ? 3 : 4;
-    const std::size_t number = d.size() < area ? 0 : d.size() - area;
-    if (shortArea ? number != 8 : (number != 7 && number != 8)) return false;
-    return d[area] >= '2' && d[area] <= '9';
+    return phoneNumberKindOfDigits(d) == PhoneNumberKind::Landline;
 }
 
 bool isMobile(const std::string& d) {
-    return d.size() == 11 && d[0] == '1' && d[1] >= '3' && d[1] <= '9';
+    return phoneNumberKindOfDigits(d) == PhoneNumberKind::Mobile;
 }
 
-// 400 and 800 numbers: 10 digits, the same all over the country.
 bool isServiceNumber(const std::string& d) {
-    return d.size() == 10 && (d.compare(0, 3, "400") == 0 || d.compare(0, 3, "800") == 0);
+    return phoneNumberKindOfDigits(d) == PhoneNumberKind::Service;
 }
 
 }  // namespace
@@ -62,7 +54,7 @@ bool phoneKeyOf(std::string_view number, PhoneKey& key) {
         digits.erase(0, 2);
     }
     // +86 21 6888 1234 and +86 (0)21 6888 1234: the area code without or with its 0.
-    if (international && !digits.empty() && digits[0] != '0' && digits[0] != '1' &&
+    if (international && !digits.empty() && digits[0] != '0' && !isMobile(digits) &&
         !isServiceNumber(digits))
         digits.insert(0, 1, '0');
     if (isMobile(digits)) {

@@ -4,6 +4,7 @@
 #include <stdexcept>
 
 #include "core/text/text.hpp"
+#include "core/workbook/layout.hpp"
 #include "core/workbook/sync_columns.hpp"
 
 namespace dealsheet {
@@ -192,6 +193,7 @@ HeaderMatch matchHeaderRow(const SheetSchema& schema, const std::vector<CellValu
                            const ColumnMapping* mapping) {
     HeaderMatch match;
     match.columnOf.assign(schema.columns.size(), -1);
+    match.bySynonym.assign(schema.columns.size(), false);
     std::vector<std::string> keys(row.size());
     for (std::size_t c = 0; c < row.size(); ++c)
         if (const auto* text = textOf(row[c])) keys[c] = headerKey(*text);
@@ -234,6 +236,7 @@ HeaderMatch matchHeaderRow(const SheetSchema& schema, const std::vector<CellValu
                 candidates.push_back(c);
         if (candidates.size() == 1) {
             match.columnOf[i] = static_cast<int>(candidates.front());
+            match.bySynonym[i] = true;
             taken[candidates.front()] = true;
         } else if (candidates.size() > 1) {
             std::vector<std::string> headers;
@@ -243,6 +246,14 @@ HeaderMatch matchHeaderRow(const SheetSchema& schema, const std::vector<CellValu
             }
             match.ambiguous.push_back(join(headers, " / ") + " → " + schema.columns[i].header.zh +
                                       " (" + schema.columns[i].header.en + ")");
+            if (schema.columns[i].required || schema.columns[i].requiredWhen) {
+                // With the sheet's column letters, so the message finds the candidates.
+                std::vector<std::string> named;
+                for (std::size_t k = 0; k < candidates.size(); ++k)
+                    named.push_back(headers[k] + " (" +
+                                    columnLetters(static_cast<int>(candidates[k])) + ")");
+                match.ambiguousRequired.emplace_back(i, join(named, " / "));
+            }
         }
     }
     int english = 0;
@@ -259,6 +270,109 @@ HeaderMatch matchHeaderRow(const SheetSchema& schema, const std::vector<CellValu
     return match;
 }
 
+namespace {
+
+// A number as typed in text: digits with one decimal point, a sign, thousands separators.
+bool isNumberText(std::string_view text) {
+    const std::string_view t = trimSpaces(text);
+    bool digit = false;
+    for (char c : t) {
+        if (c >= '0' && c <= '9')
+            digit = true;
+        else if (c != '.' && c != ',' && c != '-' && c != '+' && c != '%')
+            return false;
+    }
+    return digit;
+}
+
+// A date typed as text: 2024-05-06, 2024/5/6, 2024.5.6, 2024年5月6日.
+bool isDateText(std::string_view text) {
+    const std::string_view t = trimSpaces(text);
+    int groups = 0, digits = 0;
+    bool year = false;
+    for (std::size_t i = 0; i < t.size(); ++i) {
+        const char c = t[i];
+        if (c >= '0' && c <= '9') {
+            ++digits;
+            continue;
+        }
+        if (digits == 0) return false;
+        if (groups == 0) year = digits == 4;
+        ++groups;
+        digits = 0;
+        if (c == '-' || c == '/' || c == '.') continue;
+        // 年 月 日 (three bytes each in UTF-8)
+        for (const std::string_view unit : {"年", "月", "日"})
+            if (t.substr(i, unit.size()) == unit) i += unit.size() - 1;
+    }
+    if (digits > 0) ++groups;
+    return year && groups >= 3;
+}
+
+// Why the values of a column contradict `column`, or nothing when they fit or say too little.
+std::optional<std::pair<std::string, std::string>> contradiction(
+    const ColumnSchema& column, const std::vector<std::pair<const CellValue*, bool>>& values) {
+    constexpr std::size_t kFewestValues = 2;  // one stray value says nothing
+    if (values.size() < kFewestValues) return std::nullopt;
+    std::size_t percentLike = 0, dates = 0, text = 0;
+    const bool score = column.type == ColumnType::Integer && column.max && *column.max <= 10;
+    for (const auto& [value, dateFormatted] : values) {
+        if (const auto* number = std::get_if<double>(value)) {
+            if (dateFormatted) ++dates;
+            const bool fraction = *number > 0 && *number < 1;
+            if (score && (fraction || (*number > *column.max && *number <= 100))) ++percentLike;
+        } else if (const auto* s = std::get_if<std::string>(value)) {
+            if (isDateText(*s)) {
+                ++dates;
+            } else if (isNumberText(*s)) {
+                if (score && s->find('%') != std::string::npos) ++percentLike;
+            } else {
+                ++text;
+            }
+        }
+    }
+    const auto most = [&](std::size_t n) { return n * 2 > values.size(); };
+    if (score && most(percentLike))
+        return std::make_pair(std::string("多为 0–100 的数或百分数，不是 1–5 分"),
+                              std::string("mostly numbers 0–100 or percentages, not a 1–5 score"));
+    if (column.isNumeric() && most(dates))
+        return std::make_pair(std::string("多为日期，不是数额"),
+                              std::string("mostly dates, not amounts"));
+    // Words in a date column stay TYPE findings: the header promised dates, the user typed them
+    // in words ("五月六日"), and is told so cell by cell.
+    if (column.isNumeric() && most(text))
+        return std::make_pair(std::string("多为文字"), std::string("mostly text"));
+    return std::nullopt;
+}
+
+}  // namespace
+
+void confirmByValues(const SheetSchema& schema, HeaderMatch& match, const CellGrid& rows,
+                     int headerRow, const std::set<std::pair<int, int>>& dateCells) {
+    for (std::size_t i = 0; i < schema.columns.size() && i < match.bySynonym.size(); ++i) {
+        const int c = match.columnOf[i];
+        if (!match.bySynonym[i] || c < 0) continue;
+        std::vector<std::pair<const CellValue*, bool>> values;
+        for (std::size_t r = static_cast<std::size_t>(headerRow) + 1; r < rows.size(); ++r) {
+            const auto& row = rows[r];
+            if (static_cast<std::size_t>(c) >= row.size() ||
+                isBlankCell(row[static_cast<std::size_t>(c)]))
+                continue;
+            values.emplace_back(&row[static_cast<std::size_t>(c)],
+                                dateCells.count({static_cast<int>(r), c}) > 0);
+        }
+        const auto why = contradiction(schema.columns[i], values);
+        if (!why) continue;
+        const auto& header = rows[static_cast<std::size_t>(headerRow)][static_cast<std::size_t>(c)];
+        const auto* text = std::get_if<std::string>(&header);
+        match.contradicted.push_back(
+            {text ? std::string(trimSpaces(*text)) : std::string(), i, why->first, why->second});
+        match.columnOf[i] = -1;
+        match.bySynonym[i] = false;
+        --match.matched;
+    }
+}
+
 const SheetSchema* sheetByDecoratedName(const Schema& schema, std::string_view name) {
     const std::string bare = bareSheetName(name);
     if (bare.empty()) return nullptr;
@@ -272,7 +386,9 @@ const SheetSchema* sheetByDecoratedName(const Schema& schema, std::string_view n
 
 std::vector<SheetRecognition> recogniseSheets(
     const Schema& schema, const std::vector<std::string>& names,
-    const std::vector<CellGrid>& topRows, const std::map<std::string, ColumnMapping>& mappings) {
+    const std::vector<CellGrid>& topRows, const std::map<std::string, ColumnMapping>& mappings,
+    const std::vector<std::set<std::pair<int, int>>>& dateCells) {
+    static const std::set<std::pair<int, int>> kNoDates;
     std::vector<SheetRecognition> result;
     for (std::size_t i = 0; i < names.size(); ++i) {
         SheetRecognition r;
@@ -335,6 +451,9 @@ std::vector<SheetRecognition> recogniseSheets(
                 r.header = matchHeaderRow(*sheet, top.empty() ? std::vector<CellValue>{} : top[0],
                                           mapping);
             }
+            if (r.headerFound)
+                confirmByValues(*sheet, r.header, top, r.headerRow,
+                                i < dateCells.size() ? dateCells[i] : kNoDates);
             const bool namedInEnglish = sheet->name.en == trimSpaces(r.name) ||
                                         equalsIgnoringAsciiCase(sheet->name.en, trimSpaces(r.name));
             r.lang = (r.by == RecognisedBy::Name || r.by == RecognisedBy::DecoratedName)
@@ -527,6 +646,7 @@ SheetData cutToData(const SheetRecognition& recognition, SheetData whole, Skippe
     SheetData data;
     data.name = whole.name;
     data.columnOf = recognition.header.columnOf;
+    data.ambiguousColumns = recognition.header.ambiguousRequired;
     data.lang = recognition.lang;
     const int header = recognition.headerRow;
     if (header >= whole.rowCount()) return data;

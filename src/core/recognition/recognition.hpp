@@ -6,6 +6,7 @@
 
 #include <map>
 #include <optional>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -19,6 +20,8 @@ namespace dealsheet {
 
 // Rows read from the top of a sheet to find its header row.
 inline constexpr int kHeaderSearchRows = 10;
+// Rows read after those to confirm the headers by their values (SPEC §13): a sample, cheap.
+inline constexpr int kValueSampleRows = 30;
 
 // What a user confirmed with Map columns (or a macro with setColumnMapping).
 struct ColumnMapping {
@@ -47,12 +50,33 @@ struct HeaderMatch {
     std::vector<std::string> unrecognised;  // the sheet's headers no column took
     std::vector<std::string> ambiguous;  // "手机 / 邮箱 → 联系方式": reported, not guessed
     bool english = false;                // most matched headers are English
+    // Per schema column: matched by a synonym (not its own name or the user's mapping), so
+    // its values may still contradict it.
+    std::vector<bool> bySynonym;
+    // Required columns left unmatched because two headers were synonyms of each one: the
+    // schema column and its candidate headers ("手机 / 邮箱").
+    std::vector<std::pair<std::size_t, std::string>> ambiguousRequired;
+    // Headers a synonym matched whose values say otherwise: left unmapped, named in the summary.
+    struct Contradiction {
+        std::string header;  // the user's header
+        std::size_t column;  // schema column it was taken for
+        std::string zh, en;  // what the values are instead
+    };
+    std::vector<Contradiction> contradicted;
 };
 
 // Matches one row as the header row of `schema`. Exact names win over synonyms; two of the
 // sheet's headers that are both synonyms of one column leave that column unmatched (ambiguous).
 HeaderMatch matchHeaderRow(const SheetSchema& schema, const std::vector<CellValue>& row,
                            const ColumnMapping* mapping = nullptr);
+
+// Checks every synonym match against the column's values in `rows` (the rows after
+// `headerRow`; `dateCells` the (row, column) of `rows` formatted as dates): a 1-5 score column
+// of 0-100 numbers or percentages, an amount column of dates, a number column of mostly text
+// is contradicted: unmapped and listed in `match.contradicted`. Exact names and the
+// user's mapping are never second-guessed.
+void confirmByValues(const SheetSchema& schema, HeaderMatch& match, const CellGrid& rows,
+                     int headerRow, const std::set<std::pair<int, int>>& dateCells = {});
 
 // The sheet schema whose name `name` is, allowing a year, "（2024）", a trailing 表 and
 // "- 副本" / "- Copy"; nullptr when none.
@@ -73,10 +97,12 @@ struct SheetRecognition {
 
 // Recognises every sheet: `topRows[i]` are the first rows of sheet `names[i]` (at least
 // kHeaderSearchRows when the sheet has them), `mappings` the stored mappings by sheet name.
+// The rows after the header row in `topRows` confirm its synonym matches (confirmByValues);
+// `dateCells[i]` are the cells of `topRows[i]` formatted as dates, when known.
 std::vector<SheetRecognition> recogniseSheets(
     const Schema& schema, const std::vector<std::string>& names,
-    const std::vector<CellGrid>& topRows,
-    const std::map<std::string, ColumnMapping>& mappings = {});
+    const std::vector<CellGrid>& topRows, const std::map<std::string, ColumnMapping>& mappings = {},
+    const std::vector<std::set<std::pair<int, int>>>& dateCells = {});
 
 // The plans Validate's report and the commands use, one per sheet.
 std::vector<SheetPlan> plansOf(const std::vector<SheetRecognition>& recognitions);

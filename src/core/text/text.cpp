@@ -159,7 +159,7 @@ std::string headerKey(std::string_view header) {
     }
     for (bool erased = true; erased;) {  // until none is left, also one put together by erasing
         erased = false;
-        for (const std::string_view marker : {"(必填)", "(必填项)", "(required)"})
+        for (const std::string_view marker : {"(必填)", "(必填项)", "(required)", "()"})
             if (const auto at = key.find(marker); at != std::string::npos) {
                 key.erase(at, marker.size());
                 erased = true;

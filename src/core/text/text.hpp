@@ -42,7 +42,7 @@ std::string foldForComparison(std::string_view text);
 std::string_view foldForComparison(std::string_view text, std::string& scratch);
 
 // Folds a column header for matching (SPEC §6): as foldForComparison, and also without any
-// spaces or line breaks, without required markers (* ＊ (必填) （必填）), with 【】〔〕 read as
+// spaces or line breaks, without required markers (* ＊ (必填) （必填） (*)), with 【】〔〕 read as
 // brackets and without a trailing colon: "＊客户\n名称（必填）：" and "客户名称" are one key.
 std::string headerKey(std::string_view header);
 

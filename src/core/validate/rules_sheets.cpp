@@ -240,6 +240,11 @@ const std::vector<RuleDefinition>& structureRules() {
         RuleDefinition::define("MISSING_COLUMN", Severity::Error, RuleScope::Structure)
             .titled({"缺少必需的列", "A required column is missing"})
             .saying({"缺少必需的列“{field}”", "Required column \"{field}\" is missing"}),
+        RuleDefinition::define("AMBIGUOUS_COLUMN", Severity::Error, RuleScope::Structure)
+            .titled({"必需的列有多个候选表头", "A required column has more than one candidate"})
+            .saying({"必需的列“{field}”有多个候选表头：{detail}；请用“对应列”选定一列",
+                     "Required column \"{field}\" could be any of {detail}; choose one with "
+                     "Map columns"}),
         // Found by Sync with team (team_sync.cpp), not by Validate's row loop.
         RuleDefinition::define("SYNC_CONFLICT", Severity::Error, RuleScope::Structure)
             .titled({"同步冲突：本地和服务器都改了同一单元格",

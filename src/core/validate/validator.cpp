@@ -479,11 +479,22 @@ class Validator {
         const RecognisedSheet& sheet = sheets_[sheetIndex];
         const SheetSchema& schema = *sheet.schema;
         const RuleDefinition& missingColumn = rule("MISSING_COLUMN");
-        for (std::size_t i = 0; i < schema.columns.size(); ++i)
-            if (sheet.columnOf[i] < 0 &&
-                (schema.columns[i].required || schema.columns[i].requiredWhen))
+        for (std::size_t i = 0; i < schema.columns.size(); ++i) {
+            if (sheet.columnOf[i] >= 0 ||
+                !(schema.columns[i].required || schema.columns[i].requiredWhen))
+                continue;
+            const auto& ambiguous = sheet.data->ambiguousColumns;
+            const auto candidates =
+                std::find_if(ambiguous.begin(), ambiguous.end(),
+                             [&](const auto& entry) { return entry.first == i; });
+            if (candidates != ambiguous.end())
+                add(rule("AMBIGUOUS_COLUMN"), sheet, 0, 0,
+                    Detail{candidates->second, candidates->second}, nullptr,
+                    schema.columns[i].header.in(sheet.lang));
+            else
                 add(missingColumn, sheet, 0, 0, {}, nullptr,
                     schema.columns[i].header.in(sheet.lang));
+        }
 
         // Which column rules check which column, and where each sheet rule's columns are.
         std::vector<std::vector<const RuleDefinition*>> cellRules(schema.columns.size());

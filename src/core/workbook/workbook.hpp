@@ -25,6 +25,9 @@ struct SheetData {
     std::optional<std::vector<int>> columnOf{};    // columns already located (synonyms, mapping)
     std::optional<Lang> lang{};                    // the sheet's language when already known
     std::set<std::pair<int, int>> mergedCopies{};  // (row, column) holding a merged cell's value
+    // Required schema columns two of the sheet's headers could both be, with those headers
+    // ("手机 / 邮箱"): reported as ambiguous, not as missing (SPEC §13).
+    std::vector<std::pair<std::size_t, std::string>> ambiguousColumns{};
 
     // Inline: Validate asks these several times for every cell.
     const CellValue& at(int row, int column) const {

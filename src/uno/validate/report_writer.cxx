@@ -120,7 +120,8 @@ MarkOutcome markFindings(const Reference<css::sheet::XSpreadsheetDocument>& doc,
              std::pair<std::vector<std::pair<int, int>>, std::vector<std::pair<int, int>>>>
         bySheet;
     for (const auto& f : findings) {
-        if (f.rule == "MISSING_COLUMN") continue;  // a missing column has no cell to mark
+        if (f.rule == "MISSING_COLUMN" || f.rule == "AMBIGUOUS_COLUMN")
+            continue;  // a missing or ambiguous column has no cell to mark
         auto& [errors, warnings] = bySheet[f.sheet];
         (f.severity == Severity::Error ? errors : warnings).emplace_back(f.column, f.row);
     }
@@ -240,6 +241,14 @@ long writeReport(const Reference<css::sheet::XSpreadsheetDocument>& doc, const R
         std::string unrecognised, ambiguous;
         for (const auto& h : r->header.unrecognised)
             unrecognised += (unrecognised.empty() ? "" : t("、", ", ")) + h;
+        // A synonym match its values contradict: named, and why (SPEC §13).
+        for (const auto& c : r->header.contradicted) {
+            const auto& column = r->schema->columns[c.column].header;
+            unrecognised +=
+                (unrecognised.empty() ? "" : t("、", ", ")) + c.header +
+                (lang == Lang::En ? " (values do not fit " + column.en + ": " + c.en + ")"
+                                  : "（值不像“" + column.zh + "”：" + c.zh + "）");
+        }
         for (const auto& h : r->header.ambiguous)
             ambiguous += (ambiguous.empty() ? "" : t("；", "; ")) + h;
         const std::string headerRow =

@@ -228,12 +228,24 @@ SheetData readColumns(const Reference<css::sheet::XSpreadsheetDocument>& documen
 }  // namespace
 
 CellGrid readTopRows(const Reference<css::sheet::XSpreadsheetDocument>& doc,
-                     const std::string& name) {
+                     const std::string& name, int rowsWanted,
+                     std::set<std::pair<int, int>>* dateCells) {
     const auto sheet = sheetByName(doc, name);
     const auto [rows, columns] = usedSize(sheet);
     if (rows == 0 || columns == 0) return {};
-    return readValues(
-        rangeOf(sheet, 0, 0, std::min(columns, 1024) - 1, std::min(rows, kHeaderSearchRows) - 1));
+    const auto range =
+        rangeOf(sheet, 0, 0, std::min(columns, 1024) - 1, std::min(rows, rowsWanted) - 1);
+    if (dateCells) {
+        // Dates are numbers to getDataArray: their format tells them from amounts (SPEC §13).
+        const auto ranges = Reference<css::sheet::XCellRangesQuery>(range, UNO_QUERY_THROW)
+                                ->queryContentCells(css::sheet::CellFlags::DATETIME);
+        if (ranges.is())
+            for (const auto& a : ranges->getRangeAddresses())
+                for (int r = a.StartRow; r <= a.EndRow && r < rowsWanted; ++r)
+                    for (int c = a.StartColumn; c <= a.EndColumn && c < 1024; ++c)
+                        dateCells->insert({r, c});
+    }
+    return readValues(range);
 }
 
 std::vector<std::pair<const SheetSchema*, SheetData>> readPlannedSheets(
@@ -260,11 +272,13 @@ std::vector<SheetRecognition> recogniseWorkbook(
     const Reference<css::sheet::XSpreadsheetDocument>& doc, std::vector<CellGrid>* topRows) {
     const auto names = sheetNames(doc);
     std::vector<CellGrid> tops;
-    for (const auto& name : names)
-        tops.push_back(hasReportSheetName(name) || name == kMappingSheetName
-                           ? CellGrid{}
-                           : readTopRows(doc, name));
-    auto recognitions = recogniseSheets(productSchema(), names, tops, readMappings(doc));
+    std::vector<std::set<std::pair<int, int>>> dates(names.size());
+    for (std::size_t i = 0; i < names.size(); ++i)
+        tops.push_back(
+            hasReportSheetName(names[i]) || names[i] == kMappingSheetName
+                ? CellGrid{}
+                : readTopRows(doc, names[i], kHeaderSearchRows + kValueSampleRows, &dates[i]));
+    auto recognitions = recogniseSheets(productSchema(), names, tops, readMappings(doc), dates);
     if (topRows) *topRows = std::move(tops);
     return recognitions;
 }

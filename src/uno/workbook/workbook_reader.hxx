@@ -6,6 +6,7 @@
 
 #include <functional>
 #include <map>
+#include <set>
 #include <string>
 #include <utility>
 #include <vector>
@@ -54,10 +55,12 @@ std::vector<std::pair<const SheetSchema*, SheetData>> readPlannedSheets(
     const com::sun::star::uno::Reference<com::sun::star::sheet::XSpreadsheetDocument>& doc,
     const std::vector<SheetPlan>& plans);
 
-// The first rows of one sheet (up to kHeaderSearchRows), for recognition and the mapping dialog.
+// The first rows of one sheet (up to `rows`), for recognition and the mapping dialog;
+// `dateCells`, when given, receives the (row, column) of those formatted as dates.
 CellGrid readTopRows(
     const com::sun::star::uno::Reference<com::sun::star::sheet::XSpreadsheetDocument>& doc,
-    const std::string& name);
+    const std::string& name, int rows = kHeaderSearchRows,
+    std::set<std::pair<int, int>>* dateCells = nullptr);
 
 // The column mappings stored in the document (Map columns), by sheet name.
 std::map<std::string, ColumnMapping> readMappings(
