@@ -201,7 +201,7 @@ const std::vector<RuleDefinition>& duplicateRules() {
             }),
         RuleDefinition::define("DUPLICATE_NAME", Severity::Warning, RuleScope::Sheet)
             .titled({"重复客户：同一家公司登记了两次", "Duplicate customer: one company twice"})
-            .saying({"客户名称“{value}”与第 {detail} 是同一家公司",
+            .saying({"客户名称“{value}”与第 {detail}是同一家公司",
                      "Customer name \"{value}\" is the same company as row {detail}"})
             .taking(
                 {param("column", K::Column, {"客户名称列", "the customer name column"}),
@@ -241,7 +241,7 @@ const std::vector<RuleDefinition>& duplicateRules() {
             }),
         RuleDefinition::define("LIKELY_DUPLICATE", Severity::Warning, RuleScope::Sheet)
             .titled({"疑似重复客户，请核对", "Possibly one customer twice: please check"})
-            .saying({"“{value}”可能与第 {detail} 是同一客户，请核对",
+            .saying({"“{value}”可能与第 {detail}是同一客户，请核对",
                      "\"{value}\" may be the same customer as row {detail}; please check"})
             .taking(
                 {param("name", K::Column, {"客户名称列", "the customer name column"}),
@@ -289,7 +289,7 @@ const std::vector<RuleDefinition>& duplicateRules() {
                             codesApart(here.code, earlier.code))
                             continue;
                         const RowDetail detail =
-                            rowAndName(earlier, {"，手机号相同", ", the same mobile"});
+                            rowAndName(earlier, {"（手机号相同）", ", the same mobile"});
                         r.report(contact, detail.zh, detail.en);
                         told = true;
                     }
@@ -311,7 +311,7 @@ const std::vector<RuleDefinition>& duplicateRules() {
                         if (!sameCompany(here.key, aligned) || codesApart(here.code, earlier.code))
                             return false;
                         const RowDetail detail = rowAndName(
-                            earlier, {"，字号只差一个字", ", trade names one character apart"});
+                            earlier, {"（字号只差一个字）", ", trade names one character apart"});
                         r.report(nameColumn, detail.zh, detail.en);
                         reported = true;
                         return true;
