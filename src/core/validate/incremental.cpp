@@ -78,6 +78,7 @@ void IncrementalCheck::checkAll() {
         findings_[{static_cast<std::size_t>(sheet < 0 ? 0 : sheet), f.row}].push_back(std::move(f));
     }
     count_ = result.findings.size();
+    checked_ = std::move(result.checked);
     dependencies_.clear();
     groups_.clear();
     for (auto& [row, list] : recorder.byRow) remember(row, std::move(list));

@@ -55,7 +55,15 @@ class IncrementalCheck {
     // Every current finding, sorted as validateWorkbook sorts them.
     std::vector<Finding> findings() const;
     std::size_t findingCount() const { return count_; }
+    // Calls `visit` with every current finding, in order, without copying them.
+    template <typename Visit>
+    void forEachFinding(Visit&& visit) const {
+        for (const auto& [row, list] : findings_)
+            for (const auto& f : list) visit(f);
+    }
     const Sheets& sheets() const { return sheets_; }
+    // The filled rows of each sheet at the last full check (the report's summary).
+    const std::vector<SheetSummary>& checked() const { return checked_; }
     // The index of a checked sheet by name, or -1.
     int sheetIndex(const std::string& name) const;
 
@@ -95,6 +103,7 @@ class IncrementalCheck {
     ValidationOptions options_;
     std::map<RowId, std::vector<Finding>> findings_;  // by row (the header row's too)
     std::size_t count_ = 0;
+    std::vector<SheetSummary> checked_;
     std::map<RowId, std::vector<Dependency>> dependencies_;
     std::unordered_map<std::string, Group> groups_;
 };
