@@ -607,7 +607,7 @@ void liveFigures(const Reference<org::dealsheet::calc::XToolkit>& toolkit, const
         const auto start = Clock::now();
         typeInto(book.doc, customers, "I6", wrong ? "x" : "13800138000");
         for (int polls = 0; polls < 5000; ++polls) {
-            const auto found = toolkit3->getFindings(doc, "客户信息登记表.I6");
+            const auto found = toolkit3->getFindings(doc, toOUString("客户信息登记表.I6"));
             bool contact = false;
             for (const auto& f : found) contact = contact || f.Code == "CONTACT";
             if (contact == wrong) break;

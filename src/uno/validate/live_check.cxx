@@ -7,6 +7,8 @@
 #include <map>
 #include <mutex>
 #include <set>
+#include <string_view>
+#include <tuple>
 
 #include <com/sun/star/awt/AsyncCallback.hpp>
 #include <com/sun/star/awt/XCallback.hpp>
@@ -335,6 +337,43 @@ std::shared_ptr<const std::vector<Finding>> snapshotOf(const IncrementalCheck& c
     check.forEachFinding([&](const Finding& f) { all->push_back(f); });
     all->insert(all->end(), extra.begin(), extra.end());
     return all;
+}
+
+// The findings of `changed` taken out of and put into a snapshot kept in the incremental
+// check's order (sheet, row, column, rule).
+void patchSnapshot(std::vector<Finding>& findings, const FindingsDelta& changed,
+                   const IncrementalCheck& check) {
+    const auto full = [](const Finding& f) {
+        return std::tie(f.sheet, f.row, f.column, f.rule, f.severity, f.field, f.value, f.messageZh,
+                        f.messageEn);
+    };
+    std::vector<const Finding*> removed;
+    for (const auto& f : changed.removed) removed.push_back(&f);
+    std::sort(removed.begin(), removed.end(),
+              [&](const Finding* a, const Finding* b) { return full(*a) < full(*b); });
+    findings.erase(std::remove_if(findings.begin(), findings.end(),
+                                  [&](const Finding& f) {
+                                      return std::binary_search(
+                                          removed.begin(), removed.end(), &f,
+                                          [&](const Finding* a, const Finding* b) {
+                                              return full(*a) < full(*b);
+                                          });
+                                  }),
+                   findings.end());
+    std::map<std::string, int> order;
+    for (const auto& [schema, data] : check.sheets())
+        order.emplace(data.name, check.sheetIndex(data.name));
+    const auto place = [&](const Finding& f) {
+        const auto it = order.find(f.sheet);
+        return std::make_tuple(it == order.end() ? 1 << 20 : it->second, f.row, f.column,
+                               std::string_view(f.rule));
+    };
+    const auto middle = static_cast<std::ptrdiff_t>(findings.size());
+    findings.insert(findings.end(), changed.added.begin(), changed.added.end());
+    std::sort(findings.begin() + middle, findings.end(),
+              [&](const Finding& a, const Finding& b) { return place(a) < place(b); });
+    std::inplace_merge(findings.begin(), findings.begin() + middle, findings.end(),
+                       [&](const Finding& a, const Finding& b) { return place(a) < place(b); });
 }
 
 void postEditCheck(const Reference<css::frame::XModel>& model);
@@ -708,7 +747,15 @@ void publish(const Reference<css::frame::XModel>& model,
         const auto it = s.documents.find(keyOf(model));
         if (it == s.documents.end() || it->second.incremental != incremental) return;
         if (!changed.empty() || it->second.stale) {
-            it->second.findings = snapshotOf(*incremental, {});
+            auto& current = it->second.findings;
+            // Nobody else holds the snapshot (a reader copies it under this lock): patched in
+            // place, a few moves instead of copying 137,000 findings on every typed cell.
+            if (current && current.use_count() == 1 && !it->second.stale &&
+                current->size() ==
+                    incremental->findingCount() - changed.added.size() + changed.removed.size())
+                patchSnapshot(const_cast<std::vector<Finding>&>(*current), changed, *incremental);
+            else
+                current = snapshotOf(*incremental, {});
             ++it->second.generation;
         }
         it->second.stale = false;
