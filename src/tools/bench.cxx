@@ -20,6 +20,7 @@
 
 #include <com/sun/star/beans/XPropertySet.hpp>
 #include <com/sun/star/container/XNameContainer.hpp>
+#include <com/sun/star/datatransfer/XTransferableSupplier.hpp>
 #include <com/sun/star/document/XEmbeddedScripts.hpp>
 #include <com/sun/star/drawing/XDrawPage.hpp>
 #include <com/sun/star/drawing/XDrawPages.hpp>
@@ -42,7 +43,8 @@
 #include <com/sun/star/sheet/XSpreadsheetView.hpp>
 #include <com/sun/star/table/XCellRange.hpp>
 #include <com/sun/star/table/XColumnRowRange.hpp>
-#include <org/dealsheet/calc/XToolkit2.hpp>
+#include <com/sun/star/view/XSelectionSupplier.hpp>
+#include <org/dealsheet/calc/XToolkit3.hpp>
 
 #include "core/workbook/dates.hpp"
 #include "core/workbook/layout.hpp"
@@ -516,6 +518,140 @@ void heavyAssignRows(const Reference<org::dealsheet::calc::XToolkit>& toolkit, c
         "includes Calc finishing its work on the cleared cells");
 }
 
+// ---- Checking as you type (issue 29) ------------------------------------------------------
+
+// The office's own timer of each live check: "[timings] live-edit ... total_us=N" lines the
+// office printed since `from` (a byte offset of its log).
+std::vector<double> liveEditMilliseconds(std::streamoff from) {
+    std::ifstream log(Office::get().logPath());
+    log.seekg(from);
+    std::vector<double> ms;
+    std::string line;
+    while (std::getline(log, line)) {
+        const auto at = line.find("live-edit");
+        const auto total = line.find("total_us=");
+        if (at != std::string::npos && total != std::string::npos)
+            ms.push_back(std::atof(line.c_str() + total + 9) / 1000.0);
+    }
+    return ms;
+}
+
+std::streamoff logSize() {
+    std::ifstream log(Office::get().logPath(), std::ios::ate);
+    return log.tellg() >= 0 ? static_cast<std::streamoff>(log.tellg()) : 0;
+}
+
+double percentile(std::vector<double> values, double p) {
+    if (values.empty()) return 0;
+    std::sort(values.begin(), values.end());
+    const auto at = static_cast<std::size_t>(p * static_cast<double>(values.size() - 1) + 0.5);
+    return values[std::min(at, values.size() - 1)];
+}
+
+void selectRange(const Reference<css::sheet::XSpreadsheetDocument>& doc,
+                 const Reference<css::sheet::XSpreadsheet>& sheet, const std::string& where) {
+    Reference<css::view::XSelectionSupplier>(
+        Reference<css::frame::XModel>(doc, UNO_QUERY_THROW)->getCurrentController(),
+        UNO_QUERY_THROW)
+        ->select(Any(Reference<css::table::XCellRange>(sheet, UNO_QUERY_THROW)
+                         ->getCellRangeByName(toOUString(where))));
+}
+
+void typeInto(const Reference<css::sheet::XSpreadsheetDocument>& doc,
+              const Reference<css::sheet::XSpreadsheet>& sheet, const std::string& where,
+              const std::string& text) {
+    selectRange(doc, sheet, where);
+    Sequence<css::beans::PropertyValue> args(1);
+    args.getArray()[0].Name = "StringName";
+    args.getArray()[0].Value <<= toOUString(text);
+    css::frame::DispatchHelper::create(Office::get().context())
+        ->executeDispatch(Reference<css::frame::XDispatchProvider>(
+                              Reference<css::frame::XModel>(doc, UNO_QUERY_THROW)
+                                  ->getCurrentController()
+                                  ->getFrame(),
+                              UNO_QUERY_THROW),
+                          ".uno:EnterString", "", 0, args);
+}
+
+// checkWorkbook against Validate, a typed cell's finding (office timer and a polling client),
+// a paste of 1,000 rows, and the office's growth with the findings.
+void liveFigures(const Reference<org::dealsheet::calc::XToolkit>& toolkit, const Workbook& book,
+                 int n, int runs, double validateMedian) {
+    const Reference<org::dealsheet::calc::XToolkit3> toolkit3(toolkit, UNO_QUERY_THROW);
+    const auto doc = component(book.doc);
+    toolkit->clearMarks(doc);
+    const int office = Office::get().pid();
+    const long before = statusKb(office, "VmRSS:");
+    org::dealsheet::calc::ValidationSummary summary{};
+    const Stats first = measure(1, nullptr, [&] { summary = toolkit3->checkWorkbook(doc); });
+    const long after = statusKb(office, "VmRSS:");
+    row("LIVE checkWorkbook, first check, client", n, first,
+        findingsNote(summary) + "; Validate (client) / checkWorkbook = " +
+            fmt(validateMedian / std::max(first.median, 1e-6)));
+    const Stats rerun = measure(runs, nullptr, [&] { summary = toolkit3->checkWorkbook(doc); });
+    row("LIVE checkWorkbook, rerun, client", n, rerun,
+        "Validate (client) / checkWorkbook = " +
+            fmt(validateMedian / std::max(rerun.median, 1e-6)));
+    std::printf(
+        "| %-58s | %7d | %8ld |          |          | MB: office resident after the "
+        "first checkWorkbook minus before (findings, the kept workbook, marks)\n",
+        "LIVE (office growth with the findings kept)", n, (after - before) / 1024);
+
+    // One typed cell: 联系方式 of row 6 alternates between a wrong and a right contact.
+    const auto customers = byNameOrThrow(book.doc, "客户信息登记表");
+    const auto fromLog = logSize();
+    std::vector<double> polled;
+    const int typed = std::max(20, runs * 10);
+    for (int i = 0; i < typed; ++i) {
+        const bool wrong = i % 2 == 0;
+        const auto start = Clock::now();
+        typeInto(book.doc, customers, "I6", wrong ? "x" : "13800138000");
+        for (int polls = 0; polls < 5000; ++polls) {
+            const auto found = toolkit3->getFindings(doc, toOUString("客户信息登记表.I6"));
+            bool contact = false;
+            for (const auto& f : found) contact = contact || f.Code == "CONTACT";
+            if (contact == wrong) break;
+            std::this_thread::sleep_for(std::chrono::milliseconds(1));
+        }
+        polled.push_back(std::chrono::duration<double, std::milli>(Clock::now() - start).count());
+    }
+    std::this_thread::sleep_for(std::chrono::milliseconds(300));
+    const auto timer = liveEditMilliseconds(fromLog);
+    std::printf("| %-58s | %7d | p50 %6.1f ms, p95 %6.1f ms (office timer, %zu edits) |\n",
+                "LIVE one typed cell -> its finding updated", n, percentile(timer, 0.5),
+                percentile(timer, 0.95), timer.size());
+    std::printf(
+        "| %-58s | %7d | p50 %6.1f ms, p95 %6.1f ms (client: type, then poll "
+        "getFindings on the cell) |\n",
+        "LIVE   the same, seen by a remote client", n, percentile(polled, 0.5),
+        percentile(polled, 0.95));
+
+    // A paste of 1,000 action rows (copied from the top of the sheet) below the data.
+    const auto actions = byNameOrThrow(book.doc, "跟进行动表");
+    std::vector<double> pasted;
+    for (int r = 0; r < runs; ++r) {
+        selectRange(book.doc, actions, "A2:L1001");
+        const Reference<css::datatransfer::XTransferableSupplier> transfer(
+            Reference<css::frame::XModel>(book.doc, UNO_QUERY_THROW)->getCurrentController(),
+            UNO_QUERY_THROW);
+        const auto copied = transfer->getTransferable();
+        const int target = n + 3 + r * 1000;
+        selectRange(book.doc, actions, "A" + std::to_string(target));
+        const std::string area =
+            "跟进行动表.A" + std::to_string(target) + ":L" + std::to_string(target + 999);
+        const auto start = Clock::now();
+        transfer->insertTransferable(copied);
+        for (int polls = 0; polls < 20000; ++polls) {
+            if (toolkit3->getFindings(doc, toOUString(area)).getLength() > 0) break;
+            std::this_thread::sleep_for(std::chrono::milliseconds(1));
+        }
+        pasted.push_back(std::chrono::duration<double>(Clock::now() - start).count());
+    }
+    row("LIVE paste of 1,000 rows -> their findings, client", n, statsOf(pasted),
+        "the pasted rows repeat existing action numbers: DUPLICATE on each, both rows rechecked");
+    std::fflush(stdout);
+}
+
 // The heavy case: a register with the trouble real ones have (every phone typed as a number,
 // half of the open actions overdue: about 145,000 findings at 100k + 100k), against Calc's Mark
 // Invalid Data on the same data, with the office's memory.
@@ -562,6 +698,12 @@ void heavyCase(const Reference<org::dealsheet::calc::XToolkit>& toolkit, int n, 
         "HEAVY (office memory growth during Validate)", n, validate.memoryGrowthMb, residentMb,
         validate.peakMb, runs);
     std::fflush(stdout);
+    liveFigures(toolkit, book, n, runs, validate.wall.median);
+    printOfficeTimings();
+    if (std::getenv("BENCH_HEAVY_LIVE_ONLY")) {
+        close(book.doc);
+        return;
+    }
     // For profiling Validate alone (perf attached to the office after the workbook is loaded).
     if (std::getenv("BENCH_HEAVY_VALIDATE_ONLY")) {
         printOfficeTimings();

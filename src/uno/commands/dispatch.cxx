@@ -8,6 +8,7 @@
 #include <com/sun/star/awt/MessageBoxType.hpp>
 #include <com/sun/star/awt/Toolkit.hpp>
 #include <com/sun/star/awt/XMessageBoxFactory.hpp>
+#include <com/sun/star/frame/DispatchHelper.hpp>
 #include <com/sun/star/frame/DispatchResultState.hpp>
 #include <com/sun/star/frame/FeatureStateEvent.hpp>
 #include <com/sun/star/frame/XController.hpp>
@@ -39,6 +40,7 @@
 #include "uno/workbook/choice_dialog.hxx"
 #include "uno/workbook/office_util.hxx"
 #include "uno/workbook/uno_util.hxx"
+#include "uno/workbook/workbook_reader.hxx"
 
 namespace dealsheet::uno {
 namespace {
@@ -218,6 +220,15 @@ class Dispatcher
                                          : tell(outcome.message, false);
             }
             if (url.Path == "InsertTemplates") outcome = insertTemplates(context_, doc, lang);
+            if (url.Path == "Validate" && gui) {
+                // In a window the answer is beside the sheet: marks, and the Problems panel.
+                // The report sheet only when Settings 校验报告表 / Report sheet says 自动.
+                const bool report = readDocumentSettings(doc).word("reportSheet") == "automatic";
+                outcome = runFullCheck(context_, doc, report);
+                if (outcome.sheetsChecked == 0) return tell(outcome.message, false);
+                openProblemsPanel();
+                return {outcome.message, false};  // no box for a finished check
+            }
             if (url.Path == "Validate") outcome = validate(context_, doc);
             if (url.Path == "ClearMarks") outcome = clearMarks(context_, doc);
             if (url.Path == "AssignCustomerNumbers") outcome = assignCustomerNumbers(context_, doc);
@@ -225,12 +236,6 @@ class Dispatcher
             if (url.Path == "MapColumns") {
                 if (!gui) return tell(std::string(msg::kMapNeedsWindow.in(uiLang)), true);
                 outcome = mapColumns(context_, doc, frame_);
-            }
-            if (gui && url.Path == "Validate" && outcome.sheetsChecked > 0) {
-                // The summary, with a button that jumps to the report.
-                if (ask(outcome.message + "\n\n" + std::string(msg::kShowReport.in(uiLang))))
-                    showReport(doc);
-                return {outcome.message, false};
             }
             return tell(outcome.message, false);
         } catch (const SyncFailed& e) {  // says itself that nothing changed, and why
@@ -333,6 +338,17 @@ class Dispatcher
             fileUrl = *picked;
         }
         return tell(exportCalendar(context_, doc, fileUrl).message, false);
+    }
+
+    // The DealSheet deck of the sidebar (src/uno/sidebar), its Problems panel first.
+    void openProblemsPanel() {
+        try {
+            css::frame::DispatchHelper::create(context_)->executeDispatch(
+                Reference<css::frame::XDispatchProvider>(frame_, css::uno::UNO_QUERY_THROW),
+                ".uno:SidebarDeck.DealSheetDeck", "", 0, {});
+        } catch (const css::uno::Exception&) {
+            // No sidebar (an office without one): the marks and getFindings still tell.
+        }
     }
 
     Reference<css::uno::XInterface> currentModel() {

@@ -139,8 +139,6 @@ class Toolkit
     checkWorkbook(const Reference<css::lang::XComponent>& document) override {
         return guarded(self(), [&] {
             const auto outcome = runFullCheck(context_, requireSpreadsheet(document), false);
-            if (outcome.sheetsChecked > 0)
-                uno::setLiveChecking(context_, requireSpreadsheet(document), liveSetting(document));
             return org::dealsheet::calc::ValidationSummary(
                 static_cast<sal_Int32>(outcome.errors), static_cast<sal_Int32>(outcome.warnings),
                 static_cast<sal_Int32>(outcome.sheetsChecked),
@@ -221,10 +219,6 @@ class Toolkit
     }
 
   private:
-    // Settings 实时校验 / Live checking (on unless the Settings sheet says off).
-    bool liveSetting(const Reference<css::lang::XComponent>& document) {
-        return liveCheckingWanted(requireSpreadsheet(document));
-    }
     Reference<css::uno::XInterface> self() { return static_cast<cppu::OWeakObject*>(this); }
     Reference<css::uno::XComponentContext> context_;
 };

@@ -2,23 +2,52 @@
 
 #include <algorithm>
 #include <chrono>
+#include <cstdio>
+#include <cstdlib>
 #include <map>
 #include <mutex>
+#include <set>
+#include <string_view>
+#include <tuple>
 
 #include <com/sun/star/awt/AsyncCallback.hpp>
 #include <com/sun/star/awt/XCallback.hpp>
 #include <com/sun/star/beans/XPropertySet.hpp>
+#include <com/sun/star/container/XIndexAccess.hpp>
+#include <com/sun/star/container/XNamed.hpp>
+#include <com/sun/star/document/DocumentEvent.hpp>
+#include <com/sun/star/document/XDocumentEventBroadcaster.hpp>
+#include <com/sun/star/document/XDocumentEventListener.hpp>
+#include <com/sun/star/document/XUndoManager.hpp>
+#include <com/sun/star/document/XUndoManagerSupplier.hpp>
 #include <com/sun/star/lang/XComponent.hpp>
 #include <com/sun/star/lang/XEventListener.hpp>
+#include <com/sun/star/sheet/CellFlags.hpp>
+#include <com/sun/star/sheet/FormulaResult.hpp>
+#include <com/sun/star/sheet/XCellRangeAddressable.hpp>
+#include <com/sun/star/sheet/XCellRangesQuery.hpp>
+#include <com/sun/star/sheet/XConditionalFormat.hpp>
+#include <com/sun/star/sheet/XConditionalFormats.hpp>
+#include <com/sun/star/sheet/XSheetCellRanges.hpp>
+#include <com/sun/star/table/XCellRange.hpp>
+#include <com/sun/star/util/XChangesListener.hpp>
+#include <com/sun/star/util/XChangesNotifier.hpp>
+#include <com/sun/star/util/XModifiable.hpp>
+#include <com/sun/star/util/XModifyBroadcaster.hpp>
+#include <com/sun/star/util/XModifyListener.hpp>
 #include <cppuhelper/implbase1.hxx>
+#include <cppuhelper/implbase2.hxx>
 #include <cppuhelper/weakref.hxx>
 
 #include "core/text/messages.hpp"
+#include "core/validate/incremental.hpp"
 #include "core/validate/validator.hpp"
+#include "core/workbook/sheet_locator.hpp"
 #include "uno/validate/report_writer.hxx"
 #include "uno/workbook/document_settings.hxx"
 #include "uno/workbook/office_util.hxx"
 #include "uno/workbook/phase_times.hxx"
+#include "uno/workbook/sheet_format.hxx"
 #include "uno/workbook/uno_util.hxx"
 #include "uno/workbook/workbook_reader.hxx"
 
@@ -39,6 +68,15 @@ struct ReportBasis {
     MarkOutcome marks;
 };
 
+// An edit Calc reported: rows of a sheet, or a change of the sheet's structure.
+struct PendingEdit {
+    std::string sheet;
+    int firstRow = 0, lastRow = 0;
+    bool structural = false;  // rows or columns inserted or deleted
+};
+
+class EditListener;
+
 struct DocumentCheck {
     css::uno::WeakReference<css::frame::XModel> model;
     std::shared_ptr<const std::vector<Finding>> findings;
@@ -46,6 +84,18 @@ struct DocumentCheck {
     bool stale = false;
     std::uint64_t generation = 0;
     ReportBasis basis;
+    // Live checking: the workbook as last checked, the listener, and the edits not yet checked.
+    std::shared_ptr<IncrementalCheck> incremental;
+    std::vector<std::string> extraSheets;  // sheets of findings that are not checked (a sync's)
+    Reference<css::util::XChangesListener> listener;
+    Reference<css::document::XDocumentEventListener> saveListener;  // marks never saved
+    bool modifiedBeforeSave = true;
+    std::vector<PendingEdit> pending;
+    bool posted = false;                           // a check of the pending edits is on its way
+    std::chrono::steady_clock::time_point editAt;  // when the burst's first edit was told
+    bool unreportedEdit = false;  // the document changed without Calc reporting what
+    bool reported = false;        // Calc reported an edit since the last check
+    int ownWrites = 0;            // DealSheet itself is writing (marks): not an edit
 };
 
 struct Store {
@@ -122,6 +172,131 @@ void postToObservers(const Reference<css::frame::XModel>& model) {
     }
 }
 
+const std::vector<std::string> kMarkStyleNames{kStyleErrorMark.name, kStyleWarningMark.name};
+
+// Keeps DealSheet's highlights from becoming undo steps of their own: a mark update joins the
+// user's edit that caused it (a hidden undo context), so one undo takes back the edit and its
+// marks, and never a mark alone. Calc records conditional formats for undo whatever the undo
+// manager's lock says, and switching the document's IsUndoEnabled off empties the user's undo
+// stack. With nothing on the stack yet the marks are recorded as they are. Closed on every path.
+class UndoPause {
+  public:
+    explicit UndoPause(const Reference<css::sheet::XSpreadsheetDocument>& doc) {
+        try {
+            const Reference<css::document::XUndoManagerSupplier> supplier(doc, UNO_QUERY);
+            if (supplier.is()) undo_ = supplier->getUndoManager();
+            if (undo_.is()) undo_->enterHiddenUndoContext();
+        } catch (const css::uno::Exception&) {
+            undo_.clear();  // an empty undo stack has nothing to join
+        }
+    }
+    ~UndoPause() {
+        try {
+            if (undo_.is()) undo_->leaveUndoContext();
+        } catch (...) {
+        }
+    }
+    UndoPause(const UndoPause&) = delete;
+    UndoPause& operator=(const UndoPause&) = delete;
+
+  private:
+    Reference<css::document::XUndoManager> undo_;
+};
+
+// Marks DealSheet's own writes, so the modify events they cause are not taken for edits.
+class OwnWrites {
+  public:
+    explicit OwnWrites(const Reference<css::frame::XModel>& model);
+    ~OwnWrites();
+    OwnWrites(const OwnWrites&) = delete;
+    OwnWrites& operator=(const OwnWrites&) = delete;
+
+  private:
+    const void* key_;
+};
+
+// Vertical runs of cells of one column.
+std::vector<css::table::CellRangeAddress> columnRuns(int column, std::vector<int> rows) {
+    std::sort(rows.begin(), rows.end());
+    rows.erase(std::unique(rows.begin(), rows.end()), rows.end());
+    std::vector<css::table::CellRangeAddress> runs;
+    for (int row : rows) {
+        if (!runs.empty() && runs.back().EndRow + 1 == row) {
+            runs.back().EndRow = row;
+            continue;
+        }
+        css::table::CellRangeAddress a;
+        a.StartColumn = a.EndColumn = column;
+        a.StartRow = a.EndRow = row;
+        runs.push_back(a);
+    }
+    return runs;
+}
+
+// Rebuilds the highlights of some columns of one sheet from `findings` (all the sheet's
+// findings in those columns): their old formats go, one format per column and severity comes.
+void remarkColumns(const Reference<css::sheet::XSpreadsheetDocument>& doc, const std::string& name,
+                   const std::set<int>& columns, const std::vector<const Finding*>& findings) {
+    const auto sheet = sheetByName(doc, name);
+    Reference<css::sheet::XConditionalFormats> formats(
+        Reference<css::beans::XPropertySet>(sheet, UNO_QUERY_THROW)
+            ->getPropertyValue("ConditionalFormats"),
+        UNO_QUERY_THROW);
+    std::vector<css::table::CellRangeAddress> owned;  // the user's formats: never painted over
+    std::vector<sal_Int32> stale;
+    for (const auto& format : formats->getConditionalFormats()) {
+        bool ours = format->getCount() > 0;
+        for (sal_Int32 i = 0; i < format->getCount() && ours; ++i) {
+            Reference<css::beans::XPropertySet> entry(format->getByIndex(i), UNO_QUERY);
+            rtl::OUString style;
+            if (entry.is()) entry->getPropertyValue("StyleName") >>= style;
+            ours = std::find(kMarkStyleNames.begin(), kMarkStyleNames.end(), toUtf8(style)) !=
+                   kMarkStyleNames.end();
+        }
+        Reference<css::sheet::XSheetCellRanges> ranges(
+            Reference<css::beans::XPropertySet>(format, UNO_QUERY_THROW)->getPropertyValue("Range"),
+            UNO_QUERY);
+        const auto addresses = ranges.is() ? ranges->getRangeAddresses()
+                                           : css::uno::Sequence<css::table::CellRangeAddress>();
+        if (!ours) {
+            for (const auto& a : addresses) owned.push_back(a);
+            continue;
+        }
+        bool inColumns = addresses.getLength() > 0;
+        for (const auto& a : addresses)
+            inColumns = inColumns && a.StartColumn == a.EndColumn && columns.count(a.StartColumn);
+        if (!inColumns) continue;
+        sal_Int32 id = -1;
+        Reference<css::beans::XPropertySet>(format, UNO_QUERY_THROW)->getPropertyValue("ID") >>= id;
+        stale.push_back(id);
+    }
+    for (sal_Int32 id : stale) formats->removeByID(id);
+    std::map<int, std::pair<std::vector<int>, std::vector<int>>> byColumn;
+    std::set<std::pair<int, int>> errorCells;
+    for (const auto* f : findings)
+        if (f->severity == Severity::Error) errorCells.insert({f->column, f->row});
+    const auto covered = [&](int column, int row) {
+        for (const auto& a : owned)
+            if (column >= a.StartColumn && column <= a.EndColumn && row >= a.StartRow &&
+                row <= a.EndRow)
+                return true;
+        return false;
+    };
+    for (const auto* f : findings) {
+        if (f->rule == "MISSING_COLUMN" || covered(f->column, f->row)) continue;
+        auto& [errors, warnings] = byColumn[f->column];
+        if (f->severity == Severity::Error)
+            errors.push_back(f->row);
+        else if (!errorCells.count({f->column, f->row}))
+            warnings.push_back(f->row);
+    }
+    for (const auto& [column, lists] : byColumn)
+        for (const auto& [rows, style] : {std::pair{&lists.first, kStyleErrorMark.name},
+                                          {&lists.second, kStyleWarningMark.name}})
+            if (!rows->empty())
+                addConditionalFormat(doc, sheet, columnRuns(column, *rows), {{"1", style}});
+}
+
 Reference<css::uno::XComponentContext> officeContext() {
     Store& s = store();
     const std::lock_guard<std::recursive_mutex> lock(s.mutex);
@@ -142,18 +317,562 @@ DocumentCheck& entryOf(Store& s, const Reference<css::frame::XModel>& model) {
     return entry;
 }
 
-void recordFullCheck(const Reference<css::frame::XModel>& model, std::vector<Finding> findings,
+OwnWrites::OwnWrites(const Reference<css::frame::XModel>& model) : key_(keyOf(model)) {
+    Store& s = store();
+    const std::lock_guard<std::recursive_mutex> lock(s.mutex);
+    if (auto it = s.documents.find(key_); it != s.documents.end()) ++it->second.ownWrites;
+}
+
+OwnWrites::~OwnWrites() {
+    Store& s = store();
+    const std::lock_guard<std::recursive_mutex> lock(s.mutex);
+    if (auto it = s.documents.find(key_); it != s.documents.end()) --it->second.ownWrites;
+}
+
+// The snapshot of a document's findings: the incremental check's, then a sync's own.
+std::shared_ptr<const std::vector<Finding>> snapshotOf(const IncrementalCheck& check,
+                                                       const std::vector<Finding>& extra) {
+    auto all = std::make_shared<std::vector<Finding>>();
+    all->reserve(check.findingCount() + extra.size());
+    check.forEachFinding([&](const Finding& f) { all->push_back(f); });
+    all->insert(all->end(), extra.begin(), extra.end());
+    return all;
+}
+
+// The findings of `changed` taken out of and put into a snapshot kept in the incremental
+// check's order (sheet, row, column, rule).
+void patchSnapshot(std::vector<Finding>& findings, const FindingsDelta& changed,
+                   const IncrementalCheck& check) {
+    const auto full = [](const Finding& f) {
+        return std::tie(f.sheet, f.row, f.column, f.rule, f.severity, f.field, f.value, f.messageZh,
+                        f.messageEn);
+    };
+    std::vector<const Finding*> removed;
+    for (const auto& f : changed.removed) removed.push_back(&f);
+    std::sort(removed.begin(), removed.end(),
+              [&](const Finding* a, const Finding* b) { return full(*a) < full(*b); });
+    findings.erase(std::remove_if(findings.begin(), findings.end(),
+                                  [&](const Finding& f) {
+                                      return std::binary_search(
+                                          removed.begin(), removed.end(), &f,
+                                          [&](const Finding* a, const Finding* b) {
+                                              return full(*a) < full(*b);
+                                          });
+                                  }),
+                   findings.end());
+    std::map<std::string, int> order;
+    for (const auto& [schema, data] : check.sheets())
+        order.emplace(data.name, check.sheetIndex(data.name));
+    const auto place = [&](const Finding& f) {
+        const auto it = order.find(f.sheet);
+        return std::make_tuple(it == order.end() ? 1 << 20 : it->second, f.row, f.column,
+                               std::string_view(f.rule));
+    };
+    const auto middle = static_cast<std::ptrdiff_t>(findings.size());
+    findings.insert(findings.end(), changed.added.begin(), changed.added.end());
+    std::sort(findings.begin() + middle, findings.end(),
+              [&](const Finding& a, const Finding& b) { return place(a) < place(b); });
+    std::inplace_merge(findings.begin(), findings.begin() + middle, findings.end(),
+                       [&](const Finding& a, const Finding& b) { return place(a) < place(b); });
+}
+
+void postEditCheck(const Reference<css::frame::XModel>& model);
+
+// Records what Calc reports (and that something changed), and asks for a check right after:
+// the edit itself is never slowed.
+class EditListener
+    : public cppu::WeakImplHelper2<css::util::XChangesListener, css::util::XModifyListener> {
+  public:
+    explicit EditListener(const Reference<css::frame::XModel>& model) : model_(model) {}
+
+    void SAL_CALL changesOccurred(const css::util::ChangesEvent& event) override {
+        try {
+            const Reference<css::frame::XModel> model(model_);
+            const Reference<css::sheet::XSpreadsheetDocument> doc(model, UNO_QUERY);
+            if (!doc.is()) return;
+            std::vector<PendingEdit> edits;
+            const Reference<css::container::XIndexAccess> sheets(doc->getSheets(), UNO_QUERY);
+            for (const auto& change : event.Changes) {
+                rtl::OUString accessor;
+                change.Accessor >>= accessor;
+                const Reference<css::sheet::XCellRangeAddressable> range(change.ReplacedElement,
+                                                                         UNO_QUERY);
+                if (!range.is() || !sheets.is()) continue;
+                const auto a = range->getRangeAddress();
+                const Reference<css::container::XNamed> sheet(sheets->getByIndex(a.Sheet),
+                                                              UNO_QUERY);
+                if (!sheet.is()) continue;
+                const std::string operation = toUtf8(accessor);
+                edits.push_back({toUtf8(sheet->getName()), a.StartRow, a.EndRow,
+                                 operation.find("rows") != std::string::npos ||
+                                     operation.find("columns") != std::string::npos});
+            }
+            bool post = false;
+            {
+                Store& s = store();
+                const std::lock_guard<std::recursive_mutex> lock(s.mutex);
+                const auto it = s.documents.find(keyOf(model));
+                if (it == s.documents.end() || !it->second.live) return;
+                DocumentCheck& entry = it->second;
+                entry.pending.insert(entry.pending.end(), edits.begin(), edits.end());
+                entry.reported = true;
+                post = !entry.posted;
+                if (post) entry.editAt = std::chrono::steady_clock::now();
+                entry.posted = true;
+            }
+            if (post) postEditCheck(model);
+        } catch (...) {
+            // Never in the way of the user's edit.
+        }
+    }
+
+    void SAL_CALL modified(const css::lang::EventObject&) override {
+        try {
+            const Reference<css::frame::XModel> model(model_);
+            bool post = false;
+            {
+                Store& s = store();
+                const std::lock_guard<std::recursive_mutex> lock(s.mutex);
+                const auto it = s.documents.find(keyOf(model));
+                if (it == s.documents.end() || !it->second.live || it->second.ownWrites > 0) return;
+                it->second.unreportedEdit = true;
+                post = !it->second.posted;
+                if (post) it->second.editAt = std::chrono::steady_clock::now();
+                it->second.posted = true;
+            }
+            if (post) postEditCheck(model);
+        } catch (...) {
+        }
+    }
+
+    void SAL_CALL disposing(const css::lang::EventObject&) override {}
+
+  private:
+    css::uno::WeakReference<css::frame::XModel> model_;
+};
+
+void processEdits(const Reference<css::frame::XModel>& model);
+
+class EditCheck : public cppu::WeakImplHelper1<css::awt::XCallback> {
+  public:
+    explicit EditCheck(const Reference<css::frame::XModel>& model) : model_(model) {}
+    void SAL_CALL notify(const Any&) override {
+        try {
+            const Reference<css::frame::XModel> model(model_);
+            if (model.is()) processEdits(model);
+        } catch (...) {
+            // A failed live check leaves the last results standing; the next Validate refreshes.
+        }
+    }
+
+  private:
+    css::uno::WeakReference<css::frame::XModel> model_;
+};
+
+void postEditCheck(const Reference<css::frame::XModel>& model) {
+    Reference<css::uno::XComponentContext> context;
+    {
+        Store& s = store();
+        const std::lock_guard<std::recursive_mutex> lock(s.mutex);
+        context = s.context;
+    }
+    if (context.is())
+        css::awt::AsyncCallback::create(context)->addCallback(new EditCheck(model), Any());
+}
+
+// Every DealSheet highlight of every sheet, removed (before a save) under OwnWrites.
+void removeAllMarks(const Reference<css::frame::XModel>& model) {
+    const Reference<css::sheet::XSpreadsheetDocument> doc(model, UNO_QUERY);
+    if (!doc.is()) return;
+    {
+        const Reference<css::util::XModifiable> modifiable(model, UNO_QUERY);
+        Store& s = store();
+        const std::lock_guard<std::recursive_mutex> lock(s.mutex);
+        const auto it = s.documents.find(keyOf(model));
+        if (it != s.documents.end())
+            it->second.modifiedBeforeSave = modifiable.is() && modifiable->isModified();
+    }
+    const OwnWrites own(model);
+    for (const auto& name : sheetNames(doc)) {
+        try {
+            removeConditionalFormatsUsing(sheetByName(doc, name), kMarkStyleNames);
+        } catch (const css::uno::Exception&) {
+        }
+    }
+}
+
+// The highlights of the current findings, painted again (after a save).
+void restoreAllMarks(const Reference<css::frame::XModel>& model) {
+    const Reference<css::sheet::XSpreadsheetDocument> doc(model, UNO_QUERY);
+    std::shared_ptr<const std::vector<Finding>> findings;
+    bool wasModified = true;
+    {
+        Store& s = store();
+        const std::lock_guard<std::recursive_mutex> lock(s.mutex);
+        const auto it = s.documents.find(keyOf(model));
+        if (it != s.documents.end()) {
+            findings = it->second.findings;
+            wasModified = it->second.modifiedBeforeSave;
+        }
+    }
+    const Reference<css::util::XModifiable> modifiable(model, UNO_QUERY);
+    // A save (not a copy) leaves the document unmodified.
+    if (modifiable.is() && !modifiable->isModified()) wasModified = false;
+    if (!doc.is() || !findings || findings->empty()) return;
+    {
+        const OwnWrites own(model);
+        const UndoPause undo(doc);
+        std::map<std::string, std::pair<std::set<int>, std::vector<const Finding*>>> bySheet;
+        for (const auto& f : *findings) {
+            bySheet[f.sheet].first.insert(f.column);
+            bySheet[f.sheet].second.push_back(&f);
+        }
+        for (const auto& [name, columnsAndFindings] : bySheet) {
+            try {
+                remarkColumns(doc, name, columnsAndFindings.first, columnsAndFindings.second);
+            } catch (const css::uno::Exception&) {
+            }
+        }
+    }
+    // The marks are not the user's change: a just-saved document stays saved.
+    if (modifiable.is() && !wasModified) modifiable->setModified(false);
+}
+
+class RestoreMarks : public cppu::WeakImplHelper1<css::awt::XCallback> {
+  public:
+    explicit RestoreMarks(const Reference<css::frame::XModel>& model) : model_(model) {}
+    void SAL_CALL notify(const Any&) override {
+        try {
+            const Reference<css::frame::XModel> model(model_);
+            if (model.is()) restoreAllMarks(model);
+        } catch (...) {
+        }
+    }
+
+  private:
+    css::uno::WeakReference<css::frame::XModel> model_;
+};
+
+void restoreLater(const Reference<css::frame::XModel>& model) {
+    Reference<css::uno::XComponentContext> context;
+    {
+        Store& s = store();
+        const std::lock_guard<std::recursive_mutex> lock(s.mutex);
+        context = s.context;
+    }
+    if (context.is())
+        css::awt::AsyncCallback::create(context)->addCallback(new RestoreMarks(model), Any());
+}
+
+// Highlights are never saved into the file: they go before every save and come back after it.
+// A file sent to a colleague, or reopened in Excel or WPS, carries no stale red cells, and an
+// .xlsx round trip (whose conditional styles come back as ConditionalStyle_1, which nothing
+// could tell from a user's own) has nothing of DealSheet's left to remove.
+class SaveListener : public cppu::WeakImplHelper1<css::document::XDocumentEventListener> {
+  public:
+    void SAL_CALL documentEventOccured(const css::document::DocumentEvent& event) override {
+        try {
+            const Reference<css::frame::XModel> model(event.Source, UNO_QUERY);
+            if (!model.is()) return;
+            const std::string name = toUtf8(event.EventName);
+            // OnCopyTo: storeToURL (a copy, e.g. Export).
+            if (name == "OnSave" || name == "OnSaveAs" || name == "OnSaveTo" || name == "OnCopyTo")
+                removeAllMarks(model);
+            else if (name == "OnSaveDone" || name == "OnSaveAsDone" || name == "OnSaveToDone" ||
+                     name == "OnCopyToDone" || name == "OnSaveFailed" || name == "OnSaveAsFailed" ||
+                     name == "OnSaveToFailed" || name == "OnCopyToFailed")
+                restoreLater(model);  // right after: the document is still being stored
+        } catch (...) {
+            // Never in the way of a save.
+        }
+    }
+    void SAL_CALL disposing(const css::lang::EventObject&) override {}
+};
+
+void watchSaves(DocumentCheck& entry, const Reference<css::frame::XModel>& model) {
+    if (entry.saveListener.is()) return;
+    const Reference<css::document::XDocumentEventBroadcaster> broadcaster(model, UNO_QUERY);
+    if (!broadcaster.is()) return;
+    entry.saveListener = new SaveListener;
+    broadcaster->addDocumentEventListener(entry.saveListener);
+}
+
+void startListening(DocumentCheck& entry, const Reference<css::frame::XModel>& model) {
+    if (entry.listener.is()) return;
+    const Reference<css::util::XChangesNotifier> notifier(model, UNO_QUERY);
+    if (!notifier.is()) return;  // not Calc's model: nothing reports edits
+    entry.listener = new EditListener(model);
+    notifier->addChangesListener(entry.listener);
+    if (Reference<css::util::XModifyBroadcaster> broadcaster(model, UNO_QUERY); broadcaster.is())
+        broadcaster->addModifyListener(
+            Reference<css::util::XModifyListener>(entry.listener, UNO_QUERY));
+}
+
+void stopListening(DocumentCheck& entry, const Reference<css::frame::XModel>& model) {
+    if (!entry.listener.is()) return;
+    try {
+        if (Reference<css::util::XChangesNotifier> notifier(model, UNO_QUERY); notifier.is())
+            notifier->removeChangesListener(entry.listener);
+        if (Reference<css::util::XModifyBroadcaster> broadcaster(model, UNO_QUERY);
+            broadcaster.is())
+            broadcaster->removeModifyListener(
+                Reference<css::util::XModifyListener>(entry.listener, UNO_QUERY));
+    } catch (const css::uno::Exception&) {
+    }
+    entry.listener.clear();
+    entry.pending.clear();
+}
+
+void recordFullCheck(const Reference<css::frame::XModel>& model,
+                     std::shared_ptr<IncrementalCheck> incremental, std::vector<Finding> extra,
                      ReportBasis basis) {
     {
         Store& s = store();
         const std::lock_guard<std::recursive_mutex> lock(s.mutex);
         DocumentCheck& entry = entryOf(s, model);
-        entry.findings = std::make_shared<const std::vector<Finding>>(std::move(findings));
+        watchSaves(entry, model);
+        entry.findings = snapshotOf(*incremental, extra);
+        entry.incremental = std::move(incremental);
+        entry.extraSheets.clear();
         entry.basis = std::move(basis);
         entry.stale = false;
+        entry.pending.clear();
+        entry.unreportedEdit = entry.reported = false;
         ++entry.generation;
     }
     postToObservers(model);
+}
+
+// The current rows of a sheet from `first` to `last` (sheet rows), `width` columns from A.
+std::vector<RowEdit> readRows(const Reference<css::sheet::XSpreadsheet>& sheet, std::size_t index,
+                              int first, int last, int width) {
+    std::vector<RowEdit> edits;
+    if (width <= 0 || last < first) return edits;
+    const auto range = rangeOf(sheet, 0, first, width - 1, last);
+    CellGrid values = readValues(range);
+    const auto rows = static_cast<std::size_t>(last - first + 1);
+    std::vector<std::vector<bool>> formulas(rows,
+                                            std::vector<bool>(static_cast<std::size_t>(width)));
+    auto errors = formulas;
+    Reference<css::sheet::XCellRangesQuery> query(range, UNO_QUERY_THROW);
+    const auto mark = [&](const Reference<css::sheet::XSheetCellRanges>& found,
+                          std::vector<std::vector<bool>>& flags) {
+        if (!found.is()) return;
+        for (const auto& a : found->getRangeAddresses())
+            for (int r = std::max<int>(a.StartRow, first); r <= std::min<int>(a.EndRow, last); ++r)
+                for (int c = a.StartColumn; c <= a.EndColumn && c < width; ++c)
+                    flags[static_cast<std::size_t>(r - first)][static_cast<std::size_t>(c)] = true;
+    };
+    mark(query->queryContentCells(css::sheet::CellFlags::FORMULA), formulas);
+    mark(query->queryFormulaCells(css::sheet::FormulaResult::ERROR), errors);
+    for (std::size_t r = 0; r < rows && r < values.size(); ++r)
+        edits.push_back(
+            {index, first + static_cast<int>(r), std::move(values[r]), formulas[r], errors[r]});
+    return edits;
+}
+
+// Longest a burst may be read row by row; beyond it the sheet is read again whole.
+constexpr int kRowsReadApart = 20000;
+
+// Up to this many data rows a change Calc did not report is found by reading the workbook
+// again (a few milliseconds per thousand rows); above it the results are said to be stale.
+constexpr std::size_t kRowsReadAgain = 20000;
+
+std::size_t rowsOf(const IncrementalCheck& check) {
+    std::size_t rows = 0;
+    for (const auto& [schema, data] : check.sheets())
+        rows += static_cast<std::size_t>(data.rowCount());
+    return rows;
+}
+
+bool sameData(const SheetData& a, const SheetData& b) {
+    return a.cells == b.cells && a.isFormula == b.isFormula && a.isError == b.isError &&
+           a.mergedCopies == b.mergedCopies &&
+           (a.sheetRows == b.sheetRows ||
+            (a.sheetRows.empty() || b.sheetRows.empty()));  // identity written out or not
+}
+
+void publish(const Reference<css::frame::XModel>& model,
+             const std::shared_ptr<IncrementalCheck>& incremental, const FindingsDelta& changed);
+
+void rereadChanged(const Reference<css::frame::XModel>& model,
+                   const std::shared_ptr<IncrementalCheck>& incremental) {
+    const Reference<css::sheet::XSpreadsheetDocument> doc(model, UNO_QUERY_THROW);
+    std::set<const SheetSchema*> schemas;
+    for (const auto& [schema, data] : incremental->sheets()) schemas.insert(schema);
+    auto view = readWorkbook(doc, [&](const SheetSchema& s) { return schemas.count(&s) > 0; });
+    FindingsDelta changed;
+    for (auto& [schema, data] : view.sheets) {
+        const int index = incremental->sheetIndex(data.name);
+        if (index < 0) {  // a DealSheet sheet that was not there: everything again
+            runFullCheck(officeContext(), doc, false);
+            return;
+        }
+        if (sameData(incremental->sheets()[static_cast<std::size_t>(index)].second, data)) continue;
+        auto d = incremental->replaceSheet(static_cast<std::size_t>(index), std::move(data));
+        changed.removed.insert(changed.removed.end(), d.removed.begin(), d.removed.end());
+        changed.added.insert(changed.added.end(), d.added.begin(), d.added.end());
+    }
+    publish(model, incremental, changed);
+}
+
+void publish(const Reference<css::frame::XModel>& model,
+             const std::shared_ptr<IncrementalCheck>& incremental, const FindingsDelta& changed) {
+    const Reference<css::sheet::XSpreadsheetDocument> doc(model, UNO_QUERY_THROW);
+    // The marks of the columns whose findings changed.
+    std::map<std::string, std::set<int>> columns;
+    for (const auto* list : {&changed.removed, &changed.added})
+        for (const auto& f : *list) columns[f.sheet].insert(f.column);
+    if (!columns.empty()) {
+        std::map<std::string, std::vector<const Finding*>> bySheet;
+        incremental->forEachFinding([&](const Finding& f) {
+            const auto it = columns.find(f.sheet);
+            if (it != columns.end() && it->second.count(f.column)) bySheet[f.sheet].push_back(&f);
+        });
+        const OwnWrites own(model);
+        const UndoPause undo(doc);
+        for (const auto& [name, set] : columns) {
+            try {
+                ensureCellStyle(doc, kStyleErrorMark);
+                ensureCellStyle(doc, kStyleWarningMark);
+                remarkColumns(doc, name, set, bySheet[name]);
+            } catch (const css::uno::Exception&) {
+                // A protected sheet keeps its old marks; the Problems list is still right.
+            }
+        }
+    }
+    {
+        Store& s = store();
+        const std::lock_guard<std::recursive_mutex> lock(s.mutex);
+        const auto it = s.documents.find(keyOf(model));
+        if (it == s.documents.end() || it->second.incremental != incremental) return;
+        if (!changed.empty() || it->second.stale) {
+            auto& current = it->second.findings;
+            // Nobody else holds the snapshot (a reader copies it under this lock): patched in
+            // place, a few moves instead of copying 137,000 findings on every typed cell.
+            if (current && current.use_count() == 1 && !it->second.stale &&
+                current->size() ==
+                    incremental->findingCount() - changed.added.size() + changed.removed.size())
+                patchSnapshot(const_cast<std::vector<Finding>&>(*current), changed, *incremental);
+            else
+                current = snapshotOf(*incremental, {});
+            ++it->second.generation;
+        }
+        it->second.stale = false;
+    }
+    postToObservers(model);
+}
+
+void processEdits(const Reference<css::frame::XModel>& model) {
+    std::vector<PendingEdit> pending;
+    std::shared_ptr<IncrementalCheck> incremental;
+    bool unreported = false;
+    std::chrono::steady_clock::time_point editAt;
+    {
+        Store& s = store();
+        const std::lock_guard<std::recursive_mutex> lock(s.mutex);
+        const auto it = s.documents.find(keyOf(model));
+        if (it == s.documents.end()) return;
+        DocumentCheck& entry = it->second;
+        entry.posted = false;
+        pending.swap(entry.pending);
+        unreported = entry.unreportedEdit && !entry.reported;
+        entry.unreportedEdit = entry.reported = false;
+        if (!entry.live || !entry.incremental) return;
+        incremental = entry.incremental;
+        editAt = entry.editAt;
+        if (unreported && pending.empty() && rowsOf(*incremental) > kRowsReadAgain) {
+            // A write Calc did not report (a macro's, Delete, an undo): in a large workbook
+            // the results may be wrong now, and say so.
+            if (entry.stale) return;
+            entry.stale = true;
+            ++entry.generation;
+        }
+    }
+    if (unreported && pending.empty() && rowsOf(*incremental) <= kRowsReadAgain) {
+        // A small workbook is read again, and what changed is rechecked: exact, never stale.
+        rereadChanged(model, incremental);
+        return;
+    }
+    if (unreported && pending.empty()) {
+        postToObservers(model);
+        return;
+    }
+    const auto context = officeContext();
+    const Reference<css::sheet::XSpreadsheetDocument> doc(model, UNO_QUERY_THROW);
+    PhaseTimes times("live");
+    // Which rows of which checked sheet changed; a change elsewhere that matters (Settings,
+    // a DealSheet sheet not checked yet, a header) takes a full check.
+    std::map<std::size_t, std::set<std::pair<int, int>>> rowsBySheet;
+    std::set<std::size_t> reread;
+    bool full = false;
+    for (const auto& edit : pending) {
+        const int index = incremental->sheetIndex(edit.sheet);
+        if (index < 0) {
+            const LocatedSheet located = locateSheet(productSchema(), edit.sheet);
+            const bool report = hasReportSheetName(edit.sheet);
+            if (!report && located.schema && located.kind() != SheetKind::Review) full = true;
+            continue;
+        }
+        const auto sheet = static_cast<std::size_t>(index);
+        const SheetData& data = incremental->sheets()[sheet].second;
+        if (edit.structural || edit.firstRow <= data.sheetRow(0) ||
+            edit.lastRow - edit.firstRow >= kRowsReadApart)
+            reread.insert(sheet);
+        else
+            rowsBySheet[sheet].insert({edit.firstRow, edit.lastRow});
+    }
+    if (full) {
+        runFullCheck(context, doc, false);
+        return;
+    }
+    FindingsDelta delta;
+    std::vector<RowEdit> edits;
+    for (const auto& [index, spans] : rowsBySheet) {
+        if (reread.count(index)) continue;
+        const SheetData& data = incremental->sheets()[index].second;
+        const auto sheet = sheetByName(doc, data.name);
+        const int width = static_cast<int>(data.cells.empty() ? 0 : data.cells[0].size());
+        // Overlapping spans (a paste and its undo in one burst) are read once.
+        int readUpTo = -1;
+        for (const auto& [first, last] : spans) {
+            const int from = std::max(first, readUpTo + 1);
+            if (from > last) continue;
+            for (auto& e : readRows(sheet, index, from, last, width)) edits.push_back(std::move(e));
+            readUpTo = last;
+        }
+    }
+    times.mark("read");
+    auto changed = incremental->apply(edits);
+    times.mark("check");
+    for (std::size_t index : reread) {
+        const SheetData& old = incremental->sheets()[index].second;
+        const std::string name = old.name;
+        const SheetSchema* schema = incremental->sheets()[index].first;
+        auto view = readWorkbook(doc, [&](const SheetSchema& s) { return &s == schema; });
+        bool found = false;
+        for (auto& [s, data] : view.sheets)
+            if (data.name == name) {
+                auto d = incremental->replaceSheet(index, std::move(data));
+                changed.removed.insert(changed.removed.end(), d.removed.begin(), d.removed.end());
+                changed.added.insert(changed.added.end(), d.added.begin(), d.added.end());
+                found = true;
+            }
+        if (!found) {  // no longer read as that sheet: everything is looked at again
+            runFullCheck(context, doc, false);
+            return;
+        }
+    }
+    times.mark("reread");
+    publish(model, incremental, changed);
+    times.mark("publish");
+    // From Calc's notice of the first edit of the burst to the findings published.
+    if (std::getenv("DEALSHEET_TIMINGS"))
+        std::fprintf(stderr, "[timings] live-edit rows=%zu findings=%zu total_us=%lld\n",
+                     changed.rowsChecked, incremental->findingCount(),
+                     static_cast<long long>(std::chrono::duration_cast<std::chrono::microseconds>(
+                                                std::chrono::steady_clock::now() - editAt)
+                                                .count()));
 }
 
 }  // namespace
@@ -206,7 +925,12 @@ CommandOutcome runFullCheck(const Reference<css::uno::XComponentContext>& contex
         contextOf(Reference<css::beans::XPropertySet>(doc, UNO_QUERY));
     const ValidationOptions options{functionContext.dates, functionContext.dates.todaySerial(),
                                     readDocumentSettings(doc)};
-    ValidationResult result = validateWorkbook(workbook.sheets, options);
+    auto incremental = std::make_shared<IncrementalCheck>(workbook.sheets, options);
+    ValidationResult result;
+    result.findings = incremental->findings();
+    result.checked = incremental->checked();
+    for (const auto& f : result.findings)
+        ++(f.severity == Severity::Error ? result.errors : result.warnings);
     if (!extra.empty()) {
         result.findings.insert(result.findings.end(), extra.begin(), extra.end());
         std::vector<std::string> order;
@@ -225,7 +949,14 @@ CommandOutcome runFullCheck(const Reference<css::uno::XComponentContext>& contex
                       workbook.recognitions,
                       workbook.skipped,
                       options.settings.problems};
+    const Reference<css::frame::XModel> model(doc, UNO_QUERY_THROW);
     {
+        Store& s = store();
+        const std::lock_guard<std::recursive_mutex> lock(s.mutex);
+        entryOf(s, model);  // so that OwnWrites has an entry to count on
+    }
+    {
+        const OwnWrites own(model);
         const RowHeightPause heights(doc);
         UndoScope undo(doc, std::string(msg::kValidateTitle.in(uiLang)), [&] {
             clearReportAndMarks(doc);  // never leave half a report or half the marks
@@ -253,9 +984,11 @@ CommandOutcome runFullCheck(const Reference<css::uno::XComponentContext>& contex
         msg::format(msg::format(msg::kValidated.in(uiLang), std::to_string(result.errors)),
                     std::to_string(result.warnings)),
         std::to_string(outcome.milliseconds));
-    recordFullCheck(Reference<css::frame::XModel>(doc, UNO_QUERY_THROW), std::move(result.findings),
+    recordFullCheck(model, std::move(incremental), extra,
                     ReportBasis{plans, workbook.recognitions, workbook.skipped,
                                 options.settings.problems, result.checked, input.marks});
+    // Live checking starts at the first check (Settings 实时校验 / Live checking).
+    if (options.settings.word("liveChecking") != "off") setLiveChecking(context, doc, true);
     return outcome;
 }
 
@@ -310,6 +1043,10 @@ void setLiveChecking(const Reference<css::uno::XComponentContext>& context,
         DocumentCheck& entry = entryOf(s, model);
         if (entry.live == on) return;
         entry.live = on;
+        if (on)
+            startListening(entry, model);
+        else
+            stopListening(entry, model);
     }
     postToObservers(model);
 }
@@ -325,7 +1062,9 @@ void forgetCheck(const Reference<css::sheet::XSpreadsheetDocument>& doc) {
         const std::lock_guard<std::recursive_mutex> lock(s.mutex);
         const auto it = s.documents.find(keyOf(model));
         if (it == s.documents.end()) return;
+        stopListening(it->second, model);
         it->second.findings.reset();
+        it->second.incremental.reset();
         it->second.basis = {};
         it->second.live = false;
         it->second.stale = false;
