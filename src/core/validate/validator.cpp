@@ -1,6 +1,7 @@
 #include "core/validate/validator.hpp"
 
 #include <algorithm>
+#include <cstdint>
 #include <map>
 #include <optional>
 #include <unordered_map>
@@ -202,13 +203,7 @@ class RowView final : public RuleRow {
     std::optional<std::string> lookup(std::string_view refParam,
                                       const std::string& key) const override;
     long workingDays(long from, long to) const override;
-    std::optional<int> firstSeen(std::string_view key) override {
-        if (rule_->seen.empty())  // a rule that remembers keys sees every row: no rehashing
-            rule_->seen.reserve(static_cast<std::size_t>(sheet_.data->rowCount()));
-        const auto [first, inserted] = rule_->seen.emplace(key, row_, KeyIndex::Key::Copied);
-        // The row as it stands on the sheet (rows above the header are not read).
-        return inserted ? std::nullopt : std::optional<int>(sheet_.data->sheetRow(*first));
-    }
+    std::optional<int> firstSeen(std::string_view key) override;
     void report(int column, std::string detailZh, std::string detailEn) override;
 
     static std::string keyText(const RecognisedSheet& sheet, int row, int column) {
@@ -347,6 +342,17 @@ class Validator {
         f.messageEn = fillMessage(messages.en, f.field, f.value, detail.en);
     }
 
+    // The group of the rows holding `key` in the sheets of `sheetId` (RowDependencies).
+    static std::string keyGroup(std::string_view sheetId, std::string_view key) {
+        return "k\x1f" + std::string(sheetId) + "\x1f" + std::string(key);
+    }
+    void noteReader(const RecognisedSheet& sheet, int row, std::string_view sheetId,
+                    std::string_view key) const {
+        if (options_.dependencies)
+            options_.dependencies->note(sheet.data->name, sheet.data->sheetRow(row),
+                                        keyGroup(sheetId, key), RowDependencies::Role::Reader);
+    }
+
     bool keyExists(std::string_view sheetId, std::string_view key) const {
         bool keyed = false;
         for (const auto& keys : keys_)
@@ -450,6 +456,10 @@ class Validator {
             for (int row = 1; row < sheet.data->rowCount(); ++row) {
                 const CellKey key = RowView::keyOf(sheet, row, column, scratch);
                 if (key.text.empty()) continue;
+                if (options_.dependencies)
+                    options_.dependencies->note(sheet.data->name, sheet.data->sheetRow(row),
+                                                keyGroup(sheet.schema->id, key.text),
+                                                RowDependencies::Role::Member);
                 const bool filled = filled_[i][static_cast<std::size_t>(row)];
                 const auto [first, inserted] =
                     keys.index.emplace(key.text, filled ? row : -1, key.lifetime);
@@ -605,6 +615,20 @@ double RowView::setting(std::string_view name) const {
     return *value;
 }
 
+std::optional<int> RowView::firstSeen(std::string_view key) {
+    if (rule_->seen.empty())  // a rule that remembers keys sees every row: no rehashing
+        rule_->seen.reserve(static_cast<std::size_t>(sheet_.data->rowCount()));
+    if (auto* dependencies = validator_.options().dependencies)
+        dependencies->note(sheet_.data->name, sheet_.data->sheetRow(row_),
+                           "s\x1f" + sheet_.data->name + "\x1f" +
+                               std::to_string(reinterpret_cast<std::uintptr_t>(rule_->rule)) +
+                               "\x1f" + std::string(key),
+                           RowDependencies::Role::Member);
+    const auto [first, inserted] = rule_->seen.emplace(key, row_, KeyIndex::Key::Copied);
+    // The row as it stands on the sheet (rows above the header are not read).
+    return inserted ? std::nullopt : std::optional<int>(sheet_.data->sheetRow(*first));
+}
+
 long RowView::today() const { return validator_.options().today; }
 
 std::string RowView::dateText(long serial) const { return validator_.dateText(serial); }
@@ -622,6 +646,7 @@ std::optional<std::string> RowView::lookup(std::string_view refParam,
     std::string target;
     for (const auto& spec : rule_->rule->definition->params)
         if (spec.name == refParam) target = sheet_.schema->columnOrThrow(param(spec.of).text).ref;
+    validator_.noteReader(sheet_, row_, target, key);
     const auto& values = validator_.valuesByKey(target, value.text);
     const auto it = values.find(key);
     return it == values.end() ? std::nullopt : std::optional<std::string>(it->second);
@@ -648,8 +673,10 @@ CellView::CellView(Validator& validator, RowView& row, const ColumnSchema& colum
 
 bool CellView::refersToMissingKey() const {
     std::string scratch;
-    return !validator_.keyExists(
-        column_.ref, RowView::keyOf(row_.sheet(), row_.row(), sheetColumn_, scratch).text);
+    const std::string_view key =
+        RowView::keyOf(row_.sheet(), row_.row(), sheetColumn_, scratch).text;
+    validator_.noteReader(row_.sheet(), row_.row(), column_.ref, key);
+    return !validator_.keyExists(column_.ref, key);
 }
 
 void CellView::report(std::string_view code, std::string detailZh, std::string detailEn) {

@@ -31,10 +31,23 @@ struct SheetPlan {
 // Decides for every sheet name whether it is validated, and why not.
 std::vector<SheetPlan> planSheets(const Schema& schema, const std::vector<std::string>& names);
 
+// What a row's findings depend on besides its own cells, told by the validator to the
+// incremental check (incremental.hpp). A group is a key of the workbook ("k", a sheet id and a
+// key: the rows holding that key) or the memory of a rule that compares a row with the rows
+// before it ("s": DUPLICATE_NAME's names). A Member row is part of a group; a Reader row only
+// reads it (a reference to a customer number, a look-up of the register's name).
+class RowDependencies {
+  public:
+    enum class Role { Member, Reader };
+    virtual ~RowDependencies() = default;
+    virtual void note(const std::string& sheet, int sheetRow, std::string group, Role role) = 0;
+};
+
 struct ValidationOptions {
     SerialDates dates;
     long today = 0;
     Settings settings;
+    RowDependencies* dependencies = nullptr;  // told every dependency when set
 };
 
 struct SheetSummary {

@@ -20,6 +20,7 @@
 #include "core/workbook/sheet_locator.hpp"
 #include "uno/review/review_writer.hxx"
 #include "uno/templates/template_writer.hxx"
+#include "uno/validate/live_check.hxx"
 #include "uno/validate/report_writer.hxx"
 #include "uno/workbook/document_settings.hxx"
 #include "uno/workbook/office_util.hxx"
@@ -66,63 +67,7 @@ CommandOutcome insertTemplates(const Reference<css::uno::XComponentContext>& con
 CommandOutcome validate(const Reference<css::uno::XComponentContext>& context,
                         const Reference<css::sheet::XSpreadsheetDocument>& doc,
                         const std::vector<Finding>& extra) {
-    const auto start = std::chrono::steady_clock::now();
-    PhaseTimes times("validate");
-    const Lang uiLang = officeLanguage(context);
-    CommandOutcome outcome;
-    const WorkbookView workbook = readWorkbook(doc, {}, &times);
-    const auto& plans = workbook.plans;
-    if (std::none_of(plans.begin(), plans.end(), [](const SheetPlan& p) { return p.schema; })) {
-        outcome.message = msg::kNoSheetRecognised.in(uiLang);
-        return outcome;
-    }
-    const auto& sheets = workbook.sheets;
-    times.mark("read");
-    const FunctionContext functionContext =
-        contextOf(Reference<css::beans::XPropertySet>(doc, css::uno::UNO_QUERY));
-    const ValidationOptions options{functionContext.dates, functionContext.dates.todaySerial(),
-                                    readDocumentSettings(doc)};
-    ValidationResult result = validateWorkbook(sheets, options);
-    if (!extra.empty()) {
-        result.findings.insert(result.findings.end(), extra.begin(), extra.end());
-        std::vector<std::string> order;
-        for (const auto& plan : plans) order.push_back(plan.name);
-        sortAndDeduplicate(result.findings, order);
-        for (const auto& f : extra)
-            ++(f.severity == Severity::Error ? result.errors : result.warnings);
-    }
-    times.mark("check");
-
-    ReportInput report{&result,
-                       plans,
-                       {},
-                       start,
-                       uiLang,
-                       workbook.recognitions,
-                       workbook.skipped,
-                       options.settings.problems};
-    {
-        const RowHeightPause heights(doc);
-        UndoScope undo(doc, std::string(msg::kValidateTitle.in(uiLang)), [&] {
-            clearReportAndMarks(doc);  // never leave half a report or half the marks
-        });
-        clearReportAndMarks(doc);
-        times.mark("clear");
-        report.marks = markFindings(doc, result.findings, &times);
-        times.mark("mark");
-        outcome.milliseconds = writeReport(doc, report, times);
-        times.mark("report");
-        undo.commit();
-    }
-    times.mark("close");
-    outcome.errors = result.errors;
-    outcome.warnings = result.warnings;
-    outcome.sheetsChecked = static_cast<long>(result.checked.size());
-    outcome.message = msg::format(
-        msg::format(msg::format(msg::kValidated.in(uiLang), std::to_string(result.errors)),
-                    std::to_string(result.warnings)),
-        std::to_string(outcome.milliseconds));
-    return outcome;
+    return runFullCheck(context, doc, true, extra);
 }
 
 CommandOutcome clearMarks(const Reference<css::uno::XComponentContext>& context,
@@ -133,6 +78,7 @@ CommandOutcome clearMarks(const Reference<css::uno::XComponentContext>& context,
     UndoScope undo(doc, std::string(msg::kClearTitle.in(uiLang)));
     outcome.count = clearReportAndMarks(doc);
     undo.commit();
+    forgetCheck(doc);  // live checking stops with the marks
     outcome.message = msg::kMarksCleared.in(uiLang);
     return outcome;
 }

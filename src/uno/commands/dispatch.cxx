@@ -30,6 +30,7 @@
 #include "uno/recognition/mapping.hxx"
 #include "uno/reminders/deadlines.hxx"
 #include "uno/team/team_sync.hxx"
+#include "uno/validate/live_check.hxx"
 #include "uno/validate/report_writer.hxx"
 #include "uno/workbook/choice_dialog.hxx"
 #include "uno/workbook/office_util.hxx"
@@ -74,8 +75,9 @@ class Dispatcher
     : public cppu::WeakImplHelper4<css::frame::XDispatchProvider, css::frame::XNotifyingDispatch,
                                    css::lang::XInitialization, css::lang::XServiceInfo> {
   public:
-    explicit Dispatcher(const Reference<css::uno::XComponentContext>& context)
-        : context_(context) {}
+    explicit Dispatcher(const Reference<css::uno::XComponentContext>& context) : context_(context) {
+        rememberOfficeContext(context);
+    }
 
     // XInitialization: the frame the toolbar belongs to.
     void SAL_CALL initialize(const Sequence<Any>& arguments) override {

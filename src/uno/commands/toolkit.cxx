@@ -3,13 +3,17 @@
 #include <com/sun/star/uno/XComponentContext.hpp>
 #include <cppuhelper/implbase2.hxx>
 #include <cppuhelper/supportsservice.hxx>
-#include <org/dealsheet/calc/XToolkit2.hpp>
+#include <org/dealsheet/calc/XToolkit3.hpp>
 
+#include "core/validate/finding_area.hpp"
+#include "core/workbook/layout.hpp"
 #include "uno/commands/commands.hxx"
 #include "uno/dossier/dossier_export.hxx"
 #include "uno/recognition/mapping.hxx"
 #include "uno/reminders/deadlines.hxx"
 #include "uno/team/team_sync.hxx"
+#include "uno/validate/customer_card.hxx"
+#include "uno/validate/live_check.hxx"
 #include "uno/workbook/office_util.hxx"
 #include "uno/workbook/uno_util.hxx"
 
@@ -20,9 +24,11 @@ using css::uno::Reference;
 using rtl::OUString;
 
 class Toolkit
-    : public cppu::WeakImplHelper2<org::dealsheet::calc::XToolkit2, css::lang::XServiceInfo> {
+    : public cppu::WeakImplHelper2<org::dealsheet::calc::XToolkit3, css::lang::XServiceInfo> {
   public:
-    explicit Toolkit(const Reference<css::uno::XComponentContext>& context) : context_(context) {}
+    explicit Toolkit(const Reference<css::uno::XComponentContext>& context) : context_(context) {
+        rememberOfficeContext(context);
+    }
 
     org::dealsheet::calc::ValidationSummary SAL_CALL
     validate(const Reference<css::lang::XComponent>& document) override {
@@ -128,6 +134,72 @@ class Toolkit
         });
     }
 
+    // XToolkit3: checking as you type (SPEC §11).
+    org::dealsheet::calc::ValidationSummary SAL_CALL
+    checkWorkbook(const Reference<css::lang::XComponent>& document) override {
+        return guarded(self(), [&] {
+            const auto outcome = runFullCheck(context_, requireSpreadsheet(document), false);
+            if (outcome.sheetsChecked > 0)
+                uno::setLiveChecking(context_, requireSpreadsheet(document), liveSetting(document));
+            return org::dealsheet::calc::ValidationSummary(
+                static_cast<sal_Int32>(outcome.errors), static_cast<sal_Int32>(outcome.warnings),
+                static_cast<sal_Int32>(outcome.sheetsChecked),
+                static_cast<sal_Int32>(outcome.milliseconds));
+        });
+    }
+
+    css::uno::Sequence<org::dealsheet::calc::Finding> SAL_CALL
+    getFindings(const Reference<css::lang::XComponent>& document, const OUString& range) override {
+        return guarded(self(), [&] {
+            const auto doc = requireSpreadsheet(document, true);
+            const auto area = parseFindingArea(toUtf8(range), sheetNames(doc));
+            if (!area)
+                throw css::lang::IllegalArgumentException(
+                    toOUString("DealSheet: 没有这个工作表或区域 / no such sheet or range: ") +
+                        range,
+                    self(), 1);
+            const auto snapshot =
+                currentCheck(Reference<css::frame::XModel>(doc, css::uno::UNO_QUERY));
+            std::vector<org::dealsheet::calc::Finding> found;
+            if (snapshot.findings) {
+                const Lang lang = officeLanguage(context_);
+                for (const auto& f : *snapshot.findings) {
+                    if (!area->contains(f)) continue;
+                    found.emplace_back(
+                        toOUString(f.severity == Severity::Error ? "error" : "warning"),
+                        toOUString(f.rule), toOUString(f.sheet),
+                        toOUString(cellAddress(f.column, f.row)), toOUString(f.field),
+                        toOUString(f.value), toOUString(f.message(lang)));
+                }
+            }
+            return css::uno::Sequence<org::dealsheet::calc::Finding>(
+                found.data(), static_cast<sal_Int32>(found.size()));
+        });
+    }
+
+    void SAL_CALL setLiveChecking(const Reference<css::lang::XComponent>& document,
+                                  sal_Bool on) override {
+        guarded(self(), [&] { uno::setLiveChecking(context_, requireSpreadsheet(document), on); });
+    }
+
+    void SAL_CALL writeReport(const Reference<css::lang::XComponent>& document) override {
+        guarded(self(), [&] {
+            writeReportNow(Reference<css::frame::XModel>(requireSpreadsheet(document),
+                                                         css::uno::UNO_QUERY_THROW));
+        });
+    }
+
+    css::uno::Sequence<OUString> SAL_CALL customerCard(
+        const Reference<css::lang::XComponent>& document, const OUString& customerNo) override {
+        return guarded(self(), [&] {
+            const auto lines =
+                uno::customerCard(context_, requireSpreadsheet(document, true), toUtf8(customerNo));
+            css::uno::Sequence<OUString> out(static_cast<sal_Int32>(lines.size()));
+            for (std::size_t i = 0; i < lines.size(); ++i) out.getArray()[i] = toOUString(lines[i]);
+            return out;
+        });
+    }
+
     OUString SAL_CALL getImplementationName() override { return "org.dealsheet.calc.ToolkitImpl"; }
     sal_Bool SAL_CALL supportsService(const OUString& name) override {
         return cppu::supportsService(this, name);
@@ -139,6 +211,10 @@ class Toolkit
     }
 
   private:
+    // Settings 实时校验 / Live checking (on unless the Settings sheet says off).
+    bool liveSetting(const Reference<css::lang::XComponent>& document) {
+        return liveCheckingWanted(requireSpreadsheet(document));
+    }
     Reference<css::uno::XInterface> self() { return static_cast<cppu::OWeakObject*>(this); }
     Reference<css::uno::XComponentContext> context_;
 };

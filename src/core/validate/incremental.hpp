@@ -1,0 +1,102 @@
+// Checking as you type (SPEC §11), the pure part: a workbook kept in memory with its findings;
+// rows changed in, findings changed out. A changed row is rechecked with the rows that depend
+// on it: the rows of every group it enters or leaves (the holders of a key: DUPLICATE; the rows
+// a rule compares it with: DUPLICATE_NAME) and the rows that read such a group (an action's
+// customer number, a handover's customer name). The groups are whatever the validator tells
+// through RowDependencies, so a new cross-row rule that keeps its memory in RuleRow::firstSeen
+// or reads keys through references and look-ups is followed without a change here.
+//
+// How a subset of rows is rechecked: the validator runs over a cut of the workbook holding
+// those rows and every row of the groups they belong to or read (in sheet order, their sheet
+// rows kept), which is all a row's findings depend on; the findings of the rechecked rows
+// replace theirs. A full check of the same workbook gives the same findings (the unit test
+// checks it after every edit of random edit sequences).
+#pragma once
+
+#include <cstddef>
+#include <map>
+#include <memory>
+#include <set>
+#include <string>
+#include <unordered_map>
+#include <utility>
+#include <vector>
+
+#include "core/validate/validator.hpp"
+
+namespace dealsheet {
+
+// One sheet row's new content, as read from the sheet (the sheet's columns from A).
+struct RowEdit {
+    std::size_t sheet = 0;  // index into the checked sheets
+    int sheetRow = 0;       // 0-based row on the sheet
+    std::vector<CellValue> cells;
+    std::vector<bool> isFormula{};
+    std::vector<bool> isError{};
+};
+
+struct FindingsDelta {
+    std::vector<Finding> removed;  // findings that are gone (or changed)
+    std::vector<Finding> added;    // findings that are new (or changed)
+    std::size_t rowsChecked = 0;
+    bool empty() const { return removed.empty() && added.empty(); }
+};
+
+class IncrementalCheck {
+  public:
+    using Sheets = std::vector<std::pair<const SheetSchema*, SheetData>>;
+
+    // Checks `sheets` in full (as validateWorkbook does) and keeps them.
+    IncrementalCheck(Sheets sheets, ValidationOptions options);
+    ~IncrementalCheck();
+    IncrementalCheck(const IncrementalCheck&) = delete;
+    IncrementalCheck& operator=(const IncrementalCheck&) = delete;
+
+    // Every current finding, sorted as validateWorkbook sorts them.
+    std::vector<Finding> findings() const;
+    std::size_t findingCount() const { return count_; }
+    const Sheets& sheets() const { return sheets_; }
+    // The index of a checked sheet by name, or -1.
+    int sheetIndex(const std::string& name) const;
+
+    // Rows whose cells changed (rows beyond the data are added to it; the header row is not
+    // an edit: replaceSheet it). Rechecks them and their dependents.
+    FindingsDelta apply(const std::vector<RowEdit>& edits);
+    // A sheet whose rows moved (rows inserted or deleted) or whose header changed, read again:
+    // rechecks everything.
+    FindingsDelta replaceSheet(std::size_t sheet, SheetData data);
+
+  private:
+    struct RowId {
+        std::size_t sheet;
+        int row;  // sheet row
+        bool operator<(const RowId& o) const {
+            return sheet != o.sheet ? sheet < o.sheet : row < o.row;
+        }
+        bool operator==(const RowId& o) const { return sheet == o.sheet && row == o.row; }
+    };
+    struct Group {
+        std::set<RowId> members, readers;
+    };
+    struct Dependency {
+        std::string group;
+        RowDependencies::Role role;
+    };
+    class Recorder;
+
+    void checkAll();
+    ValidationResult checkRows(const std::set<RowId>& rows, Recorder* recorder) const;
+    void forgetDependencies(const RowId& row);
+    void remember(const RowId& row, std::vector<Dependency> dependencies);
+    FindingsDelta replaceFindings(const std::set<RowId>& rows, std::vector<Finding> fresh);
+    int dataRowOf(std::size_t sheet, int sheetRow) const;
+
+    Sheets sheets_;
+    ValidationOptions options_;
+    std::map<RowId, std::vector<Finding>> findings_;  // by row (the header row's too)
+    std::size_t count_ = 0;
+    std::map<RowId, std::vector<Dependency>> dependencies_;
+    std::unordered_map<std::string, Group> groups_;
+};
+
+}  // namespace dealsheet
