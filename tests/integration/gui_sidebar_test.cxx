@@ -110,12 +110,17 @@ void showPanel(const Reference<css::sheet::XSpreadsheetDocument>& doc, const cha
     ASSERT_TRUE(sidebar.is());
     sidebar->setVisible(true);
     sidebar->showDecks(true);
-    Reference<css::ui::XDeck> deck(sidebar->getDecks()->getByName("DealSheetDeck"),
-                                   UNO_QUERY_THROW);
-    deck->activate(true);
+    std::this_thread::sleep_for(1500ms);  // the sidebar learns its decks once it is shown
+    const auto decks = sidebar->getDecks();
+    ASSERT_TRUE(decks.is());
+    ASSERT_TRUE(decks->hasByName("DealSheetDeck"));
+    Reference<css::ui::XDeck> deck(decks->getByName("DealSheetDeck"), UNO_QUERY_THROW);
+    if (!deck->isActive()) deck->activate(true);  // activating the active deck closes it
     std::this_thread::sleep_for(1500ms);
-    Reference<css::ui::XPanel>(deck->getPanels()->getByName(toOUString(panel)), UNO_QUERY_THROW)
-        ->expand(true);
+    const auto panels = deck->getPanels();
+    ASSERT_TRUE(panels.is());
+    ASSERT_TRUE(panels->hasByName(toOUString(panel))) << panel;
+    Reference<css::ui::XPanel>(panels->getByName(toOUString(panel)), UNO_QUERY_THROW)->expand(true);
     std::this_thread::sleep_for(1500ms);
 }
 
@@ -126,7 +131,8 @@ Reference<XAccessibleContext> problemsTable(const Reference<XAccessibleContext>&
     if (!context.is() || depth > 25) return {};
     if (context->getAccessibleRole() == AccessibleRole::TABLE)
         if (Reference<css::accessibility::XAccessibleTable> table(context, UNO_QUERY);
-            table.is() && table->getAccessibleColumnCount() == 4)
+            table.is() && table->getAccessibleColumnCount() == 4 &&
+            Reference<css::accessibility::XAccessibleSelection>(context, UNO_QUERY).is())
             return context;
     const auto count = context->getAccessibleChildCount();  // 32 bits in 7.4, 64 later
     if (count > 300) return {};
@@ -158,6 +164,17 @@ TEST(RealWindowSidebar, ProblemsCustomerRemindersInChinese) {
     unoGuard([&] {
         const UiLanguage chinese("zh-CN");
         const auto doc = loadCopy(std::string(DEALSHEET_WORKBOOKS) + "/sample-zh.ods", true);
+        // Closed unmodified on every path, or the office waits on "Save changes?" for ever.
+        struct Closer {
+            Reference<css::sheet::XSpreadsheetDocument> doc;
+            ~Closer() {
+                try {
+                    Reference<css::util::XModifiable>(doc, UNO_QUERY_THROW)->setModified(false);
+                    close(doc);
+                } catch (...) {
+                }
+            }
+        } closer{doc};
         std::this_thread::sleep_for(3s);
         Reference<org::dealsheet::calc::XToolkit3> toolkit3(toolkit(), UNO_QUERY_THROW);
         toolkit3->checkWorkbook(component(doc));
@@ -165,21 +182,13 @@ TEST(RealWindowSidebar, ProblemsCustomerRemindersInChinese) {
         ASSERT_GT(findings, 3);
 
         showPanel(doc, "ProblemsPanel");
+        if (HasFatalFailure()) return;
         Reference<css::accessibility::XAccessible> window(
             controllerOf(doc)->getFrame()->getContainerWindow(), UNO_QUERY_THROW);
         const auto body = problemsTable(window->getAccessibleContext());
         ASSERT_TRUE(body.is()) << "the Problems list is not in the window's accessible tree";
         Reference<css::accessibility::XAccessibleTable> table(body, UNO_QUERY_THROW);
         EXPECT_EQ(table->getAccessibleRowCount(), findings);
-        const int pick = 3;
-        const std::string cell =
-            toUtf8(Reference<css::accessibility::XAccessibleText>(
-                       table->getAccessibleCellAt(pick, 1)->getAccessibleContext(), UNO_QUERY_THROW)
-                       ->getText());
-        Reference<css::accessibility::XAccessibleSelection>(body, UNO_QUERY_THROW)
-            ->selectAccessibleChild(pick * 4);
-        std::this_thread::sleep_for(1500ms);
-        EXPECT_EQ(cursorCell(doc), cell);
         screenshot("sidebar-problems");
 
         // The Customer panel on the first action's row.
@@ -194,7 +203,19 @@ TEST(RealWindowSidebar, ProblemsCustomerRemindersInChinese) {
         showPanel(doc, "RemindersPanel");
         screenshot("sidebar-reminders");
 
-        Reference<css::util::XModifiable>(doc, UNO_QUERY_THROW)->setModified(false);
-        close(doc);
+        // Back to Problems: select an entry through accessibility; the cell cursor goes there.
+        showPanel(doc, "ProblemsPanel");
+        const int pick = 1;
+        // The entry's cell as the macro API lists it, in the same order as the list. (Reading
+        // a grid cell's own accessible hangs LibreOffice 7.4 in a real window; rows and
+        // selection go through the table's interfaces.)
+        const auto listed = toolkit3->getFindings(component(doc), "");
+        const std::string cell = toUtf8(listed[pick].Sheet) + "." + toUtf8(listed[pick].Cell);
+        const auto shown = problemsTable(window->getAccessibleContext());
+        ASSERT_TRUE(shown.is());
+        Reference<css::accessibility::XAccessibleSelection>(shown, UNO_QUERY_THROW)
+            ->selectAccessibleChild(pick * 4);
+        std::this_thread::sleep_for(1500ms);
+        EXPECT_EQ(cursorCell(doc), cell);
     });
 }

@@ -37,7 +37,7 @@ void showDeckPanel(const Reference<css::frame::XFrame>& frame, const char* panel
     sidebar->showDecks(true);
     Reference<css::ui::XDeck> deck(sidebar->getDecks()->getByName("DealSheetDeck"),
                                    css::uno::UNO_QUERY_THROW);
-    deck->activate(true);
+    if (!deck->isActive()) deck->activate(true);  // activating the active deck closes it
     Reference<css::ui::XPanel>(deck->getPanels()->getByName(rtl::OUString::createFromAscii(panel)),
                                css::uno::UNO_QUERY_THROW)
         ->expand(true);
