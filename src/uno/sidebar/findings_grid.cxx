@@ -10,20 +10,27 @@
 namespace dealsheet::uno {
 
 void FindingsGrid::reset(SharedFindings findings, std::vector<std::uint32_t> rows) {
-    const bool hadRows = !rows_.empty();
+    const auto before = static_cast<sal_Int32>(rows_.size());
     findings_ = std::move(findings);
     rows_ = std::move(rows);
     cellsAsked_ = 0;
+    const auto after = static_cast<sal_Int32>(rows_.size());
     Reference<css::uno::XInterface> self(static_cast<cppu::OWeakObject*>(this));
     const auto listeners = listeners_;  // a listener may remove itself
     for (const auto& listener : listeners) {
         try {
-            // All rows gone (FirstRow -1), then the new ones: the grid drops its selection and
-            // scroll position, as a new list should.
-            if (hadRows) listener->rowsRemoved(css::awt::grid::GridDataEvent(self, -1, -1, -1, -1));
-            if (!rows_.empty())
-                listener->rowsInserted(css::awt::grid::GridDataEvent(
-                    self, -1, -1, 0, static_cast<sal_Int32>(rows_.size()) - 1));
+            // Only the tail is removed or added and the rest repainted: removing every row and
+            // adding them again made the grid's accessibility rebuild every cell, and LibreOffice
+            // 7.4 sometimes ended there while a screen reader was reading the list.
+            if (after < before)
+                listener->rowsRemoved(
+                    css::awt::grid::GridDataEvent(self, -1, -1, after, before - 1));
+            if (after > before)
+                listener->rowsInserted(
+                    css::awt::grid::GridDataEvent(self, -1, -1, before, after - 1));
+            if (std::min(before, after) > 0)
+                listener->dataChanged(
+                    css::awt::grid::GridDataEvent(self, -1, -1, 0, std::min(before, after) - 1));
         } catch (const css::uno::Exception&) {
             // A grid that went away meanwhile.
         }

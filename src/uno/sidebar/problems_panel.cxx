@@ -144,6 +144,12 @@ class ProblemsPanel : public PanelBase {
     void refresh() {
         const auto start = std::chrono::steady_clock::now();
         const CheckSnapshot snapshot = currentCheck(model());
+        // Told again of a check already shown (the panel opened after it): nothing to redo.
+        if (shownOnce_ && snapshot.generation == snapshot_.generation &&
+            snapshot.stale == snapshot_.stale && snapshot.live == snapshot_.live &&
+            snapshot.findings == snapshot_.findings)
+            return;
+        shownOnce_ = true;
         snapshot_ = snapshot;
         show();
         if (std::getenv("DEALSHEET_TIMINGS"))
@@ -247,6 +253,7 @@ class ProblemsPanel : public PanelBase {
     ProblemFilter filter_;
     std::vector<std::string> sheets_, rules_;
     int observer_ = -1;
+    bool shownOnce_ = false;
 };
 
 }  // namespace
