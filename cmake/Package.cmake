@@ -72,7 +72,7 @@ file(GLOB OXT_ICONS CONFIGURE_DEPENDS ${REG}/icons/*.png)
 set(OXT_INPUTS
   ${CMAKE_BINARY_DIR}/description.xml ${CMAKE_BINARY_DIR}/manifest.xml ${REG}/dealsheet.components
   ${REG}/Addons.xcu ${REG}/ProtocolHandler.xcu ${REG}/Paths.xcu ${REG}/CalcWindowState.xcu
-  ${REG}/Jobs.xcu ${REG}/dealsheet.png
+  ${REG}/Jobs.xcu ${REG}/Sidebar.xcu ${REG}/Factories.xcu ${REG}/dealsheet.png
   ${REG}/description-en.txt ${REG}/description-zh.txt ${REG}/LICENSE-en.txt ${REG}/LICENSE-zh.txt
   ${OXT_ICONS} ${DEALSHEET_RDB})
 
@@ -97,7 +97,7 @@ add_custom_command(
           ${OXT_STAGE}/registration ${OXT_STAGE}/icons ${OXT_STAGE}/admin
   COMMAND ${CMAKE_COMMAND} -E copy ${CMAKE_BINARY_DIR}/description.xml ${REG}/Addons.xcu
           ${REG}/ProtocolHandler.xcu ${REG}/Paths.xcu ${REG}/CalcWindowState.xcu ${REG}/Jobs.xcu
-          ${OXT_STAGE}/
+          ${REG}/Sidebar.xcu ${REG}/Factories.xcu ${OXT_STAGE}/
   COMMAND ${CMAKE_COMMAND} -E copy ${CMAKE_BINARY_DIR}/manifest.xml ${OXT_STAGE}/META-INF/manifest.xml
   ${stage_binaries}
   COMMAND ${CMAKE_COMMAND} -E copy ${DEALSHEET_RDB} ${OXT_STAGE}/types/

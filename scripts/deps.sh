@@ -28,6 +28,9 @@ fi
 # The real-window test (ctest label gui) needs an X server and screenshots (the CJK font is above).
 if [ "${DEALSHEET_GUI_DEPS:-1}" = 1 ]; then
   packages+=(xvfb xauth imagemagick xdotool)
+  # The sidebar's real-window test runs under GTK3 too (gui.sidebar_gtk3), users' desktops'
+  # window back end; the other gui tests pin the plain X11 one (SAL_USE_VCLPLUGIN=gen).
+  packages+=(libreoffice-gtk3)
 fi
 
 missing=()

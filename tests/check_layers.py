@@ -7,8 +7,8 @@
   shared layers and itself, never another capability; text includes nothing of DealSheet's.
 - The rim (src/uno) includes the core and the rim; its shared helpers (uno/workbook) include
   only the core; a capability of the rim includes the core, uno/workbook, uno/commands (the
-  commands' outcome types) and itself; uno/commands, the entry point, may include every rim
-  folder.
+  commands' outcome types) and itself; uno/commands, the entry point, and uno/sidebar, whose
+  panels show what every capability finds, may include every rim folder.
 Each folder's README.md says the same in words.
 """
 import os
@@ -40,7 +40,7 @@ def allowed(side, cap, target):
         return True
     if cap == 'workbook':
         return tcap == 'workbook'
-    if cap == 'commands':
+    if cap in ('commands', 'sidebar'):
         return True
     return tcap in ('workbook', 'commands', cap)
 

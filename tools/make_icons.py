@@ -113,6 +113,17 @@ def dossier(n):  # a document with a folded corner and a red PDF band
     rect(c, 1 * s, 10.5 * s, 12 * s, 14 * s, RED)
     return c
 
+def sidebar(n):  # the DealSheet deck's tab: a window with a panel on its right, a list of problems
+    c = canvas(n); s = n / 16
+    rect(c, 1 * s, 2 * s, 15 * s, 14 * s, GREY)
+    rect(c, 2 * s, 3 * s, 9 * s, 13 * s, WHITE)
+    rect(c, 10 * s, 3 * s, 14 * s, 13 * s, WHITE)
+    for y, col in ((4.5, RED), (7.5, AMBER), (10.5, RED)):
+        rect(c, 10.5 * s, y * s, 11.8 * s, y * s + 1.3 * s, col)
+        rect(c, 12.2 * s, y * s + 0.3 * s, 13.6 * s, y * s + max(1, s * 0.9), BLUE)
+    line(c, 3 * s, 8 * s, 5 * s, 10.5 * s, 1.6 * s, GREEN); line(c, 5 * s, 10.5 * s, 8.5 * s, 5 * s, 1.6 * s, GREEN)
+    return c
+
 out = os.path.join(os.path.dirname(__file__), '..', 'registration', 'icons')
 def merge(n):  # two customers' cards joined into one: two arrows into a green card
     c = canvas(n); s = n / 16
@@ -123,6 +134,6 @@ def merge(n):  # two customers' cards joined into one: two arrows into a green c
     rect(c, 10 * s, 5 * s, 15 * s, 11 * s, GREEN)
     return c
 
-for name, draw in (('validate', validate), ('insert', insert), ('assign', assign), ('review', review), ('clear', clear), ('sync', sync), ('mapcols', mapcols), ('calendar', calendar), ('dossier', dossier), ('merge', merge)):
+for name, draw in (('validate', validate), ('insert', insert), ('assign', assign), ('review', review), ('clear', clear), ('sync', sync), ('mapcols', mapcols), ('calendar', calendar), ('dossier', dossier), ('merge', merge), ('sidebar', sidebar)):
     for size in (16, 26):
         png(os.path.join(out, f'{name}_{size}.png'), size, draw(size))

@@ -11,8 +11,8 @@
 #include "uno/dossier/dossier_export.hxx"
 #include "uno/recognition/mapping.hxx"
 #include "uno/reminders/deadlines.hxx"
+#include "uno/sidebar/customer_source.hxx"
 #include "uno/team/team_sync.hxx"
-#include "uno/validate/customer_card.hxx"
 #include "uno/validate/live_check.hxx"
 #include "uno/workbook/office_util.hxx"
 #include "uno/workbook/uno_util.hxx"
@@ -191,7 +191,7 @@ class Toolkit
         const Reference<css::lang::XComponent>& document, const OUString& customerNo) override {
         return guarded(self(), [&] {
             const auto lines =
-                uno::customerCard(context_, requireSpreadsheet(document, true), toUtf8(customerNo));
+                customerCardLines(context_, requireSpreadsheet(document, true), toUtf8(customerNo));
             css::uno::Sequence<OUString> out(static_cast<sal_Int32>(lines.size()));
             for (std::size_t i = 0; i < lines.size(); ++i) out.getArray()[i] = toOUString(lines[i]);
             return out;

@@ -575,7 +575,7 @@ class SaveListener : public cppu::WeakImplHelper1<css::document::XDocumentEventL
             const Reference<css::frame::XModel> model(event.Source, UNO_QUERY);
             if (!model.is()) return;
             const std::string name = toUtf8(event.EventName);
-            // OnCopyTo: storeToURL (a copy, e.g. Export).
+            // OnCopyTo: a copy is written (Save a Copy, Export).
             if (name == "OnSave" || name == "OnSaveAs" || name == "OnSaveTo" || name == "OnCopyTo")
                 removeAllMarks(model);
             else if (name == "OnSaveDone" || name == "OnSaveAsDone" || name == "OnSaveToDone" ||

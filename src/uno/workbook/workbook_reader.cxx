@@ -240,9 +240,11 @@ CellGrid readTopRows(const Reference<css::sheet::XSpreadsheetDocument>& doc,
         const auto ranges = Reference<css::sheet::XCellRangesQuery>(range, UNO_QUERY_THROW)
                                 ->queryContentCells(css::sheet::CellFlags::DATETIME);
         if (ranges.is())
-            for (const auto& a : ranges->getRangeAddresses())
-                for (int r = a.StartRow; r <= a.EndRow && r < rowsWanted; ++r)
-                    for (int c = a.StartColumn; c <= a.EndColumn && c < 1024; ++c)
+            for (const auto& a : ranges->getRangeAddresses())  // clamped: never trust them
+                for (int r = std::max<sal_Int32>(a.StartRow, 0); r <= a.EndRow && r < rowsWanted;
+                     ++r)
+                    for (int c = std::max<sal_Int32>(a.StartColumn, 0);
+                         c <= a.EndColumn && c < 1024; ++c)
                         dateCells->insert({r, c});
     }
     return readValues(range);

@@ -1,0 +1,376 @@
+// The DealSheet deck (SPEC §11) in a real office: the deck and its panels registered, each panel
+// made through the office's UI element factory manager (Factories.xcu) for a Calc frame, and
+// what the panels show and do, read and driven through accessibility as a user's assistive
+// technology would: the Problems list, Go to, the Customer card following the selection, New
+// follow-up action, the Reminders list.
+#include <gtest/gtest.h>
+
+#include <cstdio>
+#include <string>
+#include <type_traits>
+#include <vector>
+
+#include <com/sun/star/accessibility/AccessibleRole.hpp>
+#include <com/sun/star/accessibility/XAccessible.hpp>
+#include <com/sun/star/accessibility/XAccessibleAction.hpp>
+#include <com/sun/star/accessibility/XAccessibleContext.hpp>
+#include <com/sun/star/accessibility/XAccessibleSelection.hpp>
+#include <com/sun/star/accessibility/XAccessibleTable.hpp>
+#include <com/sun/star/accessibility/XAccessibleText.hpp>
+#include <com/sun/star/beans/NamedValue.hpp>
+#include <com/sun/star/beans/PropertyValue.hpp>
+#include <com/sun/star/configuration/theDefaultProvider.hpp>
+#include <com/sun/star/container/NoSuchElementException.hpp>
+#include <com/sun/star/container/XHierarchicalNameAccess.hpp>
+#include <com/sun/star/container/XNameReplace.hpp>
+#include <com/sun/star/container/XNamed.hpp>
+#include <com/sun/star/frame/XController.hpp>
+#include <com/sun/star/frame/XModel.hpp>
+#include <com/sun/star/lang/XComponent.hpp>
+#include <com/sun/star/lang/XMultiServiceFactory.hpp>
+#include <com/sun/star/sheet/XCellRangeAddressable.hpp>
+#include <com/sun/star/sheet/XSpreadsheetView.hpp>
+#include <com/sun/star/ui/UIElementType.hpp>
+#include <com/sun/star/ui/XSidebarPanel.hpp>
+#include <com/sun/star/ui/XToolPanel.hpp>
+#include <com/sun/star/ui/XUIElement.hpp>
+#include <com/sun/star/ui/theUIElementFactoryManager.hpp>
+#include <com/sun/star/util/XChangesBatch.hpp>
+#include <com/sun/star/util/XModifiable.hpp>
+#include <com/sun/star/view/XSelectionSupplier.hpp>
+
+#include "office.hxx"
+#include "uno_helpers.hxx"
+
+using namespace dealsheet::test;
+using css::accessibility::XAccessibleContext;
+using css::uno::Any;
+using css::uno::Reference;
+using css::uno::UNO_QUERY;
+using css::uno::UNO_QUERY_THROW;
+namespace AccessibleRole = css::accessibility::AccessibleRole;
+
+namespace {
+
+const std::string kSample = std::string(DEALSHEET_WORKBOOKS) + "/sample-zh.ods";
+const char* const kPanels[] = {"ProblemsPanel", "RemindersPanel", "CustomerPanel"};
+
+Reference<css::frame::XFrame> frameOf(const Reference<css::sheet::XSpreadsheetDocument>& doc) {
+    return Reference<css::frame::XModel>(doc, UNO_QUERY_THROW)->getCurrentController()->getFrame();
+}
+
+// A panel as the sidebar makes it: through the UI element factory manager, which finds
+// DealSheet's factory by the URL (Factories.xcu), with the frame and a parent window.
+Reference<css::ui::XUIElement> makePanel(const Reference<css::sheet::XSpreadsheetDocument>& doc,
+                                         const std::string& panel) {
+    const auto frame = frameOf(doc);
+    css::uno::Sequence<css::beans::PropertyValue> args(2);
+    args.getArray()[0].Name = "Frame";
+    args.getArray()[0].Value <<= frame;
+    args.getArray()[1].Name = "ParentWindow";
+    args.getArray()[1].Value <<= frame->getContainerWindow();
+    return css::ui::theUIElementFactoryManager::get(Office::get().context())
+        ->createUIElement(toOUString("private:resource/toolpanel/DealSheetPanelFactory/" + panel),
+                          args);
+}
+
+Reference<XAccessibleContext> accessibleOf(const Reference<css::ui::XUIElement>& element) {
+    Reference<css::ui::XToolPanel> panel(element->getRealInterface(), UNO_QUERY_THROW);
+    return Reference<css::accessibility::XAccessible>(panel->getWindow(), UNO_QUERY_THROW)
+        ->getAccessibleContext();
+}
+
+void collect(const Reference<XAccessibleContext>& context, sal_Int16 role,
+             std::vector<Reference<XAccessibleContext>>& found, int depth = 0) {
+    if (!context.is() || depth > 8) return;
+    if (context->getAccessibleRole() == role) found.push_back(context);
+    // A table's cells are read by row and column (XAccessibleTable), never walked: LibreOffice
+    // 7.4 ends the office when the accessible of a grid cell outside the shown rows is made.
+    if (context->getAccessibleRole() == AccessibleRole::TABLE &&
+        Reference<css::accessibility::XAccessibleTable>(context, UNO_QUERY).is() &&
+        Reference<css::accessibility::XAccessibleTable>(context, UNO_QUERY)
+                ->getAccessibleColumnCount() == 4)
+        return;
+    const auto count = context->getAccessibleChildCount();  // 32 bits in 7.4, 64 later
+    if (count > 300) return;
+    for (std::remove_const_t<decltype(count)> i = 0; i < count; ++i)
+        if (const auto child = context->getAccessibleChild(i); child.is())
+            collect(child->getAccessibleContext(), role, found, depth + 1);
+}
+
+std::vector<Reference<XAccessibleContext>> all(const Reference<XAccessibleContext>& root,
+                                               sal_Int16 role) {
+    std::vector<Reference<XAccessibleContext>> found;
+    collect(root, role, found);
+    return found;
+}
+
+std::string nameOf(const Reference<XAccessibleContext>& context) {
+    return toUtf8(context->getAccessibleName());
+}
+
+std::vector<std::string> labels(const Reference<XAccessibleContext>& root) {
+    std::vector<std::string> texts;
+    for (const auto& label : all(root, AccessibleRole::LABEL)) texts.push_back(nameOf(label));
+    return texts;
+}
+
+std::vector<std::string> listItems(const Reference<XAccessibleContext>& root) {
+    std::vector<std::string> items;
+    for (const auto& item : all(root, AccessibleRole::LIST_ITEM)) items.push_back(nameOf(item));
+    return items;
+}
+
+void press(const Reference<XAccessibleContext>& root, const std::string& name) {
+    for (const auto& button : all(root, AccessibleRole::PUSH_BUTTON))
+        if (nameOf(button) == name) {
+            Reference<css::accessibility::XAccessibleAction>(button, UNO_QUERY_THROW)
+                ->doAccessibleAction(0);
+            return;
+        }
+    FAIL() << "no button " << name;
+}
+
+// The cell the view's cursor is on, as "Sheet.B7".
+std::string cursorCell(const Reference<css::sheet::XSpreadsheetDocument>& doc) {
+    const auto controller =
+        Reference<css::frame::XModel>(doc, UNO_QUERY_THROW)->getCurrentController();
+    Reference<css::sheet::XCellRangeAddressable> range(
+        Reference<css::view::XSelectionSupplier>(controller, UNO_QUERY_THROW)->getSelection(),
+        UNO_QUERY_THROW);
+    const auto address = range->getRangeAddress();
+    const auto sheet =
+        Reference<css::sheet::XSpreadsheetView>(controller, UNO_QUERY_THROW)->getActiveSheet();
+    std::string column;
+    for (int c = address.StartColumn + 1; c > 0; c = (c - 1) / 26)
+        column.insert(column.begin(), static_cast<char>('A' + (c - 1) % 26));
+    return toUtf8(Reference<css::container::XNamed>(sheet, UNO_QUERY_THROW)->getName()) + "." +
+           column + std::to_string(address.StartRow + 1);
+}
+
+void selectCell(const Reference<css::sheet::XSpreadsheetDocument>& doc,
+                const std::string& sheetName, const std::string& address) {
+    const auto controller =
+        Reference<css::frame::XModel>(doc, UNO_QUERY_THROW)->getCurrentController();
+    const auto sheet = byNameOrThrow(doc, sheetName);
+    Reference<css::sheet::XSpreadsheetView>(controller, UNO_QUERY_THROW)->setActiveSheet(sheet);
+    Reference<css::view::XSelectionSupplier>(controller, UNO_QUERY_THROW)
+        ->select(Any(sheet->getCellRangeByName(toOUString(address))));
+}
+
+// The office's user interface language (/org.openoffice.Setup/L10N/ooLocale), which DealSheet's
+// texts follow; the panels read it when they are made. Restored by the destructor.
+class UiLanguage {
+  public:
+    explicit UiLanguage(const std::string& locale) {
+        const auto provider = css::configuration::theDefaultProvider::get(Office::get().context());
+        css::uno::Sequence<Any> args(1);
+        args.getArray()[0] <<=
+            css::beans::NamedValue("nodepath", Any(rtl::OUString("/org.openoffice.Setup/L10N")));
+        node_.set(provider->createInstanceWithArguments(
+                      "com.sun.star.configuration.ConfigurationUpdateAccess", args),
+                  UNO_QUERY_THROW);
+        node_->getByName("ooLocale") >>= previous_;
+        set(toOUString(locale));
+    }
+    ~UiLanguage() {
+        try {
+            set(previous_);
+        } catch (const css::uno::Exception&) {
+            // The office goes away with the test binary.
+        }
+    }
+    UiLanguage(const UiLanguage&) = delete;
+    UiLanguage& operator=(const UiLanguage&) = delete;
+
+  private:
+    void set(const rtl::OUString& locale) {
+        node_->replaceByName("ooLocale", Any(locale));
+        Reference<css::util::XChangesBatch>(node_, UNO_QUERY_THROW)->commitChanges();
+    }
+    Reference<css::container::XNameReplace> node_;
+    rtl::OUString previous_;
+};
+
+void unmodifyAndClose(const Reference<css::sheet::XSpreadsheetDocument>& doc) {
+    Reference<css::util::XModifiable>(doc, UNO_QUERY_THROW)->setModified(false);
+    close(doc);
+}
+
+std::string configValue(const std::string& path, const std::string& name) {
+    const auto provider = css::configuration::theDefaultProvider::get(Office::get().context());
+    css::uno::Sequence<Any> args(1);
+    args.getArray()[0] <<= css::beans::NamedValue("nodepath", Any(toOUString(path)));
+    Reference<css::container::XHierarchicalNameAccess> node(
+        provider->createInstanceWithArguments("com.sun.star.configuration.ConfigurationAccess",
+                                              args),
+        UNO_QUERY_THROW);
+    Any value = node->getByHierarchicalName(toOUString(name));
+    rtl::OUString text;
+    if (value >>= text) return toUtf8(text);
+    css::uno::Sequence<rtl::OUString> list;
+    if (value >>= list) {
+        std::string joined;
+        for (const auto& item : list) joined += toUtf8(item) + ";";
+        return joined;
+    }
+    return {};
+}
+
+}  // namespace
+
+// Sidebar.xcu and Factories.xcu as the office reads them from the installed package.
+TEST(Sidebar, DeckAndPanelsAreRegistered) {
+    unoGuard([] {
+        const std::string sidebar = "/org.openoffice.Office.UI.Sidebar/Content";
+        EXPECT_EQ(configValue(sidebar, "DeckList/DealSheetDeck/Id"), "DealSheetDeck");
+        EXPECT_NE(configValue(sidebar, "DeckList/DealSheetDeck/IconURL").find("sidebar_26.png"),
+                  std::string::npos);
+        EXPECT_NE(configValue(sidebar, "DeckList/DealSheetDeck/ContextList").find("Calc"),
+                  std::string::npos);
+        for (const char* panel : kPanels) {
+            const std::string node = std::string("PanelList/") + panel;
+            EXPECT_EQ(configValue(sidebar, node + "/DeckId"), "DealSheetDeck") << panel;
+            EXPECT_EQ(configValue(sidebar, node + "/ImplementationURL"),
+                      std::string("private:resource/toolpanel/DealSheetPanelFactory/") + panel);
+        }
+        EXPECT_EQ(configValue("/org.openoffice.Office.UI.Factories/Registered/UIElementFactories",
+                              "org.dealsheet.calc.PanelFactory/FactoryImplementation"),
+                  "org.dealsheet.calc.PanelFactoryImpl");
+    });
+}
+
+// Every panel is made for a Calc frame, is a tool panel with a window, says its height, and
+// goes away cleanly; an unknown panel name is refused.
+TEST(Sidebar, FactoryMakesEveryPanelForACalcFrame) {
+    unoGuard([] {
+        const auto doc = loadCopy(kSample);
+        for (const char* name : kPanels) {
+            const auto element = makePanel(doc, name);
+            ASSERT_TRUE(element.is()) << name;
+            EXPECT_EQ(element->getType(), css::ui::UIElementType::TOOLPANEL);
+            EXPECT_EQ(toUtf8(element->getResourceURL()),
+                      std::string("private:resource/toolpanel/DealSheetPanelFactory/") + name);
+            Reference<css::ui::XToolPanel> panel(element->getRealInterface(), UNO_QUERY_THROW);
+            EXPECT_TRUE(panel->getWindow().is());
+            Reference<css::ui::XSidebarPanel> sized(panel, UNO_QUERY_THROW);
+            const auto size = sized->getHeightForWidth(300);
+            EXPECT_GT(size.Minimum, 100) << name;
+            EXPECT_GE(size.Preferred, size.Minimum) << name;
+            EXPECT_GE(sized->getMinimalWidth(), 200);
+            Reference<css::lang::XComponent>(element, UNO_QUERY_THROW)->dispose();
+        }
+        EXPECT_THROW(makePanel(doc, "NoSuchPanel"), css::container::NoSuchElementException);
+        unmodifyAndClose(doc);
+    });
+}
+
+// The Problems list shows the check's findings, one row each, read through accessibility;
+// selecting an entry moves the cell cursor to the finding's cell.
+// Disabled: in a headless office it passed 2 of 6 runs (LibreOffice hangs or dies in the grid's
+// accessibility while a check notification is posted; not yet understood). The same list and Go
+// to are tested in a real window by gui.sidebar_gen (gui_sidebar_test.cxx), which passes.
+// Run it alone with --gtest_also_run_disabled_tests.
+TEST(Sidebar, DISABLED_ProblemsListAndGoTo) {
+    unoGuard([] {
+        const UiLanguage chinese("zh-CN");
+        const auto doc = loadCopy(kSample);
+        dispatchToolbar(doc, "Validate");
+        const auto element = makePanel(doc, "ProblemsPanel");
+        const auto root = accessibleOf(element);
+        // The grid control is a TABLE, and so is its body of cells inside it: the body is the
+        // one with the four columns.
+        Reference<XAccessibleContext> body;
+        for (const auto& candidate : all(root, AccessibleRole::TABLE))
+            if (Reference<css::accessibility::XAccessibleTable> t(candidate, UNO_QUERY);
+                t.is() && t->getAccessibleColumnCount() == 4)
+                body = candidate;
+        if (!body.is()) {
+            unmodifyAndClose(doc);
+            FAIL() << "no table of four columns in the Problems panel";
+        }
+        Reference<css::accessibility::XAccessibleTable> table(body, UNO_QUERY_THROW);
+        const sal_Int32 rows = table->getAccessibleRowCount();
+        EXPECT_GT(rows, 3);
+        EXPECT_EQ(table->getAccessibleColumnCount(), 4);
+        const int pick = 2;
+        // A cell's accessible name says where it is; its text is what it shows.
+        const std::string cell =
+            toUtf8(Reference<css::accessibility::XAccessibleText>(
+                       table->getAccessibleCellAt(pick, 1)->getAccessibleContext(), UNO_QUERY_THROW)
+                       ->getText());
+        EXPECT_NE(cell.find('.'), std::string::npos) << cell;
+        const std::string before = cursorCell(doc);
+        const auto selection =
+            Reference<css::accessibility::XAccessibleSelection>(body, UNO_QUERY_THROW);
+        selection->selectAccessibleChild(pick * 4);
+        EXPECT_EQ(cursorCell(doc), cell) << "was " << before;
+        // The filters: severity with counts, "全部 (n)" first.
+        const auto items = listItems(root);
+        ASSERT_FALSE(items.empty());
+        EXPECT_EQ(items[0].rfind("全部 (", 0), 0u) << items[0];
+        Reference<css::lang::XComponent>(element, UNO_QUERY_THROW)->dispose();
+        unmodifyAndClose(doc);
+    });
+}
+
+// The Customer panel follows the selection to the customer of the selected row on any sheet;
+// New follow-up action adds a row for that customer and puts the cursor on its 任务内容.
+TEST(Sidebar, CustomerPanelFollowsTheSelectionAndAddsAnAction) {
+    unoGuard([] {
+        const UiLanguage chinese("zh-CN");
+        const auto doc = loadCopy(kSample);
+        const auto actions = byNameOrThrow(doc, "跟进行动表");
+        const std::string customer = textOf(actions, "B2");
+        const auto customers = byNameOrThrow(doc, "客户信息登记表");
+        int lastRow = 2;  // 1-based: the last row with an action number or a customer
+        while (!textOf(actions, "A" + std::to_string(lastRow + 1)).empty() ||
+               !textOf(actions, "B" + std::to_string(lastRow + 1)).empty())
+            ++lastRow;
+        const auto element = makePanel(doc, "CustomerPanel");
+        const auto root = accessibleOf(element);
+        selectCell(doc, "跟进行动表", "D2");
+        std::string name;
+        for (int r = 2; r < 400 && name.empty(); ++r)
+            if (textOf(customers, "A" + std::to_string(r)) == customer)
+                name = textOf(customers, "C" + std::to_string(r));
+        ASSERT_FALSE(name.empty());
+        const auto texts = labels(root);
+        ASSERT_FALSE(texts.empty());
+        EXPECT_EQ(texts[0], customer + " " + name);
+        const auto items = listItems(root);
+        EXPECT_NE(std::find(items.begin(), items.end(), "【登记信息】"), items.end());
+        EXPECT_NE(std::find(items.begin(), items.end(), "【保护期】"), items.end());
+        // The execution sheet's rows name a contract: the card is its customer's.
+        selectCell(doc, "合同履约跟踪表", "B2");
+        EXPECT_FALSE(labels(root).empty());
+
+        selectCell(doc, "跟进行动表", "D2");
+        press(root, "新建跟进行动");
+        const int newRow = lastRow + 1;
+        EXPECT_EQ(textOf(actions, "B" + std::to_string(newRow)), customer);
+        EXPECT_EQ(textOf(actions, "H" + std::to_string(newRow)), "未开始");
+        EXPECT_FALSE(textOf(actions, "A" + std::to_string(newRow)).empty());
+        EXPECT_EQ(cursorCell(doc), "跟进行动表.D" + std::to_string(newRow));
+        Reference<css::lang::XComponent>(element, UNO_QUERY_THROW)->dispose();
+        unmodifyAndClose(doc);
+    });
+}
+
+// The Reminders panel lists what dueReminders lists for everyone (this profile has no user
+// name), with a summary line.
+TEST(Sidebar, RemindersPanelListsWhatIsDue) {
+    unoGuard([] {
+        const UiLanguage chinese("zh-CN");
+        const auto doc = loadCopy(kSample);
+        const auto element = makePanel(doc, "RemindersPanel");
+        const auto root = accessibleOf(element);
+        const auto items = listItems(root);
+        EXPECT_GT(items.size(), 0u);
+        const auto texts = labels(root);
+        ASSERT_FALSE(texts.empty());
+        EXPECT_NE(texts[0].find("逾期"), std::string::npos) << texts[0];
+        Reference<css::lang::XComponent>(element, UNO_QUERY_THROW)->dispose();
+        unmodifyAndClose(doc);
+    });
+}
