@@ -7,7 +7,8 @@ namespace dealsheet {
 const std::vector<RuleDefinition>& allRules() {
     static const std::vector<RuleDefinition> all = [] {
         std::vector<RuleDefinition> rules;
-        for (const auto* family : {&columnRules(), &structureRules(), &sheetRules(), &duplicateRules()})
+        for (const auto* family :
+             {&columnRules(), &structureRules(), &sheetRules(), &duplicateRules()})
             rules.insert(rules.end(), family->begin(), family->end());
         return rules;
     }();
