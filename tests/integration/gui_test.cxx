@@ -51,7 +51,7 @@
 #include <com/sun/star/ui/XUIElement.hpp>
 #include <com/sun/star/util/XModifiable.hpp>
 
-#include <org/dealsheet/calc/XToolkit2.hpp>
+#include <org/dealsheet/calc/XToolkit3.hpp>
 #include "core/team/team_messages.hpp"
 #include "core/workbook/dates.hpp"
 
@@ -212,11 +212,16 @@ TEST(RealWindow, ToolbarValidateAndDialogs) {
         EXPECT_TRUE(layout->isElementVisible(toolbar));
         screenshot("toolbar");
 
-        // Validate through the toolbar's dispatch; its summary asks whether to show the report,
-        // and the default button (Yes) jumps to it.
+        // Validate through the toolbar in a window (SPEC §11): the marks and the Problems list,
+        // no box for a finished check and no report sheet (Settings 校验报告表 is not 自动);
+        // the report is one click away (writeReport, the panel's Write report sheet).
         dispatchAnswering(doc, "org.dealsheet.calc:Validate", "", "validate-message");
+        EXPECT_FALSE(doc->getSheets()->hasByName("Validation Report"));
+        Reference<org::dealsheet::calc::XToolkit3> toolkit3(toolkit(), UNO_QUERY_THROW);
+        EXPECT_GT(toolkit3->getFindings(component(doc), toOUString("")).getLength(), 0);
+        toolkit3->writeReport(component(doc));
         EXPECT_TRUE(doc->getSheets()->hasByName("Validation Report"));
-        std::this_thread::sleep_for(1500ms);
+        show(doc, "Validation Report");
         EXPECT_EQ(activeSheetName(doc), "Validation Report");
         screenshot("report");
         show(doc, "客户信息登记表");
