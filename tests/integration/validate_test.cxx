@@ -474,6 +474,15 @@ TEST(Validate, OneCompanyWrittenManyWaysGetsExactlyItsDuplicates) {
         EXPECT_EQ(findings(), (std::set<std::string>{"DUPLICATE_NAME C3", "DUPLICATE_NAME C4",
                                                      "DUPLICATE_NAME C5", "LIKELY_DUPLICATE I10",
                                                      "CREDIT_CODE T11"}));
+        // The Customer panel's card (customerCard) lists the other spellings and the shared
+        // mobile as possible duplicates; the branches and 华为 are not among them.
+        std::string card;
+        for (const auto& line : toolkit3->customerCard(component(doc), toOUString("202512-001")))
+            card += toUtf8(line) + "\n";
+        for (const char* other : {"202512-002", "202512-003", "202512-004", "202512-009"})
+            EXPECT_NE(card.find(other), std::string::npos) << other << " not in\n" << card;
+        for (const char* other : {"202512-005", "202512-006", "202512-007", "202512-008"})
+            EXPECT_EQ(card.find(other), std::string::npos) << other << " in\n" << card;
         const Dispatched merged = dispatchToolbar(
             doc, "MergeCustomers", {{"KeptNo", "202512-001"}, {"MergedNo", "202512-002"}});
         EXPECT_FALSE(merged.failed) << merged.message;
