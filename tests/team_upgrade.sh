@@ -12,7 +12,7 @@ expect li "INSERT INTO dealsheet.customers (registered_on, customer_name, owner)
   VALUES ('2026-12-01', '北京华盛科技有限公司', '李娜') RETURNING customer_no" "202612-001" \
   "before the upgrade a member registers a customer (version 3)"
 
-if out=$($DEALSHEET_OWNER_PSQL -f "$here/server/upgrade-3.sql" 2>&1); then
+if out=$($DEALSHEET_OWNER_PSQL <"$here/server/upgrade-3.sql" 2>&1); then
   pass "the owner applies server/upgrade-3.sql"
 else
   fail "the owner applies server/upgrade-3.sql" "$out"
@@ -27,7 +27,7 @@ expect li "UPDATE dealsheet.customers SET credit_code = '91110108MA01D8NW4X'
 expect zhang "SELECT string_agg(version || ':' || coalesce(credit_code, '-'), ',' ORDER BY version)
   FROM dealsheet.customers_history WHERE customer_no = '202612-001'" "1:-,2:91110108MA01D8NW4X" \
   "the history keeps every version, with the new column"
-if out=$($DEALSHEET_OWNER_PSQL -f "$here/server/upgrade-3.sql" 2>&1); then
+if out=$($DEALSHEET_OWNER_PSQL <"$here/server/upgrade-3.sql" 2>&1); then
   fail "a second run of the upgrade is refused" "$out"
 else
   case "$out" in

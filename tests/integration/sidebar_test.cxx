@@ -5,8 +5,11 @@
 // follow-up action, the Reminders list.
 #include <gtest/gtest.h>
 
+#include <chrono>
 #include <cstdio>
+#include <functional>
 #include <string>
+#include <thread>
 #include <type_traits>
 #include <vector>
 
@@ -346,8 +349,19 @@ TEST(Sidebar, CustomerPanelFollowsTheSelectionAndAddsAnAction) {
         EXPECT_FALSE(labels(root).empty());
 
         selectCell(doc, "跟进行动表", "D2");
+        // The panel follows the selection through the office's own events: wait until it shows
+        // the action's customer again before pressing (a loaded machine takes its time).
+        const auto within = [](const std::function<bool()>& done) {
+            for (int i = 0; i < 100 && !done(); ++i)
+                std::this_thread::sleep_for(std::chrono::milliseconds(100));
+        };
+        within([&] {
+            const auto shown = labels(root);
+            return !shown.empty() && shown[0] == customer + " " + name;
+        });
         press(root, "新建跟进行动");
         const int newRow = lastRow + 1;
+        within([&] { return !textOf(actions, "B" + std::to_string(newRow)).empty(); });
         EXPECT_EQ(textOf(actions, "B" + std::to_string(newRow)), customer);
         EXPECT_EQ(textOf(actions, "H" + std::to_string(newRow)), "未开始");
         EXPECT_FALSE(textOf(actions, "A" + std::to_string(newRow)).empty());
