@@ -65,38 +65,6 @@ void screenshot(const std::string& name) {
     EXPECT_EQ(std::system(("import -window root '" + path + "' 2>/dev/null").c_str()), 0) << path;
 }
 
-class UiLanguage {
-  public:
-    explicit UiLanguage(const std::string& locale) {
-        const auto provider = css::configuration::theDefaultProvider::get(Office::get().context());
-        css::uno::Sequence<Any> args(1);
-        args.getArray()[0] <<=
-            css::beans::NamedValue("nodepath", Any(rtl::OUString("/org.openoffice.Setup/L10N")));
-        node_.set(provider->createInstanceWithArguments(
-                      "com.sun.star.configuration.ConfigurationUpdateAccess", args),
-                  UNO_QUERY_THROW);
-        node_->getByName("ooLocale") >>= previous_;
-        set(toOUString(locale));
-    }
-    ~UiLanguage() {
-        try {
-            set(previous_);
-        } catch (const css::uno::Exception&) {
-            // The office goes away with the test binary.
-        }
-    }
-    UiLanguage(const UiLanguage&) = delete;
-    UiLanguage& operator=(const UiLanguage&) = delete;
-
-  private:
-    void set(const rtl::OUString& locale) {
-        node_->replaceByName("ooLocale", Any(locale));
-        Reference<css::util::XChangesBatch>(node_, UNO_QUERY_THROW)->commitChanges();
-    }
-    Reference<css::container::XNameReplace> node_;
-    rtl::OUString previous_;
-};
-
 Reference<css::frame::XController> controllerOf(
     const Reference<css::sheet::XSpreadsheetDocument>& doc) {
     return Reference<css::frame::XModel>(doc, UNO_QUERY_THROW)->getCurrentController();

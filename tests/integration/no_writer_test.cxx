@@ -64,40 +64,6 @@ std::string raised(const std::function<void()>& call) {
     return "(no exception)";
 }
 
-// The office's user interface language (/org.openoffice.Setup/L10N/ooLocale), as Tools ▸
-// Options ▸ Language Settings sets it; restored by the destructor.
-class UiLanguage {
-  public:
-    explicit UiLanguage(const std::string& locale) {
-        const auto provider = css::configuration::theDefaultProvider::get(Office::get().context());
-        css::uno::Sequence<css::uno::Any> args(1);
-        args.getArray()[0] <<= css::beans::NamedValue(
-            "nodepath", css::uno::Any(rtl::OUString("/org.openoffice.Setup/L10N")));
-        node_.set(provider->createInstanceWithArguments(
-                      "com.sun.star.configuration.ConfigurationUpdateAccess", args),
-                  UNO_QUERY_THROW);
-        node_->getByName("ooLocale") >>= previous_;
-        set(toOUString(locale));
-    }
-    ~UiLanguage() {
-        try {
-            set(previous_);
-        } catch (const css::uno::Exception&) {
-            // The office goes away with the test binary.
-        }
-    }
-    UiLanguage(const UiLanguage&) = delete;
-    UiLanguage& operator=(const UiLanguage&) = delete;
-
-  private:
-    void set(const rtl::OUString& locale) {
-        node_->replaceByName("ooLocale", css::uno::Any(locale));
-        Reference<css::util::XChangesBatch>(node_, UNO_QUERY_THROW)->commitChanges();
-    }
-    Reference<css::container::XNameReplace> node_;
-    rtl::OUString previous_;
-};
-
 Reference<org::dealsheet::calc::XToolkit2> toolkit2() {
     return Reference<org::dealsheet::calc::XToolkit2>(toolkit(), UNO_QUERY_THROW);
 }

@@ -161,40 +161,6 @@ void selectCell(const Reference<css::sheet::XSpreadsheetDocument>& doc,
         ->select(Any(sheet->getCellRangeByName(toOUString(address))));
 }
 
-// The office's user interface language (/org.openoffice.Setup/L10N/ooLocale), which DealSheet's
-// texts follow; the panels read it when they are made. Restored by the destructor.
-class UiLanguage {
-  public:
-    explicit UiLanguage(const std::string& locale) {
-        const auto provider = css::configuration::theDefaultProvider::get(Office::get().context());
-        css::uno::Sequence<Any> args(1);
-        args.getArray()[0] <<=
-            css::beans::NamedValue("nodepath", Any(rtl::OUString("/org.openoffice.Setup/L10N")));
-        node_.set(provider->createInstanceWithArguments(
-                      "com.sun.star.configuration.ConfigurationUpdateAccess", args),
-                  UNO_QUERY_THROW);
-        node_->getByName("ooLocale") >>= previous_;
-        set(toOUString(locale));
-    }
-    ~UiLanguage() {
-        try {
-            set(previous_);
-        } catch (const css::uno::Exception&) {
-            // The office goes away with the test binary.
-        }
-    }
-    UiLanguage(const UiLanguage&) = delete;
-    UiLanguage& operator=(const UiLanguage&) = delete;
-
-  private:
-    void set(const rtl::OUString& locale) {
-        node_->replaceByName("ooLocale", Any(locale));
-        Reference<css::util::XChangesBatch>(node_, UNO_QUERY_THROW)->commitChanges();
-    }
-    Reference<css::container::XNameReplace> node_;
-    rtl::OUString previous_;
-};
-
 void unmodifyAndClose(const Reference<css::sheet::XSpreadsheetDocument>& doc) {
     Reference<css::util::XModifiable>(doc, UNO_QUERY_THROW)->setModified(false);
     close(doc);
