@@ -22,12 +22,6 @@ std::vector<const RecognisedSheet*> sheetsOf(const std::vector<RecognisedSheet>&
     return found;
 }
 
-std::string keyOf(const CellValue& value) {
-    if (const auto* text = std::get_if<std::string>(&value)) return foldForComparison(*text);
-    if (const auto* number = std::get_if<double>(&value)) return formatNumber(*number);
-    return {};
-}
-
 const CellValue& cell(const RowRef& ref, std::string_view column) {
     static const CellValue empty{};
     const int c = ref.sheet->column(column);
@@ -69,7 +63,7 @@ std::vector<RowRef> rowsMatching(const std::vector<RecognisedSheet>& sheets, std
         const int c = s->column(column);
         if (c < 0) continue;
         for (int r = 1; r < s->data->rowCount(); ++r)
-            if (keyOf(s->data->at(r, c)) == key && isRowFilled(*s, r)) rows.push_back({s, r});
+            if (cellKey(s->data->at(r, c)) == key && isRowFilled(*s, r)) rows.push_back({s, r});
     }
     return rows;
 }
@@ -221,7 +215,7 @@ void writeContracts(CardWriter& w, const std::vector<RowRef>& contracts,
                      " · "),
               &ref, "contractNo");
         for (const auto& milestone :
-             rowsMatching(sheets, "execution", "contractNo", keyOf(cell(ref, "contractNo")))) {
+             rowsMatching(sheets, "execution", "contractNo", cellKey(cell(ref, "contractNo")))) {
             const std::string status = text(milestone, "status");
             const auto planned = dateOf(w.input, milestone, "plannedDate");
             const bool done = isWord(status, "milestoneStatus", "done") ||
@@ -301,7 +295,7 @@ std::string customerOfRow(const std::vector<RecognisedSheet>& sheets, std::strin
             const std::string customer = text(ref, "customerNo");
             if (!customer.empty() || s.column("customerNo") >= 0) return customer;
             // Execution and acceptance rows name a contract: its customer is the approval's.
-            const std::string contract = keyOf(cell(ref, "contractNo"));
+            const std::string contract = cellKey(cell(ref, "contractNo"));
             for (const auto& approval : rowsMatching(sheets, "approvals", "contractNo", contract)) {
                 const std::string owner = text(approval, "customerNo");
                 if (!owner.empty()) return owner;

@@ -162,12 +162,6 @@ std::optional<std::string> applyDateCode(std::string_view code, const CivilDate&
 // The first row below the header. (Issue 13 may move the header down; this is the one place.)
 int firstDataRow(const RecognisedSheet&) { return 1; }
 
-std::string keyOf(const CellValue& value) {
-    if (const auto* text = std::get_if<std::string>(&value)) return foldForComparison(*text);
-    if (const auto* number = std::get_if<double>(&value)) return formatNumber(*number);
-    return {};
-}
-
 std::string groupedNumber(double value) {
     std::string text = formatNumber(value);
     if (!std::isfinite(value) || std::fabs(value) < 10000 ||
@@ -238,7 +232,7 @@ std::vector<RowRef> rowsMatching(const std::vector<RecognisedSheet>& sheets, std
         const int c = s->column(column);
         if (c < 0) continue;
         for (int r = firstDataRow(*s); r < s->data->rowCount(); ++r)
-            if (isRowFilled(*s, r) && keyOf(s->data->at(r, c)) == key) rows.push_back({s, r});
+            if (isRowFilled(*s, r) && cellKey(s->data->at(r, c)) == key) rows.push_back({s, r});
     }
     return rows;
 }
@@ -385,7 +379,7 @@ std::vector<ContractEntry> listContracts(const std::vector<RecognisedSheet>& she
             if (c < 0) continue;
             for (int r = firstDataRow(*s); r < s->data->rowCount(); ++r) {
                 const RowRef ref{s, r};
-                const std::string key = keyOf(s->data->at(r, c));
+                const std::string key = cellKey(s->data->at(r, c));
                 if (key.empty() || !isRowFilled(*s, r)) continue;
                 const auto at = std::find(keys.begin(), keys.end(), key);
                 ContractEntry* entry = nullptr;

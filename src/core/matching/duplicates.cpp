@@ -15,11 +15,7 @@ constexpr Text kSameMobile{"同一手机号", "the same mobile"};
 constexpr Text kOneCharacter{"字号只差一个字", "trade names one character apart"};
 
 std::string keyText(const SheetData& data, int row, int column) {
-    if (column < 0) return {};
-    const CellValue& value = data.at(row, column);
-    if (const auto* text = std::get_if<std::string>(&value)) return std::string(trimSpaces(*text));
-    if (const auto* number = std::get_if<double>(&value)) return formatNumber(*number);
-    return {};
+    return column < 0 ? std::string() : cellText(data.at(row, column));
 }
 
 std::vector<char32_t> codePoints(std::string_view text) {

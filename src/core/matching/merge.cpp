@@ -8,14 +8,6 @@ namespace {
 
 constexpr Text kMergedWord{"已合并 → ", "merged → "};
 
-// A cell's customer number as the register and its references compare them.
-std::string numberAt(const SheetData& data, int row, int column) {
-    const CellValue& value = data.at(row, column);
-    if (const auto* text = std::get_if<std::string>(&value)) return std::string(trimSpaces(*text));
-    if (const auto* number = std::get_if<double>(&value)) return formatNumber(*number);
-    return {};
-}
-
 std::string textAt(const SheetData& data, int row, int column) {
     const auto* text = std::get_if<std::string>(&data.at(row, column));
     return text ? std::string(trimSpaces(*text)) : std::string();
@@ -57,7 +49,7 @@ std::optional<MergeRefusal> planMerge(const std::vector<RecognisedSheet>& sheets
     int mergedRow = -1;
     for (int row = 1; row < register_.rowCount(); ++row) {
         if (register_.mergedCopyAt(row, numberColumn)) continue;
-        const std::string number = numberAt(register_, row, numberColumn);
+        const std::string number = cellText(register_.at(row, numberColumn));
         if (keptRow < 0 && number == keptNo) keptRow = row;
         if (mergedRow < 0 && number == mergedNo) mergedRow = row;
     }
@@ -91,7 +83,7 @@ std::optional<MergeRefusal> planMerge(const std::vector<RecognisedSheet>& sheets
         for (int row = 1; row < data.rowCount(); ++row) {
             bool moved = false;
             for (const int column : references) {
-                if (data.mergedCopyAt(row, column) || numberAt(data, row, column) != mergedNo)
+                if (data.mergedCopyAt(row, column) || cellText(data.at(row, column)) != mergedNo)
                     continue;
                 if (data.formulaAt(row, column)) {
                     ++plan.skippedFormulas;

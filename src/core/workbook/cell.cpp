@@ -22,4 +22,16 @@ std::string formatNumber(double value) {
     return buffer;
 }
 
+std::string cellText(const CellValue& value) {
+    if (const auto* text = std::get_if<std::string>(&value)) return std::string(trimSpaces(*text));
+    if (const auto* number = std::get_if<double>(&value)) return formatNumber(*number);
+    return {};
+}
+
+std::string cellKey(const CellValue& value) {
+    if (const auto* text = std::get_if<std::string>(&value)) return foldForComparison(*text);
+    if (const auto* number = std::get_if<double>(&value)) return formatNumber(*number);
+    return {};
+}
+
 }  // namespace dealsheet

@@ -17,4 +17,9 @@ bool isBlankCell(const CellValue& value);
 // A number as Calc would show it in General format for the values the product deals with.
 std::string formatNumber(double value);
 
+// A cell as a key: its text trimmed, or a number as General shows it; empty otherwise.
+std::string cellText(const CellValue& value);
+// The same, the text folded for comparison (full-/half-width, ASCII case).
+std::string cellKey(const CellValue& value);
+
 }  // namespace dealsheet
