@@ -11,6 +11,7 @@ packages=(
   gnumeric  # ssconvert: "another spreadsheet engine" for the .xlsx sharing test (sharing_it)
   libreoffice-sdbc-postgresql  # Sync with team: LibreOffice's own PostgreSQL driver
   postgresql                   # the team tests' throw-away server and scripts/team-server.sh
+  libfaketime  # the team tests move the throw-away server's clock (pool release after the protection period)
   libical-dev python3-icalendar  # the tests read the calendar files back (not linked by the .oxt)
   fonts-wqy-microhei  # Chinese glyphs in the contract dossier's PDF (and the GUI screenshots)
   poppler-utils       # pdftotext, pdfinfo, pdftoppm: the dossier tests read the PDFs back

@@ -26,7 +26,15 @@ rls='row-level security'
 # Functions a login may run, each with the reason it is harmless; every other function of the
 # schema must be refused. A viewer needs none: its policies call no function and it writes
 # nothing, so no trigger of its reaches one.
+# Every sync calls the first three (SPEC §12); they run as the register's owner and reveal only
+# the caller's own notices and protection dates.
+declare -A ownership_may=(
+  [release_due]="the pool release when due; runs as the owner, at most once an hour"
+  [take_notices]="the caller's own notices (possible duplicates, releases), once"
+  [my_protection]="the caller's own customers' claim and protection dates"
+)
 declare -A viewer_may=()
+for f in "${!ownership_may[@]}"; do viewer_may[$f]=${ownership_may[$f]}; done
 declare -A member_may=(
   [unchanged]="compares two rows given to it; stamp_row calls it on every write"
   [my_owner_name]="the member's own 负责人 name, readable anyway; the member_own policies call it"
@@ -35,6 +43,7 @@ declare -A member_may=(
   [reserve_row_ids]="row ids for the member's own new rows, reserved to their login (the push)"
   [settled_row_ids]="which of the member's own reserved ids are used (the push)"
 )
+for f in "${!ownership_may[@]}"; do member_may[$f]=${ownership_may[$f]}; done
 
 # ---- The lead's register: one customer of each member, wang's contracts, and in every table
 # a member's rows live in (those with a member_own policy), rows of wang's -------------------

@@ -12,7 +12,7 @@ source "$(dirname "$0")/team_psql.sh"
 # N customers of LOGIN's owner name registered on DATE, without numbers, in one statement.
 push() {  # push N DATE OWNER
   echo "INSERT INTO dealsheet.customers (registered_on, customer_name, owner)
-    SELECT '$2', '客户' || i, '$3' FROM generate_series(1, $1) i"
+    SELECT '$2', '客户' || '$2' || '-' || i, '$3' FROM generate_series(1, $1) i"
 }
 # The numbers of a month, in the core's order of sequence: count, distinct, first, last.
 summary() {  # summary YYYYMM

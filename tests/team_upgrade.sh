@@ -17,8 +17,16 @@ if out=$($DEALSHEET_OWNER_PSQL <"$here/server/upgrade-3.sql" 2>&1); then
 else
   fail "the owner applies server/upgrade-3.sql" "$out"
 fi
-expect li "SELECT value FROM dealsheet.meta WHERE name = 'schema_version'" "4" \
-  "the register says schema version 4"
+expect li "SELECT value FROM dealsheet.meta WHERE name = 'schema_version'" "5" \
+  "the register says schema version 5"
+today=$(as zhang "SELECT to_char(now(), 'YYYY-MM-DD')")
+got=$(as wang "INSERT INTO dealsheet.customers (registered_on, customer_name, owner)
+  VALUES ('2026-12-02', '华盛科技（北京）有限责任公司', '王强')")
+case "$got" in
+  *"dealsheet-claimed:customer_name|李娜|$today|"*)
+    pass "the customer registered before the upgrade is li's: wang's same company is refused" ;;
+  *) fail "the customer registered before the upgrade is li's: wang's same company is refused" "$got" ;;
+esac
 expect li "SELECT customer_name || '|' || customer_no FROM dealsheet.customers" \
   "北京华盛科技有限公司|202612-001" "the customer registered before the upgrade is still there"
 expect li "UPDATE dealsheet.customers SET credit_code = '91110108MA01D8NW4X'

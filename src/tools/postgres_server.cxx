@@ -166,11 +166,34 @@ void Postgres::startServer() {
     // fsync off keeps commits cheap; synchronous_commit stays on so that a commit has reached
     // the WAL before the client hears of it: the tests that kill the server expect every
     // committed sync to survive (with it off, a kill within wal_writer_delay lost one).
-    serverPid_ = spawnAsPostgres(
-        {postgresBin() + "/postgres", "-D", root_ + "/data", "-p", std::to_string(port_), "-k",
-         root_, "-c", "listen_addresses=127.0.0.1", "-c", "fsync=off", "-c", "full_page_writes=off",
-         "-c", "max_connections=60"},
-        "", root_ + "/server.log");
+    std::vector<std::string> argv{postgresBin() + "/postgres",
+                                  "-D",
+                                  root_ + "/data",
+                                  "-p",
+                                  std::to_string(port_),
+                                  "-k",
+                                  root_,
+                                  "-c",
+                                  "listen_addresses=127.0.0.1",
+                                  "-c",
+                                  "fsync=off",
+                                  "-c",
+                                  "full_page_writes=off",
+                                  "-c",
+                                  "max_connections=60"};
+    if (!clockOffset_.empty()) {
+        std::string faketime;
+        for (const char* arch : {"x86_64-linux-gnu", "aarch64-linux-gnu"})
+            if (const std::string lib =
+                    std::string("/usr/lib/") + arch + "/faketime/libfaketime.so.1";
+                fs::exists(lib))
+                faketime = lib;
+        if (faketime.empty())
+            throw std::runtime_error("libfaketime is not installed: bash scripts/deps.sh");
+        argv.insert(argv.begin(), {"/usr/bin/env", "LD_PRELOAD=" + faketime,
+                                   "FAKETIME=" + clockOffset_, "FAKETIME_DONT_RESET=1"});
+    }
+    serverPid_ = spawnAsPostgres(argv, "", root_ + "/server.log");
     const auto deadline = std::chrono::steady_clock::now() + 60s;
     while (std::chrono::steady_clock::now() < deadline) {
         if (::waitpid(serverPid_, nullptr, WNOHANG) != 0) break;
@@ -233,5 +256,10 @@ void Postgres::kill() {
 }
 
 void Postgres::restart() { startServer(); }
+
+void Postgres::restartWithClock(const std::string& offset) {
+    clockOffset_ = offset;
+    startServer();
+}
 
 }  // namespace dealsheet::driver

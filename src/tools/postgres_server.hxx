@@ -37,6 +37,9 @@ class Postgres {
 
     void kill();     // the server dies as in a crash (SIGKILL)
     void restart();  // after kill(): starts again on the same folder and port
+    // After kill(): starts again with the server's clock moved by `offset` (libfaketime's
+    // notation: "+31d"), as a server whose time has gone on; "" starts it on the real clock.
+    void restartWithClock(const std::string& offset);
 
   private:
     void startServer();
@@ -44,6 +47,7 @@ class Postgres {
     std::string passFile_;
     int port_ = 0;
     int serverPid_ = -1;
+    std::string clockOffset_;
 };
 
 }  // namespace dealsheet::driver

@@ -127,7 +127,7 @@ void PgRelay::relay(int client) {
         return;
     }
     // The server's side, as it comes, unless its answer is the one to lose.
-    std::thread answers([link] {
+    std::thread answers([this, link] {
         char buffer[65536];
         for (;;) {
             const ssize_t n = ::recv(link->server, buffer, sizeof buffer, 0);
@@ -139,6 +139,10 @@ void PgRelay::relay(int client) {
                 continue;
             }
             lock.unlock();
+            {
+                const std::lock_guard<std::mutex> all(mutex_);
+                received_.append(buffer, static_cast<std::size_t>(n));
+            }
             if (!sendAll(link->client, buffer, static_cast<std::size_t>(n))) break;
         }
         ::shutdown(link->client, SHUT_RDWR);
@@ -179,6 +183,11 @@ void PgRelay::relay(int client) {
     ::shutdown(link->server, SHUT_RDWR);
     ::shutdown(client, SHUT_RDWR);
     answers.join();
+}
+
+std::string PgRelay::received() const {
+    const std::lock_guard<std::mutex> lock(mutex_);
+    return received_;
 }
 
 }  // namespace dealsheet::test

@@ -25,6 +25,8 @@ class PgRelay {
     int port() const { return port_; }
     // True once the statement went through and its answer was dropped.
     bool dropped() const { return dropped_; }
+    // Every byte the server sent to the clients so far: what the driver received.
+    std::string received() const;
 
   private:
     void acceptLoop();
@@ -38,7 +40,8 @@ class PgRelay {
     std::atomic<bool> armed_{true};
     std::atomic<bool> dropped_{false};
     std::thread acceptor_;
-    std::mutex mutex_;
+    mutable std::mutex mutex_;
+    std::string received_;
     std::vector<std::thread> workers_;
     std::vector<int> sockets_;
 };

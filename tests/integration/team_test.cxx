@@ -140,6 +140,15 @@ std::string address(int column, int row) {
     return name + std::to_string(row + 1);
 }
 
+// A mobile of its own for each customer name: one phone under two names is one company to the
+// server (SPEC §12), and the team's customers are different companies.
+std::string mobileOf(const std::string& name) {
+    std::uint64_t hash = 1469598103934665603ull;
+    for (const unsigned char c : name) hash = (hash ^ c) * 1099511628211ull;
+    const std::string digits = std::to_string(hash % 100000000 + 100000000);
+    return "139" + digits.substr(1);
+}
+
 // Fills a customer row: the required cells, the number left blank for the server.
 void customerRow(const Reference<css::sheet::XSpreadsheet>& sheet, int row, const std::string& name,
                  double registered, const std::string& owner) {
@@ -147,7 +156,7 @@ void customerRow(const Reference<css::sheet::XSpreadsheet>& sheet, int row, cons
     setText(sheet, address(columnOf(sheet, "客户名称"), row), name);
     setText(sheet, address(columnOf(sheet, "行业类型"), row), "制造业");
     setText(sheet, address(columnOf(sheet, "联系人"), row), "王经理");
-    setText(sheet, address(columnOf(sheet, "联系方式"), row), "13800138000");
+    setText(sheet, address(columnOf(sheet, "联系方式"), row), mobileOf(name));
     setText(sheet, address(columnOf(sheet, "核心需求"), row), "库存管理");
     setText(sheet, address(columnOf(sheet, "负责人"), row), owner);
 }
@@ -261,8 +270,9 @@ TEST_F(TeamSync, TwoSalespeopleSeeEachOthersRows) {
         EXPECT_EQ(gServer->sql("SELECT customer_no, customer_name, registered_on, phone_email, "
                                "updated_by FROM dealsheet.customers ORDER BY row_id",
                                db),
-                  "202610-001|华东机械有限公司|2026-10-08|13800138000|li\n"
-                  "202610-002|南方电子股份|2026-10-09|13800138000|li");
+                  "202610-001|华东机械有限公司|2026-10-08|" + mobileOf("华东机械有限公司") +
+                      "|li\n202610-002|南方电子股份|2026-10-09|" + mobileOf("南方电子股份") +
+                      "|li");
 
         const auto wang = ownWorkbook(db, "wang");
         const auto wangCustomers = byNameOrThrow(wang, "客户信息登记表");
@@ -1008,7 +1018,7 @@ void fillCustomers(const Reference<css::sheet::XSpreadsheet>& sheet, int count,
         row.getArray()[nameColumn] <<= toOUString("客户" + std::to_string(r + 1) + "有限公司");
         row.getArray()[ownerColumn] <<= toOUString(owner);
         row.getArray()[contactColumn] <<= toOUString("王经理");
-        row.getArray()[phoneColumn] <<= toOUString("13800138000");
+        row.getArray()[phoneColumn] <<= toOUString(std::to_string(13900000000LL + r));
         row.getArray()[needsColumn] <<= toOUString("库存管理");
         row.getArray()[industryColumn] <<= toOUString("制造业");
         rows.getArray()[r] = row;
@@ -1214,5 +1224,255 @@ TEST_F(TeamSync, ASortThatLeavesTheSyncColumnsBehindRelabelsNothing) {
                                db),
                   "A公司:202611-001:-,B公司:202611-002:B的备注,C公司:202611-003:-");
         close(zhang);
+    });
+}
+
+// ---- One customer, one owner across the team (SPEC §12) ---------------------------------
+
+namespace {
+
+// A server of its own: the release test moves its clock.
+dealsheet::driver::Postgres* gOwnershipServer = nullptr;
+
+// Ten members who have never heard of each other, and the names they stand for.
+constexpr int kMembers = 10;
+std::string memberLogin(int i) { return "m" + std::to_string(i); }
+std::string memberName(int i) { return "成员" + std::to_string(i); }
+
+class TeamOwnership : public ::testing::Test {
+  protected:
+    static void SetUpTestSuite() {
+        unoGuard([] {
+            static Postgres server(DEALSHEET_TEAM_SQL);
+            gOwnershipServer = &server;
+            server.addLogin("zhang", "lead", "zhang-pw");
+            server.addLogin("chen", "member", "chen-pw");
+            server.addLogin("liu", "member", "liu-pw");
+            for (int i = 0; i < kMembers; ++i)
+                server.addLogin(memberLogin(i), "member", memberLogin(i) + "-pw");
+        });
+    }
+    // The helpers above work on gServer: this suite's server while its tests run.
+    void SetUp() override {
+        saved_ = gServer;
+        gServer = gOwnershipServer;
+    }
+    void TearDown() override { gServer = saved_; }
+
+    std::string database(const std::string& name) {
+        const std::string db = newTeamDatabase(name);
+        std::string people;
+        for (int i = 0; i < kMembers; ++i)
+            people += std::string(people.empty() ? "" : ", ") + "('" + memberLogin(i) + "', '" +
+                      memberName(i) + "')";
+        gServer->sql("INSERT INTO dealsheet.salespeople (login, owner_name) VALUES " + people, db);
+        return db;
+    }
+
+  private:
+    Postgres* saved_ = nullptr;
+};
+
+// How often the report says `zh` or `en` (its language is the office's).
+std::size_t timesSaid(const std::string& report, const std::string& zh, const std::string& en) {
+    std::size_t count = 0;
+    for (const std::string& needle : {zh, en})
+        for (auto at = report.find(needle); at != std::string::npos;
+             at = report.find(needle, at + 1))
+            ++count;
+    return count;
+}
+
+// The row of the customers sheet holding `name` (0-based sheet row), -1 for none.
+int rowNamed(const Reference<css::sheet::XSpreadsheet>& sheet, const std::string& name) {
+    for (int r = 1; r < 200; ++r)
+        if (cellText(sheet, "客户名称", r) == name) return r;
+    return -1;
+}
+
+}  // namespace
+
+// Ten members register one company at the same moment, each writing it their own way (and
+// each with another phone: the name key alone tells it is one company). The server gives it
+// exactly one owner; the nine others are told who and until when, and keep their rows.
+TEST_F(TeamOwnership, TenMembersRegisteringOneCompanyTenWaysGetOneOwner) {
+    unoGuard([&] {
+        const std::string db = database("ten_ways");
+        const std::vector<std::string> names = {
+            "北京华盛科技有限公司",    "华盛科技（北京）有限责任公司", "华盛科技",
+            "北京华盛技术有限公司",    "华盛科技(北京)有限公司",       "北京市华盛科技有限公司",
+            "华盛科技有限公司",        "北京 华盛科技 有限公司",       "【北京】华盛科技有限公司",
+            "华盛技术（北京）有限公司"};
+        std::vector<Reference<css::sheet::XSpreadsheetDocument>> docs;
+        for (int i = 0; i < kMembers; ++i) {
+            docs.push_back(ownWorkbook(db, memberLogin(i)));
+            customerRow(byNameOrThrow(docs.back(), "客户信息登记表"), 1,
+                        names[static_cast<std::size_t>(i)], on(2026, 11, 3), memberName(i));
+        }
+        std::vector<SyncSummary> outcomes(kMembers);
+        std::vector<std::string> failures(kMembers);
+        std::vector<std::thread> members;
+        for (int i = 0; i < kMembers; ++i)
+            members.emplace_back([&, i] {
+                const auto at = static_cast<std::size_t>(i);
+                try {
+                    outcomes[at] = toolkit2()->syncTeam(component(docs[at]));
+                } catch (const css::uno::Exception& e) {
+                    failures[at] = toUtf8(e.Message);
+                }
+            });
+        for (auto& member : members) member.join();
+        int owner = -1, refused = 0;
+        for (int i = 0; i < kMembers; ++i) {
+            const auto at = static_cast<std::size_t>(i);
+            EXPECT_EQ(failures[at], "") << memberLogin(i);
+            if (outcomes[at].Pushed == 1) owner = i;
+            refused += outcomes[at].Refused;
+        }
+        ASSERT_GE(owner, 0) << "nobody owns the company";
+        EXPECT_EQ(refused, kMembers - 1);
+        EXPECT_EQ(gServer->sql("SELECT count(*), max(owner) FROM dealsheet.customers", db),
+                  "1|" + memberName(owner));
+        const std::string day = gServer->sql(
+            "SELECT to_char(now(), 'YYYY-MM-DD'), "
+            "to_char(now() + interval '30 days', 'YYYY-MM-DD')",
+            db);
+        const std::string claimedZh = "已由 " + memberName(owner) + " 于 " + day.substr(0, 10) +
+                                      " 报备，保护期至 " + day.substr(11);
+        const std::string claimedEn = "was registered by " + memberName(owner) + " on " +
+                                      day.substr(0, 10) + ", protected until " + day.substr(11);
+        for (int i = 0; i < kMembers; ++i) {
+            const auto sheet = byNameOrThrow(docs[static_cast<std::size_t>(i)], "客户信息登记表");
+            // Nothing lost: every member keeps the row as typed.
+            EXPECT_EQ(cellText(sheet, "客户名称", 1), names[static_cast<std::size_t>(i)]);
+            if (i == owner) continue;
+            EXPECT_EQ(cellText(sheet, "客户编号", 1), "");
+            const std::string report = reportText(docs[static_cast<std::size_t>(i)]);
+            const std::string& name = names[static_cast<std::size_t>(i)];
+            EXPECT_EQ(timesSaid(report, "客户“" + name + "”" + claimedZh,
+                                "Customer \"" + name + "\" " + claimedEn),
+                      1u)
+                << report;
+        }
+        // A second sync changes nothing: the row is refused again, not pushed twice.
+        const auto again = toolkit2()->syncTeam(component(docs[owner == 0 ? 1 : 0]));
+        EXPECT_EQ(again.Pushed, 0);
+        EXPECT_EQ(again.Refused, 1);
+        EXPECT_EQ(gServer->sql("SELECT count(*) FROM dealsheet.customers", db), "1");
+        for (const auto& doc : docs) close(doc);
+    });
+}
+
+// A member whose customer is another's learns the owner's name and the dates, and nothing
+// else of that customer: read on the wire, every byte the server sent the member's driver. A
+// company that only may be the same (the same 字号, another trade) is pushed, with a warning.
+TEST_F(TeamOwnership, AClaimTellsTheMemberOnlyTheOwnerAndTheDates) {
+    unoGuard([&] {
+        const std::string db = database("wire");
+        const auto chen = ownWorkbook(db, "chen");
+        const auto chenCustomers = byNameOrThrow(chen, "客户信息登记表");
+        customerRow(chenCustomers, 1, "杭州云帆信息技术有限公司", on(2026, 11, 3), "陈静");
+        setText(chenCustomers, address(columnOf(chenCustomers, "联系人"), 1), "周秘书");
+        setText(chenCustomers, address(columnOf(chenCustomers, "核心需求"), 1), "机密需求甲乙丙");
+        EXPECT_EQ(toolkit2()->syncTeam(component(chen)).Pushed, 1);
+        const std::string chenNumber = cellText(chenCustomers, "客户编号", 1);
+        ASSERT_NE(chenNumber, "");
+
+        const auto liu = ownWorkbook(db, "liu");
+        const auto liuCustomers = byNameOrThrow(liu, "客户信息登记表");
+        customerRow(liuCustomers, 1, "云帆信息技术（杭州）有限公司", on(2026, 11, 20), "刘洋");
+        customerRow(liuCustomers, 2, "云帆贸易有限公司", on(2026, 11, 20), "刘洋");
+        PgRelay relay(gServer->port(), "NO STATEMENT IS LOST HERE");
+        setSettings(liu, through(relay, db, "liu", "liu-pw"), "liu");
+        const SyncSummary outcome = toolkit2()->syncTeam(component(liu));
+        EXPECT_EQ(outcome.Refused, 1);
+        EXPECT_EQ(outcome.Pushed, 1);
+        const std::string report = reportText(liu);
+        EXPECT_EQ(timesSaid(report, "客户“云帆信息技术（杭州）有限公司”已由 陈静 于 ",
+                            "Customer \"云帆信息技术（杭州）有限公司\" was registered by 陈静 on "),
+                  1u)
+            << report;
+        EXPECT_EQ(
+            timesSaid(report,
+                      "客户“云帆贸易有限公司”可能与团队里的另一位客户相同：那位客户已由 陈静 于 ",
+                      "Customer \"云帆贸易有限公司\" may be another customer of the team, "
+                      "which was registered by 陈静 on "),
+            1u)
+            << report;
+        const std::string wire = relay.received();
+        EXPECT_NE(wire.find("陈静"), std::string::npos);  // the owner's name came
+        for (const std::string& secret :
+             {std::string("杭州云帆信息技术有限公司"), std::string("周秘书"),
+              std::string("机密需求甲乙丙"), mobileOf("杭州云帆信息技术有限公司"), chenNumber})
+            EXPECT_EQ(wire.find(secret), std::string::npos) << secret << " reached the member";
+        EXPECT_EQ(gServer->sql("SELECT count(*) FROM dealsheet.customers", db), "2");
+        close(liu);
+        close(chen);
+    });
+}
+
+// The protection period ends by the server's clock, never the client's: the server's time moves
+// on (libfaketime), a customer nobody followed up goes to the pool, one with a recent action
+// stays. Its former owner is told and may not claim it back within the cooldown; another
+// member claims it by writing her name into 负责人.
+TEST_F(TeamOwnership, AnUnfollowedCustomerReturnsToThePoolByTheServersClock) {
+    unoGuard([&] {
+        const std::string db = database("pool");
+        const auto chen = ownWorkbook(db, "chen");
+        const auto chenCustomers = byNameOrThrow(chen, "客户信息登记表");
+        customerRow(chenCustomers, 1, "宁波海天贸易有限公司", on(2026, 11, 2), "陈静");
+        EXPECT_EQ(toolkit2()->syncTeam(component(chen)).Pushed, 1);
+        const auto liu = ownWorkbook(db, "liu");
+        const auto liuCustomers = byNameOrThrow(liu, "客户信息登记表");
+        customerRow(liuCustomers, 1, "温州星辰电器有限公司", on(2026, 11, 2), "刘洋");
+        EXPECT_EQ(toolkit2()->syncTeam(component(liu)).Pushed, 1);
+        const std::string liuNumber = cellText(liuCustomers, "客户编号", 1);
+
+        // Twenty days on, Liu follows her customer up; thirty-five days on, the release.
+        gServer->kill();
+        gServer->restartWithClock("+20d");
+        const auto actions = byNameOrThrow(liu, "跟进行动表");
+        setText(actions, "B2", liuNumber);
+        setText(actions, "D2", "电话回访");
+        EXPECT_EQ(toolkit2()->syncTeam(component(liu)).Pushed, 1);
+        gServer->kill();
+        gServer->restartWithClock("+35d");
+        toolkit2()->syncTeam(component(liu));  // any sync runs the release when it is due
+        EXPECT_EQ(gServer->sql("SELECT customer_name, coalesce(owner, '-') FROM "
+                               "dealsheet.customers ORDER BY row_id",
+                               db),
+                  "宁波海天贸易有限公司|-\n温州星辰电器有限公司|刘洋");
+
+        // Chen is told, and her row shows the pool.
+        const SyncSummary told = toolkit2()->syncTeam(component(chen));
+        EXPECT_EQ(told.Pulled, 1);
+        EXPECT_EQ(cellText(chenCustomers, "负责人", 1), "");
+        const std::string chenReport = reportText(chen);
+        EXPECT_EQ(
+            timesSaid(chenReport, "客户“宁波海天贸易有限公司”在保护期内没有跟进也没有签约",
+                      "Customer \"宁波海天贸易有限公司\" had no follow-up and no signed contract"),
+            1u)
+            << chenReport;
+        // Not hers again within the cooldown, whatever she types.
+        type(chen, chenCustomers, address(columnOf(chenCustomers, "负责人"), 1), "陈静");
+        const SyncSummary cooled = toolkit2()->syncTeam(component(chen));
+        EXPECT_EQ(cooled.Refused, 1);
+        EXPECT_EQ(findingsSaying(reportText(chen), dealsheet::msg::kRefusedClaimCooldown), 1u);
+
+        // Liu sees the pool customer and claims it.
+        toolkit2()->syncTeam(component(liu));
+        const int pooled = rowNamed(liuCustomers, "宁波海天贸易有限公司");
+        ASSERT_GT(pooled, 0);
+        EXPECT_EQ(cellText(liuCustomers, "负责人", pooled), "");
+        type(liu, liuCustomers, address(columnOf(liuCustomers, "负责人"), pooled), "刘洋");
+        EXPECT_EQ(toolkit2()->syncTeam(component(liu)).Pushed, 1);
+        EXPECT_EQ(gServer->sql("SELECT owner FROM dealsheet.customers WHERE customer_name = "
+                               "'宁波海天贸易有限公司'",
+                               db),
+                  "刘洋");
+        gServer->kill();
+        gServer->restartWithClock("");
+        close(liu);
+        close(chen);
     });
 }

@@ -495,7 +495,7 @@ TEST(TeamServerSql, TheServerKeepsItsOwnIntegrity) {
         EXPECT_NE(sql.find(line), std::string::npos) << line;
     EXPECT_EQ(sql.find("lpad(n::text, 3, '0');"), std::string::npos);  // cut 1000 to 100
     const auto revoke =
-        sql.find("REVOKE EXECUTE ON ALL FUNCTIONS IN SCHEMA dealsheet FROM PUBLIC;");
+        sql.rfind("REVOKE EXECUTE ON ALL FUNCTIONS IN SCHEMA dealsheet FROM PUBLIC;");
     ASSERT_NE(revoke, std::string::npos);
     EXPECT_GT(revoke, sql.rfind("CREATE FUNCTION"));
     EXPECT_GT(revoke, sql.rfind("CREATE OR REPLACE FUNCTION") == std::string::npos

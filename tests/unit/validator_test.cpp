@@ -464,7 +464,7 @@ TEST(Validator, EveryRuleCodeHasTextsAndIsUsed) {
         EXPECT_EQ(definition.scope == RuleScope::Column, definition.appliesTo != nullptr) << code;
         EXPECT_EQ(definition.scope == RuleScope::Sheet, definition.checkRow != nullptr) << code;
     }
-    EXPECT_EQ(allRules().size(), 30u);
+    EXPECT_EQ(allRules().size(), 33u);
     EXPECT_THROW(rule("NOPE"), std::out_of_range);
 
     // A workbook with a mistake of every kind: each code it produces is registered.

@@ -50,6 +50,26 @@ inline constexpr Text kRefusedDuplicateContractNo{
     "团队里已有另一份合同使用这个合同编号：合同编号在团队内唯一",
     "another contract of the team already has this contract number: contract numbers are "
     "unique across the team"};
+// One customer, one owner (SPEC §12): the details of SYNC_CLAIMED and SYNC_POSSIBLE_DUPLICATE
+// ({0}: owner, day, then the protection), and the claims the server refuses.
+inline constexpr Text kClaimedBy{"已由 {0} 于 {0} 报备，{0}", "was registered by {0} on {0}, {0}"};
+inline constexpr Text kProtectedUntil{"保护期至 {0}", "protected until {0}"};
+inline constexpr Text kProtectedBySignedContract{"已签约，长期保护",
+                                                 "protected as long as a contract is signed"};
+inline constexpr Text kClaimedInPool{
+    "已在公海中（原负责人 {0}，{0} "
+    "回收）：在这位客户原有的那一行把负责人改成您的名字并同步，即可领取",
+    "is in the pool (former owner {0}, released {0}): put your name in 负责人 on that "
+    "customer's own row and sync to claim it"};
+inline constexpr Text kPossiblyInPool{"在公海中", "is in the pool"};
+inline constexpr Text kRefusedClaimLimit{
+    "今天从公海领取的客户已达上限（设置“每日领取上限”）：明天再领取，或请销售负责人分配",
+    "you have claimed as many pool customers today as the team allows (Daily claim limit): "
+    "claim it tomorrow, or ask the sales lead to assign it"};
+inline constexpr Text kRefusedClaimCooldown{
+    "这位客户刚从您名下回到公海，冷却期内（设置“回收冷却天数”）不能由您领回：请销售负责人分配",
+    "this customer was released from you to the pool recently; you cannot claim it back "
+    "within the cooldown (Reclaim cooldown days): ask the sales lead to assign it"};
 inline constexpr Text kRefusedOther{"服务器不接受这一行：{0}",
                                     "the server does not accept this row: {0}"};
 inline constexpr Text kSyncFailed{"同步未完成，工作簿和服务器都未改变：{0}",

@@ -1,5 +1,8 @@
 #include "core/team/team_sql.hpp"
 
+#include "core/team/match_sql.hpp"
+#include "core/team/ownership_sql.hpp"
+
 #include <stdexcept>
 
 #include <cctype>
@@ -565,7 +568,7 @@ DO $$ BEGIN EXECUTE format('ALTER DATABASE %I SET jit = off', current_database()
         const std::string via = ownershipColumn(sheet);
         std::string owned;
         if (sheet.id == "customers") {
-            owned = "btrim(owner) = (SELECT dealsheet.my_owner_name())";
+            owned = "btrim(owner) = (SELECT dealsheet.my_owner_name())";  // + the pool, below
         } else if (via == "customer_no") {
             owned = "EXISTS (SELECT FROM dealsheet.customers c WHERE c.customer_no = " + name +
                     ".customer_no AND " + mine + ")";
@@ -591,8 +594,11 @@ DO $$ BEGIN EXECUTE format('ALTER DATABASE %I SET jit = off', current_database()
         sql += "ALTER TABLE " + table + " ENABLE ROW LEVEL SECURITY;\n";
         sql += "CREATE POLICY lead_all ON " + table + " TO lead USING (true) WITH CHECK (true);\n";
         sql += "CREATE POLICY viewer_reads ON " + table + " FOR SELECT TO viewer USING (true);\n";
-        sql += "CREATE POLICY member_own ON " + table + " TO member\n  USING (" + owned +
-               ")\n  WITH CHECK (" + owned + ");\n";
+        if (sheet.id == "customers")
+            sql += memberCustomersPolicySql();
+        else
+            sql += "CREATE POLICY member_own ON " + table + " TO member\n  USING (" + owned +
+                   ")\n  WITH CHECK (" + owned + ");\n";
         // History: the versions of the rows the reader may see now (the history is written by
         // the server itself, never by a login).
         sql += "ALTER TABLE " + table + "_history ENABLE ROW LEVEL SECURITY;\n";
@@ -674,15 +680,21 @@ std::string teamUpgradeSql(const Schema& schema, int from) {
         sql += "COMMENT ON COLUMN " + table + "." + sqlName(column.id) + " IS " +
                quoted(column.header.zh + " / " + column.header.en) + ";\n";
     }
+    if (from < 5) {
+        sql += matchKeysSql();
+        sql += ownershipSql(schema);
+        sql += "DROP POLICY member_own ON dealsheet.customers;\n" + memberCustomersPolicySql();
+    }
     sql += "UPDATE dealsheet.meta SET value = '" + std::to_string(kTeamSchemaVersion) +
            "' WHERE name = 'schema_version';\nCOMMIT;\n";
-    return sql;
+    return replaceAll(std::move(sql), "@SPACES@", kSpaces);
 }
 
 std::string teamServerSql(const Schema& schema) {
     const std::string version = std::to_string(kTeamSchemaVersion);
     std::string sql = replaceAll(kPreamble, "@VERSION@", version);
     sql += kChangeTracking;
+    sql += matchKeysSql();
     for (const auto& sheet : schema.sheets()) {
         if (!isSyncedSheet(sheet)) continue;
         const std::string table = "dealsheet." + sqlName(sheet.id);
@@ -720,6 +732,7 @@ std::string teamServerSql(const Schema& schema) {
     sql += accessSql(schema);
     // No grant on the sequences: ids come from reserve_row_ids and take_row_id only.
     sql += rowIdsSql(schema);
+    sql += ownershipSql(schema);
     sql += functionPrivilegesSql(schema);
     sql += "\nCOMMIT;\n";
     return replaceAll(replaceAll(std::move(sql), "@SPACES@", kSpaces), "@CANONICAL@",

@@ -13,7 +13,8 @@ namespace dealsheet {
 // Raised whenever the generated SQL changes in a way an existing server must not miss.
 // 2: roles and row-level security, change_xid; 3: ids reserved by the server, numbers and
 // contract numbers unique, EXECUTE only where needed. 4: the register's 统一社会信用代码.
-inline constexpr int kTeamSchemaVersion = 4;
+// 5: the server's match keys, one owner per customer, the pool (SPEC §12).
+inline constexpr int kTeamSchemaVersion = 5;
 
 // The server's name of a schema id: "customerNo" -> "customer_no", "keyPoints" -> "key_points".
 std::string sqlName(std::string_view id);

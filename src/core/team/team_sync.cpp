@@ -558,17 +558,52 @@ bool isRefusal(std::string_view sqlState, std::string_view message) {
         return true;
     return contains(m, "permission denied") || contains(m, "row-level security") ||
            contains(m, "dealsheet-approved-contract") || contains(m, "dealsheet-customer-number") ||
+           contains(m, "dealsheet-claim") ||
            // LibreOffice's driver passes no SQLSTATE: the unique numbers by their message.
            contains(m, "violates unique constraint");
 }
 
+namespace {
+
+// The fields after a tag, up to the end of the message's first line, split at '|'.
+std::vector<std::string> taggedFields(std::string_view message, std::string_view tag) {
+    const auto at = message.find(tag);
+    if (at == std::string_view::npos) return {};
+    std::string_view rest = message.substr(at + tag.size());
+    rest = rest.substr(0, rest.find('\n'));
+    std::vector<std::string> fields;
+    for (std::size_t from = 0;;) {
+        const auto bar = rest.find('|', from);
+        fields.emplace_back(trimSpaces(rest.substr(from, bar - from)));
+        if (bar == std::string_view::npos) break;
+        from = bar + 1;
+    }
+    return fields;
+}
+
+}  // namespace
+
 Refusal explainRefusal(std::string_view message, const SheetSchema& sheet) {
     const std::string m = lower(message);
+    // A customer registered first by another (column|owner|since|until), or in the pool
+    // (column|former owner|released): the owner's name is taken from the message as written.
+    if (auto fields = taggedFields(message, "dealsheet-claimed:"); fields.size() == 4) {
+        return {msg::kRefusedOther,
+                {fields[0]},
+                {},
+                Refusal::Claim{false, fields[1], fields[2], fields[3]}};
+    }
+    if (auto fields = taggedFields(message, "dealsheet-claimed-pool:"); fields.size() == 3) {
+        return {
+            msg::kRefusedOther, {fields[0]}, {}, Refusal::Claim{true, fields[1], fields[2], {}}};
+    }
     // The server's own guards name the columns they refuse after a tag.
     for (const auto& [tag, reason] :
          {std::pair<std::string_view, Text>{"dealsheet-approved-contract:",
                                             msg::kRefusedApprovedContract},
-          {"dealsheet-customer-number:", msg::kRefusedIssuedNumber}}) {
+          {"dealsheet-customer-number:", msg::kRefusedIssuedNumber},
+          {"dealsheet-claim-limit:", msg::kRefusedClaimLimit},
+          {"dealsheet-claim-cooldown:", msg::kRefusedClaimCooldown}}) {
         const auto at = m.find(tag);
         if (at == std::string::npos) continue;
         Refusal refusal{reason, {}, {}};
@@ -632,6 +667,24 @@ Finding syncFinding(std::string_view code, const std::string& sheet, int row, in
 
 Finding refusedFinding(const std::string& sheet, int row, int column, const std::string& field,
                        const std::string& value, const Refusal& refusal) {
+    if (refusal.claim) {
+        const auto& claim = *refusal.claim;
+        if (claim.pool)
+            return syncFinding(
+                "SYNC_CLAIMED", sheet, row, column, field, value,
+                {msg::format(msg::format(msg::kClaimedInPool.zh, claim.owner), claim.since),
+                 msg::format(msg::format(msg::kClaimedInPool.en, claim.owner), claim.since)});
+        const auto detail = [&](Lang lang) {
+            const std::string until = claim.until == "signed"
+                                          ? std::string(msg::kProtectedBySignedContract.in(lang))
+                                          : msg::format(msg::kProtectedUntil.in(lang), claim.until);
+            return msg::format(
+                msg::format(msg::format(msg::kClaimedBy.in(lang), claim.owner), claim.since),
+                until);
+        };
+        return syncFinding("SYNC_CLAIMED", sheet, row, column, field, value,
+                           {detail(Lang::Zh), detail(Lang::En)});
+    }
     const std::string zh = msg::format(refusal.reason.zh, refusal.serverMessage);
     const std::string en = msg::format(refusal.reason.en, refusal.serverMessage);
     return syncFinding("SYNC_REFUSED", sheet, row, column, field, value, {zh, en});
@@ -650,6 +703,26 @@ Finding notShownFinding(const std::string& sheet, int row, int column, const std
 Finding conflictFinding(const std::string& sheet, int row, int column, const std::string& field,
                         const std::string& mine, const std::string& theirs) {
     return syncFinding("SYNC_CONFLICT", sheet, row, column, field, mine, {theirs, theirs});
+}
+
+std::optional<Finding> noticeFinding(const Notice& notice, const std::string& sheet, int row,
+                                     int column, const std::string& field,
+                                     const std::string& value) {
+    if (notice.kind == "released")
+        return syncFinding("SYNC_RELEASED", sheet, row, column, field, value,
+                           {notice.since, notice.since});
+    if (notice.kind != "possible_duplicate") return std::nullopt;
+    const auto detail = [&](Lang lang) {
+        if (notice.otherOwner.empty()) return std::string(msg::kPossiblyInPool.in(lang));
+        const std::string until = notice.until == "signed"
+                                      ? std::string(msg::kProtectedBySignedContract.in(lang))
+                                      : msg::format(msg::kProtectedUntil.in(lang), notice.until);
+        return msg::format(
+            msg::format(msg::format(msg::kClaimedBy.in(lang), notice.otherOwner), notice.since),
+            until);
+    };
+    return syncFinding("SYNC_POSSIBLE_DUPLICATE", sheet, row, column, field, value,
+                       {detail(Lang::Zh), detail(Lang::En)});
 }
 
 }  // namespace dealsheet::team

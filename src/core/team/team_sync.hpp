@@ -199,6 +199,15 @@ struct Refusal {
     Text reason;
     std::vector<std::string> columns;
     std::string serverMessage;  // for a reason DealSheet does not know
+    // A customer another member registered first (SPEC §12): SYNC_CLAIMED, with its owner and
+    // dates as the server told them (the reason is unused then).
+    struct Claim {
+        bool pool = false;  // in the pool: `owner` is the former owner, `since` the release
+        std::string owner;  // 负责人 of the matching customer
+        std::string since;  // claim (or release) day, 2026-11-03
+        std::string until;  // end of protection; "signed" under a signed contract
+    };
+    std::optional<Claim> claim = std::nullopt;
 };
 // True when the error refuses the statement's rows (permissions, row-level security, the
 // approved-contract guard, a value the server will not take), false when it is the
@@ -217,5 +226,20 @@ Finding notShownFinding(const std::string& sheet, int row, int column, const std
                         long long id);
 Finding refusedFinding(const std::string& sheet, int row, int column, const std::string& field,
                        const std::string& value, const Refusal& refusal);
+
+// What the server told this login beside its push (dealsheet.take_notices): a new customer
+// that may be another's (SYNC_POSSIBLE_DUPLICATE, pushed all the same), a customer of theirs
+// released to the pool (SYNC_RELEASED).
+struct Notice {
+    std::string kind;  // "possible_duplicate" or "released"
+    long long rowId = 0;
+    std::string otherOwner;  // the possible duplicate's owner; the released customer's former
+    std::string since, until;
+};
+// The finding of a notice at the cell it concerns (the customer name, or 负责人 for a release);
+// none for a kind this version does not know.
+std::optional<Finding> noticeFinding(const Notice& notice, const std::string& sheet, int row,
+                                     int column, const std::string& field,
+                                     const std::string& value);
 
 }  // namespace dealsheet::team

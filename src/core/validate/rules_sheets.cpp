@@ -257,6 +257,26 @@ const std::vector<RuleDefinition>& structureRules() {
             .titled({"服务器拒绝了这次修改", "The server refused this change"})
             .saying(
                 {"服务器拒绝了“{value}”：{detail}", "The server refused \"{value}\": {detail}"}),
+        RuleDefinition::define("SYNC_CLAIMED", Severity::Error, RuleScope::Structure)
+            .titled({"客户已由团队里的另一位销售报备",
+                     "Another salesperson registered this customer first"})
+            .saying({"客户“{value}”{detail}；本行未同步，保留在工作簿中",
+                     "Customer \"{value}\" {detail}; this row was not synced and stays in the "
+                     "workbook"}),
+        RuleDefinition::define("SYNC_POSSIBLE_DUPLICATE", Severity::Warning, RuleScope::Structure)
+            .titled({"可能与团队里的另一位客户相同",
+                     "Possibly the same as another customer of the team"})
+            .saying(
+                {"客户“{value}”可能与团队里的另一位客户相同：那位客户{detail}。本行已同步，请核实",
+                 "Customer \"{value}\" may be another customer of the team, which {detail}. "
+                 "This row was synced; please check"}),
+        RuleDefinition::define("SYNC_RELEASED", Severity::Warning, RuleScope::Structure)
+            .titled({"客户已回到公海", "The customer returned to the pool"})
+            .saying({"客户“{value}”在保护期内没有跟进也没有签约，{detail} 已回到公海；"
+                     "要继续跟进，在负责人填上您的名字再同步（回收冷却天数内不能领回）",
+                     "Customer \"{value}\" had no follow-up and no signed contract within the "
+                     "protection period and returned to the pool on {detail}; to go on with it, "
+                     "put your name in 负责人 and sync (not within the reclaim cooldown)"}),
         RuleDefinition::define("SYNC_MOVED", Severity::Error, RuleScope::Structure)
             .titled(
                 {"同步标识与行脱节（排序时隐藏的同步列没有一起移动）",

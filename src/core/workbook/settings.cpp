@@ -111,6 +111,7 @@ Settings readSettings(const Schema& schema, const CellGrid& rows) {
             settings.holidays.insert(static_cast<long>(std::floor(*value)));
         else
             settings.set(setting->id, *value);
+        settings.given.insert(setting->id);
     }
     return settings;
 }

@@ -50,6 +50,8 @@ class Settings {
     // Text settings by id (the team database and its user), trimmed; absent when blank.
     std::map<std::string, std::string, std::less<>> texts;
     std::vector<SettingProblem> problems;
+    // The numeric settings the sheet itself gives (a readable value in its own row), not defaults.
+    std::set<std::string, std::less<>> given;
 
   private:
     std::map<std::string, double, std::less<>> numbers_;

@@ -405,6 +405,74 @@ long guardedUpdate(Database& db, const std::string& sql, const std::string& reco
     }
 }
 
+// A lead's Settings rows for the ownership rules (SPEC §12) become the team's; the server
+// refuses anyone else's, which then count for nothing. Rows the sheet lacks leave the server's.
+void sendOwnershipRules(Database& db, const Settings& settings) {
+    std::vector<std::string> values;
+    bool given = false;
+    for (const char* id : {"protectionDays", "dailyClaimLimit", "reclaimCooldownDays"}) {
+        const bool here = settings.given.count(id) > 0;
+        given = given || here;
+        values.push_back(here ? std::to_string(settings.days(id)) : std::string());
+    }
+    if (!given) return;
+    try {
+        db.query(
+            "SELECT dealsheet.set_ownership_rules(CAST(NULLIF(?, '') AS integer), "
+            "CAST(NULLIF(?, '') AS integer), CAST(NULLIF(?, '') AS integer))",
+            values, [](const Reference<css::sdbc::XRow>&) {});
+    } catch (const css::sdbc::SQLException& e) {
+        if (!team::isRefusal(toUtf8(e.SQLState), toUtf8(e.Message))) throw;
+    }
+}
+
+// What the server tells this login beside its push (possible duplicates, releases), taken in
+// the push's transaction: rolled back with it, told again next time.
+std::vector<team::Notice> takeNotices(Database& db) {
+    std::vector<team::Notice> notices;
+    db.query("SELECT kind, row_id, other_owner, since, until FROM dealsheet.take_notices()", {},
+             [&](const Reference<css::sdbc::XRow>& row) {
+                 notices.push_back({toUtf8(row->getString(1)), row->getLong(2),
+                                    toUtf8(row->getString(3)), toUtf8(row->getString(4)),
+                                    toUtf8(row->getString(5))});
+             });
+    return notices;
+}
+
+// The notices as findings on the customers sheet, at the rows they concern (a row this workbook
+// does not hold is left out: the server shows it no longer).
+void addNoticeFindings(const std::vector<team::Notice>& notices,
+                       const std::vector<SyncedSheet>& sheets, std::vector<Finding>& findings) {
+    const auto customers = std::find_if(sheets.begin(), sheets.end(), [](const SyncedSheet& s) {
+        return s.schema->id == "customers";
+    });
+    if (notices.empty() || customers == sheets.end()) return;
+    const SyncedSheet& sheet = *customers;
+    std::map<long long, std::size_t> localOf;
+    for (std::size_t i = 0; i < sheet.rows.size(); ++i)
+        if (sheet.rows[i].id) localOf.emplace(*sheet.rows[i].id, i);
+    for (const auto& [local, idVersion] : sheet.pushedIds) localOf[idVersion.first] = local;
+    const auto columnOf = [&](const char* id) -> std::optional<std::size_t> {
+        for (std::size_t c = 0; c < sheet.columns.size(); ++c)
+            if (sheet.columns[c].schema->id == id) return c;
+        return std::nullopt;
+    };
+    const auto name = columnOf("customerName");
+    for (const auto& notice : notices) {
+        const auto local = localOf.find(notice.rowId);
+        const auto at = columnOf(notice.kind == "released" ? "owner" : "customerName");
+        if (local == localOf.end() || !at || !name) continue;
+        const team::LocalRow& row = sheet.rows[local->second];
+        const team::SyncColumn& column = sheet.columns[*at];
+        const CellValue& header = sheet.data.at(0, column.sheetColumn);
+        const auto* headerText = std::get_if<std::string>(&header);
+        if (auto finding = team::noticeFinding(notice, sheet.name, row.row, column.sheetColumn,
+                                               headerText ? *headerText : column.schema->header.zh,
+                                               row.values[*name]))
+            findings.push_back(std::move(*finding));
+    }
+}
+
 // Pushes `rows` with one statement; when the server refuses that, row by row, so that a
 // refused row holds back none of the others. False when an update found its row changed on
 // the server since it was read (the caller rolls back and starts again).
@@ -1048,6 +1116,7 @@ SyncOutcome syncTeam(const Reference<css::uno::XComponentContext>& context,
     times.mark("workbook_read");
     SyncOutcome outcome;
     if (sheets.empty()) fail(msg::kNoSyncedSheet.in(uiLang));
+    std::vector<team::Notice> notices;
 
     Progress progress(frame, uiLang);
     progress.tell(msg::kProgressConnecting, 0, 5);
@@ -1081,6 +1150,11 @@ SyncOutcome syncTeam(const Reference<css::uno::XComponentContext>& context,
             reserveIds(db, sheet);
         }
         times.mark("ids");
+        // The team's rules from a lead's Settings, then the pool release when it is due (by the
+        // server's clock), before the reads: a released customer comes back in this sync.
+        sendOwnershipRules(db, settings);
+        db.query("SELECT dealsheet.release_due()", {}, [](const Reference<css::sdbc::XRow>&) {});
+        times.mark("release");
         std::string newMark;
         bool pushed = false;
         for (int attempt = 0; attempt < 4 && !pushed; ++attempt) {
@@ -1101,6 +1175,7 @@ SyncOutcome syncTeam(const Reference<css::uno::XComponentContext>& context,
                 progress.tell(msg::kProgressPushing, pushing, 50);
                 pushed = std::all_of(sheets.begin(), sheets.end(),
                                      [&](SyncedSheet& sheet) { return push(db, sheet); });
+                if (pushed) notices = takeNotices(db);
             } catch (const css::sdbc::SQLException& e) {
                 if (!isRetryable(e)) throw;
             }
@@ -1218,6 +1293,7 @@ SyncOutcome syncTeam(const Reference<css::uno::XComponentContext>& context,
                     c < row.values.size() ? row.values[c] : "", refused.why));
         }
     }
+    addNoticeFindings(notices, sheets, findings);
     // Rows whose key changed under their Sync ID while another row took the old key.
     long moved = 0;
     for (const auto& sheet : sheets)
