@@ -1,5 +1,7 @@
 #include "core/team/team_sql.hpp"
 
+#include "core/team/match_sql.hpp"
+
 #include <stdexcept>
 
 #include <cctype>
@@ -674,6 +676,7 @@ std::string teamUpgradeSql(const Schema& schema, int from) {
         sql += "COMMENT ON COLUMN " + table + "." + sqlName(column.id) + " IS " +
                quoted(column.header.zh + " / " + column.header.en) + ";\n";
     }
+    if (from < 5) sql += matchKeysSql();
     sql += "UPDATE dealsheet.meta SET value = '" + std::to_string(kTeamSchemaVersion) +
            "' WHERE name = 'schema_version';\nCOMMIT;\n";
     return sql;
@@ -683,6 +686,7 @@ std::string teamServerSql(const Schema& schema) {
     const std::string version = std::to_string(kTeamSchemaVersion);
     std::string sql = replaceAll(kPreamble, "@VERSION@", version);
     sql += kChangeTracking;
+    sql += matchKeysSql();
     for (const auto& sheet : schema.sheets()) {
         if (!isSyncedSheet(sheet)) continue;
         const std::string table = "dealsheet." + sqlName(sheet.id);
