@@ -1,5 +1,6 @@
 #include "core/team/match_sql.hpp"
 
+#include <algorithm>
 #include <cstdio>
 #include <set>
 #include <stdexcept>
@@ -183,7 +184,7 @@ std::string phoneKindCase() {
             case PhoneNumberKind::None:
                 break;
         }
-        sql += "\n    WHEN digits ~ " + quoted(re) + " THEN '" + kind + "'";
+        sql += "\n    WHEN digits OPERATOR(pg_catalog.~) " + quoted(re) + " THEN '" + kind + "'";
     }
     return sql + "\n    ELSE 'none' END";
 }
@@ -433,7 +434,11 @@ DECLARE
 BEGIN
   -- The core's folding: full width, capitals and brackets mapped, punctuation and spaces
   -- dropped, one space kept between two ASCII words.
-  s := translate(name, @NAME_FROM@, @NAME_TO@);
+  IF name ~ '@NAME_MAPPED@' THEN  -- translate() is slow on a long list; most names need none
+    s := translate(name, @NAME_FROM@, @NAME_TO@);
+  ELSE
+    s := name;
+  END IF;
   s := regexp_replace(s, '@NAME_SEPARATORS@+', ' ', 'g');
   s := regexp_replace(s, '(?<![a-z0-9]) | (?![a-z0-9])', '', 'g');
 
@@ -598,9 +603,12 @@ LANGUAGE plpgsql IMMUTABLE STRICT PARALLEL SAFE SET search_path = dealsheet, pg_
 DECLARE
   alphabet constant text := '0123456789ABCDEFGHJKLMNPQRTUWXY';
   weights constant integer[] := @CODE_WEIGHTS@;
-  c text := translate(code, @CODE_FROM@, @CODE_TO@);
+  c text := code;
   total integer := 0;
 BEGIN
+  IF c !~ '^[0-9A-Z]{18}$' THEN  -- translate() is slow on a long list; most codes need none
+    c := translate(c, @CODE_FROM@, @CODE_TO@);
+  END IF;
   IF c !~ '^[0-9A-HJ-NP-RTUWXY]{18}$' THEN RETURN NULL; END IF;
   FOR i IN 1..17 LOOP
     total := total + (position(substr(c, i, 1) in alphabet) - 1) * weights[i];
@@ -611,8 +619,10 @@ END $f$;
 
 -- validate/contact's table of phone numbers over national digits: mobile, service (400/800),
 -- mistyped (a mobile one digit short), landline, local or none.
+-- Without a SET clause, so that PostgreSQL inlines it into its callers; it names nothing but
+-- pg_catalog's operator, so no search_path can change it.
 CREATE FUNCTION dealsheet.phone_digits_kind(digits text) RETURNS text
-LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE SET search_path = dealsheet, pg_catalog, pg_temp AS $f$
+LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE AS $f$
   SELECT @PHONE_KIND_CASE@
 $f$;
 
@@ -726,7 +736,9 @@ DECLARE
   taken boolean;
 BEGIN
   -- Full width folded, separators as line breaks, notes in brackets without a digit dropped.
-  contact := translate(contact, @CONTACT_FROM@, @CONTACT_TO@);
+  IF contact ~ '@CONTACT_MAPPED@' THEN  -- translate() is slow on a long list
+    contact := translate(contact, @CONTACT_FROM@, @CONTACT_TO@);
+  END IF;
   contact := regexp_replace(contact, '\([^)0-9\n]*\)', '', 'g');
   FOREACH part IN ARRAY string_to_array(contact, E'\n') LOOP
     piece := btrim(part, ' ');
@@ -809,9 +821,16 @@ std::string matchKeysSql() {
     functions = replaceAll(std::move(functions), "@NAME_TO@", escapedLiteral(name.mapped.to));
     functions =
         replaceAll(std::move(functions), "@NAME_SEPARATORS@", bracketExpression(name.separators));
+    std::vector<char32_t> mapped(name.mapped.from.begin(), name.mapped.from.end());
+    std::sort(mapped.begin(), mapped.end());
+    functions = replaceAll(std::move(functions), "@NAME_MAPPED@", bracketExpression(mapped));
     functions = replaceAll(std::move(functions), "@CODE_FROM@", escapedLiteral(code.from));
     functions = replaceAll(std::move(functions), "@CODE_TO@", escapedLiteral(code.to));
     functions = replaceAll(std::move(functions), "@CODE_WEIGHTS@", creditCodeWeights());
+    std::vector<char32_t> contactMapped(contact.from.begin(), contact.from.end());
+    std::sort(contactMapped.begin(), contactMapped.end());
+    functions =
+        replaceAll(std::move(functions), "@CONTACT_MAPPED@", bracketExpression(contactMapped));
     functions = replaceAll(std::move(functions), "@CONTACT_FROM@", escapedLiteral(contact.from));
     functions = replaceAll(std::move(functions), "@CONTACT_TO@", escapedLiteral(contact.to));
     functions = replaceAll(std::move(functions), "@PHONE_KIND_CASE@", phoneKindCase());
