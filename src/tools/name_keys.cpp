@@ -5,7 +5,7 @@
 //                          branch), its mobile keys and landline keys (',' between) taken as a
 //                          联系方式 cell, and its credit code key (the normalised code when
 //                          valid, else empty), tab-separated
-//   name_keys pairs FILE   for each line "a<TAB>b<TAB>…": a, b and 1 or 0 (sameCompany)
+//   name_keys pairs FILE   for each line "a<TAB>b<TAB>…": its number and 1 or 0 (sameCompany)
 // Lines starting with '#' are skipped; a line is read with PostgreSQL COPY's escapes (\n, \t,
 // \r, \\), so the server reads the same text from the same file.
 #include <fstream>
@@ -85,8 +85,8 @@ int main(int argc, char** argv) {
             std::cerr << "line " << number << ": no two names\n";
             return 1;
         }
-        std::cout << pair[0] << '\t' << pair[1] << '\t'
-                  << (sameCompany(nameKey(pair[0]), nameKey(pair[1])) ? 1 : 0) << '\n';
+        std::cout << number << '\t' << (sameCompany(nameKey(pair[0]), nameKey(pair[1])) ? 1 : 0)
+                  << '\n';
     }
     return 0;
 }
