@@ -84,8 +84,11 @@ INSERT INTO dealsheet.meta VALUES ('register_id', gen_random_uuid()::text);
 -- two on a real server). The word lists are those compiled into the extension
 -- (schema/matching/*.txt), already folded as names are; only the register's owner reads or
 -- changes them. The functions read none of them while they run: compile_match_lists() turns
--- them into regular expressions and lookup objects held as constants in match_lists(), built
--- again whenever a list changes (a key computed before keeps the lists of its time).
+-- them into lookup objects held as one constant in match_lists(), built again whenever a list
+-- changes (a key computed before keeps the lists of its time). The keys' functions run as
+-- their caller and are granted to lead and member (a push computes keys as the salesperson);
+-- they reveal nothing but the word lists. Keys of names of thousands of characters take time
+-- growing with the square of the length (2 s for a 10,000-character branch name).
 CREATE TABLE dealsheet.match_legal_forms (form text PRIMARY KEY);
 COMMENT ON TABLE dealsheet.match_legal_forms IS 'Legal forms (组织形式) at the end of a name, folded (schema/matching/legal_forms.txt)';
 CREATE TABLE dealsheet.match_branch_words (word text PRIMARY KEY);
@@ -739,8 +742,8 @@ INSERT INTO dealsheet.match_industry_words VALUES
   ('农业', '农业');
 
 -- The word lists as the functions use them: jsonb objects of the words (a word -> its value),
--- and for each of the characters a word starts (regions) or ends (the others) with, the
--- length of the longest such word, so that a name is looked up only where a word may stand,
+-- and for each character a word starts with (regions; industry words inside a branch's name)
+-- or ends with (legal forms, branch and industry words), the length of the longest such word, so that a name is looked up only where a word may stand,
 -- the longest first, as the core does (large alternations of regular expressions measured 5
 -- to 60 times slower in PostgreSQL 15).
 CREATE TYPE dealsheet.match_lists_t AS (
@@ -877,7 +880,11 @@ DECLARE
 BEGIN
   -- The core's folding: full width, capitals and brackets mapped, punctuation and spaces
   -- dropped, one space kept between two ASCII words.
-  s := translate(name, E'ABCDEFGHIJKLMNOPQRSTUVWXYZ\u005B\u005D\u007B\u007D\u3010\u3011\u3014\u3015\u3016\u3017\uFF08\uFF09\uFF10\uFF11\uFF12\uFF13\uFF14\uFF15\uFF16\uFF17\uFF18\uFF19\uFF21\uFF22\uFF23\uFF24\uFF25\uFF26\uFF27\uFF28\uFF29\uFF2A\uFF2B\uFF2C\uFF2D\uFF2E\uFF2F\uFF30\uFF31\uFF32\uFF33\uFF34\uFF35\uFF36\uFF37\uFF38\uFF39\uFF3A\uFF3B\uFF3D\uFF41\uFF42\uFF43\uFF44\uFF45\uFF46\uFF47\uFF48\uFF49\uFF4A\uFF4B\uFF4C\uFF4D\uFF4E\uFF4F\uFF50\uFF51\uFF52\uFF53\uFF54\uFF55\uFF56\uFF57\uFF58\uFF59\uFF5A\uFF5B\uFF5D', E'abcdefghijklmnopqrstuvwxyz\u0028\u0029\u0028\u0029\u0028\u0029\u0028\u0029\u0028\u0029\u0028\u00290123456789abcdefghijklmnopqrstuvwxyz\u0028\u0029abcdefghijklmnopqrstuvwxyz\u0028\u0029');
+  IF name ~ '[\u0041-\u005B\u005D\u007B\u007D\u3010-\u3011\u3014-\u3017\uFF08-\uFF09\uFF10-\uFF19\uFF21-\uFF3B\uFF3D\uFF41-\uFF5B\uFF5D]' THEN  -- translate() is slow on a long list; most names need none
+    s := translate(name, E'ABCDEFGHIJKLMNOPQRSTUVWXYZ\u005B\u005D\u007B\u007D\u3010\u3011\u3014\u3015\u3016\u3017\uFF08\uFF09\uFF10\uFF11\uFF12\uFF13\uFF14\uFF15\uFF16\uFF17\uFF18\uFF19\uFF21\uFF22\uFF23\uFF24\uFF25\uFF26\uFF27\uFF28\uFF29\uFF2A\uFF2B\uFF2C\uFF2D\uFF2E\uFF2F\uFF30\uFF31\uFF32\uFF33\uFF34\uFF35\uFF36\uFF37\uFF38\uFF39\uFF3A\uFF3B\uFF3D\uFF41\uFF42\uFF43\uFF44\uFF45\uFF46\uFF47\uFF48\uFF49\uFF4A\uFF4B\uFF4C\uFF4D\uFF4E\uFF4F\uFF50\uFF51\uFF52\uFF53\uFF54\uFF55\uFF56\uFF57\uFF58\uFF59\uFF5A\uFF5B\uFF5D', E'abcdefghijklmnopqrstuvwxyz\u0028\u0029\u0028\u0029\u0028\u0029\u0028\u0029\u0028\u0029\u0028\u00290123456789abcdefghijklmnopqrstuvwxyz\u0028\u0029abcdefghijklmnopqrstuvwxyz\u0028\u0029');
+  ELSE
+    s := name;
+  END IF;
   s := regexp_replace(s, '[\u0001-\u0027\u002A-\u002F\u003A-\u0040\u005C\u005E-\u0060\u007C\u007E-\u007F\u00A0-\u00BF\u00D7\u00F7\u2000-\u206F\u2190-\u2BFF\u3000-\u3006\u3008-\u300F\u3012-\u3013\u3018-\u303F\u30FB\uFE10-\uFE6F\uFEFF-\uFF07\uFF0A-\uFF0F\uFF1A-\uFF20\uFF3C\uFF3E-\uFF40\uFF5C\uFF5E-\uFF65\uFFFD]+', ' ', 'g');
   s := regexp_replace(s, '(?<![a-z0-9]) | (?![a-z0-9])', '', 'g');
 
@@ -1042,9 +1049,12 @@ LANGUAGE plpgsql IMMUTABLE STRICT PARALLEL SAFE SET search_path = dealsheet, pg_
 DECLARE
   alphabet constant text := '0123456789ABCDEFGHJKLMNPQRTUWXY';
   weights constant integer[] := '{1,3,9,27,19,26,16,17,20,29,25,13,8,24,10,30,28}';
-  c text := translate(code, E'abcdefghijklmnopqrstuvwxyz\uFF01\uFF02\uFF03\uFF04\uFF05\uFF06\uFF07\uFF08\uFF09\uFF0A\uFF0B\uFF0C\uFF0D\uFF0E\uFF0F\uFF10\uFF11\uFF12\uFF13\uFF14\uFF15\uFF16\uFF17\uFF18\uFF19\uFF1A\uFF1B\uFF1C\uFF1D\uFF1E\uFF1F\uFF20\uFF21\uFF22\uFF23\uFF24\uFF25\uFF26\uFF27\uFF28\uFF29\uFF2A\uFF2B\uFF2C\uFF2D\uFF2E\uFF2F\uFF30\uFF31\uFF32\uFF33\uFF34\uFF35\uFF36\uFF37\uFF38\uFF39\uFF3A\uFF3B\uFF3C\uFF3D\uFF3E\uFF3F\uFF40\uFF41\uFF42\uFF43\uFF44\uFF45\uFF46\uFF47\uFF48\uFF49\uFF4A\uFF4B\uFF4C\uFF4D\uFF4E\uFF4F\uFF50\uFF51\uFF52\uFF53\uFF54\uFF55\uFF56\uFF57\uFF58\uFF59\uFF5A\uFF5B\uFF5C\uFF5D\uFF5E\u0009\u000A\u000B\u000C\u000D\u0020\u00A0\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200A\u200B\u3000\uFEFF', E'ABCDEFGHIJKLMNOPQRSTUVWXYZ\u0021\u0022\u0023\u0024\u0025\u0026\u0027\u0028\u0029\u002A\u002B\u002C\u002D\u002E\u002F0123456789\u003A\u003B\u003C\u003D\u003E\u003F\u0040ABCDEFGHIJKLMNOPQRSTUVWXYZ\u005B\u005C\u005D\u005E\u005F\u0060ABCDEFGHIJKLMNOPQRSTUVWXYZ\u007B\u007C\u007D\u007E');
+  c text := code;
   total integer := 0;
 BEGIN
+  IF c !~ '^[0-9A-Z]{18}$' THEN  -- translate() is slow on a long list; most codes need none
+    c := translate(c, E'abcdefghijklmnopqrstuvwxyz\uFF01\uFF02\uFF03\uFF04\uFF05\uFF06\uFF07\uFF08\uFF09\uFF0A\uFF0B\uFF0C\uFF0D\uFF0E\uFF0F\uFF10\uFF11\uFF12\uFF13\uFF14\uFF15\uFF16\uFF17\uFF18\uFF19\uFF1A\uFF1B\uFF1C\uFF1D\uFF1E\uFF1F\uFF20\uFF21\uFF22\uFF23\uFF24\uFF25\uFF26\uFF27\uFF28\uFF29\uFF2A\uFF2B\uFF2C\uFF2D\uFF2E\uFF2F\uFF30\uFF31\uFF32\uFF33\uFF34\uFF35\uFF36\uFF37\uFF38\uFF39\uFF3A\uFF3B\uFF3C\uFF3D\uFF3E\uFF3F\uFF40\uFF41\uFF42\uFF43\uFF44\uFF45\uFF46\uFF47\uFF48\uFF49\uFF4A\uFF4B\uFF4C\uFF4D\uFF4E\uFF4F\uFF50\uFF51\uFF52\uFF53\uFF54\uFF55\uFF56\uFF57\uFF58\uFF59\uFF5A\uFF5B\uFF5C\uFF5D\uFF5E\u0009\u000A\u000B\u000C\u000D\u0020\u00A0\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200A\u200B\u3000\uFEFF', E'ABCDEFGHIJKLMNOPQRSTUVWXYZ\u0021\u0022\u0023\u0024\u0025\u0026\u0027\u0028\u0029\u002A\u002B\u002C\u002D\u002E\u002F0123456789\u003A\u003B\u003C\u003D\u003E\u003F\u0040ABCDEFGHIJKLMNOPQRSTUVWXYZ\u005B\u005C\u005D\u005E\u005F\u0060ABCDEFGHIJKLMNOPQRSTUVWXYZ\u007B\u007C\u007D\u007E');
+  END IF;
   IF c !~ '^[0-9A-HJ-NP-RTUWXY]{18}$' THEN RETURN NULL; END IF;
   FOR i IN 1..17 LOOP
     total := total + (position(substr(c, i, 1) in alphabet) - 1) * weights[i];
@@ -1055,15 +1065,17 @@ END $f$;
 
 -- validate/contact's table of phone numbers over national digits: mobile, service (400/800),
 -- mistyped (a mobile one digit short), landline, local or none.
+-- Without a SET clause, so that PostgreSQL inlines it into its callers; it names nothing but
+-- pg_catalog's operator, so no search_path can change it.
 CREATE FUNCTION dealsheet.phone_digits_kind(digits text) RETURNS text
-LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE SET search_path = dealsheet, pg_catalog, pg_temp AS $f$
+LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE AS $f$
   SELECT CASE
-    WHEN digits ~ '^(?=(?:13|14|15|16|17|18|19))(?=[0-9]{11,11}$)' THEN 'mobile'
-    WHEN digits ~ '^(?=(?:400|800))(?=[0-9]{10,10}$)' THEN 'service'
-    WHEN digits ~ '^(?=(?:1))(?=[0-9]{10,10}$)' THEN 'mistyped'
-    WHEN digits ~ '^(?=(?:010|020|021|022|023|024|025|026|027|028|029))(?=[0-9]{11,11}$)[0-9]{3}[2-9]' THEN 'landline'
-    WHEN digits ~ '^(?=(?:03|04|05|06|07|08|09))(?=[0-9]{11,12}$)[0-9]{4}[2-9]' THEN 'landline'
-    WHEN digits ~ '^(?=(?:2|3|4|5|6|7|8|9))(?=[0-9]{7,8}$)' THEN 'local'
+    WHEN digits OPERATOR(pg_catalog.~) '^(?=(?:13|14|15|16|17|18|19))(?=[0-9]{11,11}$)' THEN 'mobile'
+    WHEN digits OPERATOR(pg_catalog.~) '^(?=(?:400|800))(?=[0-9]{10,10}$)' THEN 'service'
+    WHEN digits OPERATOR(pg_catalog.~) '^(?=(?:1))(?=[0-9]{10,10}$)' THEN 'mistyped'
+    WHEN digits OPERATOR(pg_catalog.~) '^(?=(?:010|020|021|022|023|024|025|026|027|028|029))(?=[0-9]{11,11}$)[0-9]{3}[2-9]' THEN 'landline'
+    WHEN digits OPERATOR(pg_catalog.~) '^(?=(?:03|04|05|06|07|08|09))(?=[0-9]{11,12}$)[0-9]{4}[2-9]' THEN 'landline'
+    WHEN digits OPERATOR(pg_catalog.~) '^(?=(?:2|3|4|5|6|7|8|9))(?=[0-9]{7,8}$)' THEN 'local'
     ELSE 'none' END
 $f$;
 
@@ -1177,7 +1189,9 @@ DECLARE
   taken boolean;
 BEGIN
   -- Full width folded, separators as line breaks, notes in brackets without a digit dropped.
-  contact := translate(contact, E'\u0009\u000B\u000C\u000D\u002C\u002F\u003B\u00A0\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200A\u200B\u2012\u2013\u2014\u3000\u3001\u3010\u3011\u3014\u3015\uFEFF\uFF01\uFF02\uFF03\uFF04\uFF05\uFF06\uFF07\uFF08\uFF09\uFF0A\uFF0B\uFF0C\uFF0D\uFF0E\uFF0F\uFF10\uFF11\uFF12\uFF13\uFF14\uFF15\uFF16\uFF17\uFF18\uFF19\uFF1A\uFF1B\uFF1C\uFF1D\uFF1E\uFF1F\uFF20\uFF21\uFF22\uFF23\uFF24\uFF25\uFF26\uFF27\uFF28\uFF29\uFF2A\uFF2B\uFF2C\uFF2D\uFF2E\uFF2F\uFF30\uFF31\uFF32\uFF33\uFF34\uFF35\uFF36\uFF37\uFF38\uFF39\uFF3A\uFF3B\uFF3C\uFF3D\uFF3E\uFF3F\uFF40\uFF41\uFF42\uFF43\uFF44\uFF45\uFF46\uFF47\uFF48\uFF49\uFF4A\uFF4B\uFF4C\uFF4D\uFF4E\uFF4F\uFF50\uFF51\uFF52\uFF53\uFF54\uFF55\uFF56\uFF57\uFF58\uFF59\uFF5A\uFF5B\uFF5C\uFF5D\uFF5E', E'\u0020\u0020\u0020\u000A\u000A\u000A\u000A\u0020\u0020\u0020\u0020\u0020\u0020\u0020\u0020\u0020\u0020\u0020\u0020\u0020\u002D\u002D\u002D\u0020\u000A\u0028\u0029\u0028\u0029\u0020\u0021\u0022\u0023\u0024\u0025\u0026\u0027\u0028\u0029\u002A\u002B\u000A\u002D\u002E\u000A0123456789\u003A\u000A\u003C\u003D\u003E\u003F\u0040ABCDEFGHIJKLMNOPQRSTUVWXYZ\u005B\u005C\u005D\u005E\u005F\u0060abcdefghijklmnopqrstuvwxyz\u007B\u007C\u007D\u007E');
+  IF contact ~ '[\u0009\u000B-\u000D\u002C\u002F\u003B\u00A0\u2000-\u200B\u2012-\u2014\u3000-\u3001\u3010-\u3011\u3014-\u3015\uFEFF\uFF01-\uFF5E]' THEN  -- translate() is slow on a long list
+    contact := translate(contact, E'\u0009\u000B\u000C\u000D\u002C\u002F\u003B\u00A0\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200A\u200B\u2012\u2013\u2014\u3000\u3001\u3010\u3011\u3014\u3015\uFEFF\uFF01\uFF02\uFF03\uFF04\uFF05\uFF06\uFF07\uFF08\uFF09\uFF0A\uFF0B\uFF0C\uFF0D\uFF0E\uFF0F\uFF10\uFF11\uFF12\uFF13\uFF14\uFF15\uFF16\uFF17\uFF18\uFF19\uFF1A\uFF1B\uFF1C\uFF1D\uFF1E\uFF1F\uFF20\uFF21\uFF22\uFF23\uFF24\uFF25\uFF26\uFF27\uFF28\uFF29\uFF2A\uFF2B\uFF2C\uFF2D\uFF2E\uFF2F\uFF30\uFF31\uFF32\uFF33\uFF34\uFF35\uFF36\uFF37\uFF38\uFF39\uFF3A\uFF3B\uFF3C\uFF3D\uFF3E\uFF3F\uFF40\uFF41\uFF42\uFF43\uFF44\uFF45\uFF46\uFF47\uFF48\uFF49\uFF4A\uFF4B\uFF4C\uFF4D\uFF4E\uFF4F\uFF50\uFF51\uFF52\uFF53\uFF54\uFF55\uFF56\uFF57\uFF58\uFF59\uFF5A\uFF5B\uFF5C\uFF5D\uFF5E', E'\u0020\u0020\u0020\u000A\u000A\u000A\u000A\u0020\u0020\u0020\u0020\u0020\u0020\u0020\u0020\u0020\u0020\u0020\u0020\u0020\u002D\u002D\u002D\u0020\u000A\u0028\u0029\u0028\u0029\u0020\u0021\u0022\u0023\u0024\u0025\u0026\u0027\u0028\u0029\u002A\u002B\u000A\u002D\u002E\u000A0123456789\u003A\u000A\u003C\u003D\u003E\u003F\u0040ABCDEFGHIJKLMNOPQRSTUVWXYZ\u005B\u005C\u005D\u005E\u005F\u0060abcdefghijklmnopqrstuvwxyz\u007B\u007C\u007D\u007E');
+  END IF;
   contact := regexp_replace(contact, '\([^)0-9\n]*\)', '', 'g');
   FOREACH part IN ARRAY string_to_array(contact, E'\n') LOOP
     piece := btrim(part, ' ');
@@ -1189,8 +1203,12 @@ BEGIN
     -- 10 digits: a landline with its area code (0512-62001234-801) before a dashed extension.
     piece := btrim(dealsheet.phone_without_extension(btrim(piece, ' '), 10), ' ');
     CONTINUE WHEN piece !~ '[0-9]';
-    FOR run IN SELECT m[1] FROM regexp_matches(piece, '([0-9+(][-0-9 ()+.]*)', 'g') AS m LOOP
-      words := regexp_split_to_array(btrim(run, ' '), ' +');
+    -- Runs of digits and separators, each from its first digit, + or ( (a name, 转 or x
+    -- ends one); split without a query, which would cost more than the rest.
+    FOREACH run IN ARRAY string_to_array(regexp_replace(piece, '[^-0-9 ()+.]+', E'\n', 'g'), E'\n') LOOP
+      run := btrim(ltrim(run, ' -).'), ' ');
+      CONTINUE WHEN run = '';
+      words := regexp_split_to_array(run, ' +');
       first_word := 1;
       WHILE first_word <= cardinality(words) LOOP
         joined := '';
@@ -1242,7 +1260,14 @@ CREATE TRIGGER t10_compile AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE
 -- The key functions run as whoever calls them, so a lead's or a member's push (a trigger of
 -- theirs) may compute keys; they are pure functions of their arguments and reveal only the
 -- word lists, which are no secret. The tables and compile_match_lists stay the owner's.
-REVOKE EXECUTE ON ALL FUNCTIONS IN SCHEMA dealsheet FROM PUBLIC;
+REVOKE EXECUTE ON FUNCTION dealsheet.compile_match_lists(),
+  dealsheet.compile_match_lists_trigger(), dealsheet.match_lists(), dealsheet.region_within(text, text),
+  dealsheet.region_at(text, integer), dealsheet.region_run(text), dealsheet.name_key(text),
+  dealsheet.same_company(dealsheet.name_key_t, dealsheet.name_key_t),
+  dealsheet.credit_code_key(text), dealsheet.phone_digits_kind(text),
+  dealsheet.phone_number_kind(text), dealsheet.phone_key_of(text),
+  dealsheet.phone_without_extension(text, integer), dealsheet.phone_keys(text),
+  dealsheet.mobile_keys(text), dealsheet.landline_keys(text) FROM PUBLIC;
 GRANT EXECUTE ON FUNCTION dealsheet.match_lists(), dealsheet.region_within(text, text),
   dealsheet.region_at(text, integer), dealsheet.region_run(text), dealsheet.name_key(text),
   dealsheet.same_company(dealsheet.name_key_t, dealsheet.name_key_t),

@@ -44,6 +44,13 @@ declare -A member_may=(
   [settled_row_ids]="which of the member's own reserved ids are used (the push)"
 )
 for f in "${!ownership_may[@]}"; do member_may[$f]=${ownership_may[$f]}; done
+# The match keys (src/core/team/match_sql.cpp): pure functions of their arguments, revealing
+# only the word lists, which are no secret; a lead's or a member's push computes them.
+for name in match_lists region_within region_at region_run name_key same_company \
+  credit_code_key phone_digits_kind phone_number_kind phone_key_of phone_without_extension \
+  phone_keys mobile_keys landline_keys; do
+  member_may[$name]="a match key, a pure function of its arguments (the push computes keys)"
+done
 
 # ---- The lead's register: one customer of each member, wang's contracts, and in every table
 # a member's rows live in (those with a member_own policy), rows of wang's -------------------
@@ -186,6 +193,8 @@ for table in "${tables[@]}"; do
 done
 
 # ---- Every function ---------------------------------------------------------------------
+# Each argument is a NULL from a subquery: a constant NULL would let the planner fold a STRICT
+# function's call away before the executor checks the privilege.
 try_functions() {  # try_functions LOGIN ALLOW-LIST-NAME
   local who=$1
   local -n may=$2
@@ -200,7 +209,7 @@ try_functions() {  # try_functions LOGIN ALLOW-LIST-NAME
     fi
   done < <(as "$who" "SELECT p.oid::regprocedure::text, p.proname,
     CASE p.prokind WHEN 'p' THEN 'CALL ' ELSE 'SELECT ' END || p.oid::regproc::text || '(' ||
-    coalesce((SELECT string_agg('NULL::' || format_type(t, NULL), ', ' ORDER BY i)
+    coalesce((SELECT string_agg('(SELECT NULL::' || format_type(t, NULL) || ')', ', ' ORDER BY i)
               FROM unnest(p.proargtypes::oid[]) WITH ORDINALITY AS a(t, i)), '') || ')'
     FROM pg_proc p WHERE p.pronamespace = 'dealsheet'::regnamespace ORDER BY 1")
 }
