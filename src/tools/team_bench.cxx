@@ -7,7 +7,9 @@
 //     (half in the workbook, half on the server by someone else);
 //  4. a lead's first push of N customers without numbers (2,000 a month, so numbers pass 999)
 //     into an empty register of their own: the server numbers every one inside the push and
-//     the workbook receives the numbers; checked to be N distinct numbers on both sides.
+//     the workbook receives the numbers; checked to be N distinct numbers on both sides;
+//  5. one owner across the team (SPEC §12): a member registers 100 new customers into the
+//     register of step 3 (and 100 more, three of them others'), then the pool release over it.
 // Wall times are the client's (the office is another process); medians of `repeats` runs (the
 // push: one run).
 //   team_bench dealsheet.oxt dealsheet-team.sql [L=100000 P=50 C=2000 A=10000 repeats=3
@@ -252,6 +254,74 @@ void leadFirstPush(Postgres& server, const std::string& sql, long count) {
     close(doc);
 }
 
+// 5. One owner across the team (SPEC §12), in a register of P × C customers: the member adds
+// `count` new customers to their workbook and syncs (the server keys and checks every one in
+// the push), then `count` more of which three are other members' companies written their own
+// way (refused, one by one); then the pool release over the whole register, on the server, with
+// every claim moved 40 days back (as the owner) so that it looks at every customer.
+void ownershipBench(Postgres& server, const std::string& login, const std::string& owner,
+                    long count) {
+    const auto doc = emptyWorkbook(server.connection(), login);
+    toolkit2()->syncTeam(component(doc));  // their own customers first
+    const auto sheet = byNameOrThrow(doc, sheetName("customers"));
+    const auto& schema = dealsheet::productSchema().sheetOrThrow("customers");
+    const auto columnOf = [&](const char* id) {
+        for (std::size_t c = 0; c < schema.columns.size(); ++c)
+            if (schema.columns[c].id == id) return static_cast<int>(c);
+        throw std::runtime_error(std::string("no column ") + id);
+    };
+    const int dateColumn = columnOf("registeredOn"), nameColumn = columnOf("customerName"),
+              phoneColumn = columnOf("phoneEmail"), needsColumn = columnOf("coreNeeds"),
+              ownerColumn = columnOf("owner");
+    const int width = std::max({dateColumn, nameColumn, phoneColumn, needsColumn, ownerColumn}) + 1;
+    const dealsheet::SerialDates dates;
+    const auto addRows = [&](long round, long clashes) {
+        const int first = usedArea(sheet).EndRow + 1;
+        Sequence<Sequence<Any>> rows(static_cast<sal_Int32>(count));
+        for (sal_Int32 r = 0; r < rows.getLength(); ++r) {
+            auto& row = rows.getArray()[r];
+            row.realloc(width);
+            for (int c = 0; c < width; ++c) row.getArray()[c] <<= rtl::OUString();
+            const long k = round * count + r;
+            // A clash: customer 3r of the fill (another member's), written another way.
+            const std::string name =
+                r < clashes ? "客户" + std::to_string(3 * r + 1) + "（北京）有限责任公司"
+                            : "华东新客户" + std::to_string(k) + "有限公司";
+            row.getArray()[dateColumn] <<=
+                static_cast<double>(*dates.toSerial({2026, 11, 1 + static_cast<int>(r % 28)}));
+            row.getArray()[nameColumn] <<= toOUString(name);
+            row.getArray()[phoneColumn] <<= toOUString("137" + std::to_string(10000000 + k));
+            row.getArray()[needsColumn] <<= toOUString("库存与订单管理");
+            row.getArray()[ownerColumn] <<= toOUString(owner);
+        }
+        Reference<css::sheet::XCellRangeData>(
+            range(sheet, 0, first, width - 1, first + static_cast<int>(count) - 1), UNO_QUERY_THROW)
+            ->setDataArray(rows);
+        const auto start = Clock::now();
+        const auto summary = toolkit2()->syncTeam(component(doc));
+        const double wall = seconds(start);
+        std::cout << "OWNERSHIP: member registers " << count << " new customers (" << clashes
+                  << " of them other members'): " << wall << " s wall, " << summary.Pushed
+                  << " pushed, " << summary.Refused << " refused (" << summary.Milliseconds
+                  << " ms in the office)\n";
+        printOfficeTimings();
+    };
+    addRows(0, 0);
+    addRows(1, 3);
+    close(doc);
+
+    server.sql(
+        "UPDATE dealsheet.customer_keys SET claimed_at = claimed_at - interval '40 days';"
+        " ANALYZE dealsheet.customer_keys;");
+    const auto start = Clock::now();
+    const std::string released = server.sql("SELECT dealsheet.release_unfollowed()");
+    std::cout << "OWNERSHIP: pool release over "
+              << server.sql("SELECT count(*) FROM dealsheet.customer_keys")
+              << " customers (claims 40 days old, follow-ups of some of them today): "
+              << seconds(start) << " s wall (psql included), " << released
+              << " released to the pool\n";
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -367,5 +437,8 @@ int main(int argc, char** argv) {
                   << " runs, member's workbook " << own << " rows; server: " << serverCounts(server)
                   << '\n';
         close(member);
+
+        // 5. One owner across the team.
+        ownershipBench(server, memberName, memberOwner, 100);
     });
 }

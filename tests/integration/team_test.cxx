@@ -34,6 +34,7 @@
 #include <com/sun/star/util/XSortable.hpp>
 #include <com/sun/star/view/XSelectionSupplier.hpp>
 #include <org/dealsheet/calc/XToolkit2.hpp>
+#include <org/dealsheet/calc/XToolkit3.hpp>
 
 #include "core/team/team_messages.hpp"
 #include "core/validate/validator.hpp"
@@ -1377,6 +1378,23 @@ TEST_F(TeamOwnership, AClaimTellsTheMemberOnlyTheOwnerAndTheDates) {
         EXPECT_EQ(toolkit2()->syncTeam(component(chen)).Pushed, 1);
         const std::string chenNumber = cellText(chenCustomers, "客户编号", 1);
         ASSERT_NE(chenNumber, "");
+        // Her Customer card shows the server's claim and protection end.
+        const std::string days = gServer->sql(
+            "SELECT to_char(now(), 'YYYY-MM-DD') || '|' || "
+            "to_char(now() + interval '30 days', 'YYYY-MM-DD')",
+            db);
+        std::string card;
+        for (const auto& line :
+             Reference<org::dealsheet::calc::XToolkit3>(toolkit(), UNO_QUERY_THROW)
+                 ->customerCard(component(chen), toOUString(chenNumber)))
+            card += toUtf8(line) + "\n";
+        EXPECT_EQ(
+            timesSaid(card,
+                      "团队服务器：" + days.substr(0, 10) + " 报备，保护期至 " + days.substr(11),
+                      "Team server: " + days.substr(0, 10) + " registered, protected until " +
+                          days.substr(11)),
+            1u)
+            << card;
 
         const auto liu = ownWorkbook(db, "liu");
         const auto liuCustomers = byNameOrThrow(liu, "客户信息登记表");

@@ -228,3 +228,23 @@ TEST(CustomerCard, NextActionNumberKeepsPrefixAndWidth) {
     Workbook none({{"actions", sheetOf("actions", {{{"actionNo", s("备忘")}}})}});
     EXPECT_EQ(nextActionNumber(none.input.sheets), "");
 }
+
+// In a team register the server's claim and protection end (kept by the last sync) stand
+// over the workbook's own dates: the server counts every member's follow-ups by its clock.
+TEST(CustomerCard, TheTeamServersProtectionStandsOverTheWorkbooksDates) {
+    Workbook book(sample());
+    book.input.teamProtection = parseTeamProtection(
+        "202601-001\t2026-11-03\t2099-12-03\n 202601-002 \t2026-11-04\tsigned\n"
+        "broken line\n\t2026-01-01\t2026-02-01\n");
+    ASSERT_EQ(book.input.teamProtection.size(), 2u);
+    EXPECT_EQ(formatTeamProtection(book.input.teamProtection),
+              "202601-001\t2026-11-03\t2099-12-03\n202601-002\t2026-11-04\tsigned\n");
+    const CustomerCard card = buildCustomerCard(book.input, "202601-001");
+    ASSERT_TRUE(card.protectionEnd);
+    EXPECT_EQ(*card.protectionEnd, static_cast<long>(on(2099, 12, 3)));
+    const auto lines = texts(card);
+    EXPECT_NE(
+        std::find(lines.begin(), lines.end(), "  团队服务器：2026-11-03 报备，保护期至 2099-12-03"),
+        lines.end())
+        << ::testing::PrintToString(lines);
+}

@@ -233,12 +233,43 @@ void writeContracts(CardWriter& w, const std::vector<RowRef>& contracts,
     }
 }
 
+// A day written 2026-12-03, as a serial of the document.
+std::optional<long> parseIsoDay(const SerialDates& dates, std::string_view text) {
+    if (text.size() != 10 || text[4] != '-' || text[7] != '-') return std::nullopt;
+    for (std::size_t i : {0, 1, 2, 3, 5, 6, 8, 9})
+        if (text[i] < '0' || text[i] > '9') return std::nullopt;
+    const auto number = [&](std::size_t from, std::size_t length) {
+        return std::stoi(std::string(text.substr(from, length)));
+    };
+    return dates.toSerial({number(0, 4), number(5, 2), number(8, 2)});
+}
+
 // The last follow-up (SPEC §12: a negotiation, an action or a key point dated in the
 // protection time) and a signed contract decide when the customer returns to the pool.
 void writeProtection(CardWriter& w, const std::vector<RowRef>& negotiations,
                      const std::vector<RowRef>& actions, const std::vector<RowRef>& keyPoints,
                      const std::vector<RowRef>& contracts) {
     w.section("保护期", "Protection", 0);
+    // A team register: the server decides (its claim date, its clock, every member's follow-ups).
+    if (const auto team = w.input.teamProtection.find(std::string(trimSpaces(w.card.customerNo)));
+        team != w.input.teamProtection.end()) {
+        if (team->second.until == "signed") {
+            w.card.protectedBySignedContract = true;
+            w.add(CardLineKind::Note,
+                  std::string(w.tr("团队服务器：", "Team server: ")) + team->second.since +
+                      std::string(w.tr(" 报备，已签约，不回收公海",
+                                       " registered, signed: never returns to the pool")));
+            return;
+        }
+        const auto end = parseIsoDay(w.input.dates, team->second.until);
+        if (end) w.card.protectionEnd = *end;
+        const bool ended = end && *end < w.input.today;
+        w.add(ended ? CardLineKind::Overdue : CardLineKind::Note,
+              std::string(w.tr("团队服务器：", "Team server: ")) + team->second.since +
+                  std::string(w.tr(" 报备，保护期至 ", " registered, protected until ")) +
+                  team->second.until);
+        return;
+    }
     for (const auto& ref : contracts)
         if (dateOf(w.input, ref, "signedOn")) w.card.protectedBySignedContract = true;
     if (w.card.protectedBySignedContract) {
@@ -396,6 +427,38 @@ std::string nextActionNumber(const std::vector<RecognisedSheet>& sheets) {
     std::string digits = std::to_string(bestValue + 1);
     if (digits.size() < bestWidth) digits.insert(0, bestWidth - digits.size(), '0');
     return bestPrefix + digits;
+}
+
+}  // namespace dealsheet
+
+namespace dealsheet {
+
+std::map<std::string, TeamProtection> parseTeamProtection(std::string_view text) {
+    std::map<std::string, TeamProtection> protection;
+    std::size_t start = 0;
+    while (start < text.size()) {
+        auto end = text.find('\n', start);
+        if (end == std::string_view::npos) end = text.size();
+        const std::string_view line = text.substr(start, end - start);
+        start = end + 1;
+        const auto first = line.find('\t');
+        const auto second = first == std::string_view::npos ? first : line.find('\t', first + 1);
+        if (second == std::string_view::npos ||
+            line.find('\t', second + 1) != std::string_view::npos)
+            continue;
+        const std::string key(trimSpaces(line.substr(0, first)));
+        if (key.empty()) continue;
+        protection[key] = {std::string(line.substr(first + 1, second - first - 1)),
+                           std::string(line.substr(second + 1))};
+    }
+    return protection;
+}
+
+std::string formatTeamProtection(const std::map<std::string, TeamProtection>& protection) {
+    std::string text;
+    for (const auto& [customerNo, dates] : protection)
+        text += customerNo + '\t' + dates.since + '\t' + dates.until + '\n';
+    return text;
 }
 
 }  // namespace dealsheet

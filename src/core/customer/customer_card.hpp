@@ -5,6 +5,7 @@
 // recognised sheets; the rim reads the workbook and shows the lines.
 #pragma once
 
+#include <map>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -45,6 +46,19 @@ struct DuplicateHint {
     int row = -1;
 };
 
+// What the team server says of a customer (SPEC §12), kept by Sync with team in a document
+// property: the day its owner claimed it and the end of its protection ("signed" while a
+// contract is signed). The server's word, by the server's clock, over the workbook's own dates.
+struct TeamProtection {
+    std::string since;  // 2026-11-03
+    std::string until;  // 2026-12-03, or "signed"
+};
+inline constexpr const char* kTeamProtectionProperty = "DealSheetProtection";
+// One line per customer, "customerNo<TAB>since<TAB>until"; keys trimmed. Lines that are not
+// three fields are skipped.
+std::map<std::string, TeamProtection> parseTeamProtection(std::string_view text);
+std::string formatTeamProtection(const std::map<std::string, TeamProtection>& protection);
+
 struct CardInput {
     std::vector<RecognisedSheet> sheets;  // the workbook's recognised sheets, in order
     SerialDates dates;
@@ -52,6 +66,7 @@ struct CardInput {
     Lang lang = Lang::Zh;                           // the language of the lines (the office's)
     long protectionDays = 30;                       // Settings 保护期天数 (SPEC §12)
     std::vector<DuplicateHint> possibleDuplicates;  // hook: see DuplicateHint
+    std::map<std::string, TeamProtection> teamProtection;  // by customer number, from the server
 };
 
 struct CustomerCard {

@@ -88,7 +88,7 @@ CREATE INDEX notices_pending ON dealsheet.notices (login) WHERE NOT delivered;
 CREATE FUNCTION dealsheet.keys_of(name text, contact text, code text, notes text,
   OUT name_key dealsheet.name_key_t, OUT phones text[], OUT credit_code text, OUT merged boolean)
 LANGUAGE sql IMMUTABLE PARALLEL SAFE SET search_path = dealsheet, pg_catalog, pg_temp AS $f$
-  SELECT dealsheet.name_key(coalesce(name, '')),
+  SELECT dealsheet.name_key(left(coalesce(name, ''), 200)),  -- its time grows with length²
          ARRAY(SELECT DISTINCT p FROM unnest(dealsheet.phone_keys(coalesce(contact, ''))) p
                ORDER BY 1),
          dealsheet.credit_code_key(code),
@@ -315,11 +315,12 @@ $f$;
 -- The login's own customers: since when they own each, and until when it is protected (the
 -- Customer panel shows it).
 CREATE FUNCTION dealsheet.my_protection()
-RETURNS TABLE (row_id bigint, since text, until text)
+RETURNS TABLE (customer_no text, since text, until text)
 LANGUAGE sql STABLE SECURITY DEFINER SET search_path = dealsheet, pg_catalog, pg_temp AS $f$
-  SELECT k.row_id, dealsheet.day_text(k.claimed_at), dealsheet.day_text(dealsheet.protection_end(k.row_id))
-    FROM dealsheet.customer_keys k
-   WHERE k.owner_name <> ''
+  SELECT btrim(c.customer_no, @SPACES@), dealsheet.day_text(k.claimed_at),
+         dealsheet.day_text(dealsheet.protection_end(k.row_id))
+    FROM dealsheet.customer_keys k JOIN dealsheet.customers c ON c.row_id = k.row_id
+   WHERE k.owner_name <> '' AND coalesce(btrim(c.customer_no, @SPACES@), '') <> ''
      AND k.owner_name = (SELECT btrim(owner_name) FROM dealsheet.salespeople
                           WHERE login = session_user::text)
 $f$;

@@ -20,15 +20,6 @@ using css::uno::Any;
 using css::uno::UNO_QUERY;
 using css::uno::UNO_QUERY_THROW;
 
-// Settings 保护期天数 (SPEC §12) once the schema has it; 30 days until then.
-long protectionDays(const Settings& settings) {
-    try {
-        return settings.days("protectionDays");
-    } catch (const std::exception&) {
-        return 30;
-    }
-}
-
 void setCell(const Reference<css::sheet::XSpreadsheet>& sheet, int column, int row,
              const CellValue& value) {
     const auto cell = sheet->getCellByPosition(column, row);
@@ -72,7 +63,9 @@ CustomerWorkbook::CustomerWorkbook(const Reference<css::uno::XComponentContext>&
     input_.dates = contextOf(Reference<css::beans::XPropertySet>(doc, UNO_QUERY)).dates;
     input_.today = input_.dates.todaySerial();
     input_.lang = lang;
-    input_.protectionDays = protectionDays(readDocumentSettings(doc));
+    input_.protectionDays = readDocumentSettings(doc).days("protectionDays");
+    // A team register: what the server said at the last sync (SPEC §12).
+    input_.teamProtection = parseTeamProtection(readDocumentText(doc, kTeamProtectionProperty));
 }
 
 CustomerCard CustomerWorkbook::card(const std::string& customerNo) const {

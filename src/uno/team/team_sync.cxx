@@ -32,6 +32,7 @@
 #include <cppuhelper/implbase1.hxx>
 #include <rtl/ref.hxx>
 
+#include "core/customer/customer_card.hpp"
 #include "core/team/team_messages.hpp"
 #include "core/team/team_sql.hpp"
 #include "core/team/team_sync.hpp"
@@ -207,36 +208,12 @@ std::vector<SyncedSheet> readSyncedSheets(const Reference<css::sheet::XSpreadshe
 // and .xlsx alike, never in a cell the user could sort or copy. A lost or stale mark costs one
 // full read, never a missed row (readServer checks the workbook against the server).
 std::string readMarks(const Reference<css::sheet::XSpreadsheetDocument>& doc) {
-    try {
-        const Reference<css::document::XDocumentPropertiesSupplier> supplier(doc, UNO_QUERY);
-        if (!supplier.is()) return {};
-        const Reference<css::beans::XPropertySet> properties(
-            supplier->getDocumentProperties()->getUserDefinedProperties(), UNO_QUERY_THROW);
-        const OUString name = OUString::createFromAscii(team::kMarksProperty);
-        OUString text;
-        if (properties->getPropertySetInfo()->hasPropertyByName(name))
-            properties->getPropertyValue(name) >>= text;
-        return toUtf8(text);
-    } catch (const css::uno::Exception&) {
-        return {};
-    }
+    return readDocumentText(doc, team::kMarksProperty);
 }
 
+// No mark written: the next sync reads everything once.
 void writeMarks(const Reference<css::sheet::XSpreadsheetDocument>& doc, const std::string& text) {
-    try {
-        const Reference<css::document::XDocumentPropertiesSupplier> supplier(doc, UNO_QUERY);
-        if (!supplier.is()) return;
-        const auto container = supplier->getDocumentProperties()->getUserDefinedProperties();
-        const Reference<css::beans::XPropertySet> properties(container, UNO_QUERY_THROW);
-        const OUString name = OUString::createFromAscii(team::kMarksProperty);
-        if (properties->getPropertySetInfo()->hasPropertyByName(name))
-            properties->setPropertyValue(name, Any(toOUString(text)));
-        else
-            container->addProperty(name, css::beans::PropertyAttribute::REMOVABLE,
-                                   Any(toOUString(text)));
-    } catch (const css::uno::Exception&) {
-        // No mark: the next sync reads everything once.
-    }
+    writeDocumentText(doc, team::kMarksProperty, text);
 }
 
 // ---- The server side --------------------------------------------------------------------
@@ -437,6 +414,17 @@ std::vector<team::Notice> takeNotices(Database& db) {
                                     toUtf8(row->getString(5))});
              });
     return notices;
+}
+
+// The login's own customers: since when they own each, until when it is protected.
+std::map<std::string, TeamProtection> ownProtection(Database& db) {
+    std::map<std::string, TeamProtection> protection;
+    db.query("SELECT customer_no, since, until FROM dealsheet.my_protection()", {},
+             [&](const Reference<css::sdbc::XRow>& row) {
+                 protection[toUtf8(row->getString(1))] = {toUtf8(row->getString(2)),
+                                                          toUtf8(row->getString(3))};
+             });
+    return protection;
 }
 
 // The notices as findings on the customers sheet, at the rows they concern (a row this workbook
@@ -1117,6 +1105,7 @@ SyncOutcome syncTeam(const Reference<css::uno::XComponentContext>& context,
     SyncOutcome outcome;
     if (sheets.empty()) fail(msg::kNoSyncedSheet.in(uiLang));
     std::vector<team::Notice> notices;
+    std::map<std::string, TeamProtection> protection;
 
     Progress progress(frame, uiLang);
     progress.tell(msg::kProgressConnecting, 0, 5);
@@ -1175,7 +1164,10 @@ SyncOutcome syncTeam(const Reference<css::uno::XComponentContext>& context,
                 progress.tell(msg::kProgressPushing, pushing, 50);
                 pushed = std::all_of(sheets.begin(), sheets.end(),
                                      [&](SyncedSheet& sheet) { return push(db, sheet); });
-                if (pushed) notices = takeNotices(db);
+                if (pushed) {
+                    notices = takeNotices(db);
+                    protection = ownProtection(db);
+                }
             } catch (const css::sdbc::SQLException& e) {
                 if (!isRetryable(e)) throw;
             }
@@ -1248,6 +1240,8 @@ SyncOutcome syncTeam(const Reference<css::uno::XComponentContext>& context,
         for (const auto& sheet : sheets)
             kept[sheet.schema->id] = newMark + ":" + team::fingerprint(idVersionsAfter(sheet));
         writeMarks(doc, team::formatMarks(registerId, kept));
+        // The Customer panel's protection ends, by the server (SPEC §12).
+        writeDocumentText(doc, kTeamProtectionProperty, formatTeamProtection(protection));
         outcome.pulled = pulled;
         times.mark("marks");
     } catch (const CommitUnknown& unknown) {

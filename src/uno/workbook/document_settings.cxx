@@ -4,11 +4,16 @@
 #include <mutex>
 #include <stdexcept>
 
+#include <com/sun/star/beans/PropertyAttribute.hpp>
+#include <com/sun/star/beans/XPropertyContainer.hpp>
+#include <com/sun/star/document/XDocumentProperties.hpp>
+#include <com/sun/star/document/XDocumentPropertiesSupplier.hpp>
 #include <com/sun/star/sheet/XSpreadsheetDocument.hpp>
 #include <com/sun/star/util/Date.hpp>
 #include <com/sun/star/util/XNumberFormatsSupplier.hpp>
 #include <cppuhelper/weakref.hxx>
 
+#include "uno/workbook/uno_util.hxx"
 #include "uno/workbook/workbook_reader.hxx"
 
 namespace dealsheet::uno {
@@ -72,6 +77,44 @@ FunctionContext contextOf(const css::uno::Reference<css::beans::XPropertySet>& d
     cachedAt = now;
     cached = fresh;
     return fresh;
+}
+
+std::string readDocumentText(const css::uno::Reference<css::uno::XInterface>& document,
+                             const char* name) {
+    try {
+        const css::uno::Reference<css::document::XDocumentPropertiesSupplier> supplier(
+            document, css::uno::UNO_QUERY);
+        if (!supplier.is()) return {};
+        const css::uno::Reference<css::beans::XPropertySet> properties(
+            supplier->getDocumentProperties()->getUserDefinedProperties(),
+            css::uno::UNO_QUERY_THROW);
+        const rtl::OUString property = rtl::OUString::createFromAscii(name);
+        rtl::OUString text;
+        if (properties->getPropertySetInfo()->hasPropertyByName(property))
+            properties->getPropertyValue(property) >>= text;
+        return toUtf8(text);
+    } catch (const css::uno::Exception&) {
+        return {};
+    }
+}
+
+void writeDocumentText(const css::uno::Reference<css::uno::XInterface>& document, const char* name,
+                       const std::string& text) {
+    try {
+        const css::uno::Reference<css::document::XDocumentPropertiesSupplier> supplier(
+            document, css::uno::UNO_QUERY);
+        if (!supplier.is()) return;
+        const auto container = supplier->getDocumentProperties()->getUserDefinedProperties();
+        const css::uno::Reference<css::beans::XPropertySet> properties(container,
+                                                                       css::uno::UNO_QUERY_THROW);
+        const rtl::OUString property = rtl::OUString::createFromAscii(name);
+        if (properties->getPropertySetInfo()->hasPropertyByName(property))
+            properties->setPropertyValue(property, css::uno::Any(toOUString(text)));
+        else
+            container->addProperty(property, css::beans::PropertyAttribute::REMOVABLE,
+                                   css::uno::Any(toOUString(text)));
+    } catch (const css::uno::Exception&) {
+    }
 }
 
 }  // namespace dealsheet::uno
