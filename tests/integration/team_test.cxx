@@ -1494,3 +1494,48 @@ TEST_F(TeamOwnership, AnUnfollowedCustomerReturnsToThePoolByTheServersClock) {
         close(chen);
     });
 }
+
+// What the server lets through as two companies may still be one: the lead's Validate of the
+// whole team register shows it (LIKELY_DUPLICATE: trade names one character apart), and Merge
+// customers resolves it; the merged customer's keys then match nothing on the server.
+TEST_F(TeamOwnership, TheLeadsValidateShowsTheTeamsDuplicatesAndMergeResolvesThem) {
+    unoGuard([&] {
+        const std::string db = database("lead_merges");
+        const auto chen = ownWorkbook(db, "chen");
+        customerRow(byNameOrThrow(chen, "客户信息登记表"), 1, "华盛达通科技有限公司",
+                    on(2026, 11, 3), "陈静");
+        EXPECT_EQ(toolkit2()->syncTeam(component(chen)).Pushed, 1);
+        const auto liu = ownWorkbook(db, "liu");
+        customerRow(byNameOrThrow(liu, "客户信息登记表"), 1, "华盛达同科技有限公司",
+                    on(2026, 11, 4), "刘洋");
+        const SyncSummary liuPush = toolkit2()->syncTeam(component(liu));
+        EXPECT_EQ(liuPush.Pushed, 1);
+        EXPECT_EQ(liuPush.Refused, 0);
+
+        const auto zhang = ownWorkbook(db, "zhang");
+        EXPECT_EQ(toolkit2()->syncTeam(component(zhang)).Pulled, 2);
+        const auto kit = Reference<org::dealsheet::calc::XToolkit3>(toolkit(), UNO_QUERY_THROW);
+        const auto duplicates = [&] {
+            kit->checkWorkbook(component(zhang));
+            std::set<std::string> cells;
+            for (const auto& f : kit->getFindings(component(zhang), ""))
+                if (toUtf8(f.Code) == "LIKELY_DUPLICATE") cells.insert(toUtf8(f.Cell));
+            return cells;
+        };
+        const auto customers = byNameOrThrow(zhang, "客户信息登记表");
+        const int nameColumn = columnOf(customers, "客户名称");
+        // The later row names the earlier one.
+        EXPECT_EQ(duplicates(), std::set<std::string>{address(nameColumn, 2)});
+        const std::string kept = cellText(customers, "客户编号", 1);
+        const std::string merged = cellText(customers, "客户编号", 2);
+        kit->mergeCustomers(component(zhang), toOUString(kept), toOUString(merged));
+        EXPECT_EQ(duplicates(), std::set<std::string>{});
+        EXPECT_EQ(toolkit2()->syncTeam(component(zhang)).Pushed, 1);
+        EXPECT_EQ(gServer->sql("SELECT k.merged FROM dealsheet.customer_keys k JOIN "
+                               "dealsheet.customers c USING (row_id) WHERE c.customer_no = '" +
+                                   merged + "'",
+                               db),
+                  "t");
+        for (const auto& doc : {zhang, liu, chen}) close(doc);
+    });
+}
