@@ -2085,6 +2085,11 @@ BEGIN
      AND NEW.customer_no IS NOT DISTINCT FROM OLD.customer_no THEN
     RETURN NULL;
   END IF;
+  -- Into the pool: the rows become nobody's new (a member sees a pool customer's row only),
+  -- so nobody's next sync needs them; the claim that takes it out touches them.
+  IF coalesce(btrim(NEW.owner), '') = '' AND NEW.customer_no IS NOT DISTINCT FROM OLD.customer_no THEN
+    RETURN NULL;
+  END IF;
   UPDATE dealsheet.negotiations SET change_xid = pg_current_xact_id() WHERE customer_no IN (OLD.customer_no, NEW.customer_no);
   UPDATE dealsheet.actions SET change_xid = pg_current_xact_id() WHERE customer_no IN (OLD.customer_no, NEW.customer_no);
   UPDATE dealsheet.key_points SET change_xid = pg_current_xact_id() WHERE customer_no IN (OLD.customer_no, NEW.customer_no);
@@ -2390,23 +2395,30 @@ BEGIN
   SELECT coalesce(array_agg(row_id ORDER BY row_id) FILTER (WHERE NOT merged), '{}')
     INTO changed FROM renewed;
 
-  FOR r IN
-    SELECT n.row_id, coalesce(btrim(o.owner, E' \t\n\u000B\f\r\u00A0\u200B\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200A\u3000\uFEFF'), '') AS before,
-           coalesce(btrim(n.owner, E' \t\n\u000B\f\r\u00A0\u200B\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200A\u3000\uFEFF'), '') AS after
-      FROM written n JOIN previous o ON o.row_id = n.row_id
-     WHERE coalesce(btrim(o.owner, E' \t\n\u000B\f\r\u00A0\u200B\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200A\u3000\uFEFF'), '') <> coalesce(btrim(n.owner, E' \t\n\u000B\f\r\u00A0\u200B\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200A\u3000\uFEFF'), '')
-     ORDER BY n.row_id
-  LOOP
-    IF r.after = '' THEN
-      UPDATE dealsheet.customer_keys
-         SET owner_name = '', former_owner = r.before, released_at = now()
-       WHERE row_id = r.row_id;
-      INSERT INTO dealsheet.notices (login, kind, row_id, other_owner, since)
-        SELECT s.login, 'released', r.row_id, r.before, now()
-          FROM dealsheet.salespeople s WHERE btrim(s.owner_name) = r.before;
-      CONTINUE;
-    END IF;
-    IF r.before = '' AND NOT by_lead THEN
+  -- Into the pool (a release, or a lead's doing): the former owner is told. In bulk: a release
+  -- pass may empty thousands of claims.
+  UPDATE dealsheet.customer_keys k SET owner_name = '', former_owner = x.before, released_at = now()
+    FROM (SELECT n.row_id, coalesce(btrim(o.owner, E' \t\n\u000B\f\r\u00A0\u200B\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200A\u3000\uFEFF'), '') AS before,
+                 coalesce(btrim(n.owner, E' \t\n\u000B\f\r\u00A0\u200B\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200A\u3000\uFEFF'), '') AS after
+            FROM written n JOIN previous o ON o.row_id = n.row_id
+           WHERE coalesce(btrim(o.owner, E' \t\n\u000B\f\r\u00A0\u200B\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200A\u3000\uFEFF'), '') <> coalesce(btrim(n.owner, E' \t\n\u000B\f\r\u00A0\u200B\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200A\u3000\uFEFF'), '')) x
+   WHERE k.row_id = x.row_id AND x.after = '';
+  INSERT INTO dealsheet.notices (login, kind, row_id, other_owner, since)
+    SELECT s.login, 'released', x.row_id, x.before, now()
+      FROM (SELECT n.row_id, coalesce(btrim(o.owner, E' \t\n\u000B\f\r\u00A0\u200B\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200A\u3000\uFEFF'), '') AS before,
+                 coalesce(btrim(n.owner, E' \t\n\u000B\f\r\u00A0\u200B\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200A\u3000\uFEFF'), '') AS after
+            FROM written n JOIN previous o ON o.row_id = n.row_id
+           WHERE coalesce(btrim(o.owner, E' \t\n\u000B\f\r\u00A0\u200B\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200A\u3000\uFEFF'), '') <> coalesce(btrim(n.owner, E' \t\n\u000B\f\r\u00A0\u200B\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200A\u3000\uFEFF'), '')) x
+      JOIN dealsheet.salespeople s ON btrim(s.owner_name) = x.before
+     WHERE x.after = '';
+  -- Out of the pool by a member: one claim at a time, against the limit and the cooldown.
+  IF NOT by_lead THEN
+    FOR r IN SELECT * FROM (SELECT n.row_id, coalesce(btrim(o.owner, E' \t\n\u000B\f\r\u00A0\u200B\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200A\u3000\uFEFF'), '') AS before,
+                 coalesce(btrim(n.owner, E' \t\n\u000B\f\r\u00A0\u200B\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200A\u3000\uFEFF'), '') AS after
+            FROM written n JOIN previous o ON o.row_id = n.row_id
+           WHERE coalesce(btrim(o.owner, E' \t\n\u000B\f\r\u00A0\u200B\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200A\u3000\uFEFF'), '') <> coalesce(btrim(n.owner, E' \t\n\u000B\f\r\u00A0\u200B\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200A\u3000\uFEFF'), '')) x
+              WHERE x.before = '' AND x.after <> '' ORDER BY x.row_id
+    LOOP
       IF EXISTS (SELECT FROM dealsheet.customer_keys k
                   WHERE k.row_id = r.row_id AND k.former_owner = r.after
                     AND k.released_at > now() - make_interval(days => rules.reclaim_cooldown_days))
@@ -2421,10 +2433,15 @@ BEGIN
           USING ERRCODE = 'insufficient_privilege';
       END IF;
       INSERT INTO dealsheet.claim_log (login, owner_name, row_id) VALUES (me, r.after, r.row_id);
-    END IF;
-    UPDATE dealsheet.customer_keys SET owner_name = r.after, claimed_at = now(), claimed_by = me
-     WHERE row_id = r.row_id;
-  END LOOP;
+    END LOOP;
+  END IF;
+  -- A new owner's claim starts now (a claim from the pool, a lead's hand-over).
+  UPDATE dealsheet.customer_keys k SET owner_name = x.after, claimed_at = now(), claimed_by = me
+    FROM (SELECT n.row_id, coalesce(btrim(o.owner, E' \t\n\u000B\f\r\u00A0\u200B\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200A\u3000\uFEFF'), '') AS before,
+                 coalesce(btrim(n.owner, E' \t\n\u000B\f\r\u00A0\u200B\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200A\u3000\uFEFF'), '') AS after
+            FROM written n JOIN previous o ON o.row_id = n.row_id
+           WHERE coalesce(btrim(o.owner, E' \t\n\u000B\f\r\u00A0\u200B\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200A\u3000\uFEFF'), '') <> coalesce(btrim(n.owner, E' \t\n\u000B\f\r\u00A0\u200B\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200A\u3000\uFEFF'), '')) x
+   WHERE k.row_id = x.row_id AND x.after <> '';
   PERFORM dealsheet.check_claims(changed);
   RETURN NULL;
 END $f$;
@@ -2443,11 +2460,20 @@ DECLARE
   released integer;
 BEGIN
   UPDATE dealsheet.ownership_rules SET last_release = now() RETURNING protection_days INTO days;
-  UPDATE dealsheet.customers c SET owner = NULL
-    FROM dealsheet.customer_keys k
-   WHERE k.row_id = c.row_id AND k.owner_name <> ''
-     AND k.claimed_at < now() - make_interval(days => days)
-     AND dealsheet.protection_end(k.row_id) < now();
+  -- protection_end(k) < now(), for the whole register at once: claimed before the protection
+  -- time, no follow-up written within it, no signed contract (one pass over each table, not
+  -- three lookups per customer).
+  WITH since AS (SELECT now() - make_interval(days => days) AS t),
+  followed AS (SELECT customer_no FROM dealsheet.negotiations WHERE updated_at >= (SELECT t FROM since)
+                UNION ALL SELECT customer_no FROM dealsheet.actions WHERE updated_at >= (SELECT t FROM since)
+                UNION ALL SELECT customer_no FROM dealsheet.key_points WHERE updated_at >= (SELECT t FROM since)),
+  due AS (
+    SELECT k.row_id FROM dealsheet.customer_keys k
+      JOIN dealsheet.customers c ON c.row_id = k.row_id
+     WHERE k.owner_name <> '' AND k.claimed_at < (SELECT t FROM since)
+       AND NOT EXISTS (SELECT FROM followed f WHERE f.customer_no = c.customer_no)
+       AND NOT EXISTS (SELECT FROM dealsheet.approvals a WHERE a.customer_no = c.customer_no AND btrim(coalesce(a.signed_on, ''), E' \t\n\u000B\f\r\u00A0\u200B\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200A\u3000\uFEFF') <> ''))
+  UPDATE dealsheet.customers c SET owner = NULL FROM due WHERE c.row_id = due.row_id;
   GET DIAGNOSTICS released = ROW_COUNT;
   RETURN released;
 END $f$;

@@ -227,23 +227,30 @@ BEGIN
   SELECT coalesce(array_agg(row_id ORDER BY row_id) FILTER (WHERE NOT merged), '{}')
     INTO changed FROM renewed;
 
-  FOR r IN
-    SELECT n.row_id, coalesce(btrim(o.@OWNER@, @SPACES@), '') AS before,
-           coalesce(btrim(n.@OWNER@, @SPACES@), '') AS after
-      FROM written n JOIN previous o ON o.row_id = n.row_id
-     WHERE coalesce(btrim(o.@OWNER@, @SPACES@), '') <> coalesce(btrim(n.@OWNER@, @SPACES@), '')
-     ORDER BY n.row_id
-  LOOP
-    IF r.after = '' THEN
-      UPDATE dealsheet.customer_keys
-         SET owner_name = '', former_owner = r.before, released_at = now()
-       WHERE row_id = r.row_id;
-      INSERT INTO dealsheet.notices (login, kind, row_id, other_owner, since)
-        SELECT s.login, 'released', r.row_id, r.before, now()
-          FROM dealsheet.salespeople s WHERE btrim(s.owner_name) = r.before;
-      CONTINUE;
-    END IF;
-    IF r.before = '' AND NOT by_lead THEN
+  -- Into the pool (a release, or a lead's doing): the former owner is told. In bulk: a release
+  -- pass may empty thousands of claims.
+  UPDATE dealsheet.customer_keys k SET owner_name = '', former_owner = x.before, released_at = now()
+    FROM (SELECT n.row_id, coalesce(btrim(o.@OWNER@, @SPACES@), '') AS before,
+                 coalesce(btrim(n.@OWNER@, @SPACES@), '') AS after
+            FROM written n JOIN previous o ON o.row_id = n.row_id
+           WHERE coalesce(btrim(o.@OWNER@, @SPACES@), '') <> coalesce(btrim(n.@OWNER@, @SPACES@), '')) x
+   WHERE k.row_id = x.row_id AND x.after = '';
+  INSERT INTO dealsheet.notices (login, kind, row_id, other_owner, since)
+    SELECT s.login, 'released', x.row_id, x.before, now()
+      FROM (SELECT n.row_id, coalesce(btrim(o.@OWNER@, @SPACES@), '') AS before,
+                 coalesce(btrim(n.@OWNER@, @SPACES@), '') AS after
+            FROM written n JOIN previous o ON o.row_id = n.row_id
+           WHERE coalesce(btrim(o.@OWNER@, @SPACES@), '') <> coalesce(btrim(n.@OWNER@, @SPACES@), '')) x
+      JOIN dealsheet.salespeople s ON btrim(s.owner_name) = x.before
+     WHERE x.after = '';
+  -- Out of the pool by a member: one claim at a time, against the limit and the cooldown.
+  IF NOT by_lead THEN
+    FOR r IN SELECT * FROM (SELECT n.row_id, coalesce(btrim(o.@OWNER@, @SPACES@), '') AS before,
+                 coalesce(btrim(n.@OWNER@, @SPACES@), '') AS after
+            FROM written n JOIN previous o ON o.row_id = n.row_id
+           WHERE coalesce(btrim(o.@OWNER@, @SPACES@), '') <> coalesce(btrim(n.@OWNER@, @SPACES@), '')) x
+              WHERE x.before = '' AND x.after <> '' ORDER BY x.row_id
+    LOOP
       IF EXISTS (SELECT FROM dealsheet.customer_keys k
                   WHERE k.row_id = r.row_id AND k.former_owner = r.after
                     AND k.released_at > now() - make_interval(days => rules.reclaim_cooldown_days))
@@ -258,10 +265,15 @@ BEGIN
           USING ERRCODE = 'insufficient_privilege';
       END IF;
       INSERT INTO dealsheet.claim_log (login, owner_name, row_id) VALUES (me, r.after, r.row_id);
-    END IF;
-    UPDATE dealsheet.customer_keys SET owner_name = r.after, claimed_at = now(), claimed_by = me
-     WHERE row_id = r.row_id;
-  END LOOP;
+    END LOOP;
+  END IF;
+  -- A new owner's claim starts now (a claim from the pool, a lead's hand-over).
+  UPDATE dealsheet.customer_keys k SET owner_name = x.after, claimed_at = now(), claimed_by = me
+    FROM (SELECT n.row_id, coalesce(btrim(o.@OWNER@, @SPACES@), '') AS before,
+                 coalesce(btrim(n.@OWNER@, @SPACES@), '') AS after
+            FROM written n JOIN previous o ON o.row_id = n.row_id
+           WHERE coalesce(btrim(o.@OWNER@, @SPACES@), '') <> coalesce(btrim(n.@OWNER@, @SPACES@), '')) x
+   WHERE k.row_id = x.row_id AND x.after <> '';
   PERFORM dealsheet.check_claims(changed);
   RETURN NULL;
 END $f$;
@@ -280,11 +292,18 @@ DECLARE
   released integer;
 BEGIN
   UPDATE dealsheet.ownership_rules SET last_release = now() RETURNING protection_days INTO days;
-  UPDATE dealsheet.customers c SET @OWNER@ = NULL
-    FROM dealsheet.customer_keys k
-   WHERE k.row_id = c.row_id AND k.owner_name <> ''
-     AND k.claimed_at < now() - make_interval(days => days)
-     AND dealsheet.protection_end(k.row_id) < now();
+  -- protection_end(k) < now(), for the whole register at once: claimed before the protection
+  -- time, no follow-up written within it, no signed contract (one pass over each table, not
+  -- three lookups per customer).
+  WITH since AS (SELECT now() - make_interval(days => days) AS t),
+  followed AS (@FOLLOWED@),
+  due AS (
+    SELECT k.row_id FROM dealsheet.customer_keys k
+      JOIN dealsheet.customers c ON c.row_id = k.row_id
+     WHERE k.owner_name <> '' AND k.claimed_at < (SELECT t FROM since)
+       AND NOT EXISTS (SELECT FROM followed f WHERE f.customer_no = c.customer_no)
+       AND NOT @SIGNED@)
+  UPDATE dealsheet.customers c SET @OWNER@ = NULL FROM due WHERE c.row_id = due.row_id;
   GET DIAGNOSTICS released = ROW_COUNT;
   RETURN released;
 END $f$;
@@ -370,6 +389,19 @@ std::string followUps(const Schema& schema) {
     return sql;
 }
 
+// The customer numbers with a follow-up written since `since.t` (the release's CTE).
+std::string followedSince(const Schema& schema) {
+    std::string sql;
+    for (const char* id : {"negotiations", "actions", "keyPoints"}) {
+        const SheetSchema* sheet = schema.sheet(id);
+        if (!sheet || ownershipColumn(*sheet) != "customer_no") continue;
+        sql += std::string(sql.empty() ? "" : "\n                UNION ALL ") +
+               "SELECT customer_no FROM dealsheet." + sqlName(id) +
+               " WHERE updated_at >= (SELECT t FROM since)";
+    }
+    return sql.empty() ? "SELECT NULL::text AS customer_no WHERE false" : sql;
+}
+
 // A signed contract (签订日期 filled in) keeps its customer protected.
 std::string signedContract(const Schema& schema) {
     const SheetSchema* approvals = schema.sheet("approvals");
@@ -401,6 +433,7 @@ std::string ownershipSql(const Schema& schema) {
         if (!customers->column(id)) return {};
     std::string sql = kOwnership;
     sql = replaceAll(std::move(sql), "@FOLLOW_UPS@", followUps(schema));
+    sql = replaceAll(std::move(sql), "@FOLLOWED@", followedSince(schema));
     sql = replaceAll(std::move(sql), "@SIGNED@", signedContract(schema));
     sql =
         replaceAll(std::move(sql), "@PROTECTION@", settingDefault(schema, "protectionDays", "30"));

@@ -535,6 +535,11 @@ BEGIN
      AND NEW.customer_no IS NOT DISTINCT FROM OLD.customer_no THEN
     RETURN NULL;
   END IF;
+  -- Into the pool: the rows become nobody's new (a member sees a pool customer's row only),
+  -- so nobody's next sync needs them; the claim that takes it out touches them.
+  IF coalesce(btrim(NEW.owner), '') = '' AND NEW.customer_no IS NOT DISTINCT FROM OLD.customer_no THEN
+    RETURN NULL;
+  END IF;
 )" + byCustomer +
            byContract +
            R"(  RETURN NULL;
