@@ -461,30 +461,42 @@ void addNoticeFindings(const std::vector<team::Notice>& notices,
     }
 }
 
-// Pushes `rows` with one statement; when the server refuses that, row by row, so that a
-// refused row holds back none of the others. False when an update found its row changed on
-// the server since it was read (the caller rolls back and starts again).
+// Pushes rows [from, to) with one statement; when the server refuses that, each half again,
+// down to the single rows it refuses, so that a refused row holds back none of the others and
+// k refused rows of n cost about 2k·log2(n) statements instead of n (a push of 100 customers,
+// three of them another's: 40 statements, not 100). `ids` holds each row's reserved id (new
+// rows). False when an update found its row changed on the server since it was read (the
+// caller rolls back and starts again).
+bool pushRange(Database& db, SyncedSheet& sheet, const std::string& sql,
+               const std::vector<team::Push>& rows, const std::vector<long long>& ids,
+               std::size_t from, std::size_t to, bool updates) {
+    if (from >= to) return true;
+    const std::vector<team::Push> part(rows.begin() + static_cast<std::ptrdiff_t>(from),
+                                       rows.begin() + static_cast<std::ptrdiff_t>(to));
+    std::vector<long long> partIds;
+    for (std::size_t i = from; i < to; ++i)
+        if (!rows[i].id) partIds.push_back(ids[i]);
+    std::optional<team::Refusal> refusal;
+    const long changed = guardedUpdate(db, sql, team::pushRecords(part, sheet.columns, partIds),
+                                       *sheet.schema, refusal);
+    if (changed >= 0) return !updates || changed == static_cast<long>(part.size());
+    if (to - from == 1) {
+        sheet.refused.push_back({rows[from].local, rows[from].expected, *refusal});
+        return true;
+    }
+    const std::size_t middle = from + (to - from) / 2;
+    return pushRange(db, sheet, sql, rows, ids, from, middle, updates) &&
+           pushRange(db, sheet, sql, rows, ids, middle, to, updates);
+}
+
 bool pushRows(Database& db, SyncedSheet& sheet, const std::string& sql,
               const std::vector<team::Push>& rows, const std::vector<long long>& newIds,
               bool updates) {
-    if (rows.empty()) return true;
-    std::optional<team::Refusal> refusal;
-    const long changed = guardedUpdate(db, sql, team::pushRecords(rows, sheet.columns, newIds),
-                                       *sheet.schema, refusal);
-    if (changed >= 0) return !updates || changed == static_cast<long>(rows.size());
+    std::vector<long long> ids(rows.size(), 0);
     std::size_t nextNew = 0;
-    for (const auto& row : rows) {
-        std::vector<long long> id;
-        if (!row.id) id.push_back(newIds.at(nextNew++));
-        refusal.reset();
-        const long one = guardedUpdate(db, sql, team::pushRecords({row}, sheet.columns, id),
-                                       *sheet.schema, refusal);
-        if (one < 0)
-            sheet.refused.push_back({row.local, row.expected, *refusal});
-        else if (updates && one != 1)
-            return false;
-    }
-    return true;
+    for (std::size_t i = 0; i < rows.size(); ++i)
+        if (!rows[i].id) ids[i] = newIds.at(nextNew++);
+    return pushRange(db, sheet, sql, rows, ids, 0, rows.size(), updates);
 }
 
 // Pushes the sheet's plan; false when a row changed on the server since it was read (the
