@@ -1539,3 +1539,37 @@ TEST_F(TeamOwnership, TheLeadsValidateShowsTheTeamsDuplicatesAndMergeResolvesThe
         for (const auto& doc : {zhang, liu, chen}) close(doc);
     });
 }
+
+// The ownership rules are the lead's: a lead's Settings rows reach the server with their next
+// sync, a member's do not (the server refuses them, and the sync goes on).
+TEST_F(TeamOwnership, TheLeadsSettingsSetTheTeamsRules) {
+    unoGuard([&] {
+        const std::string db = database("rules");
+        const auto rules = [&] {
+            return gServer->sql(
+                "SELECT protection_days || '|' || daily_claim_limit || '|' || "
+                "reclaim_cooldown_days FROM dealsheet.ownership_rules",
+                db);
+        };
+        EXPECT_EQ(rules(), "30|10|7");  // the schema's defaults
+        const auto chen = ownWorkbook(db, "chen");
+        const auto chenSettings = byNameOrThrow(chen, "设置");
+        setText(chenSettings, "A4", "每日领取上限");
+        setNumber(chenSettings, "B4", 99);
+        customerRow(byNameOrThrow(chen, "客户信息登记表"), 1, "温州海天机电有限公司",
+                    on(2026, 11, 3), "陈静");
+        EXPECT_EQ(toolkit2()->syncTeam(component(chen)).Pushed, 1);
+        EXPECT_EQ(rules(), "30|10|7");
+
+        const auto zhang = ownWorkbook(db, "zhang");
+        const auto settings = byNameOrThrow(zhang, "设置");
+        setText(settings, "A4", "每日领取上限");
+        setNumber(settings, "B4", 2);
+        setText(settings, "A5", "Protection days");
+        setNumber(settings, "B5", 45);
+        toolkit2()->syncTeam(component(zhang));
+        EXPECT_EQ(rules(), "45|2|7");  // the row the sheet lacks keeps the server's value
+        close(zhang);
+        close(chen);
+    });
+}
