@@ -111,6 +111,26 @@ Reference<XAccessibleContext> problemsTable(const Reference<XAccessibleContext>&
     return {};
 }
 
+// The Problems grid's body, read from the frame window's accessible tree; under GTK3 the
+// sidebar's own widgets are native and that tree stops at them, so there the walk starts at the
+// panel's window as the sidebar holds it (XPanel::getDialog).
+Reference<XAccessibleContext> problemsTableOf(
+    const Reference<css::sheet::XSpreadsheetDocument>& doc) {
+    const auto controller = controllerOf(doc);
+    Reference<css::accessibility::XAccessible> window(controller->getFrame()->getContainerWindow(),
+                                                      UNO_QUERY_THROW);
+    if (auto found = problemsTable(window->getAccessibleContext()); found.is() || backEnd() == "")
+        return found;
+    const auto sidebar =
+        Reference<css::frame::XController2>(controller, UNO_QUERY_THROW)->getSidebar();
+    Reference<css::ui::XDeck> deck(sidebar->getDecks()->getByName("DealSheetDeck"),
+                                   UNO_QUERY_THROW);
+    Reference<css::ui::XPanel> panel(deck->getPanels()->getByName("ProblemsPanel"),
+                                     UNO_QUERY_THROW);
+    Reference<css::accessibility::XAccessible> panelWindow(panel->getDialog(), UNO_QUERY);
+    return panelWindow.is() ? problemsTable(panelWindow->getAccessibleContext()) : nullptr;
+}
+
 std::string cursorCell(const Reference<css::sheet::XSpreadsheetDocument>& doc) {
     const auto controller = controllerOf(doc);
     Reference<css::sheet::XCellRangeAddressable> range(
@@ -151,12 +171,28 @@ TEST(RealWindowSidebar, ProblemsCustomerRemindersInChinese) {
 
         showPanel(doc, "ProblemsPanel");
         if (HasFatalFailure()) return;
-        Reference<css::accessibility::XAccessible> window(
-            controllerOf(doc)->getFrame()->getContainerWindow(), UNO_QUERY_THROW);
-        const auto body = problemsTable(window->getAccessibleContext());
+        const auto body = problemsTableOf(doc);
         ASSERT_TRUE(body.is()) << "the Problems list is not in the window's accessible tree";
         Reference<css::accessibility::XAccessibleTable> table(body, UNO_QUERY_THROW);
-        EXPECT_EQ(table->getAccessibleRowCount(), findings);
+        ASSERT_EQ(table->getAccessibleRowCount(), findings);
+        // Every entry as a screen reader reads it: exactly the check's findings, in order.
+        const auto listed = toolkit3->getFindings(component(doc), "");
+        const auto text = [&](sal_Int32 row, sal_Int32 column) {
+            return toUtf8(Reference<css::accessibility::XAccessibleText>(
+                              table->getAccessibleCellAt(row, column)->getAccessibleContext(),
+                              UNO_QUERY_THROW)
+                              ->getText());
+        };
+        for (sal_Int32 row = 0; row < listed.getLength(); ++row) {
+            const auto& finding = listed[row];
+            EXPECT_EQ(text(row, 0), finding.Severity == "error" ? "错误" : "警告") << row;
+            EXPECT_EQ(text(row, 1), toUtf8(finding.Sheet) + "." + toUtf8(finding.Cell)) << row;
+            EXPECT_EQ(text(row, 2), toUtf8(finding.Code)) << row;
+            EXPECT_EQ(text(row, 3), toUtf8(finding.Message)) << row;
+        }
+        // The sample's first planted mistakes (dates play no part in them).
+        EXPECT_EQ(text(0, 1) + " " + text(0, 2), "客户信息登记表.F5 REQUIRED");
+        EXPECT_EQ(text(1, 1) + " " + text(1, 2), "客户信息登记表.A7 FORMAT");
         screenshot("sidebar-problems");
 
         // The Customer panel on the first action's row.
@@ -174,12 +210,8 @@ TEST(RealWindowSidebar, ProblemsCustomerRemindersInChinese) {
         // Back to Problems: select an entry through accessibility; the cell cursor goes there.
         showPanel(doc, "ProblemsPanel");
         const int pick = 1;
-        // The entry's cell as the macro API lists it, in the same order as the list. (Reading
-        // a grid cell's own accessible hangs LibreOffice 7.4 in a real window; rows and
-        // selection go through the table's interfaces.)
-        const auto listed = toolkit3->getFindings(component(doc), "");
-        const std::string cell = toUtf8(listed[pick].Sheet) + "." + toUtf8(listed[pick].Cell);
-        const auto shown = problemsTable(window->getAccessibleContext());
+        const std::string cell = "客户信息登记表.A7";  // the entry's cell, as the list shows it
+        const auto shown = problemsTableOf(doc);
         ASSERT_TRUE(shown.is());
         Reference<css::accessibility::XAccessibleSelection>(shown, UNO_QUERY_THROW)
             ->selectAccessibleChild(pick * 4);

@@ -46,21 +46,25 @@ const Finding* FindingsGrid::at(sal_Int32 row) const {
 sal_Int32 FindingsGrid::getColumnCount() { return kProblemColumns; }
 
 css::uno::Any FindingsGrid::getCellData(sal_Int32 column, sal_Int32 row) {
-    const Finding* finding = at(row);
-    // A row the grid still asks for while a new list replaces the old one: nothing to show.
-    if (!finding || column < 0 || column >= kProblemColumns) return {};
-    ++cellsAsked_;
-    return css::uno::Any(
-        toOUString(problemCell(*finding, static_cast<ProblemColumn>(column), lang_)));
+    return guarded(self(), [&]() -> css::uno::Any {
+        const Finding* finding = at(row);
+        // A row the grid still asks for while a new list replaces the old one: nothing to show.
+        if (!finding || column < 0 || column >= kProblemColumns) return {};
+        ++cellsAsked_;
+        return css::uno::Any(
+            toOUString(problemCell(*finding, static_cast<ProblemColumn>(column), lang_)));
+    });
 }
 
 css::uno::Any FindingsGrid::getCellToolTip(sal_Int32, sal_Int32 row) {
-    const Finding* finding = at(row);
-    if (!finding) return {};
-    std::string tip = finding->message(lang_);
-    if (!finding->value.empty())
-        tip += (lang_ == Lang::En ? " — value: " : " — 值：") + finding->value;
-    return css::uno::Any(toOUString(tip));
+    return guarded(self(), [&]() -> css::uno::Any {
+        const Finding* finding = at(row);
+        if (!finding) return {};
+        std::string tip = finding->message(lang_);
+        if (!finding->value.empty())
+            tip += (lang_ == Lang::En ? " — value: " : " — 值：") + finding->value;
+        return css::uno::Any(toOUString(tip));
+    });
 }
 
 css::uno::Sequence<css::uno::Any> FindingsGrid::getRowData(sal_Int32 row) {
@@ -70,10 +74,12 @@ css::uno::Sequence<css::uno::Any> FindingsGrid::getRowData(sal_Int32 row) {
 }
 
 Reference<css::util::XCloneable> FindingsGrid::createClone() {
-    rtl::Reference<FindingsGrid> clone(new FindingsGrid(lang_));
-    clone->findings_ = findings_;
-    clone->rows_ = rows_;
-    return clone.get();
+    return guarded(self(), [&]() -> Reference<css::util::XCloneable> {
+        rtl::Reference<FindingsGrid> clone(new FindingsGrid(lang_));
+        clone->findings_ = findings_;
+        clone->rows_ = rows_;
+        return clone.get();
+    });
 }
 
 void FindingsGrid::dispose() {
@@ -84,12 +90,17 @@ void FindingsGrid::dispose() {
 
 void FindingsGrid::addGridDataListener(
     const Reference<css::awt::grid::XGridDataListener>& listener) {
-    if (listener.is()) listeners_.push_back(listener);
+    guarded(self(), [&] {
+        if (listener.is()) listeners_.push_back(listener);
+    });
 }
 
 void FindingsGrid::removeGridDataListener(
     const Reference<css::awt::grid::XGridDataListener>& listener) {
-    listeners_.erase(std::remove(listeners_.begin(), listeners_.end(), listener), listeners_.end());
+    guarded(self(), [&] {
+        listeners_.erase(std::remove(listeners_.begin(), listeners_.end(), listener),
+                         listeners_.end());
+    });
 }
 
 }  // namespace dealsheet::uno

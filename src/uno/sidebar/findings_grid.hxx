@@ -68,6 +68,8 @@ class FindingsGrid : public cppu::WeakImplHelper1<css::awt::grid::XMutableGridDa
     long cellsAsked() const { return cellsAsked_; }
 
   private:
+    Reference<css::uno::XInterface> self() { return static_cast<cppu::OWeakObject*>(this); }
+
     Lang lang_;
     SharedFindings findings_;
     std::vector<std::uint32_t> rows_;

@@ -1,8 +1,10 @@
 #include "uno/sidebar/panel_base.hxx"
 
 #include <cstdio>
+#include <type_traits>
 
 #include <com/sun/star/accessibility/XAccessible.hpp>
+#include <com/sun/star/accessibility/XAccessibleContext.hpp>
 #include <com/sun/star/awt/PosSize.hpp>
 #include <com/sun/star/awt/Rectangle.hpp>
 #include <com/sun/star/awt/Toolkit.hpp>
@@ -55,6 +57,7 @@ void EventRelay::detach() {
     onResize = nullptr;
     onSelectionChange = nullptr;
     onModified = nullptr;
+    onDisposing = nullptr;
 }
 
 void EventRelay::actionPerformed(const css::awt::ActionEvent& event) {
@@ -75,6 +78,9 @@ void EventRelay::selectionChanged(const css::lang::EventObject&) {
 void EventRelay::modified(const css::lang::EventObject&) {
     if (onModified) relayed("a document change", [&] { onModified(); });
 }
+void EventRelay::disposing(const css::lang::EventObject& event) {
+    if (onDisposing) relayed("closing", [&] { onDisposing(event.Source); });
+}
 
 PanelBase::PanelBase(const PanelArguments& arguments)
     : context_(arguments.context),
@@ -93,10 +99,15 @@ PanelBase::PanelBase(const PanelArguments& arguments)
     descriptor.WindowAttributes = css::awt::WindowAttribute::SHOW;
     window_.set(toolkit_->createWindow(descriptor), UNO_QUERY_THROW);
     relay_->onResize = [this] { relayout(); };
+    // The sidebar may take the windows away before it disposes the panel (a closing document):
+    // the panel then goes first, its controls before their window (see dispose).
+    relay_->onDisposing = [this](const Reference<css::uno::XInterface>& source) {
+        if (source == Reference<css::uno::XInterface>(window_, UNO_QUERY)) dispose();
+    };
     window_->addWindowListener(relay_.get());
 }
 
-PanelBase::~PanelBase() = default;
+PanelBase::~PanelBase() { relay_->detach(); }
 
 rtl::OUString PanelBase::getResourceURL() { return toOUString(resourceUrl_); }
 
@@ -126,6 +137,9 @@ void PanelBase::dispose() {
     try {
         stop();
         window_->removeWindowListener(relay_.get());
+        // Each control (and its peer) goes before the window that holds them, as a dialog's
+        // controls do, and the grid's accessible object is kept alive meanwhile (issue 29).
+        disposeControls();
         Reference<css::lang::XComponent>(window_, UNO_QUERY_THROW)->dispose();
     } catch (...) {
         // The sidebar goes away with its windows; nothing more to undo.
@@ -146,7 +160,41 @@ Reference<css::awt::XControl> PanelBase::addControl(
         props->setPropertyValue(rtl::OUString::createFromAscii(property), value);
     control->setModel(model);
     control->createPeer(toolkit_, Reference<css::awt::XWindowPeer>(window_, UNO_QUERY_THROW));
+    controls_.push_back(control);
     return control;
+}
+
+void PanelBase::holdAccessibles() {
+    try {
+        Reference<css::accessibility::XAccessible> accessible(window_, UNO_QUERY);
+        const auto context = accessible.is() ? accessible->getAccessibleContext() : nullptr;
+        if (!context.is()) return;  // the window is going: keep what was held
+        std::vector<Reference<css::accessibility::XAccessible>> children;
+        const auto count = context->getAccessibleChildCount();
+        for (std::remove_const_t<decltype(count)> i = 0; i < count; ++i)
+            children.push_back(context->getAccessibleChild(i));
+        accessibles_ = std::move(children);
+    } catch (...) {
+        // No accessibility here: nothing to hold.
+    }
+}
+
+void PanelBase::disposeControls() {
+    holdAccessibles();
+    // Newest first; each control with its peer, then its model (the grid's model disposes its
+    // data model, which lets go of the grid's listener: no cycle keeps the grid alive).
+    for (auto it = controls_.rbegin(); it != controls_.rend(); ++it) {
+        try {
+            const auto model = (*it)->getModel();
+            (*it)->dispose();
+            if (Reference<css::lang::XComponent> component{model, UNO_QUERY}; component.is())
+                component->dispose();
+        } catch (...) {
+            // Already gone with the sidebar's windows: nothing more to undo.
+        }
+    }
+    controls_.clear();
+    accessibles_.clear();
 }
 
 void PanelBase::place(const Reference<css::awt::XControl>& control, sal_Int32 x, sal_Int32 y,

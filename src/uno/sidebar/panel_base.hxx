@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include <com/sun/star/accessibility/XAccessible.hpp>
 #include <com/sun/star/awt/XActionListener.hpp>
 #include <com/sun/star/awt/XControl.hpp>
 #include <com/sun/star/awt/XItemListener.hpp>
@@ -50,6 +51,7 @@ class EventRelay
     std::function<void()> onResize;
     std::function<void()> onSelectionChange;
     std::function<void()> onModified;
+    std::function<void(const css::uno::Reference<css::uno::XInterface>& source)> onDisposing;
     void detach();
 
     void SAL_CALL actionPerformed(const css::awt::ActionEvent& event) override;
@@ -61,7 +63,7 @@ class EventRelay
     void SAL_CALL windowHidden(const css::lang::EventObject&) override {}
     void SAL_CALL selectionChanged(const css::lang::EventObject& event) override;
     void SAL_CALL modified(const css::lang::EventObject& event) override;
-    void SAL_CALL disposing(const css::lang::EventObject&) override {}
+    void SAL_CALL disposing(const css::lang::EventObject& event) override;
 };
 
 struct PanelArguments {
@@ -98,6 +100,14 @@ class PanelBase : public cppu::WeakImplHelper4<css::ui::XUIElement, css::ui::XTo
     // Places the controls for the window's current size (the factory, before the sidebar
     // sizes the window).
     void relayoutNow() { relayout(); }
+    // Holds the accessible objects of the panel's controls until the controls are disposed (the
+    // factory, once the panel is made). LibreOffice 7.4's grid (svt::table::TableControl) only
+    // points at its accessible object; when the grid had been read through accessibility, that
+    // object could lose its last owner while disposing itself as the grid's window went, and was
+    // then written to and released again: valgrind showed the invalid write in libacclo under
+    // TableControl's dispose, the heap corruption of issue 29. (Later versions hold it
+    // themselves.) Held here, it lives through its own dispose.
+    void holdAccessibles();
 
   protected:
     // The panel's height range in pixels for the sidebar's layout.
@@ -135,7 +145,11 @@ class PanelBase : public cppu::WeakImplHelper4<css::ui::XUIElement, css::ui::XTo
     bool disposed_ = false;
 
   private:
+    void disposeControls();
+
     std::string resourceUrl_;
+    std::vector<Reference<css::awt::XControl>> controls_;
+    std::vector<Reference<css::accessibility::XAccessible>> accessibles_;
 };
 
 }  // namespace dealsheet::uno

@@ -86,6 +86,7 @@ class PanelFactory
             if (!panel.is())
                 throw css::container::NoSuchElementException("DealSheet: no panel " + url, self());
             panel->relayoutNow();
+            panel->holdAccessibles();
             return Reference<css::ui::XUIElement>(panel.get());
         });
     }
