@@ -4,12 +4,18 @@
 #include <chrono>
 #include <ctime>
 #include <map>
+#include <set>
+#include <tuple>
 
 #include <com/sun/star/awt/FontWeight.hpp>
 #include <com/sun/star/container/XIndexAccess.hpp>
+#include <com/sun/star/document/XUndoManagerSupplier.hpp>
 #include <com/sun/star/sheet/ConditionFormatOperator.hpp>
 #include <com/sun/star/sheet/FillDirection.hpp>
 #include <com/sun/star/sheet/XCellSeries.hpp>
+#include <com/sun/star/sheet/XConditionalFormat.hpp>
+#include <com/sun/star/sheet/XConditionalFormats.hpp>
+#include <com/sun/star/sheet/XSheetCellRanges.hpp>
 #include <com/sun/star/sheet/XUnnamedDatabaseRanges.hpp>
 #include <com/sun/star/table/CellRangeAddress.hpp>
 #include <com/sun/star/table/XColumnRowRange.hpp>
@@ -114,78 +120,210 @@ int clearReportAndMarks(const Reference<css::sheet::XSpreadsheetDocument>& doc) 
     return removed;
 }
 
+MarksUnrecorded::MarksUnrecorded(const Reference<css::sheet::XSpreadsheetDocument>& doc) {
+    try {
+        document_.set(doc, css::uno::UNO_QUERY);
+        bool undoEnabled = false;
+        if (document_.is()) document_->getPropertyValue("IsUndoEnabled") >>= undoEnabled;
+        if (!undoEnabled) return;  // nothing is recorded anyway
+        const Reference<css::document::XUndoManagerSupplier> supplier(doc, css::uno::UNO_QUERY);
+        if (supplier.is()) undo_ = supplier->getUndoManager();
+        // A locked manager ignores a new context: switching undo off would then empty the
+        // user's own stack.
+        if (!undo_.is() || undo_->isLocked()) return;
+        undo_->enterUndoContext("DealSheet highlights");
+        contextOpen_ = true;
+        document_->setPropertyValue("IsUndoEnabled", Any(false));
+        undoSwitchedOff_ = true;
+    } catch (const css::uno::Exception&) {
+        // The marks are then recorded as before.
+    }
+}
+
+MarksUnrecorded::~MarksUnrecorded() {
+    try {
+        if (undoSwitchedOff_) document_->setPropertyValue("IsUndoEnabled", Any(true));
+    } catch (...) {
+    }
+    try {
+        if (contextOpen_) undo_->leaveUndoContext();
+    } catch (...) {
+    }
+}
+
+namespace {
+
+// Rows per mark format: a whole column. Blocks of 4,096 rows were measured (issue 29,
+// docs/BENCHMARKS.md): each format has a fixed cost in Calc and in reading the formats back, so
+// a first check took 4.8 s of marks instead of 1.4 s and a paste 2.4 s instead of 0.5 s.
+constexpr int kMarkBlockRows = 1 << 30;
+
+// One conditional format of DealSheet's own on a sheet, as it stands.
+struct ExistingMark {
+    sal_Int32 id = -1;
+    std::string style;  // empty when its entries do not name one mark style
+    std::vector<css::table::CellRangeAddress> ranges;
+};
+
+auto rangeKey(const css::table::CellRangeAddress& r) {
+    return std::make_tuple(r.StartColumn, r.StartRow, r.EndColumn, r.EndRow);
+}
+
+bool sameRanges(const std::vector<css::table::CellRangeAddress>& sortedA,
+                const std::vector<css::table::CellRangeAddress>& sortedB) {
+    if (sortedA.size() != sortedB.size()) return false;
+    for (std::size_t i = 0; i < sortedA.size(); ++i)
+        if (rangeKey(sortedA[i]) != rangeKey(sortedB[i])) return false;
+    return true;
+}
+
+}  // namespace
+
+int syncMarks(const Reference<css::sheet::XSpreadsheetDocument>& doc,
+              const Reference<css::sheet::XSpreadsheet>& sheet,
+              const std::vector<const Finding*>& findings, const std::set<int>* columns) {
+    Reference<css::sheet::XConditionalFormats> formats(
+        Reference<css::beans::XPropertySet>(sheet, UNO_QUERY_THROW)
+            ->getPropertyValue("ConditionalFormats"),
+        UNO_QUERY_THROW);
+    std::vector<ExistingMark> ours;
+    std::vector<css::table::CellRangeAddress> others;  // the user's formats: never painted over
+    for (const auto& format : formats->getConditionalFormats()) {
+        bool mine = format->getCount() > 0;
+        std::string style;
+        for (sal_Int32 i = 0; i < format->getCount() && mine; ++i) {
+            Reference<css::beans::XPropertySet> entry(format->getByIndex(i), css::uno::UNO_QUERY);
+            rtl::OUString name;
+            if (entry.is()) {
+                try {
+                    entry->getPropertyValue("StyleName") >>= name;
+                } catch (const css::uno::Exception&) {
+                }
+            }
+            const std::string utf8 = toUtf8(name);
+            mine = std::find(kMarkStyles.begin(), kMarkStyles.end(), utf8) != kMarkStyles.end();
+            style = i == 0 ? utf8 : std::string();
+        }
+        const Reference<css::beans::XPropertySet> properties(format, UNO_QUERY_THROW);
+        Reference<css::sheet::XSheetCellRanges> ranges(properties->getPropertyValue("Range"),
+                                                       css::uno::UNO_QUERY);
+        const auto addresses = ranges.is() ? ranges->getRangeAddresses()
+                                           : css::uno::Sequence<css::table::CellRangeAddress>();
+        if (!mine) {
+            for (const auto& a : addresses) others.push_back(a);
+            continue;
+        }
+        ExistingMark mark;
+        properties->getPropertyValue("ID") >>= mark.id;
+        mark.style = style;
+        mark.ranges.assign(addresses.begin(), addresses.end());
+        std::sort(mark.ranges.begin(), mark.ranges.end(),
+                  [](const auto& a, const auto& b) { return rangeKey(a) < rangeKey(b); });
+        // With `columns`, a mark of other columns (or of several) is not this update's.
+        bool inColumns = !mark.ranges.empty();
+        for (const auto& a : mark.ranges)
+            inColumns = inColumns && a.StartColumn == a.EndColumn && columns &&
+                        columns->count(a.StartColumn);
+        if (columns && !inColumns) continue;
+        ours.push_back(std::move(mark));
+    }
+
+    // What the findings ask for: one format per column and severity (kMarkBlockRows; a cell
+    // with an error and a warning shows the error), except where the user's own format would
+    // be replaced.
+    std::set<std::pair<int, int>> errorCells;
+    for (const auto* f : findings)
+        if (f->severity == Severity::Error) errorCells.insert({f->column, f->row});
+    const auto covered = [&](int column, int row) {
+        for (const auto& a : others)
+            if (column >= a.StartColumn && column <= a.EndColumn && row >= a.StartRow &&
+                row <= a.EndRow)
+                return true;
+        return false;
+    };
+    std::map<std::tuple<int, int, std::string>, std::vector<std::pair<int, int>>> wanted;
+    int skipped = 0;
+    for (const auto* f : findings) {
+        if (f->rule == "MISSING_COLUMN" || f->rule == "AMBIGUOUS_COLUMN") continue;
+        if (columns && !columns->count(f->column)) continue;
+        const bool error = f->severity == Severity::Error;
+        if (!error && errorCells.count({f->column, f->row})) continue;
+        if (covered(f->column, f->row)) {
+            ++skipped;
+            continue;
+        }
+        wanted[{f->column, f->row / kMarkBlockRows,
+                error ? kStyleErrorMark.name : kStyleWarningMark.name}]
+            .emplace_back(f->column, f->row);
+    }
+    // A mark that already shows exactly its cells stays (a rerun with the same findings
+    // touches nothing); the others go, and the missing ones come.
+    std::vector<std::pair<std::string, std::vector<css::table::CellRangeAddress>>> toAdd;
+    std::vector<bool> keep(ours.size(), false);
+    std::map<std::tuple<std::string, int, int>, std::vector<std::size_t>> byFirstCell;
+    for (std::size_t i = 0; i < ours.size(); ++i)
+        if (!ours[i].ranges.empty())
+            byFirstCell[{ours[i].style, ours[i].ranges[0].StartColumn, ours[i].ranges[0].StartRow}]
+                .push_back(i);
+    for (auto& [key, cells] : wanted) {
+        const std::string& style = std::get<2>(key);
+        const auto runs = runsOf(std::move(cells));
+        bool found = false;
+        const auto candidates = byFirstCell.find({style, runs[0].StartColumn, runs[0].StartRow});
+        if (candidates != byFirstCell.end())
+            for (std::size_t i : candidates->second)
+                if (!found && !keep[i] && sameRanges(ours[i].ranges, runs)) found = keep[i] = true;
+        if (!found) toAdd.emplace_back(style, runs);
+    }
+    for (std::size_t i = 0; i < ours.size(); ++i)
+        if (!keep[i]) formats->removeByID(ours[i].id);
+    for (const auto& [style, runs] : toAdd) addConditionalFormat(doc, sheet, runs, {{"1", style}});
+    return skipped;
+}
+
 MarkOutcome markFindings(const Reference<css::sheet::XSpreadsheetDocument>& doc,
                          const std::vector<Finding>& findings, PhaseTimes* times) {
-    std::map<std::string,
-             std::pair<std::vector<std::pair<int, int>>, std::vector<std::pair<int, int>>>>
-        bySheet;
-    for (const auto& f : findings) {
-        if (f.rule == "MISSING_COLUMN" || f.rule == "AMBIGUOUS_COLUMN")
-            continue;  // a missing or ambiguous column has no cell to mark
-        auto& [errors, warnings] = bySheet[f.sheet];
-        (f.severity == Severity::Error ? errors : warnings).emplace_back(f.column, f.row);
-    }
+    std::map<std::string, std::vector<const Finding*>> bySheet;
+    for (const auto& f : findings) bySheet[f.sheet].push_back(&f);
     MarkOutcome outcome;
-    if (bySheet.empty()) return outcome;
+    bool stylesReady = false;
     try {
         ensureCellStyle(doc, kStyleErrorMark);
         ensureCellStyle(doc, kStyleWarningMark);
+        stylesReady = true;
     } catch (const css::uno::Exception&) {
         outcome.stylesUnavailable = true;  // said in the report; every finding is still listed
-        return outcome;
     }
-    for (auto& [name, cells] : bySheet) {
-        auto& [errors, warnings] = cells;
-        // A cell with an error and a warning is marked as an error.
-        std::sort(errors.begin(), errors.end());
-        warnings.erase(std::remove_if(warnings.begin(), warnings.end(),
-                                      [&](const auto& cell) {
-                                          return std::binary_search(errors.begin(), errors.end(),
-                                                                    cell);
-                                      }),
-                       warnings.end());
+    markPhase(times, "mark.styles");
+    // Every sheet: one without findings loses the marks a previous check left.
+    for (const auto& name : sheetNames(doc)) {
+        const auto it = bySheet.find(name);
+        const bool hasFindings = it != bySheet.end();
         try {
             const auto sheet = sheetByName(doc, name);
-            // Calc gives a cell one conditional format through the API: marking a cell that
-            // has one of its own (the user's, or a template's) would take that one away, so
-            // such cells are listed in the report instead of painted.
-            const auto owned = conditionalFormatAreas(sheet);
-            markPhase(times, "mark.owned");
-            const auto covered = [&](const std::pair<int, int>& cell) {
-                for (const auto& a : owned)
-                    if (cell.first >= a.StartColumn && cell.first <= a.EndColumn &&
-                        cell.second >= a.StartRow && cell.second <= a.EndRow)
-                        return true;
-                return false;
-            };
-            int skipped = 0;
-            for (auto* list : {&errors, &warnings}) {
-                const auto before = list->size();
-                list->erase(std::remove_if(list->begin(), list->end(), covered), list->end());
-                skipped += static_cast<int>(before - list->size());
+            if (!stylesReady || !hasFindings) {
+                removeConditionalFormatsUsing(sheet, kMarkStyles);
+                continue;
             }
+            const int skipped = syncMarks(doc, sheet, it->second, nullptr);
             if (skipped > 0) outcome.underOwnFormats[name] = skipped;
-            markPhase(times, "mark.sort");
-            // One format per column and severity: Calc's cost of one format grows with the area
-            // its ranges span, so the ranges of 100,000 rows spread over twenty columns cost
-            // two to three times more in one format than column by column (BENCHMARKS.md).
-            for (const auto& [cells, style] :
-                 {std::pair{&errors, kStyleErrorMark.name}, {&warnings, kStyleWarningMark.name}}) {
-                const auto runs = runsOf(*cells);
-                for (auto first = runs.begin(); first != runs.end();) {
-                    const auto end = std::find_if(first, runs.end(), [&](const auto& run) {
-                        return run.StartColumn != first->StartColumn;
-                    });
-                    addConditionalFormat(doc, sheet, {first, end}, {{"1", style}});
-                    first = end;
-                }
-            }
-            markPhase(times, "mark.formats");
         } catch (const css::uno::Exception&) {
-            outcome.protectedSheets.push_back(name);  // e.g. a protected sheet: said in the report
+            if (hasFindings && stylesReady)
+                outcome.protectedSheets.push_back(name);  // e.g. a protected sheet: in the report
         }
     }
+    markPhase(times, "mark.formats");
     return outcome;
+}
+
+int clearReport(const Reference<css::sheet::XSpreadsheetDocument>& doc) {
+    int removed = 0;
+    for (const auto& name : sheetNames(doc))
+        if (isReportSheet(doc, name)) {
+            doc->getSheets()->removeByName(toOUString(name));
+            ++removed;
+        }
+    return removed;
 }
 
 long writeReport(const Reference<css::sheet::XSpreadsheetDocument>& doc, const ReportInput& input,
