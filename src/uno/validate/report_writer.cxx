@@ -153,10 +153,10 @@ MarksUnrecorded::~MarksUnrecorded() {
 
 namespace {
 
-// Rows per mark format: a whole column. Blocks of 4,096 rows were measured (issue 29,
-// docs/BENCHMARKS.md): each format has a fixed cost in Calc and in reading the formats back, so
-// a first check took 4.8 s of marks instead of 1.4 s and a paste 2.4 s instead of 0.5 s.
-constexpr int kMarkBlockRows = 1 << 30;
+// At most this many mark formats per column and severity: an edit adds a small format for
+// the cells it marks instead of rebuilding the column's (Calc rebuilds a format's cell
+// attributes whole, and a column can hold 50,000 runs); beyond it the column is one format again.
+constexpr std::size_t kMarksPerColumn = 16;
 
 // One conditional format of DealSheet's own on a sheet, as it stands.
 struct ExistingMark {
@@ -169,11 +169,23 @@ auto rangeKey(const css::table::CellRangeAddress& r) {
     return std::make_tuple(r.StartColumn, r.StartRow, r.EndColumn, r.EndRow);
 }
 
-bool sameRanges(const std::vector<css::table::CellRangeAddress>& sortedA,
-                const std::vector<css::table::CellRangeAddress>& sortedB) {
-    if (sortedA.size() != sortedB.size()) return false;
-    for (std::size_t i = 0; i < sortedA.size(); ++i)
-        if (rangeKey(sortedA[i]) != rangeKey(sortedB[i])) return false;
+// Whether every cell of `mark` (vertical runs of one column) is among `rows` (sorted, unique);
+// then its cells are flagged in `shown`.
+bool showsOnlyWanted(const ExistingMark& mark, const std::vector<int>& rows,
+                     std::vector<bool>& shown) {
+    std::vector<std::pair<std::size_t, std::size_t>> spans;
+    for (const auto& run : mark.ranges) {
+        const auto first = std::lower_bound(rows.begin(), rows.end(), run.StartRow);
+        const auto length = static_cast<std::size_t>(run.EndRow - run.StartRow) + 1;
+        const auto at = static_cast<std::size_t>(first - rows.begin());
+        if (first == rows.end() || *first != run.StartRow || at + length > rows.size() ||
+            rows[at + length - 1] != run.EndRow)
+            return false;
+        spans.emplace_back(at, length);
+    }
+    for (const auto& [at, length] : spans)
+        std::fill(shown.begin() + static_cast<std::ptrdiff_t>(at),
+                  shown.begin() + static_cast<std::ptrdiff_t>(at + length), true);
     return true;
 }
 
@@ -228,9 +240,8 @@ int syncMarks(const Reference<css::sheet::XSpreadsheetDocument>& doc,
         ours.push_back(std::move(mark));
     }
 
-    // What the findings ask for: one format per column and severity (kMarkBlockRows; a cell
-    // with an error and a warning shows the error), except where the user's own format would
-    // be replaced.
+    // What the findings ask for, by column and severity (a cell with an error and a warning
+    // shows the error), except where the user's own format would be replaced.
     std::set<std::pair<int, int>> errorCells;
     for (const auto* f : findings)
         if (f->severity == Severity::Error) errorCells.insert({f->column, f->row});
@@ -241,7 +252,7 @@ int syncMarks(const Reference<css::sheet::XSpreadsheetDocument>& doc,
                 return true;
         return false;
     };
-    std::map<std::tuple<int, int, std::string>, std::vector<std::pair<int, int>>> wanted;
+    std::map<std::pair<int, std::string>, std::vector<int>> wanted;  // rows by column, style
     int skipped = 0;
     for (const auto* f : findings) {
         if (f->rule == "MISSING_COLUMN" || f->rule == "AMBIGUOUS_COLUMN") continue;
@@ -252,28 +263,43 @@ int syncMarks(const Reference<css::sheet::XSpreadsheetDocument>& doc,
             ++skipped;
             continue;
         }
-        wanted[{f->column, f->row / kMarkBlockRows,
-                error ? kStyleErrorMark.name : kStyleWarningMark.name}]
-            .emplace_back(f->column, f->row);
+        wanted[{f->column, error ? kStyleErrorMark.name : kStyleWarningMark.name}].push_back(
+            f->row);
     }
-    // A mark that already shows exactly its cells stays (a rerun with the same findings
-    // touches nothing); the others go, and the missing ones come.
-    std::vector<std::pair<std::string, std::vector<css::table::CellRangeAddress>>> toAdd;
+    // A mark that shows only wanted cells stays (a rerun with the same findings touches
+    // nothing, a finding that appears adds a small format); a mark with a cell no longer wanted
+    // goes, and the wanted cells no mark shows get a format of their own.
+    std::map<std::pair<int, std::string>, std::vector<std::size_t>> byColumn;
+    for (std::size_t i = 0; i < ours.size(); ++i) {
+        const auto& ranges = ours[i].ranges;
+        const bool oneColumn =
+            !ours[i].style.empty() && !ranges.empty() &&
+            std::all_of(ranges.begin(), ranges.end(), [&](const auto& r) {
+                return r.StartColumn == r.EndColumn && r.StartColumn == ranges[0].StartColumn;
+            });
+        if (oneColumn) byColumn[{ranges[0].StartColumn, ours[i].style}].push_back(i);
+    }
     std::vector<bool> keep(ours.size(), false);
-    std::map<std::tuple<std::string, int, int>, std::vector<std::size_t>> byFirstCell;
-    for (std::size_t i = 0; i < ours.size(); ++i)
-        if (!ours[i].ranges.empty())
-            byFirstCell[{ours[i].style, ours[i].ranges[0].StartColumn, ours[i].ranges[0].StartRow}]
-                .push_back(i);
-    for (auto& [key, cells] : wanted) {
-        const std::string& style = std::get<2>(key);
-        const auto runs = runsOf(std::move(cells));
-        bool found = false;
-        const auto candidates = byFirstCell.find({style, runs[0].StartColumn, runs[0].StartRow});
-        if (candidates != byFirstCell.end())
-            for (std::size_t i : candidates->second)
-                if (!found && !keep[i] && sameRanges(ours[i].ranges, runs)) found = keep[i] = true;
-        if (!found) toAdd.emplace_back(style, runs);
+    std::vector<std::pair<std::string, std::vector<css::table::CellRangeAddress>>> toAdd;
+    for (auto& [key, rows] : wanted) {
+        const auto& [column, style] = key;
+        std::sort(rows.begin(), rows.end());
+        rows.erase(std::unique(rows.begin(), rows.end()), rows.end());
+        std::vector<bool> shown(rows.size(), false);
+        std::vector<std::size_t> kept;
+        if (const auto it = byColumn.find(key); it != byColumn.end())
+            for (std::size_t i : it->second)
+                if (showsOnlyWanted(ours[i], rows, shown)) kept.push_back(i);
+        std::vector<std::pair<int, int>> missing;
+        for (std::size_t r = 0; r < rows.size(); ++r)
+            if (!shown[r]) missing.emplace_back(column, rows[r]);
+        if (missing.empty() || kept.size() < kMarksPerColumn) {
+            for (std::size_t i : kept) keep[i] = true;
+        } else {  // too many pieces: the column's one format again
+            missing.clear();
+            for (int row : rows) missing.emplace_back(column, row);
+        }
+        if (!missing.empty()) toAdd.emplace_back(style, runsOf(std::move(missing)));
     }
     for (std::size_t i = 0; i < ours.size(); ++i)
         if (!keep[i]) formats->removeByID(ours[i].id);
