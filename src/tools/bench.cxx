@@ -649,6 +649,10 @@ void liveFigures(const Reference<org::dealsheet::calc::XToolkit>& toolkit, const
     }
     row("LIVE paste of 1,000 rows -> their findings, client", n, statsOf(pasted),
         "the pasted rows repeat existing action numbers: DUPLICATE on each, both rows rechecked");
+    // The report sheet of the current findings, without checking again.
+    const Stats report = measure(runs, nullptr, [&] { toolkit3->writeReport(doc); });
+    row("LIVE writeReport (report sheet of the current findings), client", n, report,
+        "Validate (client) / writeReport = " + fmt(validateMedian / std::max(report.median, 1e-6)));
     std::fflush(stdout);
 }
 

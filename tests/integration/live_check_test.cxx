@@ -11,6 +11,7 @@
 #include <com/sun/star/beans/PropertyValue.hpp>
 #include <com/sun/star/beans/XPropertySet.hpp>
 #include <com/sun/star/datatransfer/XTransferableSupplier.hpp>
+#include <com/sun/star/document/XUndoManagerSupplier.hpp>
 #include <com/sun/star/frame/DispatchHelper.hpp>
 #include <com/sun/star/frame/XController.hpp>
 #include <com/sun/star/frame/XDispatchProvider.hpp>
@@ -336,6 +337,42 @@ TEST(LiveCheck, HighlightsAreNeverSavedIntoTheFile) {
             EXPECT_EQ(conditionalFormats(byNameOrThrow(reopened, "Customers")), own);
             close(reopened);
         }
+        close(doc);
+    });
+}
+
+// Highlights are view state (issue 29): a check and the live updates of its marks add no undo
+// step of their own and leave the user's steps as they were; one undo takes back what was
+// typed, and its marks follow the findings.
+TEST(LiveCheck, HighlightsAreNoUndoStepsAndTheUsersStepsStay) {
+    unoGuard([&] {
+        const auto doc = newSpreadsheet(true);  // Calc's undo of typing needs a view
+        toolkit()->insertTemplates(component(doc), "en");
+        const auto customers = byNameOrThrow(doc, "Customers");
+        const int own = conditionalFormats(customers);
+        type(doc, customers, "C2", "Acme");  // a row with blank required cells
+        const auto undo =
+            Reference<css::document::XUndoManagerSupplier>(doc, UNO_QUERY_THROW)->getUndoManager();
+        const auto titles = [&] {
+            std::vector<std::string> out;
+            for (const auto& t : undo->getAllUndoActionTitles()) out.push_back(toUtf8(t));
+            return out;
+        };
+        const auto typed = titles();
+        ASSERT_FALSE(typed.empty());
+        toolkit3()->checkWorkbook(component(doc));
+        EXPECT_GT(conditionalFormats(customers), own);
+        EXPECT_EQ(titles(), typed);
+        toolkit3()->checkWorkbook(component(doc));  // a rerun: the same marks, no step
+        EXPECT_EQ(titles(), typed);
+        type(doc, customers, "C3", "Beta");  // a second row, marked as it is checked
+        EXPECT_GE(waitFor([&] { return has(doc, "Customers.A3", "REQUIRED Customers.A3"); }), 0);
+        EXPECT_EQ(titles().size(), typed.size() + 1);  // the typing, nothing more
+        dispatch(doc, ".uno:Undo");
+        EXPECT_GE(waitFor([&] { return findings(doc, "Customers.A3:Z3").empty(); }), 0);
+        EXPECT_EQ(titles(), typed);
+        EXPECT_EQ(textOf(customers, "C2"), "Acme");
+        Reference<css::util::XModifiable>(doc, UNO_QUERY_THROW)->setModified(false);
         close(doc);
     });
 }

@@ -115,12 +115,16 @@ std::vector<CellValue> rowOf(const IncrementalCheck& check, std::size_t sheet, i
 
 }  // namespace
 
+// Odd seeds record the dependencies with the first check; even ones leave them to the first
+// edit (as after Validate's report), which works them out of the rows as they were checked.
 TEST(IncrementalCheck, AgreesWithAFullCheckAfterEveryRandomEdit) {
     for (unsigned seed = 1; seed <= 8; ++seed) {
         std::mt19937 random(seed);
         Workbook w = randomWorkbook(random, 12);
         const auto pools = w.pools;
-        IncrementalCheck check(std::move(w.sheets), options());
+        const bool recordFirst = seed % 2 == 1;
+        IncrementalCheck check(std::move(w.sheets), options(), recordFirst);
+        EXPECT_EQ(check.dependenciesReady(), recordFirst);
         ASSERT_EQ(described(check.findings()),
                   described(validateWorkbook(check.sheets(), options()).findings));
         for (int step = 0; step < 120; ++step) {

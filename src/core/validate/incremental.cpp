@@ -5,22 +5,28 @@
 
 namespace dealsheet {
 
-// Collects what the validator tells, by row.
+// Collects what the validator tells, by row, with the groups' names turned into numbers.
 class IncrementalCheck::Recorder final : public RowDependencies {
   public:
-    explicit Recorder(const IncrementalCheck& check) : check_(check) {}
+    explicit Recorder(IncrementalCheck& check) : check_(check) {}
     void note(const std::string& sheet, int sheetRow, std::string group, Role role) override {
-        const int index = check_.sheetIndex(sheet);
-        if (index < 0) return;
-        auto& list = byRow[{static_cast<std::size_t>(index), sheetRow}];
-        for (const auto& d : list)
-            if (d.group == group && d.role == role) return;
-        list.push_back({std::move(group), role});
+        if (lastSheet_ != &sheet && (lastSheet_ == nullptr || *lastSheet_ != sheet)) {
+            lastIndex_ = check_.sheetIndex(sheet);
+            lastSheet_ = &sheet;
+        }
+        if (lastIndex_ < 0) return;
+        const RowId row{static_cast<std::size_t>(lastIndex_), sheetRow};
+        auto& list = byRow[row];
+        const Dependency dependency{check_.groupId(std::move(group)), role};
+        if (std::find(list.begin(), list.end(), dependency) == list.end())
+            list.push_back(dependency);
     }
-    std::map<RowId, std::vector<Dependency>> byRow;
+    DependencyMap byRow;
 
   private:
-    const IncrementalCheck& check_;
+    IncrementalCheck& check_;
+    const std::string* lastSheet_ = nullptr;  // the rows of one sheet come together
+    int lastIndex_ = -1;
 };
 
 namespace {
@@ -40,7 +46,8 @@ void widen(std::vector<T>& row, std::size_t width, T blank) {
 
 }  // namespace
 
-IncrementalCheck::IncrementalCheck(Sheets sheets, ValidationOptions options)
+IncrementalCheck::IncrementalCheck(Sheets sheets, ValidationOptions options,
+                                   bool recordDependencies)
     : sheets_(std::move(sheets)), options_(std::move(options)) {
     // Columns are located once, on the whole sheet, so a cut of it reads them the same way.
     for (auto& [schema, data] : sheets_) {
@@ -49,7 +56,7 @@ IncrementalCheck::IncrementalCheck(Sheets sheets, ValidationOptions options)
         data.columnOf = located.columnOf;
         data.lang = located.lang;
     }
-    checkAll();
+    checkAll(recordDependencies);
 }
 
 IncrementalCheck::~IncrementalCheck() = default;
@@ -67,10 +74,20 @@ std::vector<Finding> IncrementalCheck::findings() const {
     return all;
 }
 
-void IncrementalCheck::checkAll() {
+void IncrementalCheck::checkAll(bool recordDependencies) {
+    dependencies_.clear();
+    groupIds_.clear();
+    groups_.clear();
+    dependenciesReady_ = false;
+    std::size_t rows = 0;
+    for (const auto& [schema, data] : sheets_) rows += static_cast<std::size_t>(data.rowCount());
     Recorder recorder(*this);
     ValidationOptions options = options_;
-    options.dependencies = &recorder;
+    if (recordDependencies) {
+        recorder.byRow.reserve(rows);  // no rehashing
+        groupIds_.reserve(rows * 2);
+        options.dependencies = &recorder;
+    }
     ValidationResult result = validateWorkbook(sheets_, options);
     findings_.clear();
     for (auto& f : result.findings) {
@@ -79,9 +96,30 @@ void IncrementalCheck::checkAll() {
     }
     count_ = result.findings.size();
     checked_ = std::move(result.checked);
-    dependencies_.clear();
-    groups_.clear();
+    if (!recordDependencies) return;
     for (auto& [row, list] : recorder.byRow) remember(row, std::move(list));
+    dependenciesReady_ = true;
+}
+
+void IncrementalCheck::prepareDependencies() {
+    if (dependenciesReady_) return;
+    std::size_t rows = 0;
+    for (const auto& [schema, data] : sheets_) rows += static_cast<std::size_t>(data.rowCount());
+    Recorder recorder(*this);
+    recorder.byRow.reserve(rows);
+    groupIds_.reserve(rows * 2);
+    ValidationOptions options = options_;
+    options.dependencies = &recorder;
+    validateWorkbook(sheets_, options);  // the same findings as the kept ones: only the notes
+    for (auto& [row, list] : recorder.byRow) remember(row, std::move(list));
+    dependenciesReady_ = true;
+}
+
+int IncrementalCheck::groupId(std::string&& name) {
+    const auto [it, added] =
+        groupIds_.try_emplace(std::move(name), static_cast<int>(groups_.size()));
+    if (added) groups_.emplace_back();
+    return it->second;
 }
 
 int IncrementalCheck::dataRowOf(std::size_t sheet, int sheetRow) const {
@@ -134,11 +172,12 @@ void IncrementalCheck::forgetDependencies(const RowId& row) {
     const auto it = dependencies_.find(row);
     if (it == dependencies_.end()) return;
     for (const auto& d : it->second) {
-        const auto group = groups_.find(d.group);
-        if (group == groups_.end()) continue;
-        (d.role == RowDependencies::Role::Member ? group->second.members : group->second.readers)
-            .erase(row);
-        if (group->second.members.empty() && group->second.readers.empty()) groups_.erase(group);
+        Group& group = groups_[static_cast<std::size_t>(d.group)];
+        auto& rows = d.role == RowDependencies::Role::Member ? group.members : group.readers;
+        const auto at = std::find(rows.begin(), rows.end(), row);
+        if (at == rows.end()) continue;
+        *at = rows.back();
+        rows.pop_back();
     }
     dependencies_.erase(it);
 }
@@ -146,8 +185,8 @@ void IncrementalCheck::forgetDependencies(const RowId& row) {
 void IncrementalCheck::remember(const RowId& row, std::vector<Dependency> dependencies) {
     if (dependencies.empty()) return;
     for (const auto& d : dependencies) {
-        Group& group = groups_[d.group];
-        (d.role == RowDependencies::Role::Member ? group.members : group.readers).insert(row);
+        Group& group = groups_[static_cast<std::size_t>(d.group)];
+        (d.role == RowDependencies::Role::Member ? group.members : group.readers).push_back(row);
     }
     dependencies_[row] = std::move(dependencies);
 }
@@ -179,6 +218,7 @@ FindingsDelta IncrementalCheck::replaceFindings(const std::set<RowId>& rows,
 }
 
 FindingsDelta IncrementalCheck::apply(const std::vector<RowEdit>& edits) {
+    prepareDependencies();  // of the rows as they were checked, before the edits go in
     std::set<RowId> edited;
     for (const auto& edit : edits) {
         if (edit.sheet >= sheets_.size() || edit.sheetRow < 0) continue;
@@ -227,10 +267,9 @@ FindingsDelta IncrementalCheck::apply(const std::vector<RowEdit>& edits) {
     const auto addGroupOf = [&](const std::vector<Dependency>& list) {
         for (const auto& d : list) {
             if (d.role != RowDependencies::Role::Member) continue;  // a reader changes no one
-            const auto group = groups_.find(d.group);
-            if (group == groups_.end()) continue;
-            recheck.insert(group->second.members.begin(), group->second.members.end());
-            recheck.insert(group->second.readers.begin(), group->second.readers.end());
+            const Group& group = groups_[static_cast<std::size_t>(d.group)];
+            recheck.insert(group.members.begin(), group.members.end());
+            recheck.insert(group.readers.begin(), group.readers.end());
         }
     };
     for (const auto& row : edited) {
@@ -247,9 +286,8 @@ FindingsDelta IncrementalCheck::apply(const std::vector<RowEdit>& edits) {
         const auto it = dependencies_.find(row);
         if (it == dependencies_.end()) continue;
         for (const auto& d : it->second) {
-            const auto group = groups_.find(d.group);
-            if (group != groups_.end())
-                context.insert(group->second.members.begin(), group->second.members.end());
+            const Group& group = groups_[static_cast<std::size_t>(d.group)];
+            context.insert(group.members.begin(), group.members.end());
         }
     }
     ValidationResult result = checkRows(context, nullptr);
@@ -270,7 +308,7 @@ FindingsDelta IncrementalCheck::replaceSheet(std::size_t sheet, SheetData data) 
     data.columnOf = located.columnOf;
     data.lang = located.lang;
     sheets_[sheet].second = std::move(data);
-    checkAll();
+    checkAll(dependenciesReady_);
     std::vector<Finding> fresh = findings();
     std::sort(old.begin(), old.end(), before);
     std::sort(fresh.begin(), fresh.end(), before);

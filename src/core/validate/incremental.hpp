@@ -14,6 +14,7 @@
 #pragma once
 
 #include <cstddef>
+#include <functional>
 #include <map>
 #include <memory>
 #include <set>
@@ -46,8 +47,10 @@ class IncrementalCheck {
   public:
     using Sheets = std::vector<std::pair<const SheetSchema*, SheetData>>;
 
-    // Checks `sheets` in full (as validateWorkbook does) and keeps them.
-    IncrementalCheck(Sheets sheets, ValidationOptions options);
+    // Checks `sheets` in full (as validateWorkbook does) and keeps them. Without
+    // `recordDependencies` the rows' dependencies are worked out later (prepareDependencies),
+    // so a check nobody will type after (Validate as a macro) does not pay for them.
+    IncrementalCheck(Sheets sheets, ValidationOptions options, bool recordDependencies = true);
     ~IncrementalCheck();
     IncrementalCheck(const IncrementalCheck&) = delete;
     IncrementalCheck& operator=(const IncrementalCheck&) = delete;
@@ -67,6 +70,11 @@ class IncrementalCheck {
     // The index of a checked sheet by name, or -1.
     int sheetIndex(const std::string& name) const;
 
+    // Works out every row's dependencies (what a full check with them recorded costs, about
+    // as much again as the check); apply() does it first when it has not been done.
+    void prepareDependencies();
+    bool dependenciesReady() const { return dependenciesReady_; }
+
     // Rows whose cells changed (rows beyond the data are added to it; the header row is not
     // an edit: replaceSheet it). Rechecks them and their dependents.
     FindingsDelta apply(const std::vector<RowEdit>& edits);
@@ -83,19 +91,31 @@ class IncrementalCheck {
         }
         bool operator==(const RowId& o) const { return sheet == o.sheet && row == o.row; }
     };
+    struct RowIdHash {
+        std::size_t operator()(const RowId& id) const {
+            return std::hash<std::size_t>()(id.sheet * 0x9E3779B97F4A7C15ull ^
+                                            static_cast<std::size_t>(id.row));
+        }
+    };
+    // A group's rows in no order (a group is looked up whole); a row is in a list once.
     struct Group {
-        std::set<RowId> members, readers;
+        std::vector<RowId> members, readers;
     };
+    // The validator names groups with strings; they are kept as numbers (groupIds_), since
+    // a full check of 100,000 + 100,000 rows tells about 400,000 of them.
     struct Dependency {
-        std::string group;
+        int group;
         RowDependencies::Role role;
+        bool operator==(const Dependency& o) const { return group == o.group && role == o.role; }
     };
+    using DependencyMap = std::unordered_map<RowId, std::vector<Dependency>, RowIdHash>;
     class Recorder;
 
-    void checkAll();
+    void checkAll(bool recordDependencies);
     ValidationResult checkRows(const std::set<RowId>& rows, Recorder* recorder) const;
     void forgetDependencies(const RowId& row);
     void remember(const RowId& row, std::vector<Dependency> dependencies);
+    int groupId(std::string&& name);
     FindingsDelta replaceFindings(const std::set<RowId>& rows, std::vector<Finding> fresh);
     int dataRowOf(std::size_t sheet, int sheetRow) const;
 
@@ -104,8 +124,10 @@ class IncrementalCheck {
     std::map<RowId, std::vector<Finding>> findings_;  // by row (the header row's too)
     std::size_t count_ = 0;
     std::vector<SheetSummary> checked_;
-    std::map<RowId, std::vector<Dependency>> dependencies_;
-    std::unordered_map<std::string, Group> groups_;
+    DependencyMap dependencies_;
+    std::unordered_map<std::string, int> groupIds_;
+    std::vector<Group> groups_;  // by group id
+    bool dependenciesReady_ = false;
 };
 
 }  // namespace dealsheet

@@ -18,16 +18,12 @@
 #include <com/sun/star/document/DocumentEvent.hpp>
 #include <com/sun/star/document/XDocumentEventBroadcaster.hpp>
 #include <com/sun/star/document/XDocumentEventListener.hpp>
-#include <com/sun/star/document/XUndoManager.hpp>
-#include <com/sun/star/document/XUndoManagerSupplier.hpp>
 #include <com/sun/star/lang/XComponent.hpp>
 #include <com/sun/star/lang/XEventListener.hpp>
 #include <com/sun/star/sheet/CellFlags.hpp>
 #include <com/sun/star/sheet/FormulaResult.hpp>
 #include <com/sun/star/sheet/XCellRangeAddressable.hpp>
 #include <com/sun/star/sheet/XCellRangesQuery.hpp>
-#include <com/sun/star/sheet/XConditionalFormat.hpp>
-#include <com/sun/star/sheet/XConditionalFormats.hpp>
 #include <com/sun/star/sheet/XSheetCellRanges.hpp>
 #include <com/sun/star/table/XCellRange.hpp>
 #include <com/sun/star/util/XChangesListener.hpp>
@@ -174,33 +170,23 @@ void postToObservers(const Reference<css::frame::XModel>& model) {
 
 const std::vector<std::string> kMarkStyleNames{kStyleErrorMark.name, kStyleWarningMark.name};
 
-// Keeps DealSheet's highlights from becoming undo steps of their own: a mark update joins the
-// user's edit that caused it (a hidden undo context), so one undo takes back the edit and its
-// marks, and never a mark alone. Calc records conditional formats for undo whatever the undo
-// manager's lock says, and switching the document's IsUndoEnabled off empties the user's undo
-// stack. With nothing on the stack yet the marks are recorded as they are. Closed on every path.
-class UndoPause {
+// Defers Calc's repaints to the end of a bulk change (every mark would repaint its area).
+class ControllersLocked {
   public:
-    explicit UndoPause(const Reference<css::sheet::XSpreadsheetDocument>& doc) {
-        try {
-            const Reference<css::document::XUndoManagerSupplier> supplier(doc, UNO_QUERY);
-            if (supplier.is()) undo_ = supplier->getUndoManager();
-            if (undo_.is()) undo_->enterHiddenUndoContext();
-        } catch (const css::uno::Exception&) {
-            undo_.clear();  // an empty undo stack has nothing to join
-        }
+    explicit ControllersLocked(const Reference<css::frame::XModel>& model) : model_(model) {
+        if (model_.is()) model_->lockControllers();
     }
-    ~UndoPause() {
+    ~ControllersLocked() {
         try {
-            if (undo_.is()) undo_->leaveUndoContext();
+            if (model_.is()) model_->unlockControllers();
         } catch (...) {
         }
     }
-    UndoPause(const UndoPause&) = delete;
-    UndoPause& operator=(const UndoPause&) = delete;
+    ControllersLocked(const ControllersLocked&) = delete;
+    ControllersLocked& operator=(const ControllersLocked&) = delete;
 
   private:
-    Reference<css::document::XUndoManager> undo_;
+    Reference<css::frame::XModel> model_;
 };
 
 // Marks DealSheet's own writes, so the modify events they cause are not taken for edits.
@@ -215,86 +201,11 @@ class OwnWrites {
     const void* key_;
 };
 
-// Vertical runs of cells of one column.
-std::vector<css::table::CellRangeAddress> columnRuns(int column, std::vector<int> rows) {
-    std::sort(rows.begin(), rows.end());
-    rows.erase(std::unique(rows.begin(), rows.end()), rows.end());
-    std::vector<css::table::CellRangeAddress> runs;
-    for (int row : rows) {
-        if (!runs.empty() && runs.back().EndRow + 1 == row) {
-            runs.back().EndRow = row;
-            continue;
-        }
-        css::table::CellRangeAddress a;
-        a.StartColumn = a.EndColumn = column;
-        a.StartRow = a.EndRow = row;
-        runs.push_back(a);
-    }
-    return runs;
-}
-
-// Rebuilds the highlights of some columns of one sheet from `findings` (all the sheet's
-// findings in those columns): their old formats go, one format per column and severity comes.
+// Brings the highlights of some columns of one sheet in line with `findings` (all the sheet's
+// findings in those columns): only the formats whose cells changed are replaced.
 void remarkColumns(const Reference<css::sheet::XSpreadsheetDocument>& doc, const std::string& name,
                    const std::set<int>& columns, const std::vector<const Finding*>& findings) {
-    const auto sheet = sheetByName(doc, name);
-    Reference<css::sheet::XConditionalFormats> formats(
-        Reference<css::beans::XPropertySet>(sheet, UNO_QUERY_THROW)
-            ->getPropertyValue("ConditionalFormats"),
-        UNO_QUERY_THROW);
-    std::vector<css::table::CellRangeAddress> owned;  // the user's formats: never painted over
-    std::vector<sal_Int32> stale;
-    for (const auto& format : formats->getConditionalFormats()) {
-        bool ours = format->getCount() > 0;
-        for (sal_Int32 i = 0; i < format->getCount() && ours; ++i) {
-            Reference<css::beans::XPropertySet> entry(format->getByIndex(i), UNO_QUERY);
-            rtl::OUString style;
-            if (entry.is()) entry->getPropertyValue("StyleName") >>= style;
-            ours = std::find(kMarkStyleNames.begin(), kMarkStyleNames.end(), toUtf8(style)) !=
-                   kMarkStyleNames.end();
-        }
-        Reference<css::sheet::XSheetCellRanges> ranges(
-            Reference<css::beans::XPropertySet>(format, UNO_QUERY_THROW)->getPropertyValue("Range"),
-            UNO_QUERY);
-        const auto addresses = ranges.is() ? ranges->getRangeAddresses()
-                                           : css::uno::Sequence<css::table::CellRangeAddress>();
-        if (!ours) {
-            for (const auto& a : addresses) owned.push_back(a);
-            continue;
-        }
-        bool inColumns = addresses.getLength() > 0;
-        for (const auto& a : addresses)
-            inColumns = inColumns && a.StartColumn == a.EndColumn && columns.count(a.StartColumn);
-        if (!inColumns) continue;
-        sal_Int32 id = -1;
-        Reference<css::beans::XPropertySet>(format, UNO_QUERY_THROW)->getPropertyValue("ID") >>= id;
-        stale.push_back(id);
-    }
-    for (sal_Int32 id : stale) formats->removeByID(id);
-    std::map<int, std::pair<std::vector<int>, std::vector<int>>> byColumn;
-    std::set<std::pair<int, int>> errorCells;
-    for (const auto* f : findings)
-        if (f->severity == Severity::Error) errorCells.insert({f->column, f->row});
-    const auto covered = [&](int column, int row) {
-        for (const auto& a : owned)
-            if (column >= a.StartColumn && column <= a.EndColumn && row >= a.StartRow &&
-                row <= a.EndRow)
-                return true;
-        return false;
-    };
-    for (const auto* f : findings) {
-        if (f->rule == "MISSING_COLUMN" || covered(f->column, f->row)) continue;
-        auto& [errors, warnings] = byColumn[f->column];
-        if (f->severity == Severity::Error)
-            errors.push_back(f->row);
-        else if (!errorCells.count({f->column, f->row}))
-            warnings.push_back(f->row);
-    }
-    for (const auto& [column, lists] : byColumn)
-        for (const auto& [rows, style] : {std::pair{&lists.first, kStyleErrorMark.name},
-                                          {&lists.second, kStyleWarningMark.name}})
-            if (!rows->empty())
-                addConditionalFormat(doc, sheet, columnRuns(column, *rows), {{"1", style}});
+    syncMarks(doc, sheetByName(doc, name), findings, &columns);
 }
 
 Reference<css::uno::XComponentContext> officeContext() {
@@ -521,7 +432,7 @@ void restoreAllMarks(const Reference<css::frame::XModel>& model) {
     if (!doc.is() || !findings || findings->empty()) return;
     {
         const OwnWrites own(model);
-        const UndoPause undo(doc);
+        const MarksUnrecorded unrecorded(doc);
         std::map<std::string, std::pair<std::set<int>, std::vector<const Finding*>>> bySheet;
         for (const auto& f : *findings) {
             bySheet[f.sheet].first.insert(f.column);
@@ -536,6 +447,45 @@ void restoreAllMarks(const Reference<css::frame::XModel>& model) {
     }
     // The marks are not the user's change: a just-saved document stays saved.
     if (modifiable.is() && !wasModified) modifiable->setModified(false);
+}
+
+// Works out the current check's row dependencies on the office's thread, once it is idle.
+class PrepareDependencies : public cppu::WeakImplHelper1<css::awt::XCallback> {
+  public:
+    explicit PrepareDependencies(const Reference<css::frame::XModel>& model) : model_(model) {}
+    void SAL_CALL notify(const Any&) override {
+        try {
+            const Reference<css::frame::XModel> model(model_);
+            if (!model.is()) return;
+            std::shared_ptr<IncrementalCheck> incremental;
+            {
+                Store& s = store();
+                const std::lock_guard<std::recursive_mutex> lock(s.mutex);
+                const auto it = s.documents.find(keyOf(model));
+                if (it == s.documents.end() || !it->second.live) return;
+                incremental = it->second.incremental;
+            }
+            // Edits are applied on this thread too, so nothing else touches it meanwhile.
+            if (incremental) incremental->prepareDependencies();
+        } catch (...) {
+            // The first edit works them out instead.
+        }
+    }
+
+  private:
+    css::uno::WeakReference<css::frame::XModel> model_;
+};
+
+void prepareLater(const Reference<css::frame::XModel>& model) {
+    Reference<css::uno::XComponentContext> context;
+    {
+        Store& s = store();
+        const std::lock_guard<std::recursive_mutex> lock(s.mutex);
+        context = s.context;
+    }
+    if (context.is())
+        css::awt::AsyncCallback::create(context)->addCallback(new PrepareDependencies(model),
+                                                              Any());
 }
 
 class RestoreMarks : public cppu::WeakImplHelper1<css::awt::XCallback> {
@@ -623,15 +573,19 @@ void stopListening(DocumentCheck& entry, const Reference<css::frame::XModel>& mo
     entry.pending.clear();
 }
 
+// `all` is the check's findings in the incremental check's order, when there is no `extra`
+// (kept as the snapshot without copying them again).
 void recordFullCheck(const Reference<css::frame::XModel>& model,
                      std::shared_ptr<IncrementalCheck> incremental, std::vector<Finding> extra,
-                     ReportBasis basis) {
+                     std::vector<Finding> all, ReportBasis basis) {
     {
         Store& s = store();
         const std::lock_guard<std::recursive_mutex> lock(s.mutex);
         DocumentCheck& entry = entryOf(s, model);
         watchSaves(entry, model);
-        entry.findings = snapshotOf(*incremental, extra);
+        entry.findings = extra.empty() && all.size() == incremental->findingCount()
+                             ? std::make_shared<const std::vector<Finding>>(std::move(all))
+                             : snapshotOf(*incremental, extra);
         entry.incremental = std::move(incremental);
         entry.extraSheets.clear();
         entry.basis = std::move(basis);
@@ -730,7 +684,7 @@ void publish(const Reference<css::frame::XModel>& model,
             if (it != columns.end() && it->second.count(f.column)) bySheet[f.sheet].push_back(&f);
         });
         const OwnWrites own(model);
-        const UndoPause undo(doc);
+        const MarksUnrecorded unrecorded(doc);
         for (const auto& [name, set] : columns) {
             try {
                 ensureCellStyle(doc, kStyleErrorMark);
@@ -914,7 +868,7 @@ CommandOutcome runFullCheck(const Reference<css::uno::XComponentContext>& contex
     PhaseTimes times(report ? "validate" : "check");
     const Lang uiLang = officeLanguage(context);
     CommandOutcome outcome;
-    const WorkbookView workbook = readWorkbook(doc, {}, &times);
+    WorkbookView workbook = readWorkbook(doc, {}, &times);
     const auto& plans = workbook.plans;
     if (std::none_of(plans.begin(), plans.end(), [](const SheetPlan& p) { return p.schema; })) {
         outcome.message = msg::kNoSheetRecognised.in(uiLang);
@@ -925,7 +879,10 @@ CommandOutcome runFullCheck(const Reference<css::uno::XComponentContext>& contex
         contextOf(Reference<css::beans::XPropertySet>(doc, UNO_QUERY));
     const ValidationOptions options{functionContext.dates, functionContext.dates.todaySerial(),
                                     readDocumentSettings(doc)};
-    auto incremental = std::make_shared<IncrementalCheck>(workbook.sheets, options);
+    // The rows' dependencies (live checking's bookkeeping) are worked out after the check,
+    // when the office is idle, or at the first edit; never on the check's own time.
+    auto incremental = std::make_shared<IncrementalCheck>(std::move(workbook.sheets), options,
+                                                          /*recordDependencies=*/false);
     ValidationResult result;
     result.findings = incremental->findings();
     result.checked = incremental->checked();
@@ -958,18 +915,28 @@ CommandOutcome runFullCheck(const Reference<css::uno::XComponentContext>& contex
     {
         const OwnWrites own(model);
         const RowHeightPause heights(doc);
-        UndoScope undo(doc, std::string(msg::kValidateTitle.in(uiLang)), [&] {
-            clearReportAndMarks(doc);  // never leave half a report or half the marks
-        });
-        clearReportAndMarks(doc);
-        times.mark("clear");
-        input.marks = markFindings(doc, result.findings, &times);
-        times.mark("mark");
-        if (report) {
-            outcome.milliseconds = writeReport(doc, input, times);
-            times.mark("report");
+        {
+            // Highlights are view state, never an undo step (MarksUnrecorded); painted once.
+            const ControllersLocked painting(model);
+            const MarksUnrecorded unrecorded(doc);
+            input.marks = markFindings(doc, result.findings, &times);
         }
-        undo.commit();
+        times.mark("mark");
+        const auto names = sheetNames(doc);
+        const bool previousReport = std::any_of(
+            names.begin(), names.end(), [&](const auto& name) { return isReportSheet(doc, name); });
+        // The report (written, or a previous one removed) is the user's undo step.
+        if (report || previousReport) {
+            UndoScope undo(doc, std::string(msg::kValidateTitle.in(uiLang)),
+                           [&] { clearReport(doc); });  // never leave half a report
+            clearReport(doc);
+            times.mark("clear");
+            if (report) {
+                outcome.milliseconds = writeReport(doc, input, times);
+                times.mark("report");
+            }
+            undo.commit();
+        }
     }
     times.mark("close");
     if (!report)
@@ -985,10 +952,16 @@ CommandOutcome runFullCheck(const Reference<css::uno::XComponentContext>& contex
                     std::to_string(result.warnings)),
         std::to_string(outcome.milliseconds));
     recordFullCheck(model, std::move(incremental), extra,
+                    extra.empty() ? std::move(result.findings) : std::vector<Finding>{},
                     ReportBasis{plans, workbook.recognitions, workbook.skipped,
                                 options.settings.problems, result.checked, input.marks});
     // Live checking starts at the first check (Settings 实时校验 / Live checking).
-    if (options.settings.word("liveChecking") != "off") setLiveChecking(context, doc, true);
+    if (options.settings.word("liveChecking") != "off") {
+        setLiveChecking(context, doc, true);
+        // Someone is about to type (checkWorkbook, Validate in a window): ready for it. After
+        // Validate's report (a macro's, mostly) the first edit works them out.
+        if (!report) prepareLater(model);
+    }
     return outcome;
 }
 

@@ -4,12 +4,18 @@
 #include <chrono>
 #include <ctime>
 #include <map>
+#include <set>
+#include <tuple>
 
 #include <com/sun/star/awt/FontWeight.hpp>
 #include <com/sun/star/container/XIndexAccess.hpp>
+#include <com/sun/star/document/XUndoManagerSupplier.hpp>
 #include <com/sun/star/sheet/ConditionFormatOperator.hpp>
 #include <com/sun/star/sheet/FillDirection.hpp>
 #include <com/sun/star/sheet/XCellSeries.hpp>
+#include <com/sun/star/sheet/XConditionalFormat.hpp>
+#include <com/sun/star/sheet/XConditionalFormats.hpp>
+#include <com/sun/star/sheet/XSheetCellRanges.hpp>
 #include <com/sun/star/sheet/XUnnamedDatabaseRanges.hpp>
 #include <com/sun/star/table/CellRangeAddress.hpp>
 #include <com/sun/star/table/XColumnRowRange.hpp>
@@ -114,78 +120,236 @@ int clearReportAndMarks(const Reference<css::sheet::XSpreadsheetDocument>& doc) 
     return removed;
 }
 
+MarksUnrecorded::MarksUnrecorded(const Reference<css::sheet::XSpreadsheetDocument>& doc) {
+    try {
+        document_.set(doc, css::uno::UNO_QUERY);
+        bool undoEnabled = false;
+        if (document_.is()) document_->getPropertyValue("IsUndoEnabled") >>= undoEnabled;
+        if (!undoEnabled) return;  // nothing is recorded anyway
+        const Reference<css::document::XUndoManagerSupplier> supplier(doc, css::uno::UNO_QUERY);
+        if (supplier.is()) undo_ = supplier->getUndoManager();
+        // A locked manager ignores a new context: switching undo off would then empty the
+        // user's own stack.
+        if (!undo_.is() || undo_->isLocked()) return;
+        undo_->enterUndoContext("DealSheet highlights");
+        contextOpen_ = true;
+        document_->setPropertyValue("IsUndoEnabled", Any(false));
+        undoSwitchedOff_ = true;
+    } catch (const css::uno::Exception&) {
+        // The marks are then recorded as before.
+    }
+}
+
+MarksUnrecorded::~MarksUnrecorded() {
+    try {
+        if (undoSwitchedOff_) document_->setPropertyValue("IsUndoEnabled", Any(true));
+    } catch (...) {
+    }
+    try {
+        if (contextOpen_) undo_->leaveUndoContext();
+    } catch (...) {
+    }
+}
+
+namespace {
+
+// At most this many mark formats per column and severity: an edit adds a small format for
+// the cells it marks instead of rebuilding the column's (Calc rebuilds a format's cell
+// attributes whole, and a column can hold 50,000 runs); beyond it the column is one format again.
+constexpr std::size_t kMarksPerColumn = 16;
+
+// One conditional format of DealSheet's own on a sheet, as it stands.
+struct ExistingMark {
+    sal_Int32 id = -1;
+    std::string style;  // empty when its entries do not name one mark style
+    std::vector<css::table::CellRangeAddress> ranges;
+};
+
+auto rangeKey(const css::table::CellRangeAddress& r) {
+    return std::make_tuple(r.StartColumn, r.StartRow, r.EndColumn, r.EndRow);
+}
+
+// Whether every cell of `mark` (vertical runs of one column) is among `rows` (sorted, unique);
+// then its cells are flagged in `shown`.
+bool showsOnlyWanted(const ExistingMark& mark, const std::vector<int>& rows,
+                     std::vector<bool>& shown) {
+    std::vector<std::pair<std::size_t, std::size_t>> spans;
+    for (const auto& run : mark.ranges) {
+        const auto first = std::lower_bound(rows.begin(), rows.end(), run.StartRow);
+        const auto length = static_cast<std::size_t>(run.EndRow - run.StartRow) + 1;
+        const auto at = static_cast<std::size_t>(first - rows.begin());
+        if (first == rows.end() || *first != run.StartRow || at + length > rows.size() ||
+            rows[at + length - 1] != run.EndRow)
+            return false;
+        spans.emplace_back(at, length);
+    }
+    for (const auto& [at, length] : spans)
+        std::fill(shown.begin() + static_cast<std::ptrdiff_t>(at),
+                  shown.begin() + static_cast<std::ptrdiff_t>(at + length), true);
+    return true;
+}
+
+}  // namespace
+
+int syncMarks(const Reference<css::sheet::XSpreadsheetDocument>& doc,
+              const Reference<css::sheet::XSpreadsheet>& sheet,
+              const std::vector<const Finding*>& findings, const std::set<int>* columns) {
+    Reference<css::sheet::XConditionalFormats> formats(
+        Reference<css::beans::XPropertySet>(sheet, UNO_QUERY_THROW)
+            ->getPropertyValue("ConditionalFormats"),
+        UNO_QUERY_THROW);
+    std::vector<ExistingMark> ours;
+    std::vector<css::table::CellRangeAddress> others;  // the user's formats: never painted over
+    for (const auto& format : formats->getConditionalFormats()) {
+        bool mine = format->getCount() > 0;
+        std::string style;
+        for (sal_Int32 i = 0; i < format->getCount() && mine; ++i) {
+            Reference<css::beans::XPropertySet> entry(format->getByIndex(i), css::uno::UNO_QUERY);
+            rtl::OUString name;
+            if (entry.is()) {
+                try {
+                    entry->getPropertyValue("StyleName") >>= name;
+                } catch (const css::uno::Exception&) {
+                }
+            }
+            const std::string utf8 = toUtf8(name);
+            mine = std::find(kMarkStyles.begin(), kMarkStyles.end(), utf8) != kMarkStyles.end();
+            style = i == 0 ? utf8 : std::string();
+        }
+        const Reference<css::beans::XPropertySet> properties(format, UNO_QUERY_THROW);
+        Reference<css::sheet::XSheetCellRanges> ranges(properties->getPropertyValue("Range"),
+                                                       css::uno::UNO_QUERY);
+        const auto addresses = ranges.is() ? ranges->getRangeAddresses()
+                                           : css::uno::Sequence<css::table::CellRangeAddress>();
+        if (!mine) {
+            for (const auto& a : addresses) others.push_back(a);
+            continue;
+        }
+        ExistingMark mark;
+        properties->getPropertyValue("ID") >>= mark.id;
+        mark.style = style;
+        mark.ranges.assign(addresses.begin(), addresses.end());
+        std::sort(mark.ranges.begin(), mark.ranges.end(),
+                  [](const auto& a, const auto& b) { return rangeKey(a) < rangeKey(b); });
+        // With `columns`, a mark of other columns (or of several) is not this update's.
+        bool inColumns = !mark.ranges.empty();
+        for (const auto& a : mark.ranges)
+            inColumns = inColumns && a.StartColumn == a.EndColumn && columns &&
+                        columns->count(a.StartColumn);
+        if (columns && !inColumns) continue;
+        ours.push_back(std::move(mark));
+    }
+
+    // What the findings ask for, by column and severity (a cell with an error and a warning
+    // shows the error), except where the user's own format would be replaced.
+    std::set<std::pair<int, int>> errorCells;
+    for (const auto* f : findings)
+        if (f->severity == Severity::Error) errorCells.insert({f->column, f->row});
+    const auto covered = [&](int column, int row) {
+        for (const auto& a : others)
+            if (column >= a.StartColumn && column <= a.EndColumn && row >= a.StartRow &&
+                row <= a.EndRow)
+                return true;
+        return false;
+    };
+    std::map<std::pair<int, std::string>, std::vector<int>> wanted;  // rows by column, style
+    int skipped = 0;
+    for (const auto* f : findings) {
+        if (f->rule == "MISSING_COLUMN" || f->rule == "AMBIGUOUS_COLUMN") continue;
+        if (columns && !columns->count(f->column)) continue;
+        const bool error = f->severity == Severity::Error;
+        if (!error && errorCells.count({f->column, f->row})) continue;
+        if (covered(f->column, f->row)) {
+            ++skipped;
+            continue;
+        }
+        wanted[{f->column, error ? kStyleErrorMark.name : kStyleWarningMark.name}].push_back(
+            f->row);
+    }
+    // A mark that shows only wanted cells stays (a rerun with the same findings touches
+    // nothing, a finding that appears adds a small format); a mark with a cell no longer wanted
+    // goes, and the wanted cells no mark shows get a format of their own.
+    std::map<std::pair<int, std::string>, std::vector<std::size_t>> byColumn;
+    for (std::size_t i = 0; i < ours.size(); ++i) {
+        const auto& ranges = ours[i].ranges;
+        const bool oneColumn =
+            !ours[i].style.empty() && !ranges.empty() &&
+            std::all_of(ranges.begin(), ranges.end(), [&](const auto& r) {
+                return r.StartColumn == r.EndColumn && r.StartColumn == ranges[0].StartColumn;
+            });
+        if (oneColumn) byColumn[{ranges[0].StartColumn, ours[i].style}].push_back(i);
+    }
+    std::vector<bool> keep(ours.size(), false);
+    std::vector<std::pair<std::string, std::vector<css::table::CellRangeAddress>>> toAdd;
+    for (auto& [key, rows] : wanted) {
+        const auto& [column, style] = key;
+        std::sort(rows.begin(), rows.end());
+        rows.erase(std::unique(rows.begin(), rows.end()), rows.end());
+        std::vector<bool> shown(rows.size(), false);
+        std::vector<std::size_t> kept;
+        if (const auto it = byColumn.find(key); it != byColumn.end())
+            for (std::size_t i : it->second)
+                if (showsOnlyWanted(ours[i], rows, shown)) kept.push_back(i);
+        std::vector<std::pair<int, int>> missing;
+        for (std::size_t r = 0; r < rows.size(); ++r)
+            if (!shown[r]) missing.emplace_back(column, rows[r]);
+        if (missing.empty() || kept.size() < kMarksPerColumn) {
+            for (std::size_t i : kept) keep[i] = true;
+        } else {  // too many pieces: the column's one format again
+            missing.clear();
+            for (int row : rows) missing.emplace_back(column, row);
+        }
+        if (!missing.empty()) toAdd.emplace_back(style, runsOf(std::move(missing)));
+    }
+    for (std::size_t i = 0; i < ours.size(); ++i)
+        if (!keep[i]) formats->removeByID(ours[i].id);
+    for (const auto& [style, runs] : toAdd) addConditionalFormat(doc, sheet, runs, {{"1", style}});
+    return skipped;
+}
+
 MarkOutcome markFindings(const Reference<css::sheet::XSpreadsheetDocument>& doc,
                          const std::vector<Finding>& findings, PhaseTimes* times) {
-    std::map<std::string,
-             std::pair<std::vector<std::pair<int, int>>, std::vector<std::pair<int, int>>>>
-        bySheet;
-    for (const auto& f : findings) {
-        if (f.rule == "MISSING_COLUMN" || f.rule == "AMBIGUOUS_COLUMN")
-            continue;  // a missing or ambiguous column has no cell to mark
-        auto& [errors, warnings] = bySheet[f.sheet];
-        (f.severity == Severity::Error ? errors : warnings).emplace_back(f.column, f.row);
-    }
+    std::map<std::string, std::vector<const Finding*>> bySheet;
+    for (const auto& f : findings) bySheet[f.sheet].push_back(&f);
     MarkOutcome outcome;
-    if (bySheet.empty()) return outcome;
+    bool stylesReady = false;
     try {
         ensureCellStyle(doc, kStyleErrorMark);
         ensureCellStyle(doc, kStyleWarningMark);
+        stylesReady = true;
     } catch (const css::uno::Exception&) {
         outcome.stylesUnavailable = true;  // said in the report; every finding is still listed
-        return outcome;
     }
-    for (auto& [name, cells] : bySheet) {
-        auto& [errors, warnings] = cells;
-        // A cell with an error and a warning is marked as an error.
-        std::sort(errors.begin(), errors.end());
-        warnings.erase(std::remove_if(warnings.begin(), warnings.end(),
-                                      [&](const auto& cell) {
-                                          return std::binary_search(errors.begin(), errors.end(),
-                                                                    cell);
-                                      }),
-                       warnings.end());
+    markPhase(times, "mark.styles");
+    // Every sheet: one without findings loses the marks a previous check left.
+    for (const auto& name : sheetNames(doc)) {
+        const auto it = bySheet.find(name);
+        const bool hasFindings = it != bySheet.end();
         try {
             const auto sheet = sheetByName(doc, name);
-            // Calc gives a cell one conditional format through the API: marking a cell that
-            // has one of its own (the user's, or a template's) would take that one away, so
-            // such cells are listed in the report instead of painted.
-            const auto owned = conditionalFormatAreas(sheet);
-            markPhase(times, "mark.owned");
-            const auto covered = [&](const std::pair<int, int>& cell) {
-                for (const auto& a : owned)
-                    if (cell.first >= a.StartColumn && cell.first <= a.EndColumn &&
-                        cell.second >= a.StartRow && cell.second <= a.EndRow)
-                        return true;
-                return false;
-            };
-            int skipped = 0;
-            for (auto* list : {&errors, &warnings}) {
-                const auto before = list->size();
-                list->erase(std::remove_if(list->begin(), list->end(), covered), list->end());
-                skipped += static_cast<int>(before - list->size());
+            if (!stylesReady || !hasFindings) {
+                removeConditionalFormatsUsing(sheet, kMarkStyles);
+                continue;
             }
+            const int skipped = syncMarks(doc, sheet, it->second, nullptr);
             if (skipped > 0) outcome.underOwnFormats[name] = skipped;
-            markPhase(times, "mark.sort");
-            // One format per column and severity: Calc's cost of one format grows with the area
-            // its ranges span, so the ranges of 100,000 rows spread over twenty columns cost
-            // two to three times more in one format than column by column (BENCHMARKS.md).
-            for (const auto& [cells, style] :
-                 {std::pair{&errors, kStyleErrorMark.name}, {&warnings, kStyleWarningMark.name}}) {
-                const auto runs = runsOf(*cells);
-                for (auto first = runs.begin(); first != runs.end();) {
-                    const auto end = std::find_if(first, runs.end(), [&](const auto& run) {
-                        return run.StartColumn != first->StartColumn;
-                    });
-                    addConditionalFormat(doc, sheet, {first, end}, {{"1", style}});
-                    first = end;
-                }
-            }
-            markPhase(times, "mark.formats");
         } catch (const css::uno::Exception&) {
-            outcome.protectedSheets.push_back(name);  // e.g. a protected sheet: said in the report
+            if (hasFindings && stylesReady)
+                outcome.protectedSheets.push_back(name);  // e.g. a protected sheet: in the report
         }
     }
+    markPhase(times, "mark.formats");
     return outcome;
+}
+
+int clearReport(const Reference<css::sheet::XSpreadsheetDocument>& doc) {
+    int removed = 0;
+    for (const auto& name : sheetNames(doc))
+        if (isReportSheet(doc, name)) {
+            doc->getSheets()->removeByName(toOUString(name));
+            ++removed;
+        }
+    return removed;
 }
 
 long writeReport(const Reference<css::sheet::XSpreadsheetDocument>& doc, const ReportInput& input,

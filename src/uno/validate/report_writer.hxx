@@ -5,9 +5,13 @@
 
 #include <chrono>
 #include <map>
+#include <set>
 #include <string>
 #include <vector>
 
+#include <com/sun/star/beans/XPropertySet.hpp>
+#include <com/sun/star/document/XUndoManager.hpp>
+#include <com/sun/star/sheet/XSpreadsheet.hpp>
 #include <com/sun/star/sheet/XSpreadsheetDocument.hpp>
 
 #include "core/recognition/recognition.hpp"
@@ -44,8 +48,42 @@ bool isReportSheet(const Reference<css::sheet::XSpreadsheetDocument>& doc, const
 // Removes the previous report and every DealSheet highlight; returns how many were removed.
 int clearReportAndMarks(const Reference<css::sheet::XSpreadsheetDocument>& doc);
 
-// Marks the cells of `findings`, except where Calc would have to replace a conditional format
-// the cell already has; says what it could not mark.
+// Keeps DealSheet's highlights out of the undo stack for as long as it lives: they are view
+// state (the findings' picture), not the user's edit. Calc records every conditional format set
+// through the API for undo by copying the format's whole area and the sheet's list of formats
+// into an undo document, twice (before and after): that copy was most of the marks' cost
+// (docs/BENCHMARKS.md). Calc skips it when the document's IsUndoEnabled is off, but switching
+// it off empties the undo stack it acts on; inside an undo context of its own that stack is the
+// context's (empty) list, so the user's steps stay, and the empty context leaves no step.
+// Where no such context can be opened (a locked undo manager), marks are recorded as before.
+class MarksUnrecorded {
+  public:
+    explicit MarksUnrecorded(const Reference<css::sheet::XSpreadsheetDocument>& doc);
+    ~MarksUnrecorded();
+    MarksUnrecorded(const MarksUnrecorded&) = delete;
+    MarksUnrecorded& operator=(const MarksUnrecorded&) = delete;
+
+  private:
+    Reference<css::beans::XPropertySet> document_;
+    Reference<css::document::XUndoManager> undo_;
+    bool contextOpen_ = false;
+    bool undoSwitchedOff_ = false;
+};
+
+// Removes the previous report sheets only; returns how many.
+int clearReport(const Reference<css::sheet::XSpreadsheetDocument>& doc);
+
+// Makes DealSheet's marks on `sheet` show `findings` (that sheet's; with `columns`, only the
+// marks of those columns are looked at): a mark that already shows exactly its cells stays, the
+// others are removed and the missing ones added. A cell under a conditional format of the
+// user's is not marked (Calc would replace that format); returns how many were left so.
+int syncMarks(const Reference<css::sheet::XSpreadsheetDocument>& doc,
+              const Reference<css::sheet::XSpreadsheet>& sheet,
+              const std::vector<const Finding*>& findings, const std::set<int>* columns);
+
+// Marks the cells of `findings` on every sheet (and removes the marks of sheets without
+// findings), except where Calc would have to replace a conditional format the cell already
+// has; says what it could not mark.
 MarkOutcome markFindings(const Reference<css::sheet::XSpreadsheetDocument>& doc,
                          const std::vector<Finding>& findings, PhaseTimes* times = nullptr);
 
