@@ -11,6 +11,7 @@
 #include "core/matching/credit_code.hpp"
 #include "core/matching/name_key.hpp"
 #include "core/matching/word_lists.hpp"
+#include "core/team/team_sql.hpp"
 #include "core/text/text.hpp"
 #include "core/validate/contact.hpp"
 
@@ -18,12 +19,6 @@ namespace dealsheet {
 namespace {
 
 // ---- Text for the SQL file --------------------------------------------------------------
-
-std::string quoted(std::string_view text) {
-    std::string out = "'";
-    for (char c : text) out += c == '\'' ? std::string("''") : std::string(1, c);
-    return out + "'";
-}
 
 std::string hex4(char32_t c) {
     char buffer[8];
@@ -184,7 +179,8 @@ std::string phoneKindCase() {
             case PhoneNumberKind::None:
                 break;
         }
-        sql += "\n    WHEN digits OPERATOR(pg_catalog.~) " + quoted(re) + " THEN '" + kind + "'";
+        sql +=
+            "\n    WHEN digits OPERATOR(pg_catalog.~) " + sqlLiteral(re) + " THEN '" + kind + "'";
     }
     return sql + "\n    ELSE 'none' END";
 }
@@ -236,8 +232,8 @@ std::string insertRows(const std::string& table,
     bool first = true;
     for (const auto& [word, value] : rows) {
         if (word.empty() || !seen.insert(word).second) continue;
-        sql += (first ? "\n  (" : ",\n  (") + quoted(word);
-        if (withValue) sql += ", " + quoted(value);
+        sql += (first ? "\n  (" : ",\n  (") + sqlLiteral(word);
+        if (withValue) sql += ", " + sqlLiteral(value);
         sql += ")";
         first = false;
     }
@@ -265,12 +261,6 @@ std::string wordListsSql() {
            insertRows("dealsheet.match_regions", regions, true) +
            insertRows("dealsheet.match_region_parents", parents, true) +
            insertRows("dealsheet.match_industry_words", industry, true);
-}
-
-std::string replaceAll(std::string text, std::string_view what, const std::string& with) {
-    for (std::size_t at = 0; (at = text.find(what, at)) != std::string::npos; at += with.size())
-        text.replace(at, what.size(), with);
-    return text;
 }
 
 const char* kTables = R"(

@@ -2,21 +2,10 @@
 
 #include "core/matching/merge.hpp"
 #include "core/team/team_sql.hpp"
+#include "core/text/text.hpp"
 
 namespace dealsheet {
 namespace {
-
-std::string replaceAll(std::string text, std::string_view from, std::string_view to) {
-    for (auto at = text.find(from); at != std::string::npos; at = text.find(from, at + to.size()))
-        text.replace(at, from.size(), to);
-    return text;
-}
-
-std::string literal(std::string_view text) {
-    std::string out = "'";
-    for (char c : text) out += c == '\'' ? std::string("''") : std::string(1, c);
-    return out + "'";
-}
 
 const char* kOwnership = R"(
 -- ---- One customer, one owner (SPEC section 12) -------------------------------------------
@@ -440,8 +429,8 @@ std::string ownershipSql(const Schema& schema) {
     sql = replaceAll(std::move(sql), "@LIMIT@", settingDefault(schema, "dailyClaimLimit", "10"));
     sql = replaceAll(std::move(sql), "@COOLDOWN@",
                      settingDefault(schema, "reclaimCooldownDays", "7"));
-    sql = replaceAll(std::move(sql), "@MERGED_ZH@", literal(mergeMark(Lang::Zh, "")));
-    sql = replaceAll(std::move(sql), "@MERGED_EN@", literal(mergeMark(Lang::En, "")));
+    sql = replaceAll(std::move(sql), "@MERGED_ZH@", sqlLiteral(mergeMark(Lang::Zh, "")));
+    sql = replaceAll(std::move(sql), "@MERGED_EN@", sqlLiteral(mergeMark(Lang::En, "")));
     sql = replaceAll(std::move(sql), "@NAME@", "customer_name");
     sql = replaceAll(std::move(sql), "@PHONE@", "phone_email");
     sql = replaceAll(std::move(sql), "@CODE@", "credit_code");

@@ -2,6 +2,7 @@
 
 #include "core/team/match_sql.hpp"
 #include "core/team/ownership_sql.hpp"
+#include "core/text/text.hpp"
 
 #include <stdexcept>
 
@@ -9,13 +10,6 @@
 
 namespace dealsheet {
 namespace {
-
-// A text for an SQL comment or string literal: quotes doubled.
-std::string quoted(std::string_view text) {
-    std::string out = "'";
-    for (char c : text) out += c == '\'' ? std::string("''") : std::string(1, c);
-    return out + "'";
-}
 
 const char* kPreamble =
     R"(-- DealSheet team register: the server side (SPEC section 8), team schema version @VERSION@.
@@ -246,13 +240,13 @@ std::string changeTrigger(const std::string& table) {
            "\n  FOR EACH ROW EXECUTE FUNCTION dealsheet.stamp_change();\n";
 }
 
-std::string replaceAll(std::string text, std::string_view from, std::string_view to) {
-    for (auto at = text.find(from); at != std::string::npos; at = text.find(from, at + to.size()))
-        text.replace(at, from.size(), to);
-    return text;
-}
-
 }  // namespace
+
+std::string sqlLiteral(std::string_view text) {
+    std::string out = "'";
+    for (char c : text) out += c == '\'' ? std::string("''") : std::string(1, c);
+    return out + "'";
+}
 
 std::string sqlName(std::string_view id) {
     std::string out;
@@ -372,7 +366,7 @@ std::string rowIdsSql(const Schema& schema) {
     std::string sheets;
     for (const auto& sheet : schema.sheets())
         if (isSyncedSheet(sheet))
-            sheets += std::string(sheets.empty() ? "" : ", ") + quoted(sqlName(sheet.id));
+            sheets += std::string(sheets.empty() ? "" : ", ") + sqlLiteral(sqlName(sheet.id));
     std::string sql = R"(
 -- ---- Row ids: issued by the server only ---------------------------------------------------
 -- A sync reserves the ids of its new rows in a transaction of its own, then inserts with
@@ -451,7 +445,7 @@ std::string approvalResultSql(const Schema& schema) {
     const EnumList& opinions = schema.list("opinions");
     const auto texts = [&](const char* id) {
         const EnumValue& value = opinions.byId(id);
-        return "(" + quoted(value.text.zh) + ", lower(" + quoted(value.text.en) + "))";
+        return "(" + sqlLiteral(value.text.zh) + ", lower(" + sqlLiteral(value.text.en) + "))";
     };
     std::string lockedColumnChecks;
     for (const char* id : {"amount", "paymentTerms", "customerNo", "salesOpinion", "legalOpinion",
@@ -683,7 +677,7 @@ std::string teamUpgradeSql(const Schema& schema, int from) {
         for (const std::string& target : {table, table + "_history"})
             sql += "ALTER TABLE " + target + " ADD COLUMN " + sqlName(column.id) + " text;\n";
         sql += "COMMENT ON COLUMN " + table + "." + sqlName(column.id) + " IS " +
-               quoted(column.header.zh + " / " + column.header.en) + ";\n";
+               sqlLiteral(column.header.zh + " / " + column.header.en) + ";\n";
     }
     if (from < 5) {
         sql += matchKeysSql();
@@ -713,11 +707,11 @@ std::string teamServerSql(const Schema& schema) {
             if (isSyncedColumn(column)) sql += ",\n  " + sqlName(column.id) + " text";
         sql += "\n);\n";
         sql += "COMMENT ON TABLE " + table + " IS " +
-               quoted(sheet.name.zh + " / " + sheet.name.en) + ";\n";
+               sqlLiteral(sheet.name.zh + " / " + sheet.name.en) + ";\n";
         for (const auto& column : sheet.columns)
             if (isSyncedColumn(column))
                 sql += "COMMENT ON COLUMN " + table + "." + sqlName(column.id) + " IS " +
-                       quoted(column.header.zh + " / " + column.header.en) + ";\n";
+                       sqlLiteral(column.header.zh + " / " + column.header.en) + ";\n";
         sql += changeTracking(table);
         sql += "CREATE TABLE " + table + "_history (LIKE " + table +
                ", PRIMARY KEY (row_id, version));\n";

@@ -16,6 +16,9 @@ namespace dealsheet {
 // 5: the server's match keys, one owner per customer, the pool (SPEC §12).
 inline constexpr int kTeamSchemaVersion = 5;
 
+// A text as an SQL string literal: quotes doubled ('李娜''s' for 李娜's).
+std::string sqlLiteral(std::string_view text);
+
 // The server's name of a schema id: "customerNo" -> "customer_no", "keyPoints" -> "key_points".
 std::string sqlName(std::string_view id);
 

@@ -46,4 +46,7 @@ std::string_view foldForComparison(std::string_view text, std::string& scratch);
 // brackets and without a trailing colon: "＊客户\n名称（必填）：" and "客户名称" are one key.
 std::string headerKey(std::string_view header);
 
+// `text` with every `from` replaced by `to`, left to right, never inside a replacement.
+std::string replaceAll(std::string text, std::string_view from, std::string_view to);
+
 }  // namespace dealsheet
