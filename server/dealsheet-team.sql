@@ -2371,6 +2371,9 @@ CREATE FUNCTION dealsheet.claim_updated() RETURNS trigger LANGUAGE plpgsql SECUR
 SET search_path = dealsheet, pg_catalog, pg_temp AS $f$
 DECLARE
   changed bigint[];
+  moved bigint[];      -- the rows whose 负责人 changed, from whom, to whom
+  moved_from text[];
+  moved_to text[];
   r record;
   rules dealsheet.ownership_rules;
   me text := session_user;
@@ -2395,28 +2398,24 @@ BEGIN
   SELECT coalesce(array_agg(row_id ORDER BY row_id) FILTER (WHERE NOT merged), '{}')
     INTO changed FROM renewed;
 
+  SELECT coalesce(array_agg(n.row_id), '{}'), coalesce(array_agg(coalesce(btrim(o.owner, E' \t\n\u000B\f\r\u00A0\u200B\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200A\u3000\uFEFF'), '')), '{}'),
+         coalesce(array_agg(coalesce(btrim(n.owner, E' \t\n\u000B\f\r\u00A0\u200B\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200A\u3000\uFEFF'), '')), '{}')
+    INTO moved, moved_from, moved_to
+    FROM written n JOIN previous o ON o.row_id = n.row_id
+   WHERE coalesce(btrim(o.owner, E' \t\n\u000B\f\r\u00A0\u200B\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200A\u3000\uFEFF'), '') <> coalesce(btrim(n.owner, E' \t\n\u000B\f\r\u00A0\u200B\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200A\u3000\uFEFF'), '');
   -- Into the pool (a release, or a lead's doing): the former owner is told. In bulk: a release
   -- pass may empty thousands of claims.
   UPDATE dealsheet.customer_keys k SET owner_name = '', former_owner = x.before, released_at = now()
-    FROM (SELECT n.row_id, coalesce(btrim(o.owner, E' \t\n\u000B\f\r\u00A0\u200B\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200A\u3000\uFEFF'), '') AS before,
-                 coalesce(btrim(n.owner, E' \t\n\u000B\f\r\u00A0\u200B\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200A\u3000\uFEFF'), '') AS after
-            FROM written n JOIN previous o ON o.row_id = n.row_id
-           WHERE coalesce(btrim(o.owner, E' \t\n\u000B\f\r\u00A0\u200B\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200A\u3000\uFEFF'), '') <> coalesce(btrim(n.owner, E' \t\n\u000B\f\r\u00A0\u200B\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200A\u3000\uFEFF'), '')) x
+    FROM unnest(moved, moved_from, moved_to) AS x(row_id, before, after)
    WHERE k.row_id = x.row_id AND x.after = '';
   INSERT INTO dealsheet.notices (login, kind, row_id, other_owner, since)
     SELECT s.login, 'released', x.row_id, x.before, now()
-      FROM (SELECT n.row_id, coalesce(btrim(o.owner, E' \t\n\u000B\f\r\u00A0\u200B\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200A\u3000\uFEFF'), '') AS before,
-                 coalesce(btrim(n.owner, E' \t\n\u000B\f\r\u00A0\u200B\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200A\u3000\uFEFF'), '') AS after
-            FROM written n JOIN previous o ON o.row_id = n.row_id
-           WHERE coalesce(btrim(o.owner, E' \t\n\u000B\f\r\u00A0\u200B\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200A\u3000\uFEFF'), '') <> coalesce(btrim(n.owner, E' \t\n\u000B\f\r\u00A0\u200B\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200A\u3000\uFEFF'), '')) x
+      FROM unnest(moved, moved_from, moved_to) AS x(row_id, before, after)
       JOIN dealsheet.salespeople s ON btrim(s.owner_name) = x.before
      WHERE x.after = '';
   -- Out of the pool by a member: one claim at a time, against the limit and the cooldown.
   IF NOT by_lead THEN
-    FOR r IN SELECT * FROM (SELECT n.row_id, coalesce(btrim(o.owner, E' \t\n\u000B\f\r\u00A0\u200B\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200A\u3000\uFEFF'), '') AS before,
-                 coalesce(btrim(n.owner, E' \t\n\u000B\f\r\u00A0\u200B\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200A\u3000\uFEFF'), '') AS after
-            FROM written n JOIN previous o ON o.row_id = n.row_id
-           WHERE coalesce(btrim(o.owner, E' \t\n\u000B\f\r\u00A0\u200B\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200A\u3000\uFEFF'), '') <> coalesce(btrim(n.owner, E' \t\n\u000B\f\r\u00A0\u200B\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200A\u3000\uFEFF'), '')) x
+    FOR r IN SELECT * FROM unnest(moved, moved_from, moved_to) AS x(row_id, before, after)
               WHERE x.before = '' AND x.after <> '' ORDER BY x.row_id
     LOOP
       IF EXISTS (SELECT FROM dealsheet.customer_keys k
@@ -2437,10 +2436,7 @@ BEGIN
   END IF;
   -- A new owner's claim starts now (a claim from the pool, a lead's hand-over).
   UPDATE dealsheet.customer_keys k SET owner_name = x.after, claimed_at = now(), claimed_by = me
-    FROM (SELECT n.row_id, coalesce(btrim(o.owner, E' \t\n\u000B\f\r\u00A0\u200B\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200A\u3000\uFEFF'), '') AS before,
-                 coalesce(btrim(n.owner, E' \t\n\u000B\f\r\u00A0\u200B\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200A\u3000\uFEFF'), '') AS after
-            FROM written n JOIN previous o ON o.row_id = n.row_id
-           WHERE coalesce(btrim(o.owner, E' \t\n\u000B\f\r\u00A0\u200B\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200A\u3000\uFEFF'), '') <> coalesce(btrim(n.owner, E' \t\n\u000B\f\r\u00A0\u200B\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200A\u3000\uFEFF'), '')) x
+    FROM unnest(moved, moved_from, moved_to) AS x(row_id, before, after)
    WHERE k.row_id = x.row_id AND x.after <> '';
   PERFORM dealsheet.check_claims(changed);
   RETURN NULL;

@@ -1,8 +1,11 @@
 #include "core/team/ownership_sql.hpp"
 
+#include <vector>
+
 #include "core/matching/merge.hpp"
 #include "core/team/team_sql.hpp"
 #include "core/text/text.hpp"
+#include "core/workbook/settings.hpp"
 
 namespace dealsheet {
 namespace {
@@ -192,6 +195,9 @@ CREATE FUNCTION dealsheet.claim_updated() RETURNS trigger LANGUAGE plpgsql SECUR
 SET search_path = dealsheet, pg_catalog, pg_temp AS $f$
 DECLARE
   changed bigint[];
+  moved bigint[];      -- the rows whose 负责人 changed, from whom, to whom
+  moved_from text[];
+  moved_to text[];
   r record;
   rules dealsheet.ownership_rules;
   me text := session_user;
@@ -216,28 +222,24 @@ BEGIN
   SELECT coalesce(array_agg(row_id ORDER BY row_id) FILTER (WHERE NOT merged), '{}')
     INTO changed FROM renewed;
 
+  SELECT coalesce(array_agg(n.row_id), '{}'), coalesce(array_agg(coalesce(btrim(o.@OWNER@, @SPACES@), '')), '{}'),
+         coalesce(array_agg(coalesce(btrim(n.@OWNER@, @SPACES@), '')), '{}')
+    INTO moved, moved_from, moved_to
+    FROM written n JOIN previous o ON o.row_id = n.row_id
+   WHERE coalesce(btrim(o.@OWNER@, @SPACES@), '') <> coalesce(btrim(n.@OWNER@, @SPACES@), '');
   -- Into the pool (a release, or a lead's doing): the former owner is told. In bulk: a release
   -- pass may empty thousands of claims.
   UPDATE dealsheet.customer_keys k SET owner_name = '', former_owner = x.before, released_at = now()
-    FROM (SELECT n.row_id, coalesce(btrim(o.@OWNER@, @SPACES@), '') AS before,
-                 coalesce(btrim(n.@OWNER@, @SPACES@), '') AS after
-            FROM written n JOIN previous o ON o.row_id = n.row_id
-           WHERE coalesce(btrim(o.@OWNER@, @SPACES@), '') <> coalesce(btrim(n.@OWNER@, @SPACES@), '')) x
+    FROM unnest(moved, moved_from, moved_to) AS x(row_id, before, after)
    WHERE k.row_id = x.row_id AND x.after = '';
   INSERT INTO dealsheet.notices (login, kind, row_id, other_owner, since)
     SELECT s.login, 'released', x.row_id, x.before, now()
-      FROM (SELECT n.row_id, coalesce(btrim(o.@OWNER@, @SPACES@), '') AS before,
-                 coalesce(btrim(n.@OWNER@, @SPACES@), '') AS after
-            FROM written n JOIN previous o ON o.row_id = n.row_id
-           WHERE coalesce(btrim(o.@OWNER@, @SPACES@), '') <> coalesce(btrim(n.@OWNER@, @SPACES@), '')) x
+      FROM unnest(moved, moved_from, moved_to) AS x(row_id, before, after)
       JOIN dealsheet.salespeople s ON btrim(s.owner_name) = x.before
      WHERE x.after = '';
   -- Out of the pool by a member: one claim at a time, against the limit and the cooldown.
   IF NOT by_lead THEN
-    FOR r IN SELECT * FROM (SELECT n.row_id, coalesce(btrim(o.@OWNER@, @SPACES@), '') AS before,
-                 coalesce(btrim(n.@OWNER@, @SPACES@), '') AS after
-            FROM written n JOIN previous o ON o.row_id = n.row_id
-           WHERE coalesce(btrim(o.@OWNER@, @SPACES@), '') <> coalesce(btrim(n.@OWNER@, @SPACES@), '')) x
+    FOR r IN SELECT * FROM unnest(moved, moved_from, moved_to) AS x(row_id, before, after)
               WHERE x.before = '' AND x.after <> '' ORDER BY x.row_id
     LOOP
       IF EXISTS (SELECT FROM dealsheet.customer_keys k
@@ -258,10 +260,7 @@ BEGIN
   END IF;
   -- A new owner's claim starts now (a claim from the pool, a lead's hand-over).
   UPDATE dealsheet.customer_keys k SET owner_name = x.after, claimed_at = now(), claimed_by = me
-    FROM (SELECT n.row_id, coalesce(btrim(o.@OWNER@, @SPACES@), '') AS before,
-                 coalesce(btrim(n.@OWNER@, @SPACES@), '') AS after
-            FROM written n JOIN previous o ON o.row_id = n.row_id
-           WHERE coalesce(btrim(o.@OWNER@, @SPACES@), '') <> coalesce(btrim(n.@OWNER@, @SPACES@), '')) x
+    FROM unnest(moved, moved_from, moved_to) AS x(row_id, before, after)
    WHERE k.row_id = x.row_id AND x.after <> '';
   PERFORM dealsheet.check_claims(changed);
   RETURN NULL;
@@ -366,28 +365,31 @@ GRANT EXECUTE ON FUNCTION dealsheet.my_protection() TO lead, member, viewer;
 GRANT EXECUTE ON FUNCTION dealsheet.set_ownership_rules(integer, integer, integer) TO lead;
 )";
 
-// The follow-up rows that renew a customer's protection, by the server's time of their writes.
-std::string followUps(const Schema& schema) {
+// The follow-up sheets whose rows renew a customer's protection, as server tables.
+std::vector<std::string> followUpTables(const Schema& schema) {
+    std::vector<std::string> tables;
+    for (const char* id : {"negotiations", "actions", "keyPoints"})
+        if (const SheetSchema* sheet = schema.sheet(id);
+            sheet && ownershipColumn(*sheet) == "customer_no")
+            tables.push_back("dealsheet." + sqlName(id));
+    return tables;
+}
+
+// The last follow-up of customer `c`, by the server's time of the write (protection_end).
+std::string lastFollowUps(const Schema& schema) {
     std::string sql;
-    for (const char* id : {"negotiations", "actions", "keyPoints"}) {
-        const SheetSchema* sheet = schema.sheet(id);
-        if (!sheet || ownershipColumn(*sheet) != "customer_no") continue;
-        sql += ",\n                            (SELECT max(f.updated_at) FROM dealsheet." +
-               sqlName(id) + " f WHERE f.customer_no = c.customer_no)";
-    }
+    for (const std::string& table : followUpTables(schema))
+        sql += ",\n                            (SELECT max(f.updated_at) FROM " + table +
+               " f WHERE f.customer_no = c.customer_no)";
     return sql;
 }
 
 // The customer numbers with a follow-up written since `since.t` (the release's CTE).
 std::string followedSince(const Schema& schema) {
     std::string sql;
-    for (const char* id : {"negotiations", "actions", "keyPoints"}) {
-        const SheetSchema* sheet = schema.sheet(id);
-        if (!sheet || ownershipColumn(*sheet) != "customer_no") continue;
+    for (const std::string& table : followUpTables(schema))
         sql += std::string(sql.empty() ? "" : "\n                UNION ALL ") +
-               "SELECT customer_no FROM dealsheet." + sqlName(id) +
-               " WHERE updated_at >= (SELECT t FROM since)";
-    }
+               "SELECT customer_no FROM " + table + " WHERE updated_at >= (SELECT t FROM since)";
     return sql.empty() ? "SELECT NULL::text AS customer_no WHERE false" : sql;
 }
 
@@ -398,12 +400,6 @@ std::string signedContract(const Schema& schema) {
         return "false";
     return "EXISTS (SELECT FROM dealsheet.approvals a WHERE a.customer_no = c.customer_no "
            "AND btrim(coalesce(a.signed_on, ''), @SPACES@) <> '')";
-}
-
-std::string settingDefault(const Schema& schema, std::string_view id, const char* fallback) {
-    for (const auto& setting : schema.settings())
-        if (setting.id == id && !setting.defaultValue.empty()) return setting.defaultValue;
-    return fallback;
 }
 
 }  // namespace
@@ -421,14 +417,15 @@ std::string ownershipSql(const Schema& schema) {
     for (const char* id : {"customerName", "phoneEmail", "creditCode", "notes", "owner"})
         if (!customers->column(id)) return {};
     std::string sql = kOwnership;
-    sql = replaceAll(std::move(sql), "@FOLLOW_UPS@", followUps(schema));
+    sql = replaceAll(std::move(sql), "@FOLLOW_UPS@", lastFollowUps(schema));
     sql = replaceAll(std::move(sql), "@FOLLOWED@", followedSince(schema));
     sql = replaceAll(std::move(sql), "@SIGNED@", signedContract(schema));
+    const Settings defaults(schema);  // the schema is the one source of every default
     sql =
-        replaceAll(std::move(sql), "@PROTECTION@", settingDefault(schema, "protectionDays", "30"));
-    sql = replaceAll(std::move(sql), "@LIMIT@", settingDefault(schema, "dailyClaimLimit", "10"));
+        replaceAll(std::move(sql), "@PROTECTION@", std::to_string(defaults.days("protectionDays")));
+    sql = replaceAll(std::move(sql), "@LIMIT@", std::to_string(defaults.days("dailyClaimLimit")));
     sql = replaceAll(std::move(sql), "@COOLDOWN@",
-                     settingDefault(schema, "reclaimCooldownDays", "7"));
+                     std::to_string(defaults.days("reclaimCooldownDays")));
     sql = replaceAll(std::move(sql), "@MERGED_ZH@", sqlLiteral(mergeMark(Lang::Zh, "")));
     sql = replaceAll(std::move(sql), "@MERGED_EN@", sqlLiteral(mergeMark(Lang::En, "")));
     sql = replaceAll(std::move(sql), "@NAME@", "customer_name");
