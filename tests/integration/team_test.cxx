@@ -740,14 +740,19 @@ std::string reportText(const Reference<css::sheet::XSpreadsheetDocument>& doc) {
 constexpr dealsheet::Text kNotShown{"客户可能已转给别人负责",
                                     "its customer may have been handed to someone else"};
 
-// How many findings of the report give `reason` (in the report's language, either one).
-std::size_t findingsSaying(const std::string& report, dealsheet::Text reason) {
+// How often the report says `zh` or `en` (its language is the office's).
+std::size_t timesSaid(const std::string& report, const std::string& zh, const std::string& en) {
     std::size_t count = 0;
-    for (const std::string& needle : {std::string(reason.zh), std::string(reason.en)})
+    for (const std::string& needle : {zh, en})
         for (auto at = report.find(needle); at != std::string::npos;
              at = report.find(needle, at + 1))
             ++count;
     return count;
+}
+
+// How many findings of the report give `reason` (in the report's language, either one).
+std::size_t findingsSaying(const std::string& report, dealsheet::Text reason) {
+    return timesSaid(report, std::string(reason.zh), std::string(reason.en));
 }
 
 // Sync with team through the toolbar's command: what it tells the user.
@@ -1273,16 +1278,6 @@ class TeamOwnership : public ::testing::Test {
   private:
     Postgres* saved_ = nullptr;
 };
-
-// How often the report says `zh` or `en` (its language is the office's).
-std::size_t timesSaid(const std::string& report, const std::string& zh, const std::string& en) {
-    std::size_t count = 0;
-    for (const std::string& needle : {zh, en})
-        for (auto at = report.find(needle); at != std::string::npos;
-             at = report.find(needle, at + 1))
-            ++count;
-    return count;
-}
 
 // The row of the customers sheet holding `name` (0-based sheet row), -1 for none.
 int rowNamed(const Reference<css::sheet::XSpreadsheet>& sheet, const std::string& name) {

@@ -663,6 +663,17 @@ Finding syncFinding(std::string_view code, const std::string& sheet, int row, in
                    fill(info.message.en, detail.en)};
 }
 
+// "已由 李娜 于 2026-11-03 报备，保护期至 2026-12-03": who owns a customer since when, and until
+// when it is protected ("signed": as long as a contract is signed).
+std::string claimedBy(Lang lang, const std::string& owner, const std::string& since,
+                      const std::string& until) {
+    const std::string protection = until == "signed"
+                                       ? std::string(msg::kProtectedBySignedContract.in(lang))
+                                       : msg::format(msg::kProtectedUntil.in(lang), until);
+    return msg::format(msg::format(msg::format(msg::kClaimedBy.in(lang), owner), since),
+                       protection);
+}
+
 }  // namespace
 
 Finding refusedFinding(const std::string& sheet, int row, int column, const std::string& field,
@@ -674,16 +685,9 @@ Finding refusedFinding(const std::string& sheet, int row, int column, const std:
                 "SYNC_CLAIMED", sheet, row, column, field, value,
                 {msg::format(msg::format(msg::kClaimedInPool.zh, claim.owner), claim.since),
                  msg::format(msg::format(msg::kClaimedInPool.en, claim.owner), claim.since)});
-        const auto detail = [&](Lang lang) {
-            const std::string until = claim.until == "signed"
-                                          ? std::string(msg::kProtectedBySignedContract.in(lang))
-                                          : msg::format(msg::kProtectedUntil.in(lang), claim.until);
-            return msg::format(
-                msg::format(msg::format(msg::kClaimedBy.in(lang), claim.owner), claim.since),
-                until);
-        };
         return syncFinding("SYNC_CLAIMED", sheet, row, column, field, value,
-                           {detail(Lang::Zh), detail(Lang::En)});
+                           {claimedBy(Lang::Zh, claim.owner, claim.since, claim.until),
+                            claimedBy(Lang::En, claim.owner, claim.since, claim.until)});
     }
     const std::string zh = msg::format(refusal.reason.zh, refusal.serverMessage);
     const std::string en = msg::format(refusal.reason.en, refusal.serverMessage);
@@ -713,13 +717,9 @@ std::optional<Finding> noticeFinding(const Notice& notice, const std::string& sh
                            {notice.since, notice.since});
     if (notice.kind != "possible_duplicate") return std::nullopt;
     const auto detail = [&](Lang lang) {
-        if (notice.otherOwner.empty()) return std::string(msg::kPossiblyInPool.in(lang));
-        const std::string until = notice.until == "signed"
-                                      ? std::string(msg::kProtectedBySignedContract.in(lang))
-                                      : msg::format(msg::kProtectedUntil.in(lang), notice.until);
-        return msg::format(
-            msg::format(msg::format(msg::kClaimedBy.in(lang), notice.otherOwner), notice.since),
-            until);
+        return notice.otherOwner.empty()
+                   ? std::string(msg::kPossiblyInPool.in(lang))
+                   : claimedBy(lang, notice.otherOwner, notice.since, notice.until);
     };
     return syncFinding("SYNC_POSSIBLE_DUPLICATE", sheet, row, column, field, value,
                        {detail(Lang::Zh), detail(Lang::En)});

@@ -416,6 +416,13 @@ std::vector<team::Notice> takeNotices(Database& db) {
     return notices;
 }
 
+// A column's header as it stands on the sheet (the schema's Chinese one when the cell is not
+// text): the field a finding names.
+std::string headerOf(const SyncedSheet& sheet, const team::SyncColumn& column) {
+    const auto* text = std::get_if<std::string>(&sheet.data.at(0, column.sheetColumn));
+    return text ? *text : column.schema->header.zh;
+}
+
 // The login's own customers: since when they own each, until when it is protected.
 std::map<std::string, TeamProtection> ownProtection(Database& db) {
     std::map<std::string, TeamProtection> protection;
@@ -452,11 +459,8 @@ void addNoticeFindings(const std::vector<team::Notice>& notices,
         if (local == localOf.end() || !at || !name) continue;
         const team::LocalRow& row = sheet.rows[local->second];
         const team::SyncColumn& column = sheet.columns[*at];
-        const CellValue& header = sheet.data.at(0, column.sheetColumn);
-        const auto* headerText = std::get_if<std::string>(&header);
         if (auto finding = team::noticeFinding(notice, sheet.name, row.row, column.sheetColumn,
-                                               headerText ? *headerText : column.schema->header.zh,
-                                               row.values[*name]))
+                                               headerOf(sheet, column), row.values[*name]))
             findings.push_back(std::move(*finding));
     }
 }
@@ -1268,16 +1272,11 @@ SyncOutcome syncTeam(const Reference<css::uno::XComponentContext>& context,
     long refusedRows = 0;
     for (const auto& sheet : sheets) {
         outcome.pushed += static_cast<long>(sheet.pushedIds.size());
-        const auto headerOf = [&](const team::SyncColumn& column) {
-            const CellValue& header = sheet.data.at(0, column.sheetColumn);
-            const auto* text = std::get_if<std::string>(&header);
-            return text ? *text : column.schema->header.zh;
-        };
         for (const auto& c : sheet.plan.conflicts) {
             const auto& column = sheet.columns[c.column];
             findings.push_back(team::conflictFinding(sheet.name, sheet.rows[c.local].row,
-                                                     column.sheetColumn, headerOf(column), c.mine,
-                                                     c.theirs));
+                                                     column.sheetColumn, headerOf(sheet, column),
+                                                     c.mine, c.theirs));
         }
         // Each refused cell with the value the user typed; a row refused as a whole at its
         // first filled cell.
@@ -1294,9 +1293,10 @@ SyncOutcome syncTeam(const Reference<css::uno::XComponentContext>& context,
                 cells.push_back(first);
             }
             for (std::size_t c : cells)
-                findings.push_back(team::refusedFinding(
-                    sheet.name, row.row, sheet.columns[c].sheetColumn, headerOf(sheet.columns[c]),
-                    c < row.values.size() ? row.values[c] : "", refused.why));
+                findings.push_back(
+                    team::refusedFinding(sheet.name, row.row, sheet.columns[c].sheetColumn,
+                                         headerOf(sheet, sheet.columns[c]),
+                                         c < row.values.size() ? row.values[c] : "", refused.why));
         }
     }
     addNoticeFindings(notices, sheets, findings);
@@ -1306,10 +1306,8 @@ SyncOutcome syncTeam(const Reference<css::uno::XComponentContext>& context,
         for (const auto& m : sheet.plan.moved) {
             const auto& row = sheet.rows[m.local];
             const auto& column = sheet.columns[static_cast<std::size_t>(sheet.special.key)];
-            const CellValue& header = sheet.data.at(0, column.sheetColumn);
-            const auto* text = std::get_if<std::string>(&header);
             findings.push_back(team::movedFinding(
-                sheet.name, row.row, column.sheetColumn, text ? *text : column.schema->header.zh,
+                sheet.name, row.row, column.sheetColumn, headerOf(sheet, column),
                 row.values[static_cast<std::size_t>(sheet.special.key)], m.oldKey));
             ++moved;
         }
