@@ -233,17 +233,6 @@ void writeContracts(CardWriter& w, const std::vector<RowRef>& contracts,
     }
 }
 
-// A day written 2026-12-03, as a serial of the document.
-std::optional<long> parseIsoDay(const SerialDates& dates, std::string_view text) {
-    if (text.size() != 10 || text[4] != '-' || text[7] != '-') return std::nullopt;
-    for (std::size_t i : {0, 1, 2, 3, 5, 6, 8, 9})
-        if (text[i] < '0' || text[i] > '9') return std::nullopt;
-    const auto number = [&](std::size_t from, std::size_t length) {
-        return std::stoi(std::string(text.substr(from, length)));
-    };
-    return dates.toSerial({number(0, 4), number(5, 2), number(8, 2)});
-}
-
 // The last follow-up (SPEC §12: a negotiation, an action or a key point dated in the
 // protection time) and a signed contract decide when the customer returns to the pool.
 void writeProtection(CardWriter& w, const std::vector<RowRef>& negotiations,
@@ -261,7 +250,8 @@ void writeProtection(CardWriter& w, const std::vector<RowRef>& negotiations,
                                        " registered, signed: never returns to the pool")));
             return;
         }
-        const auto end = parseIsoDay(w.input.dates, team->second.until);
+        const auto civil = parseIsoDate(team->second.until);
+        const auto end = civil ? w.input.dates.toSerial(*civil) : std::nullopt;
         if (end) w.card.protectionEnd = *end;
         const bool ended = end && *end < w.input.today;
         w.add(ended ? CardLineKind::Overdue : CardLineKind::Note,

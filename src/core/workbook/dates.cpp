@@ -31,6 +31,18 @@ std::string isoDate(const CivilDate& date) {
     return buffer;
 }
 
+std::optional<CivilDate> parseIsoDate(std::string_view text) {
+    if (text.size() != 10 || text[4] != '-' || text[7] != '-') return std::nullopt;
+    for (std::size_t i : {0, 1, 2, 3, 5, 6, 8, 9})
+        if (text[i] < '0' || text[i] > '9') return std::nullopt;
+    const auto number = [&](std::size_t from, std::size_t length) {
+        int value = 0;
+        for (std::size_t i = from; i < from + length; ++i) value = value * 10 + (text[i] - '0');
+        return value;
+    };
+    return CivilDate{number(0, 4), number(5, 2), number(8, 2)};
+}
+
 std::string isoMonth(int year, int month) {
     char buffer[16];
     std::snprintf(buffer, sizeof buffer, "%04d-%02d", year, month);

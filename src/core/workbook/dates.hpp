@@ -5,6 +5,7 @@
 
 #include <optional>
 #include <string>
+#include <string_view>
 
 namespace dealsheet {
 
@@ -41,6 +42,9 @@ class SerialDates {
 
 // "2024-05-03" and "2024-05": how DealSheet shows dates and months in reports and messages.
 std::string isoDate(const CivilDate& date);
+// The date of exactly "YYYY-MM-DD" (digits where digits belong), none for any other text; the
+// calendar check is toSerial's.
+std::optional<CivilDate> parseIsoDate(std::string_view text);
 std::string isoMonth(int year, int month);
 
 // Whole day of a serial (floor), or nullopt when it is not finite or absurdly large.
