@@ -10,6 +10,7 @@ class IncrementalCheck::Recorder final : public RowDependencies {
   public:
     explicit Recorder(IncrementalCheck& check) : check_(check) {}
     void note(const std::string& sheet, int sheetRow, std::string group, Role role) override {
+        if (check_.abandon_.load(std::memory_order_relaxed)) throw Abandoned{};
         if (lastSheet_ != &sheet && (lastSheet_ == nullptr || *lastSheet_ != sheet)) {
             lastIndex_ = check_.sheetIndex(sheet);
             lastSheet_ = &sheet;
@@ -22,6 +23,7 @@ class IncrementalCheck::Recorder final : public RowDependencies {
             list.push_back(dependency);
     }
     DependencyMap byRow;
+    struct Abandoned {};  // unwinds an abandoned preparation out of the validator
 
   private:
     IncrementalCheck& check_;
@@ -59,7 +61,7 @@ IncrementalCheck::IncrementalCheck(Sheets sheets, ValidationOptions options,
     checkAll(recordDependencies);
 }
 
-IncrementalCheck::~IncrementalCheck() = default;
+IncrementalCheck::~IncrementalCheck() { stopPreparing(); }
 
 int IncrementalCheck::sheetIndex(const std::string& name) const {
     for (std::size_t i = 0; i < sheets_.size(); ++i)
@@ -102,7 +104,39 @@ void IncrementalCheck::checkAll(bool recordDependencies) {
 }
 
 void IncrementalCheck::prepareDependencies() {
-    if (dependenciesReady_) return;
+    waitForPreparation();
+    if (!dependenciesReady_) recordDependencies();
+}
+
+void IncrementalCheck::prepareDependenciesAside() {
+    const std::lock_guard<std::mutex> lock(preparingMutex_);
+    if (dependenciesReady_ || preparing_.joinable()) return;
+    abandon_ = false;
+    // Until it is joined, only that thread touches the dependencies; the rest of the check
+    // (sheets, findings) is only read by both.
+    preparing_ = std::thread([this] {
+        try {
+            recordDependencies();
+        } catch (...) {  // abandoned, or out of memory: the first edit works them out
+            dependencies_.clear();
+            groupIds_.clear();
+            groups_.clear();
+        }
+    });
+}
+
+void IncrementalCheck::stopPreparing() {
+    abandon_ = true;
+    waitForPreparation();
+    abandon_ = false;
+}
+
+void IncrementalCheck::waitForPreparation() {
+    const std::lock_guard<std::mutex> lock(preparingMutex_);
+    if (preparing_.joinable()) preparing_.join();
+}
+
+void IncrementalCheck::recordDependencies() {
     std::size_t rows = 0;
     for (const auto& [schema, data] : sheets_) rows += static_cast<std::size_t>(data.rowCount());
     Recorder recorder(*this);
@@ -303,6 +337,7 @@ FindingsDelta IncrementalCheck::apply(const std::vector<RowEdit>& edits) {
 FindingsDelta IncrementalCheck::replaceSheet(std::size_t sheet, SheetData data) {
     FindingsDelta delta;
     if (sheet >= sheets_.size()) return delta;
+    waitForPreparation();
     std::vector<Finding> old = findings();
     const RecognisedSheet located = recognise(*sheets_[sheet].first, data);
     data.columnOf = located.columnOf;

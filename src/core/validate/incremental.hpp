@@ -13,12 +13,15 @@
 // checks it after every edit of random edit sequences).
 #pragma once
 
+#include <atomic>
 #include <cstddef>
 #include <functional>
 #include <map>
 #include <memory>
+#include <mutex>
 #include <set>
 #include <string>
+#include <thread>
 #include <unordered_map>
 #include <utility>
 #include <vector>
@@ -73,6 +76,10 @@ class IncrementalCheck {
     // Works out every row's dependencies (what a full check with them recorded costs, about
     // as much again as the check); apply() does it first when it has not been done.
     void prepareDependencies();
+    // The same on a thread of its own, so the office is not held up: apply(), replaceSheet()
+    // and prepareDependencies() wait for it; stopPreparing() and the destructor abandon it.
+    void prepareDependenciesAside();
+    void stopPreparing();
     bool dependenciesReady() const { return dependenciesReady_; }
 
     // Rows whose cells changed (rows beyond the data are added to it; the header row is not
@@ -112,6 +119,8 @@ class IncrementalCheck {
     class Recorder;
 
     void checkAll(bool recordDependencies);
+    void recordDependencies();  // what prepareDependencies does, on whichever thread
+    void waitForPreparation();
     ValidationResult checkRows(const std::set<RowId>& rows, Recorder* recorder) const;
     void forgetDependencies(const RowId& row);
     void remember(const RowId& row, std::vector<Dependency> dependencies);
@@ -127,7 +136,10 @@ class IncrementalCheck {
     DependencyMap dependencies_;
     std::unordered_map<std::string, int> groupIds_;
     std::vector<Group> groups_;  // by group id
-    bool dependenciesReady_ = false;
+    std::atomic<bool> dependenciesReady_{false};
+    std::mutex preparingMutex_;         // a remote call and the office's thread may both wait
+    std::thread preparing_;             // prepareDependenciesAside's thread, until joined
+    std::atomic<bool> abandon_{false};  // tells preparing_ to give up
 };
 
 }  // namespace dealsheet

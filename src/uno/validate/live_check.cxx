@@ -204,8 +204,9 @@ class OwnWrites {
 // Brings the highlights of some columns of one sheet in line with `findings` (all the sheet's
 // findings in those columns): only the formats whose cells changed are replaced.
 void remarkColumns(const Reference<css::sheet::XSpreadsheetDocument>& doc, const std::string& name,
-                   const std::set<int>& columns, const std::vector<const Finding*>& findings) {
-    syncMarks(doc, sheetByName(doc, name), findings, &columns);
+                   const std::set<int>& columns, const std::vector<const Finding*>& findings,
+                   PhaseTimes* times = nullptr) {
+    syncMarks(doc, sheetByName(doc, name), findings, &columns, times);
 }
 
 Reference<css::uno::XComponentContext> officeContext() {
@@ -449,45 +450,6 @@ void restoreAllMarks(const Reference<css::frame::XModel>& model) {
     if (modifiable.is() && !wasModified) modifiable->setModified(false);
 }
 
-// Works out the current check's row dependencies on the office's thread, once it is idle.
-class PrepareDependencies : public cppu::WeakImplHelper1<css::awt::XCallback> {
-  public:
-    explicit PrepareDependencies(const Reference<css::frame::XModel>& model) : model_(model) {}
-    void SAL_CALL notify(const Any&) override {
-        try {
-            const Reference<css::frame::XModel> model(model_);
-            if (!model.is()) return;
-            std::shared_ptr<IncrementalCheck> incremental;
-            {
-                Store& s = store();
-                const std::lock_guard<std::recursive_mutex> lock(s.mutex);
-                const auto it = s.documents.find(keyOf(model));
-                if (it == s.documents.end() || !it->second.live) return;
-                incremental = it->second.incremental;
-            }
-            // Edits are applied on this thread too, so nothing else touches it meanwhile.
-            if (incremental) incremental->prepareDependencies();
-        } catch (...) {
-            // The first edit works them out instead.
-        }
-    }
-
-  private:
-    css::uno::WeakReference<css::frame::XModel> model_;
-};
-
-void prepareLater(const Reference<css::frame::XModel>& model) {
-    Reference<css::uno::XComponentContext> context;
-    {
-        Store& s = store();
-        const std::lock_guard<std::recursive_mutex> lock(s.mutex);
-        context = s.context;
-    }
-    if (context.is())
-        css::awt::AsyncCallback::create(context)->addCallback(new PrepareDependencies(model),
-                                                              Any());
-}
-
 class RestoreMarks : public cppu::WeakImplHelper1<css::awt::XCallback> {
   public:
     explicit RestoreMarks(const Reference<css::frame::XModel>& model) : model_(model) {}
@@ -673,6 +635,7 @@ void rereadChanged(const Reference<css::frame::XModel>& model,
 void publish(const Reference<css::frame::XModel>& model,
              const std::shared_ptr<IncrementalCheck>& incremental, const FindingsDelta& changed) {
     const Reference<css::sheet::XSpreadsheetDocument> doc(model, UNO_QUERY_THROW);
+    PhaseTimes times("publish");
     // The marks of the columns whose findings changed.
     std::map<std::string, std::set<int>> columns;
     for (const auto* list : {&changed.removed, &changed.added})
@@ -683,17 +646,19 @@ void publish(const Reference<css::frame::XModel>& model,
             const auto it = columns.find(f.sheet);
             if (it != columns.end() && it->second.count(f.column)) bySheet[f.sheet].push_back(&f);
         });
+        times.mark("collect");
         const OwnWrites own(model);
         const MarksUnrecorded unrecorded(doc);
         for (const auto& [name, set] : columns) {
             try {
                 ensureCellStyle(doc, kStyleErrorMark);
                 ensureCellStyle(doc, kStyleWarningMark);
-                remarkColumns(doc, name, set, bySheet[name]);
+                remarkColumns(doc, name, set, bySheet[name], &times);
             } catch (const css::uno::Exception&) {
                 // A protected sheet keeps its old marks; the Problems list is still right.
             }
         }
+        times.mark("marks");
     }
     {
         Store& s = store();
@@ -714,6 +679,7 @@ void publish(const Reference<css::frame::XModel>& model,
         }
         it->second.stale = false;
     }
+    times.mark("snapshot");
     postToObservers(model);
 }
 
@@ -866,6 +832,17 @@ CommandOutcome runFullCheck(const Reference<css::uno::XComponentContext>& contex
     rememberOfficeContext(context);
     const auto start = std::chrono::steady_clock::now();
     PhaseTimes times(report ? "validate" : "check");
+    {
+        // The previous check's preparation would only compete with this one for the cores.
+        std::shared_ptr<IncrementalCheck> previous;
+        {
+            Store& s = store();
+            const std::lock_guard<std::recursive_mutex> lock(s.mutex);
+            const auto it = s.documents.find(keyOf(doc));
+            if (it != s.documents.end()) previous = it->second.incremental;
+        }
+        if (previous) previous->stopPreparing();
+    }
     const Lang uiLang = officeLanguage(context);
     CommandOutcome outcome;
     WorkbookView workbook = readWorkbook(doc, {}, &times);
@@ -951,6 +928,7 @@ CommandOutcome runFullCheck(const Reference<css::uno::XComponentContext>& contex
         msg::format(msg::format(msg::kValidated.in(uiLang), std::to_string(result.errors)),
                     std::to_string(result.warnings)),
         std::to_string(outcome.milliseconds));
+    const std::shared_ptr<IncrementalCheck> kept = incremental;
     recordFullCheck(model, std::move(incremental), extra,
                     extra.empty() ? std::move(result.findings) : std::vector<Finding>{},
                     ReportBasis{plans, workbook.recognitions, workbook.skipped,
@@ -958,9 +936,10 @@ CommandOutcome runFullCheck(const Reference<css::uno::XComponentContext>& contex
     // Live checking starts at the first check (Settings 实时校验 / Live checking).
     if (options.settings.word("liveChecking") != "off") {
         setLiveChecking(context, doc, true);
-        // Someone is about to type (checkWorkbook, Validate in a window): ready for it. After
-        // Validate's report (a macro's, mostly) the first edit works them out.
-        if (!report) prepareLater(model);
+        // Someone is about to type (checkWorkbook, Validate in a window): ready for it, worked
+        // out beside the office (the next call is not held up). After Validate's report (a
+        // macro's, mostly) the first edit works them out.
+        if (!report) kept->prepareDependenciesAside();
     }
     return outcome;
 }

@@ -193,7 +193,8 @@ bool showsOnlyWanted(const ExistingMark& mark, const std::vector<int>& rows,
 
 int syncMarks(const Reference<css::sheet::XSpreadsheetDocument>& doc,
               const Reference<css::sheet::XSpreadsheet>& sheet,
-              const std::vector<const Finding*>& findings, const std::set<int>* columns) {
+              const std::vector<const Finding*>& findings, const std::set<int>* columns,
+              PhaseTimes* times) {
     Reference<css::sheet::XConditionalFormats> formats(
         Reference<css::beans::XPropertySet>(sheet, UNO_QUERY_THROW)
             ->getPropertyValue("ConditionalFormats"),
@@ -240,6 +241,7 @@ int syncMarks(const Reference<css::sheet::XSpreadsheetDocument>& doc,
         ours.push_back(std::move(mark));
     }
 
+    markPhase(times, "sync.read");
     // What the findings ask for, by column and severity (a cell with an error and a warning
     // shows the error), except where the user's own format would be replaced.
     std::set<std::pair<int, int>> errorCells;
@@ -301,9 +303,12 @@ int syncMarks(const Reference<css::sheet::XSpreadsheetDocument>& doc,
         }
         if (!missing.empty()) toAdd.emplace_back(style, runsOf(std::move(missing)));
     }
+    markPhase(times, "sync.plan");
     for (std::size_t i = 0; i < ours.size(); ++i)
         if (!keep[i]) formats->removeByID(ours[i].id);
+    markPhase(times, "sync.remove");
     for (const auto& [style, runs] : toAdd) addConditionalFormat(doc, sheet, runs, {{"1", style}});
+    markPhase(times, "sync.add");
     return skipped;
 }
 

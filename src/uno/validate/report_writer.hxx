@@ -79,7 +79,8 @@ int clearReport(const Reference<css::sheet::XSpreadsheetDocument>& doc);
 // user's is not marked (Calc would replace that format); returns how many were left so.
 int syncMarks(const Reference<css::sheet::XSpreadsheetDocument>& doc,
               const Reference<css::sheet::XSpreadsheet>& sheet,
-              const std::vector<const Finding*>& findings, const std::set<int>* columns);
+              const std::vector<const Finding*>& findings, const std::set<int>* columns,
+              PhaseTimes* times = nullptr);
 
 // Marks the cells of `findings` on every sheet (and removes the marks of sheets without
 // findings), except where Calc would have to replace a conditional format the cell already
