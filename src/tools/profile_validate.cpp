@@ -168,9 +168,10 @@ int main(int argc, char** argv) {
             std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
         const std::size_t heapKept = heapInUse();
         // The snapshot the Problems panel and getFindings read.
-        std::vector<Finding> snapshot;
-        snapshot.reserve(kept->findingCount());
-        kept->forEachFinding([&](const Finding& f) { snapshot.push_back(f); });
+        std::vector<Finding> all;
+        all.reserve(kept->findingCount());
+        kept->forEachFinding([&](const Finding& f) { all.push_back(f); });
+        const FindingList snapshot(std::move(all));
         const std::size_t heapSnapshot = heapInUse();
         // The Problems panel's part in the core: the unfiltered list and its counts.
         const auto listStart = std::chrono::steady_clock::now();

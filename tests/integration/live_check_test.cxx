@@ -2,9 +2,11 @@
 // findings following what is typed through the view (.uno:EnterString), as a user types.
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <chrono>
 #include <cstdio>
 #include <functional>
+#include <map>
 #include <set>
 #include <thread>
 
@@ -19,6 +21,7 @@
 #include <com/sun/star/frame/XModel.hpp>
 #include <com/sun/star/sheet/XCellRangeData.hpp>
 #include <com/sun/star/sheet/XConditionalFormats.hpp>
+#include <com/sun/star/sheet/XSheetCellRanges.hpp>
 #include <com/sun/star/table/XCellRange.hpp>
 #include <com/sun/star/util/XModifiable.hpp>
 #include <com/sun/star/view/XSelectionSupplier.hpp>
@@ -372,6 +375,128 @@ TEST(LiveCheck, HighlightsAreNoUndoStepsAndTheUsersStepsStay) {
         EXPECT_GE(waitFor([&] { return findings(doc, "Customers.A3:Z3").empty(); }), 0);
         EXPECT_EQ(titles(), typed);
         EXPECT_EQ(textOf(customers, "C2"), "Acme");
+        Reference<css::util::XModifiable>(doc, UNO_QUERY_THROW)->setModified(false);
+        close(doc);
+    });
+}
+
+namespace {
+
+std::string columnName(int column) {
+    std::string name;
+    for (int c = column + 1; c > 0; c = (c - 1) / 26)
+        name.insert(name.begin(), static_cast<char>('A' + (c - 1) % 26));
+    return name;
+}
+
+// "Sheet.Cell" -> "E" or "W": what DealSheet's conditional formats show ("EW": both, a fault).
+std::map<std::string, std::string> markedCells(
+    const Reference<css::sheet::XSpreadsheetDocument>& doc) {
+    std::map<std::string, std::string> out;
+    const auto sheets = doc->getSheets();
+    for (const auto& name : sheets->getElementNames()) {
+        const auto sheet = byNameOrThrow(doc, toUtf8(name));
+        const Reference<css::sheet::XConditionalFormats> formats(
+            Reference<css::beans::XPropertySet>(sheet, UNO_QUERY_THROW)
+                ->getPropertyValue("ConditionalFormats"),
+            UNO_QUERY_THROW);
+        for (const auto& format : formats->getConditionalFormats()) {
+            if (format->getCount() != 1) continue;
+            rtl::OUString style;
+            Reference<css::beans::XPropertySet>(format->getByIndex(0), UNO_QUERY_THROW)
+                ->getPropertyValue("StyleName") >>= style;
+            const std::string mark = toUtf8(style) == "DealSheet Error Mark"     ? "E"
+                                     : toUtf8(style) == "DealSheet Warning Mark" ? "W"
+                                                                                 : "";
+            if (mark.empty()) continue;
+            const Reference<css::sheet::XSheetCellRanges> ranges(
+                Reference<css::beans::XPropertySet>(format, UNO_QUERY_THROW)
+                    ->getPropertyValue("Range"),
+                UNO_QUERY_THROW);
+            for (const auto& r : ranges->getRangeAddresses())
+                for (int c = r.StartColumn; c <= r.EndColumn; ++c)
+                    for (int row = r.StartRow; row <= r.EndRow; ++row) {
+                        auto& shown =
+                            out[toUtf8(name) + "." + columnName(c) + std::to_string(row + 1)];
+                        if (shown.find(mark) == std::string::npos) shown += mark;
+                        std::sort(shown.begin(), shown.end());
+                    }
+        }
+    }
+    return out;
+}
+
+// What the findings ask the marks to show: a cell's error, else its warning.
+std::map<std::string, std::string> wantedMarks(
+    const Reference<css::sheet::XSpreadsheetDocument>& doc) {
+    std::map<std::string, std::string> out;
+    for (const auto& f : toolkit3()->getFindings(component(doc), "")) {
+        const std::string code = toUtf8(f.Code);
+        if (code == "MISSING_COLUMN" || code == "AMBIGUOUS_COLUMN") continue;
+        auto& wanted = out[toUtf8(f.Sheet) + "." + toUtf8(f.Cell)];
+        if (toUtf8(f.Severity) == "error")
+            wanted = "E";
+        else if (wanted.empty())
+            wanted = "W";
+    }
+    return out;
+}
+
+std::string described(const std::map<std::string, std::string>& cells) {
+    std::string out;
+    for (const auto& [cell, mark] : cells) out += " " + cell + "=" + mark;
+    return out;
+}
+
+}  // namespace
+
+// The marks follow the findings cell for cell through typing, clearing, a duplicate made and
+// undone by another row, a paste of rows that brings marked cells along, and more updates of
+// one column than it keeps small formats for (they are joined into one again).
+TEST(LiveCheck, MarksFollowTheFindingsCellForCell) {
+    unoGuard([&] {
+        const auto doc = cleanWorkbook();
+        const auto customers = byNameOrThrow(doc, "Customers");
+        const auto actions = byNameOrThrow(doc, "Actions");
+        typeRows(doc, customers,
+                 {{"202501-002", "2025-01-05", "", "Retail", "", "Zhao", "", "", "not-a-mail", "",
+                   "ERP", "", "", "", "", "Lead", "", "Wang"}},
+                 2);
+        toolkit3()->checkWorkbook(component(doc));
+        const auto settled = [&] { return markedCells(doc) == wantedMarks(doc); };
+        ASSERT_FALSE(wantedMarks(doc).empty());
+        EXPECT_GE(waitFor(settled), 0)
+            << described(markedCells(doc)) << " /" << described(wantedMarks(doc));
+        const auto step = [&](const std::string& what, const std::function<void()>& edit) {
+            edit();
+            EXPECT_GE(waitFor(settled), 0) << what << ":" << described(markedCells(doc)) << " /"
+                                           << described(wantedMarks(doc));
+        };
+        step("C2 emptied", [&] { erase(doc, customers, "C2"); });
+        step("A3 made a duplicate of A2", [&] { type(doc, customers, "A3", "202501-001"); });
+        step("A2 changed: A3 no longer a duplicate",
+             [&] { type(doc, customers, "A2", "202501-009"); });
+        step("C2 filled", [&] { type(doc, customers, "C2", "Acme"); });
+        step("an action's customer made wrong", [&] { type(doc, actions, "B2", "202501-077"); });
+        step("rows 2-3 pasted at row 6", [&] {
+            select(doc, customers, "A2:R3");
+            const auto transfer = Reference<css::datatransfer::XTransferableSupplier>(
+                                      controllerOf(doc), UNO_QUERY_THROW)
+                                      ->getTransferable();
+            select(doc, customers, "A6");
+            Reference<css::datatransfer::XTransferableSupplier>(controllerOf(doc), UNO_QUERY_THROW)
+                ->insertTransferable(transfer);
+        });
+        step("the pasted rows' mail fixed", [&] { type(doc, customers, "I7", "z@beta.cn"); });
+        for (int i = 0; i < 20; ++i) {
+            const std::string cell = "C" + std::to_string(2 + i % 6);
+            step("round " + std::to_string(i) + " of " + cell, [&] {
+                if (i % 2 == 0)
+                    erase(doc, customers, cell);
+                else
+                    type(doc, customers, cell, "Name " + std::to_string(i));
+            });
+        }
         Reference<css::util::XModifiable>(doc, UNO_QUERY_THROW)->setModified(false);
         close(doc);
     });

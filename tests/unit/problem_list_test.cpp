@@ -31,7 +31,7 @@ std::vector<Finding> sample() {
 }  // namespace
 
 TEST(ProblemList, FiltersBySeveritySheetAndRule) {
-    const auto findings = sample();
+    const FindingList findings(sample());
     EXPECT_EQ(filterProblems(findings, {}), (std::vector<std::uint32_t>{0, 1, 2, 3}));
     ProblemFilter errors;
     errors.severity = Severity::Error;
@@ -43,7 +43,7 @@ TEST(ProblemList, FiltersBySeveritySheetAndRule) {
 }
 
 TEST(ProblemList, EachCountIsWhatChoosingItWouldShow) {
-    const auto findings = sample();
+    const FindingList findings(sample());
     ProblemFilter filter;
     filter.sheet = "跟进行动表";
     const auto counts = countProblems(findings, filter);
@@ -76,11 +76,12 @@ TEST(ProblemList, TwoHundredThousandFindingsFilterFast) {
     for (int i = 0; i < 200000; ++i)
         findings.push_back(finding(i % 3 ? Severity::Error : Severity::Warning,
                                    i % 2 ? "REQUIRED" : "REF", i % 5 ? "A" : "B", i, 1));
+    const FindingList list(std::move(findings));
     const auto start = std::chrono::steady_clock::now();
     ProblemFilter filter;
     filter.severity = Severity::Warning;
-    const auto kept = filterProblems(findings, filter);
-    const auto counts = countProblems(findings, filter);
+    const auto kept = filterProblems(list, filter);
+    const auto counts = countProblems(list, filter);
     const auto ms = std::chrono::duration_cast<std::chrono::milliseconds>(
                         std::chrono::steady_clock::now() - start)
                         .count();

@@ -7,16 +7,18 @@
 
 namespace dealsheet {
 
-std::vector<std::uint32_t> filterProblems(const std::vector<Finding>& findings,
-                                          const ProblemFilter& filter) {
+std::vector<std::uint32_t> filterProblems(const FindingList& findings, const ProblemFilter& filter) {
     std::vector<std::uint32_t> kept;
     kept.reserve(findings.size());
-    for (std::size_t i = 0; i < findings.size(); ++i)
-        if (filter.keeps(findings[i])) kept.push_back(static_cast<std::uint32_t>(i));
+    std::uint32_t index = 0;
+    for (const auto& f : findings) {
+        if (filter.keeps(f)) kept.push_back(index);
+        ++index;
+    }
     return kept;
 }
 
-ProblemCounts countProblems(const std::vector<Finding>& findings, const ProblemFilter& filter) {
+ProblemCounts countProblems(const FindingList& findings, const ProblemFilter& filter) {
     ProblemCounts counts;
     std::unordered_map<std::string, std::size_t> sheetAt;
     std::unordered_map<std::string, std::size_t> ruleAt;

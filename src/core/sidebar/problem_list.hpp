@@ -10,7 +10,7 @@
 #include <vector>
 
 #include "core/text/localized.hpp"
-#include "core/validate/findings.hpp"
+#include "core/validate/finding_list.hpp"
 
 namespace dealsheet {
 
@@ -41,9 +41,8 @@ struct ProblemCounts {
     std::vector<ProblemCount> rules;
 };
 
-std::vector<std::uint32_t> filterProblems(const std::vector<Finding>& findings,
-                                          const ProblemFilter& filter);
-ProblemCounts countProblems(const std::vector<Finding>& findings, const ProblemFilter& filter);
+std::vector<std::uint32_t> filterProblems(const FindingList& findings, const ProblemFilter& filter);
+ProblemCounts countProblems(const FindingList& findings, const ProblemFilter& filter);
 
 // The grid's columns, in order, and one cell of a finding as text in `lang`.
 enum class ProblemColumn { Severity, Cell, Rule, Message };

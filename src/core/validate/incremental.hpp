@@ -67,6 +67,11 @@ class IncrementalCheck {
         for (const auto& [row, list] : findings_)
             for (const auto& f : list) visit(f);
     }
+    // The current findings of one sheet row of a checked sheet, or null.
+    const std::vector<Finding>* findingsAt(std::size_t sheet, int sheetRow) const {
+        const auto it = findings_.find({sheet, sheetRow});
+        return it == findings_.end() ? nullptr : &it->second;
+    }
     const Sheets& sheets() const { return sheets_; }
     // The filled rows of each sheet at the last full check (the report's summary).
     const std::vector<SheetSummary>& checked() const { return checked_; }

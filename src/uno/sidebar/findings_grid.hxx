@@ -12,14 +12,14 @@
 #include <rtl/ref.hxx>
 
 #include "core/text/localized.hpp"
-#include "core/validate/findings.hpp"
+#include "core/validate/finding_list.hpp"
 
 namespace dealsheet::uno {
 
 namespace css = com::sun::star;
 using css::uno::Reference;
 
-using SharedFindings = std::shared_ptr<const std::vector<Finding>>;
+using SharedFindings = std::shared_ptr<const FindingList>;
 
 class FindingsGrid : public cppu::WeakImplHelper1<css::awt::grid::XMutableGridDataModel> {
   public:

@@ -180,8 +180,8 @@ class ProblemsPanel : public PanelBase {
     // Fills the filters with their counts and the grid with what they keep.
     void show() {
         const bool en = lang_ == Lang::En;
-        static const std::vector<Finding> none;
-        const std::vector<Finding>& findings = snapshot_.findings ? *snapshot_.findings : none;
+        static const FindingList none;
+        const FindingList& findings = snapshot_.findings ? *snapshot_.findings : none;
         const ProblemCounts counts = countProblems(findings, filter_);
         // A filter whose value is gone (the sheet's problems all fixed) lets everything through.
         const auto has = [](const std::vector<ProblemCount>& list, const std::string& value) {

@@ -75,7 +75,7 @@ class EditListener;
 
 struct DocumentCheck {
     css::uno::WeakReference<css::frame::XModel> model;
-    std::shared_ptr<const std::vector<Finding>> findings;
+    std::shared_ptr<const FindingList> findings;
     bool live = false;
     bool stale = false;
     std::uint64_t generation = 0;
@@ -201,14 +201,6 @@ class OwnWrites {
     const void* key_;
 };
 
-// Brings the highlights of some columns of one sheet in line with `findings` (all the sheet's
-// findings in those columns): only the formats whose cells changed are replaced.
-void remarkColumns(const Reference<css::sheet::XSpreadsheetDocument>& doc, const std::string& name,
-                   const std::set<int>& columns, const std::vector<const Finding*>& findings,
-                   PhaseTimes* times = nullptr) {
-    syncMarks(doc, sheetByName(doc, name), findings, &columns, times);
-}
-
 Reference<css::uno::XComponentContext> officeContext() {
     Store& s = store();
     const std::lock_guard<std::recursive_mutex> lock(s.mutex);
@@ -242,50 +234,20 @@ OwnWrites::~OwnWrites() {
 }
 
 // The snapshot of a document's findings: the incremental check's, then a sync's own.
-std::shared_ptr<const std::vector<Finding>> snapshotOf(const IncrementalCheck& check,
-                                                       const std::vector<Finding>& extra) {
-    auto all = std::make_shared<std::vector<Finding>>();
-    all->reserve(check.findingCount() + extra.size());
-    check.forEachFinding([&](const Finding& f) { all->push_back(f); });
-    all->insert(all->end(), extra.begin(), extra.end());
-    return all;
+std::shared_ptr<const FindingList> snapshotOf(const IncrementalCheck& check,
+                                              const std::vector<Finding>& extra) {
+    std::vector<Finding> all;
+    all.reserve(check.findingCount() + extra.size());
+    check.forEachFinding([&](const Finding& f) { all.push_back(f); });
+    all.insert(all.end(), extra.begin(), extra.end());
+    return std::make_shared<const FindingList>(std::move(all));
 }
 
-// The findings of `changed` taken out of and put into a snapshot kept in the incremental
-// check's order (sheet, row, column, rule).
-void patchSnapshot(std::vector<Finding>& findings, const FindingsDelta& changed,
-                   const IncrementalCheck& check) {
-    const auto full = [](const Finding& f) {
-        return std::tie(f.sheet, f.row, f.column, f.rule, f.severity, f.field, f.value, f.messageZh,
-                        f.messageEn);
-    };
-    std::vector<const Finding*> removed;
-    for (const auto& f : changed.removed) removed.push_back(&f);
-    std::sort(removed.begin(), removed.end(),
-              [&](const Finding* a, const Finding* b) { return full(*a) < full(*b); });
-    findings.erase(std::remove_if(findings.begin(), findings.end(),
-                                  [&](const Finding& f) {
-                                      return std::binary_search(
-                                          removed.begin(), removed.end(), &f,
-                                          [&](const Finding* a, const Finding* b) {
-                                              return full(*a) < full(*b);
-                                          });
-                                  }),
-                   findings.end());
-    std::map<std::string, int> order;
-    for (const auto& [schema, data] : check.sheets())
-        order.emplace(data.name, check.sheetIndex(data.name));
-    const auto place = [&](const Finding& f) {
-        const auto it = order.find(f.sheet);
-        return std::make_tuple(it == order.end() ? 1 << 20 : it->second, f.row, f.column,
-                               std::string_view(f.rule));
-    };
-    const auto middle = static_cast<std::ptrdiff_t>(findings.size());
-    findings.insert(findings.end(), changed.added.begin(), changed.added.end());
-    std::sort(findings.begin() + middle, findings.end(),
-              [&](const Finding& a, const Finding& b) { return place(a) < place(b); });
-    std::inplace_merge(findings.begin(), findings.begin() + middle, findings.end(),
-                       [&](const Finding& a, const Finding& b) { return place(a) < place(b); });
+// The checked sheets in the incremental check's order (the order of its findings).
+std::vector<std::string> sheetOrderOf(const IncrementalCheck& check) {
+    std::vector<std::string> order;
+    for (const auto& [schema, data] : check.sheets()) order.push_back(data.name);
+    return order;
 }
 
 void postEditCheck(const Reference<css::frame::XModel>& model);
@@ -416,7 +378,7 @@ void removeAllMarks(const Reference<css::frame::XModel>& model) {
 // The highlights of the current findings, painted again (after a save).
 void restoreAllMarks(const Reference<css::frame::XModel>& model) {
     const Reference<css::sheet::XSpreadsheetDocument> doc(model, UNO_QUERY);
-    std::shared_ptr<const std::vector<Finding>> findings;
+    std::shared_ptr<const FindingList> findings;
     bool wasModified = true;
     {
         Store& s = store();
@@ -434,14 +396,11 @@ void restoreAllMarks(const Reference<css::frame::XModel>& model) {
     {
         const OwnWrites own(model);
         const MarksUnrecorded unrecorded(doc);
-        std::map<std::string, std::pair<std::set<int>, std::vector<const Finding*>>> bySheet;
-        for (const auto& f : *findings) {
-            bySheet[f.sheet].first.insert(f.column);
-            bySheet[f.sheet].second.push_back(&f);
-        }
-        for (const auto& [name, columnsAndFindings] : bySheet) {
+        std::map<std::string, std::vector<const Finding*>> bySheet;
+        for (const auto& f : *findings) bySheet[f.sheet].push_back(&f);
+        for (const auto& [name, sheetFindings] : bySheet) {
             try {
-                remarkColumns(doc, name, columnsAndFindings.first, columnsAndFindings.second);
+                syncMarks(doc, sheetByName(doc, name), sheetFindings);
             } catch (const css::uno::Exception&) {
             }
         }
@@ -546,7 +505,7 @@ void recordFullCheck(const Reference<css::frame::XModel>& model,
         DocumentCheck& entry = entryOf(s, model);
         watchSaves(entry, model);
         entry.findings = extra.empty() && all.size() == incremental->findingCount()
-                             ? std::make_shared<const std::vector<Finding>>(std::move(all))
+                             ? std::make_shared<const FindingList>(std::move(all))
                              : snapshotOf(*incremental, extra);
         entry.incremental = std::move(incremental);
         entry.extraSheets.clear();
@@ -608,8 +567,12 @@ bool sameData(const SheetData& a, const SheetData& b) {
             (a.sheetRows.empty() || b.sheetRows.empty()));  // identity written out or not
 }
 
+// Rows read again per checked sheet (first, last sheet rows), by processEdits.
+using EditedRows = std::map<std::size_t, std::set<std::pair<int, int>>>;
+
 void publish(const Reference<css::frame::XModel>& model,
-             const std::shared_ptr<IncrementalCheck>& incremental, const FindingsDelta& changed);
+             const std::shared_ptr<IncrementalCheck>& incremental, const FindingsDelta& changed,
+             const EditedRows& edited = {});
 
 void rereadChanged(const Reference<css::frame::XModel>& model,
                    const std::shared_ptr<IncrementalCheck>& incremental) {
@@ -633,27 +596,48 @@ void rereadChanged(const Reference<css::frame::XModel>& model,
 }
 
 void publish(const Reference<css::frame::XModel>& model,
-             const std::shared_ptr<IncrementalCheck>& incremental, const FindingsDelta& changed) {
+             const std::shared_ptr<IncrementalCheck>& incremental, const FindingsDelta& changed,
+             const EditedRows& edited) {
     const Reference<css::sheet::XSpreadsheetDocument> doc(model, UNO_QUERY_THROW);
     PhaseTimes times("publish");
-    // The marks of the columns whose findings changed.
-    std::map<std::string, std::set<int>> columns;
+    // The cells to decide again: those whose findings changed, and every cell of the edited
+    // rows (a paste may bring a copy of a mark along).
+    std::map<std::size_t, std::vector<std::pair<int, int>>> cellsOf;  // by checked sheet
     for (const auto* list : {&changed.removed, &changed.added})
-        for (const auto& f : *list) columns[f.sheet].insert(f.column);
-    if (!columns.empty()) {
-        std::map<std::string, std::vector<const Finding*>> bySheet;
-        incremental->forEachFinding([&](const Finding& f) {
-            const auto it = columns.find(f.sheet);
-            if (it != columns.end() && it->second.count(f.column)) bySheet[f.sheet].push_back(&f);
-        });
-        times.mark("collect");
+        for (const auto& f : *list)
+            if (const int sheet = incremental->sheetIndex(f.sheet); sheet >= 0)
+                cellsOf[static_cast<std::size_t>(sheet)].emplace_back(f.column, f.row);
+    for (const auto& [sheet, spans] : edited) {
+        const SheetData& data = incremental->sheets()[sheet].second;
+        const int width = static_cast<int>(data.cells.empty() ? 0 : data.cells[0].size());
+        auto& cells = cellsOf[sheet];
+        for (const auto& [first, last] : spans)
+            for (int row = first; row <= last; ++row)
+                for (int column = 0; column < width; ++column) cells.emplace_back(column, row);
+    }
+    times.mark("cells");
+    if (!cellsOf.empty()) {
         const OwnWrites own(model);
         const MarksUnrecorded unrecorded(doc);
-        for (const auto& [name, set] : columns) {
+        for (auto& [sheet, cells] : cellsOf) {
+            // What a cell shows: its error, else its warning (a missing column marks nothing).
+            const auto wanted = [&, sheet = sheet](int column, int row) -> std::string {
+                std::string style;
+                if (const auto* found = incremental->findingsAt(sheet, row))
+                    for (const auto& f : *found) {
+                        if (f.column != column || f.rule == "MISSING_COLUMN" ||
+                            f.rule == "AMBIGUOUS_COLUMN")
+                            continue;
+                        if (f.severity == Severity::Error) return kStyleErrorMark.name;
+                        style = kStyleWarningMark.name;
+                    }
+                return style;
+            };
             try {
                 ensureCellStyle(doc, kStyleErrorMark);
                 ensureCellStyle(doc, kStyleWarningMark);
-                remarkColumns(doc, name, set, bySheet[name], &times);
+                updateMarks(doc, sheetByName(doc, incremental->sheets()[sheet].second.name),
+                            std::move(cells), wanted, &times);
             } catch (const css::uno::Exception&) {
                 // A protected sheet keeps its old marks; the Problems list is still right.
             }
@@ -667,12 +651,13 @@ void publish(const Reference<css::frame::XModel>& model,
         if (it == s.documents.end() || it->second.incremental != incremental) return;
         if (!changed.empty() || it->second.stale) {
             auto& current = it->second.findings;
-            // Nobody else holds the snapshot (a reader copies it under this lock): patched in
-            // place, a few moves instead of copying 137,000 findings on every typed cell.
-            if (current && current.use_count() == 1 && !it->second.stale &&
+            // A new version sharing every block of findings the edit did not touch (a reader
+            // may still hold the previous one).
+            if (current && !it->second.stale &&
                 current->size() ==
                     incremental->findingCount() - changed.added.size() + changed.removed.size())
-                patchSnapshot(const_cast<std::vector<Finding>&>(*current), changed, *incremental);
+                current = std::make_shared<const FindingList>(
+                    current->patched(changed.removed, changed.added, sheetOrderOf(*incremental)));
             else
                 current = snapshotOf(*incremental, {});
             ++it->second.generation;
@@ -723,7 +708,7 @@ void processEdits(const Reference<css::frame::XModel>& model) {
     PhaseTimes times("live");
     // Which rows of which checked sheet changed; a change elsewhere that matters (Settings,
     // a DealSheet sheet not checked yet, a header) takes a full check.
-    std::map<std::size_t, std::set<std::pair<int, int>>> rowsBySheet;
+    EditedRows rowsBySheet;
     std::set<std::size_t> reread;
     bool full = false;
     for (const auto& edit : pending) {
@@ -784,7 +769,8 @@ void processEdits(const Reference<css::frame::XModel>& model) {
         }
     }
     times.mark("reread");
-    publish(model, incremental, changed);
+    for (std::size_t index : reread) rowsBySheet.erase(index);
+    publish(model, incremental, changed, rowsBySheet);
     times.mark("publish");
     // From Calc's notice of the first edit of the burst to the findings published.
     if (std::getenv("DEALSHEET_TIMINGS"))
@@ -958,7 +944,7 @@ void writeReportNow(const Reference<css::frame::XModel>& document) {
         const std::lock_guard<std::recursive_mutex> lock(s.mutex);
         const auto it = s.documents.find(keyOf(document));
         if (it != s.documents.end() && it->second.findings && !it->second.stale) {
-            result.findings = *it->second.findings;
+            result.findings = it->second.findings->toVector();
             basis = it->second.basis;
         }
     }

@@ -13,7 +13,7 @@
 #include <com/sun/star/sheet/XSpreadsheetDocument.hpp>
 #include <com/sun/star/uno/XComponentContext.hpp>
 
-#include "core/validate/findings.hpp"
+#include "core/validate/finding_list.hpp"
 #include "uno/commands/commands.hxx"
 
 namespace dealsheet::uno {
@@ -21,7 +21,7 @@ namespace dealsheet::uno {
 namespace css = com::sun::star;
 
 struct CheckSnapshot {
-    std::shared_ptr<const std::vector<dealsheet::Finding>> findings;  // null: never checked
+    std::shared_ptr<const dealsheet::FindingList> findings;  // null: never checked
     bool live = false;   // live checking running for this document
     bool stale = false;  // an edit arrived that Calc did not report (e.g. a macro's write)
     std::uint64_t generation = 0;  // grows on every change of findings

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <chrono>
 #include <ctime>
+#include <limits>
 #include <map>
 #include <set>
 #include <tuple>
@@ -191,17 +192,28 @@ bool showsOnlyWanted(const ExistingMark& mark, const std::vector<int>& rows,
 
 }  // namespace
 
-int syncMarks(const Reference<css::sheet::XSpreadsheetDocument>& doc,
-              const Reference<css::sheet::XSpreadsheet>& sheet,
-              const std::vector<const Finding*>& findings, const std::set<int>* columns,
-              PhaseTimes* times) {
-    Reference<css::sheet::XConditionalFormats> formats(
-        Reference<css::beans::XPropertySet>(sheet, UNO_QUERY_THROW)
-            ->getPropertyValue("ConditionalFormats"),
-        UNO_QUERY_THROW);
+namespace {
+
+// DealSheet's own conditional formats of a sheet and the ranges of the user's.
+struct SheetMarks {
+    Reference<css::sheet::XConditionalFormats> formats;
     std::vector<ExistingMark> ours;
     std::vector<css::table::CellRangeAddress> others;  // the user's formats: never painted over
-    for (const auto& format : formats->getConditionalFormats()) {
+    bool covered(int column, int row) const {
+        for (const auto& a : others)
+            if (column >= a.StartColumn && column <= a.EndColumn && row >= a.StartRow &&
+                row <= a.EndRow)
+                return true;
+        return false;
+    }
+};
+
+SheetMarks readMarks(const Reference<css::sheet::XSpreadsheet>& sheet) {
+    SheetMarks marks;
+    marks.formats.set(Reference<css::beans::XPropertySet>(sheet, UNO_QUERY_THROW)
+                          ->getPropertyValue("ConditionalFormats"),
+                      UNO_QUERY_THROW);
+    for (const auto& format : marks.formats->getConditionalFormats()) {
         bool mine = format->getCount() > 0;
         std::string style;
         for (sal_Int32 i = 0; i < format->getCount() && mine; ++i) {
@@ -223,7 +235,7 @@ int syncMarks(const Reference<css::sheet::XSpreadsheetDocument>& doc,
         const auto addresses = ranges.is() ? ranges->getRangeAddresses()
                                            : css::uno::Sequence<css::table::CellRangeAddress>();
         if (!mine) {
-            for (const auto& a : addresses) others.push_back(a);
+            for (const auto& a : addresses) marks.others.push_back(a);
             continue;
         }
         ExistingMark mark;
@@ -232,33 +244,41 @@ int syncMarks(const Reference<css::sheet::XSpreadsheetDocument>& doc,
         mark.ranges.assign(addresses.begin(), addresses.end());
         std::sort(mark.ranges.begin(), mark.ranges.end(),
                   [](const auto& a, const auto& b) { return rangeKey(a) < rangeKey(b); });
-        // With `columns`, a mark of other columns (or of several) is not this update's.
-        bool inColumns = !mark.ranges.empty();
-        for (const auto& a : mark.ranges)
-            inColumns = inColumns && a.StartColumn == a.EndColumn && columns &&
-                        columns->count(a.StartColumn);
-        if (columns && !inColumns) continue;
-        ours.push_back(std::move(mark));
+        marks.ours.push_back(std::move(mark));
     }
+    return marks;
+}
 
+// The one column of a mark made by DealSheet (vertical runs of one column, one style), or -1.
+int columnOf(const ExistingMark& mark) {
+    const auto& ranges = mark.ranges;
+    const bool oneColumn =
+        !mark.style.empty() && !ranges.empty() &&
+        std::all_of(ranges.begin(), ranges.end(), [&](const auto& r) {
+            return r.StartColumn == r.EndColumn && r.StartColumn == ranges[0].StartColumn;
+        });
+    return oneColumn ? ranges[0].StartColumn : -1;
+}
+
+}  // namespace
+
+int syncMarks(const Reference<css::sheet::XSpreadsheetDocument>& doc,
+              const Reference<css::sheet::XSpreadsheet>& sheet,
+              const std::vector<const Finding*>& findings, PhaseTimes* times) {
+    SheetMarks marks = readMarks(sheet);
+    auto& ours = marks.ours;
+    const auto& formats = marks.formats;
+    const auto covered = [&](int column, int row) { return marks.covered(column, row); };
     markPhase(times, "sync.read");
     // What the findings ask for, by column and severity (a cell with an error and a warning
     // shows the error), except where the user's own format would be replaced.
     std::set<std::pair<int, int>> errorCells;
     for (const auto* f : findings)
         if (f->severity == Severity::Error) errorCells.insert({f->column, f->row});
-    const auto covered = [&](int column, int row) {
-        for (const auto& a : others)
-            if (column >= a.StartColumn && column <= a.EndColumn && row >= a.StartRow &&
-                row <= a.EndRow)
-                return true;
-        return false;
-    };
     std::map<std::pair<int, std::string>, std::vector<int>> wanted;  // rows by column, style
     int skipped = 0;
     for (const auto* f : findings) {
         if (f->rule == "MISSING_COLUMN" || f->rule == "AMBIGUOUS_COLUMN") continue;
-        if (columns && !columns->count(f->column)) continue;
         const bool error = f->severity == Severity::Error;
         if (!error && errorCells.count({f->column, f->row})) continue;
         if (covered(f->column, f->row)) {
@@ -272,15 +292,9 @@ int syncMarks(const Reference<css::sheet::XSpreadsheetDocument>& doc,
     // nothing, a finding that appears adds a small format); a mark with a cell no longer wanted
     // goes, and the wanted cells no mark shows get a format of their own.
     std::map<std::pair<int, std::string>, std::vector<std::size_t>> byColumn;
-    for (std::size_t i = 0; i < ours.size(); ++i) {
-        const auto& ranges = ours[i].ranges;
-        const bool oneColumn =
-            !ours[i].style.empty() && !ranges.empty() &&
-            std::all_of(ranges.begin(), ranges.end(), [&](const auto& r) {
-                return r.StartColumn == r.EndColumn && r.StartColumn == ranges[0].StartColumn;
-            });
-        if (oneColumn) byColumn[{ranges[0].StartColumn, ours[i].style}].push_back(i);
-    }
+    for (std::size_t i = 0; i < ours.size(); ++i)
+        if (const int column = columnOf(ours[i]); column >= 0)
+            byColumn[{column, ours[i].style}].push_back(i);
     std::vector<bool> keep(ours.size(), false);
     std::vector<std::pair<std::string, std::vector<css::table::CellRangeAddress>>> toAdd;
     for (auto& [key, rows] : wanted) {
@@ -309,6 +323,145 @@ int syncMarks(const Reference<css::sheet::XSpreadsheetDocument>& doc,
     markPhase(times, "sync.remove");
     for (const auto& [style, runs] : toAdd) addConditionalFormat(doc, sheet, runs, {{"1", style}});
     markPhase(times, "sync.add");
+    return skipped;
+}
+
+namespace {
+
+// A vertical run of cells of one column.
+struct Run {
+    int column, first, last;
+    bool operator<(const Run& o) const {
+        return std::tie(column, first, last) < std::tie(o.column, o.first, o.last);
+    }
+};
+
+// The runs sorted, with overlapping and adjacent ones joined, as ranges for a format.
+std::vector<css::table::CellRangeAddress> joined(std::vector<Run> runs) {
+    std::sort(runs.begin(), runs.end());
+    std::vector<css::table::CellRangeAddress> ranges;
+    for (const auto& run : runs) {
+        if (!ranges.empty() && ranges.back().StartColumn == run.column &&
+            ranges.back().EndRow + 1 >= run.first) {
+            ranges.back().EndRow = std::max<sal_Int32>(ranges.back().EndRow, run.last);
+            continue;
+        }
+        css::table::CellRangeAddress address;
+        address.StartColumn = address.EndColumn = run.column;
+        address.StartRow = run.first;
+        address.EndRow = run.last;
+        ranges.push_back(address);
+    }
+    return ranges;
+}
+
+}  // namespace
+
+int updateMarks(const Reference<css::sheet::XSpreadsheetDocument>& doc,
+                const Reference<css::sheet::XSpreadsheet>& sheet,
+                std::vector<std::pair<int, int>> cells, const WantedMark& wanted,
+                PhaseTimes* times) {
+    std::sort(cells.begin(), cells.end());
+    cells.erase(std::unique(cells.begin(), cells.end()), cells.end());
+    if (cells.empty()) return 0;
+    SheetMarks marks = readMarks(sheet);
+    const auto& ours = marks.ours;
+    markPhase(times, "update.read");
+
+    // What each cell should show ("": nothing), except under the user's own format.
+    int skipped = 0;
+    std::vector<std::string> want(cells.size());
+    for (std::size_t i = 0; i < cells.size(); ++i) {
+        want[i] = wanted(cells[i].first, cells[i].second);
+        if (!want[i].empty() && marks.covered(cells[i].first, cells[i].second)) {
+            want[i].clear();
+            ++skipped;
+        }
+    }
+    // Each mark's runs by column (sorted by first row), and the marks of each column.
+    std::vector<std::map<int, std::vector<std::pair<int, int>>>> runsOfMark(ours.size());
+    std::map<int, std::vector<std::size_t>> marksOfColumn;
+    for (std::size_t m = 0; m < ours.size(); ++m) {
+        for (const auto& r : ours[m].ranges)
+            for (int c = r.StartColumn; c <= r.EndColumn; ++c)
+                runsOfMark[m][c].emplace_back(r.StartRow, r.EndRow);
+        for (auto& [column, runs] : runsOfMark[m]) {
+            std::sort(runs.begin(), runs.end());
+            marksOfColumn[column].push_back(m);
+        }
+    }
+    const auto covers = [&](std::size_t m, int column, int row) {
+        const auto it = runsOfMark[m].find(column);
+        if (it == runsOfMark[m].end()) return false;
+        const auto& runs = it->second;
+        // Calc keeps a format's ranges apart: the last run starting at or above the row.
+        const auto at = std::upper_bound(runs.begin(), runs.end(),
+                                         std::make_pair(row, std::numeric_limits<int>::max()));
+        return at != runs.begin() && std::prev(at)->second >= row;
+    };
+    // A mark showing one of the cells wrongly goes (its other cells are right: they come back
+    // in a format of their own); the others stay untouched.
+    std::vector<bool> goes(ours.size(), false);
+    for (std::size_t i = 0; i < cells.size(); ++i) {
+        const auto [column, row] = cells[i];
+        const auto it = marksOfColumn.find(column);
+        if (it == marksOfColumn.end()) continue;
+        for (std::size_t m : it->second)
+            if (!goes[m] && covers(m, column, row) &&
+                (ours[m].style.empty() || ours[m].style != want[i]))
+                goes[m] = true;
+    }
+    std::map<std::pair<int, std::string>, std::vector<Run>> toAdd;  // by column, style
+    for (std::size_t m = 0; m < ours.size(); ++m) {
+        if (!goes[m] || ours[m].style.empty()) continue;  // a format of no one style: gone
+        for (const auto& [column, runs] : runsOfMark[m]) {
+            auto& out = toAdd[{column, ours[m].style}];
+            const auto columnFirst =
+                std::lower_bound(cells.begin(), cells.end(),
+                                 std::make_pair(column, std::numeric_limits<int>::min()));
+            for (auto [first, last] : runs) {
+                // The run without the cells being decided here.
+                for (auto c =
+                         std::lower_bound(columnFirst, cells.end(), std::make_pair(column, first));
+                     c != cells.end() && c->first == column && c->second <= last; ++c) {
+                    if (c->second > first) out.push_back({column, first, c->second - 1});
+                    first = c->second + 1;
+                }
+                if (first <= last) out.push_back({column, first, last});
+            }
+        }
+    }
+    // The cells no staying mark shows as they should.
+    for (std::size_t i = 0; i < cells.size(); ++i) {
+        if (want[i].empty()) continue;
+        const auto [column, row] = cells[i];
+        bool shown = false;
+        if (const auto it = marksOfColumn.find(column); it != marksOfColumn.end())
+            for (std::size_t m : it->second)
+                shown = shown || (!goes[m] && ours[m].style == want[i] && covers(m, column, row));
+        if (!shown) toAdd[{column, want[i]}].push_back({column, row, row});
+    }
+    // Every update adds a format; past kMarksPerColumn a column and style is one format again.
+    std::map<std::pair<int, std::string>, std::vector<std::size_t>> staying;
+    for (std::size_t m = 0; m < ours.size(); ++m)
+        if (const int column = columnOf(ours[m]); !goes[m] && column >= 0)
+            staying[{column, ours[m].style}].push_back(m);
+    for (auto& [key, runs] : toAdd) {
+        if (runs.empty()) continue;
+        const auto it = staying.find(key);
+        if (it == staying.end() || it->second.size() < kMarksPerColumn) continue;
+        for (std::size_t m : it->second) {
+            goes[m] = true;
+            for (const auto& r : ours[m].ranges) runs.push_back({key.first, r.StartRow, r.EndRow});
+        }
+    }
+    markPhase(times, "update.plan");
+    for (std::size_t m = 0; m < ours.size(); ++m)
+        if (goes[m]) marks.formats->removeByID(ours[m].id);
+    for (auto& [key, runs] : toAdd)
+        if (!runs.empty())
+            addConditionalFormat(doc, sheet, joined(std::move(runs)), {{"1", key.second}});
+    markPhase(times, "update.write");
     return skipped;
 }
 

@@ -4,6 +4,7 @@
 #pragma once
 
 #include <chrono>
+#include <functional>
 #include <map>
 #include <set>
 #include <string>
@@ -73,14 +74,25 @@ class MarksUnrecorded {
 // Removes the previous report sheets only; returns how many.
 int clearReport(const Reference<css::sheet::XSpreadsheetDocument>& doc);
 
-// Makes DealSheet's marks on `sheet` show `findings` (that sheet's; with `columns`, only the
-// marks of those columns are looked at): a mark that already shows exactly its cells stays, the
-// others are removed and the missing ones added. A cell under a conditional format of the
-// user's is not marked (Calc would replace that format); returns how many were left so.
+// Makes DealSheet's marks on `sheet` show `findings` (all of that sheet's): a mark that
+// already shows exactly its cells stays, the others are removed and the missing ones added. A
+// cell under a conditional format of the user's is not marked (Calc would replace that
+// format); returns how many were left so.
 int syncMarks(const Reference<css::sheet::XSpreadsheetDocument>& doc,
               const Reference<css::sheet::XSpreadsheet>& sheet,
-              const std::vector<const Finding*>& findings, const std::set<int>* columns,
-              PhaseTimes* times = nullptr);
+              const std::vector<const Finding*>& findings, PhaseTimes* times = nullptr);
+
+// The mark style a cell should show (kStyleErrorMark's or kStyleWarningMark's name), or "".
+using WantedMark = std::function<std::string(int column, int row)>;
+
+// Brings the marks of `cells` (column, row) on `sheet` in line with `wanted`, taking every other
+// cell's mark to be right already: only a format showing one of them wrongly is replaced, so an
+// edit's work grows with its cells, not with the sheet's findings. Each update adds a small
+// format per column and style; past a few the column's are joined into one again.
+int updateMarks(const Reference<css::sheet::XSpreadsheetDocument>& doc,
+                const Reference<css::sheet::XSpreadsheet>& sheet,
+                std::vector<std::pair<int, int>> cells, const WantedMark& wanted,
+                PhaseTimes* times = nullptr);
 
 // Marks the cells of `findings` on every sheet (and removes the marks of sheets without
 // findings), except where Calc would have to replace a conditional format the cell already
