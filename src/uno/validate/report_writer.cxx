@@ -2,6 +2,8 @@
 
 #include <algorithm>
 #include <chrono>
+#include <cstdio>
+#include <cstdlib>
 #include <ctime>
 #include <limits>
 #include <map>
@@ -321,7 +323,16 @@ int syncMarks(const Reference<css::sheet::XSpreadsheetDocument>& doc,
     for (std::size_t i = 0; i < ours.size(); ++i)
         if (!keep[i]) formats->removeByID(ours[i].id);
     markPhase(times, "sync.remove");
-    for (const auto& [style, runs] : toAdd) addConditionalFormat(doc, sheet, runs, {{"1", style}});
+    for (const auto& [style, runs] : toAdd) {
+        const auto start = std::chrono::steady_clock::now();
+        addConditionalFormat(doc, sheet, runs, {{"1", style}});
+        if (times && std::getenv("DEALSHEET_TIMINGS"))
+            std::fprintf(stderr, "[timings] mark.add runs=%zu ms=%lld\n", runs.size(),
+                         static_cast<long long>(
+                             std::chrono::duration_cast<std::chrono::milliseconds>(
+                                 std::chrono::steady_clock::now() - start)
+                                 .count()));
+    }
     markPhase(times, "sync.add");
     return skipped;
 }
@@ -489,7 +500,7 @@ MarkOutcome markFindings(const Reference<css::sheet::XSpreadsheetDocument>& doc,
                 removeConditionalFormatsUsing(sheet, kMarkStyles);
                 continue;
             }
-            const int skipped = syncMarks(doc, sheet, it->second, nullptr);
+            const int skipped = syncMarks(doc, sheet, it->second, times);
             if (skipped > 0) outcome.underOwnFormats[name] = skipped;
         } catch (const css::uno::Exception&) {
             if (hasFindings && stylesReady)
