@@ -30,6 +30,7 @@
 #include <com/sun/star/frame/XDispatchProvider.hpp>
 #include <com/sun/star/frame/XFrame.hpp>
 #include <com/sun/star/frame/XModel.hpp>
+#include <com/sun/star/lang/XMultiServiceFactory.hpp>
 #include <com/sun/star/script/provider/XScript.hpp>
 #include <com/sun/star/script/provider/XScriptProviderSupplier.hpp>
 #include <com/sun/star/sheet/ConditionOperator.hpp>
@@ -39,7 +40,9 @@
 #include <com/sun/star/sheet/XCellRangeData.hpp>
 #include <com/sun/star/sheet/XCellRangeFormula.hpp>
 #include <com/sun/star/sheet/XCellSeries.hpp>
+#include <com/sun/star/sheet/XSheetCellRangeContainer.hpp>
 #include <com/sun/star/sheet/XSheetCondition.hpp>
+#include <com/sun/star/sheet/XSheetConditionalEntries.hpp>
 #include <com/sun/star/sheet/XSpreadsheetView.hpp>
 #include <com/sun/star/table/XCellRange.hpp>
 #include <com/sun/star/table/XColumnRowRange.hpp>
@@ -656,6 +659,80 @@ void liveFigures(const Reference<org::dealsheet::calc::XToolkit>& toolkit, const
     std::fflush(stdout);
 }
 
+// ---- What a conditional format costs Calc (issue 29, LibreOffice 7.4 against 25.2) ---------
+
+// One format (style "Bad", condition always true) on `rows` of `column` of sheet 0, added the
+// way DealSheet adds its marks (the cells' ConditionalFormat property); its time in seconds.
+double addMark(const Reference<css::sheet::XSpreadsheetDocument>& doc, int column,
+               const std::vector<int>& rows) {
+    const Reference<css::sheet::XSheetCellRangeContainer> container(
+        Reference<css::lang::XMultiServiceFactory>(doc, UNO_QUERY_THROW)
+            ->createInstance("com.sun.star.sheet.SheetCellRanges"),
+        UNO_QUERY_THROW);
+    Sequence<css::table::CellRangeAddress> ranges(static_cast<sal_Int32>(rows.size()));
+    for (std::size_t i = 0; i < rows.size(); ++i) {
+        auto& r = ranges.getArray()[i];
+        r.Sheet = 0;
+        r.StartColumn = r.EndColumn = column;
+        r.StartRow = r.EndRow = rows[i];
+    }
+    container->addRangeAddresses(ranges, false);
+    const Reference<css::beans::XPropertySet> cells(container, UNO_QUERY_THROW);
+    const Reference<css::sheet::XSheetConditionalEntries> entries(
+        cells->getPropertyValue("ConditionalFormat"), UNO_QUERY_THROW);
+    entries->clear();
+    Sequence<css::beans::PropertyValue> entry(3);
+    entry.getArray()[0].Name = "Operator";
+    entry.getArray()[0].Value <<= css::sheet::ConditionOperator_FORMULA;
+    entry.getArray()[1].Name = "Formula1";
+    entry.getArray()[1].Value <<= toOUString("1");
+    entry.getArray()[2].Name = "StyleName";
+    entry.getArray()[2].Value <<= toOUString("Bad");
+    entries->addNew(entry);
+    const auto start = Clock::now();
+    cells->setPropertyValue("ConditionalFormat", Any(entries));
+    return std::chrono::duration<double>(Clock::now() - start).count();
+}
+
+// How the time of one format grows: with its own runs, with the runs of other formats in the
+// same column and in other columns, and with the order of its runs.
+void marksExperiment(int n) {
+    const auto doc = newSpreadsheet();
+    const auto sheet = Reference<css::sheet::XSpreadsheet>(
+        Reference<css::container::XIndexAccess>(doc->getSheets(), UNO_QUERY_THROW)->getByIndex(0),
+        UNO_QUERY_THROW);
+    std::vector<std::vector<Any>> rows(static_cast<std::size_t>(n), std::vector<Any>(6));
+    for (int r = 0; r < n; ++r)
+        for (int c = 0; c < 6; ++c)
+            rows[static_cast<std::size_t>(r)][static_cast<std::size_t>(c)] = num(r + c);
+    writeBlock(sheet, 0, rows);
+    // As DealSheet's marks are written: not recorded for undo (MarksUnrecorded).
+    Reference<css::beans::XPropertySet>(doc, UNO_QUERY_THROW)
+        ->setPropertyValue("IsUndoEnabled", Any(false));
+    const auto every = [&](int step, int offset, bool reversed) {
+        std::vector<int> out;
+        for (int r = offset; r < n; r += step) out.push_back(r);
+        if (reversed) std::reverse(out.begin(), out.end());
+        return out;
+    };
+    const auto report = [&](const char* what, int column, const std::vector<int>& cells) {
+        const double seconds = addMark(doc, column, cells);
+        std::printf("| %-58s | %7zu | %8s |          |          | column %d\n", what, cells.size(),
+                    fmt(seconds).c_str(), column);
+        std::fflush(stdout);
+    };
+    report("MARKS first format, every other row", 0, every(2, 0, false));
+    report("MARKS second format, other column, every other row", 1, every(2, 0, false));
+    report("MARKS third format, first column, the rows between", 0, every(2, 1, false));
+    report("MARKS a format of every 4th row, fresh column", 2, every(4, 0, false));
+    report("MARKS the same runs bottom to top, fresh column", 3, every(4, 0, true));
+    report("MARKS 1,000 runs, fresh column, after all those", 4,
+           every(std::max(2, n / 1000), 0, false));
+    report("MARKS 1,000 runs in the first column (busy)", 0,
+           every(std::max(2, n / 1000), 0, false));
+    close(doc);
+}
+
 // The heavy case: a register with the trouble real ones have (every phone typed as a number,
 // half of the open actions overdue: about 145,000 findings at 100k + 100k), against Calc's Mark
 // Invalid Data on the same data, with the office's memory.
@@ -730,15 +807,17 @@ int main(int argc, char** argv) {
         std::cerr << "usage: bench <dealsheet.oxt> [rows ... | heavy:rows ...]\n";
         return 2;
     }
-    std::vector<int> sizes, heavySizes;
+    std::vector<int> sizes, heavySizes, markSizes;
     for (int i = 2; i < argc; ++i) {
         const std::string arg = argv[i];
-        if (arg.rfind("heavy:", 0) == 0)
+        if (arg.rfind("marks:", 0) == 0)
+            markSizes.push_back(std::atoi(arg.c_str() + 6));
+        else if (arg.rfind("heavy:", 0) == 0)
             heavySizes.push_back(std::atoi(arg.c_str() + 6));
         else
             sizes.push_back(std::atoi(arg.c_str()));
     }
-    if (sizes.empty() && heavySizes.empty()) {
+    if (sizes.empty() && heavySizes.empty() && markSizes.empty()) {
         sizes = {1000, 10000, 100000};
         heavySizes = {100000};
     }
@@ -753,6 +832,7 @@ int main(int argc, char** argv) {
         std::printf("|%s|%s|%s|%s|%s|---\n", std::string(60, '-').c_str(),
                     std::string(9, '-').c_str(), std::string(10, '-').c_str(),
                     std::string(10, '-').c_str(), std::string(10, '-').c_str());
+        for (int n : markSizes) marksExperiment(n);
         std::map<int, double> validateBySize;
         for (int n : sizes) {
             const long before = peakMemoryKb(Office::get().pid());

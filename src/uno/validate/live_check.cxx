@@ -922,10 +922,9 @@ CommandOutcome runFullCheck(const Reference<css::uno::XComponentContext>& contex
     // Live checking starts at the first check (Settings 实时校验 / Live checking).
     if (options.settings.word("liveChecking") != "off") {
         setLiveChecking(context, doc, true);
-        // Someone is about to type (checkWorkbook, Validate in a window): ready for it, worked
-        // out beside the office (the next call is not held up). After Validate's report (a
-        // macro's, mostly) the first edit works them out.
-        if (!report) kept->prepareDependenciesAside();
+        // Someone may be about to type: ready for it, worked out beside the office on a thread
+        // of its own (the next call is not held up; the next full check stops it).
+        kept->prepareDependenciesAside();
     }
     return outcome;
 }
