@@ -1,7 +1,9 @@
 // The duplicate rules (SPEC §12): one company written many ways. Each compares a row with the
 // rows above it through an index of keys (credit code, name key, mobile, trade name one
 // character off), never with every row: 100,000 customers cost one pass.
+#include <charconv>
 #include <cstdint>
+#include <iterator>
 #include <optional>
 #include <unordered_map>
 
@@ -217,7 +219,7 @@ const std::vector<RuleDefinition>& duplicateRules() {
                 if (here.key.core.empty()) {  // no 字号 to read: the whole name, folded
                     const std::string folded = foldCompanyName(name);
                     if (folded.empty()) return;
-                    r.inGroup("name:" + folded);
+                    r.inGroup("name", folded);
                     const auto [first, inserted] = memory.byFoldedName.emplace(folded, here);
                     if (!inserted && !codesApart(here.code, first->second.code)) {
                         const RowDetail detail = rowAndName(first->second);
@@ -225,7 +227,7 @@ const std::vector<RuleDefinition>& duplicateRules() {
                     }
                     return;
                 }
-                r.inGroup("core:" + here.key.core);
+                r.inGroup("core", here.key.core);
                 auto& spellings = memory.byCore[here.key.core];
                 for (const Seen& earlier : spellings)
                     if (sameCompany(here.key, earlier.key) &&
@@ -273,7 +275,7 @@ const std::vector<RuleDefinition>& duplicateRules() {
                         if (phone.kind != PhoneKind::Mobile) continue;
                         // 11 digits: the number itself is the key, no two mobiles share it.
                         const std::uint64_t key = std::stoull(phone.digits);
-                        r.inGroup("mobile:" + phone.digits);
+                        r.inGroup("mobile", phone.digits);
                         std::optional<int> first;
                         memory.byMobile.find(key, [&](int index) {
                             first = index;
@@ -298,7 +300,11 @@ const std::vector<RuleDefinition>& duplicateRules() {
                 // A trade name of four or more characters one character off another's.
                 if (core.size() < 4) return;
                 const auto keys = variantKeys(core);
-                for (const std::uint64_t key : keys) r.inGroup("variant:" + std::to_string(key));
+                for (const std::uint64_t key : keys) {
+                    char digits[20];  // the most a 64-bit number has
+                    const auto end = std::to_chars(std::begin(digits), std::end(digits), key).ptr;
+                    r.inGroup("variant", std::string_view(digits, end - digits));
+                }
                 bool reported = false;
                 for (const std::uint64_t key : keys) {
                     if (reported) break;

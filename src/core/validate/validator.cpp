@@ -234,7 +234,7 @@ class RowView final : public RuleRow {
     std::optional<int> firstSeen(std::string_view key) override;
     int sheetRow() const override { return sheet_.data->sheetRow(row_); }
     std::any& memory() override { return rule_->memory; }
-    void inGroup(std::string_view group) override;
+    void inGroup(std::string_view kind, std::string_view key) override;
     void report(int column, std::string detailZh, std::string detailEn) override;
 
     static std::string keyText(const RecognisedSheet& sheet, int row, int column) {
@@ -796,13 +796,13 @@ std::optional<int> RowView::firstSeen(std::string_view key) {
     return inserted ? std::nullopt : std::optional<int>(sheet_.data->sheetRow(*first));
 }
 
-void RowView::inGroup(std::string_view group) {
+void RowView::inGroup(std::string_view kind, std::string_view key) {
     // Like firstSeen's keys: the rows of one group are rechecked together, in order.
     if (auto* dependencies = validator_.options().dependencies)
         dependencies->note(sheet_.data->name, sheet_.data->sheetRow(row_),
                            "s\x1f" + sheet_.data->name + "\x1f" +
                                std::to_string(reinterpret_cast<std::uintptr_t>(rule_->rule)) +
-                               "\x1f" + std::string(group),
+                               "\x1f" + std::string(kind) + ":" + std::string(key),
                            RowDependencies::Role::Member);
 }
 
