@@ -50,6 +50,7 @@ char32_t bracketOf(char32_t c) {
 Chars fold(std::string_view text) {
     const std::string folded = foldForComparison(text);  // width, case, spaces
     Chars out;
+    out.reserve(folded.size());  // a code point takes a byte at least
     bool separated = false;
     for (std::size_t pos = 0; pos < folded.size();) {
         const char32_t c = bracketOf(decodeUtf8(folded, pos));
@@ -67,6 +68,7 @@ Chars fold(std::string_view text) {
 
 std::string toUtf8(const Chars& chars) {
     std::string out;
+    out.reserve(chars.size());
     for (char32_t c : chars) appendUtf8(out, c);
     return out;
 }
@@ -74,6 +76,7 @@ std::string toUtf8(const Chars& chars) {
 // Without spaces and brackets: what a key keeps of a part of the name.
 Chars bare(const Chars& chars) {
     Chars out;
+    out.reserve(chars.size());
     for (char32_t c : chars)
         if (c != U' ' && c != U'(' && c != U')') out += c;
     return out;
@@ -89,6 +92,7 @@ void trimChars(Chars& s) {
 // `word` ends `s`, and an ASCII word is not the tail of a longer one ("bag" does not end in AG).
 bool endsWithWord(const Chars& s, const Chars& word) {
     if (word.empty() || s.size() < word.size()) return false;
+    if (s.back() != word.back()) return false;  // most words of a list, at once
     if (s.compare(s.size() - word.size(), word.size(), word) != 0) return false;
     const std::size_t at = s.size() - word.size();
     return at == 0 || !isAsciiWordChar(word.front()) || !isAsciiWordChar(s[at - 1]);
