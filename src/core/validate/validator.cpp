@@ -4,11 +4,13 @@
 #include <atomic>
 #include <cstdint>
 #include <exception>
+#include <iterator>
 #include <map>
 #include <mutex>
 #include <optional>
 #include <system_error>
 #include <thread>
+#include <tuple>
 #include <unordered_map>
 
 #include "core/text/text.hpp"
@@ -664,12 +666,15 @@ class Validator {
         std::vector<std::size_t> place(sheets_.size());
         for (std::size_t i = 0; i < sheets_.size(); ++i)
             for (place[i] = 0; sheets_[place[i]].data->name != sheets_[i].data->name;) ++place[i];
+        // Integers only, for the sort: the sheet's place, the cell (row, then column) and the
+        // order of making (pass, then index in it).
         struct Key {
-            std::size_t sheet;  // its place
-            int row;
-            int column;
-            std::uint32_t pass;
-            std::uint32_t index;  // in the pass
+            std::size_t sheet;
+            std::uint64_t cell;
+            std::uint64_t made;
+        };
+        const auto bits = [](int value) {  // ordered as the int is
+            return static_cast<std::uint64_t>(static_cast<std::uint32_t>(value) ^ 0x80000000u);
         };
         std::vector<Key> keys;
         std::size_t count = 0;
@@ -678,20 +683,27 @@ class Validator {
         for (std::size_t p = 0; p < passes.size(); ++p) {
             const auto& findings = passes[p].findings;
             for (std::size_t i = 0; i < findings.size(); ++i)
-                keys.push_back({place[passes[p].sheet], findings[i].row, findings[i].column,
-                                static_cast<std::uint32_t>(p), static_cast<std::uint32_t>(i)});
+                keys.push_back({place[passes[p].sheet],
+                                bits(findings[i].row) << 32 | bits(findings[i].column),
+                                static_cast<std::uint64_t>(p) << 32 | i});
         }
         const auto findingOf = [&](const Key& key) -> Finding& {
-            return passes[key.pass].findings[key.index];
+            return passes[key.made >> 32].findings[key.made & 0xFFFFFFFFu];
         };
-        std::sort(keys.begin(), keys.end(), [&](const Key& a, const Key& b) {
-            if (a.sheet != b.sheet) return a.sheet < b.sheet;
-            if (a.row != b.row) return a.row < b.row;
-            if (a.column != b.column) return a.column < b.column;
-            const int rule = findingOf(a).rule.compare(findingOf(b).rule);
-            if (rule != 0) return rule < 0;
-            return a.pass != b.pass ? a.pass < b.pass : a.index < b.index;
+        std::sort(keys.begin(), keys.end(), [](const Key& a, const Key& b) {
+            return std::tie(a.sheet, a.cell, a.made) < std::tie(b.sheet, b.cell, b.made);
         });
+        // The few findings of one cell by rule, in the order of making within each rule.
+        for (auto first = keys.begin(); first != keys.end();) {
+            auto last = std::next(first);
+            while (last != keys.end() && last->sheet == first->sheet && last->cell == first->cell)
+                ++last;
+            if (std::distance(first, last) > 1)
+                std::stable_sort(first, last, [&](const Key& a, const Key& b) {
+                    return findingOf(a).rule < findingOf(b).rule;
+                });
+            first = last;
+        }
         // Each finding moved once, into its place; a repeat of the one before is left out.
         std::vector<Finding> all;
         all.reserve(keys.size());
