@@ -64,6 +64,7 @@ RowDetail rowAndName(const Seen& seen, Text why = {}) {
 
 std::vector<char32_t> codePoints(std::string_view text) {
     std::vector<char32_t> points;
+    points.reserve(text.size());  // a code point takes a byte at least
     for (std::size_t pos = 0; pos < text.size();) points.push_back(decodeUtf8(text, pos));
     return points;
 }
@@ -151,7 +152,9 @@ std::vector<std::uint64_t> variantKeys(const std::vector<char32_t>& core) {
             if (i != skip) hash = (hash ^ chars[i]) * 1099511628211ull;
         return hash;
     };
-    std::vector<std::uint64_t> keys{hashOf(core, core.size())};
+    std::vector<std::uint64_t> keys;
+    keys.reserve(core.size() + 1);
+    keys.push_back(hashOf(core, core.size()));
     for (std::size_t skip = 0; skip < core.size(); ++skip) {
         // A digit beside a digit is a number's, never a typo (oneCharacterApart): no key for it, so
         // a register of 客户1 … 客户99999 is not one crowded bucket.
