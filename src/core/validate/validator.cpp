@@ -541,16 +541,19 @@ class Validator {
         for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
         std::stable_partition(order.begin(), order.end(),
                               [&](std::size_t i) { return passes[i].comparesRows; });
-        std::atomic<std::size_t> next{0};
         std::vector<std::exception_ptr> errors(passes.size());
-        const auto work = [&] {
-            for (std::size_t i; (i = next++) < order.size();) {
-                try {
-                    runPass(passes[order[i]]);
-                } catch (...) {
-                    errors[order[i]] = std::current_exception();
-                }
+        const auto run = [&](std::size_t i) {
+            try {
+                runPass(passes[order[i]]);
+            } catch (...) {
+                errors[order[i]] = std::current_exception();
             }
+        };
+        // The first pass, the longest, is this thread's own: a helper that gets little of the
+        // processor (the machine busy with something else) holds up a short pass at most.
+        std::atomic<std::size_t> next{1};
+        const auto work = [&] {
+            for (std::size_t i; (i = next++) < order.size();) run(i);
         };
         std::thread helper;
         if (!options_.dependencies && options_.threads > 1 && passes.size() > 1 &&
@@ -561,6 +564,7 @@ class Validator {
                 // No thread to be had: this one does it all.
             }
         }
+        if (!order.empty()) run(0);
         work();
         if (helper.joinable()) helper.join();
         for (const auto& error : errors)  // the first pass's error, as one thread would throw
