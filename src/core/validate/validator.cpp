@@ -1,7 +1,6 @@
 #include "core/validate/validator.hpp"
 
 #include <algorithm>
-#include <atomic>
 #include <cstdint>
 #include <exception>
 #include <iterator>
@@ -531,41 +530,50 @@ class Validator {
         });
     }
 
-    // Runs the passes on this thread and one more, each taking the next pass not taken yet.
-    // With dependencies to tell (the incremental check's notes, which go to one recorder) or
-    // without a second core, one thread runs them all: the findings are the same either way.
+    // Runs the passes on this thread and one more. This thread takes them from the longest
+    // down, the helper from the shortest up, until they meet: on a busy machine, where the
+    // helper may get little of the processor, it holds up a short pass at most. With
+    // dependencies to tell (the incremental check's notes, which go to one recorder) or without
+    // a second core, this thread runs them all: the findings are the same either way.
     void runPasses(std::vector<Pass>& passes) {
-        // The passes of the rules that compare a row with the rows before it are the longest:
-        // they start first, so the short ones fill the other thread meanwhile.
+        // Longest first, by kind: the passes of the rules that compare each row with the rows
+        // before it, then the cells of each sheet, then the other rules.
+        const auto weight = [](const Pass& pass) {
+            return pass.comparesRows ? 0 : pass.cells ? 1 : 2;
+        };
         std::vector<std::size_t> order(passes.size());
         for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
-        std::stable_partition(order.begin(), order.end(),
-                              [&](std::size_t i) { return passes[i].comparesRows; });
+        std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
+            return weight(passes[a]) < weight(passes[b]);
+        });
         std::vector<std::exception_ptr> errors(passes.size());
-        const auto run = [&](std::size_t i) {
-            try {
-                runPass(passes[order[i]]);
-            } catch (...) {
-                errors[order[i]] = std::current_exception();
+        std::mutex taking;
+        std::size_t front = 0, back = order.size();  // order[front, back): not taken yet
+        const auto work = [&](bool longest) {
+            for (;;) {
+                std::size_t pass = 0;
+                {
+                    const std::lock_guard<std::mutex> lock(taking);
+                    if (front == back) return;
+                    pass = longest ? order[front++] : order[--back];
+                }
+                try {
+                    runPass(passes[pass]);
+                } catch (...) {
+                    errors[pass] = std::current_exception();
+                }
             }
-        };
-        // The first pass, the longest, is this thread's own: a helper that gets little of the
-        // processor (the machine busy with something else) holds up a short pass at most.
-        std::atomic<std::size_t> next{1};
-        const auto work = [&] {
-            for (std::size_t i; (i = next++) < order.size();) run(i);
         };
         std::thread helper;
         if (!options_.dependencies && options_.threads > 1 && passes.size() > 1 &&
             std::thread::hardware_concurrency() > 1) {
             try {
-                helper = std::thread(work);
+                helper = std::thread(work, false);
             } catch (const std::system_error&) {
                 // No thread to be had: this one does it all.
             }
         }
-        if (!order.empty()) run(0);
-        work();
+        work(true);
         if (helper.joinable()) helper.join();
         for (const auto& error : errors)  // the first pass's error, as one thread would throw
             if (error) std::rethrow_exception(error);
