@@ -1,6 +1,8 @@
 // The core of Validate alone, on a generated workbook in memory (no office): 100,000 customers
 // and 100,000 actions with about 1% mistakes, as in the benchmark; "heavy" as a third argument
-// gives the benchmark's heavy register (about 145,000 findings). For profiling:
+// gives the benchmark's heavy register (about 145,000 findings), "heavy-full" the same register
+// with nothing run but checkWorkbook's full check (IncrementalCheck without dependencies and
+// its findings copied out, as runFullCheck does). For profiling:
 //   valgrind --tool=callgrind build/profile_validate 100000
 //   build/profile_validate 100000 3 heavy
 // Each run prints the time of validateWorkbook alone (the data is generated before the clock
@@ -64,8 +66,11 @@ int main(int argc, char** argv) {
     const Schema& schema = productSchema();
     const SerialDates dates;
     const long today = dates.todaySerial();
-    const bool heavy = argc > 3 && std::string(argv[3]) == "heavy";
-    const bool duplicates = argc > 3 && std::string(argv[3]) == "duplicates";
+    const std::string mode = argc > 3 ? argv[3] : "";
+    // "heavy-full": the heavy register, and nothing timed but checkWorkbook's full check.
+    const bool fullOnly = mode == "heavy-full";
+    const bool heavy = mode == "heavy" || fullOnly;
+    const bool duplicates = mode == "duplicates";
     tools::RegisterGenerator generator(20261122u, today,
                                        heavy ? tools::Trouble::Heavy : tools::Trouble::Light);
     const auto withHeader = [&](const char* id, CellGrid rows) {
@@ -101,7 +106,7 @@ int main(int argc, char** argv) {
 
     // DealSheet's own share of a function call (what Calc's add-in call adds is measured by
     // the benchmark): the core of LEADGRADE and DUESTATUS, a million calls each.
-    {
+    if (!fullOnly) {
         FunctionContext context;
         context.dates = dates;
         const int calls = 1000000;
@@ -126,7 +131,7 @@ int main(int argc, char** argv) {
                     sink % 10);
     }
 
-    for (int run = 0; run < runs; ++run) {
+    for (int run = 0; run < (fullOnly ? 0 : runs); ++run) {
         const auto start = std::chrono::steady_clock::now();
         const std::clock_t cpuStart = std::clock();
         const ValidationResult result = validateWorkbook(sheets, {dates, today, {}});
@@ -157,10 +162,33 @@ int main(int argc, char** argv) {
         }
     }
 
+    // checkWorkbook's full check (runFullCheck): the incremental check without its dependency
+    // bookkeeping, and the findings copied out of it; on two threads (as in the office) and on
+    // one (the processor time it takes, whatever else runs on the machine). The workbook is
+    // copied before the clock starts, as the office hands over the one it read.
+    for (const unsigned threads : {2u, 1u})
+        for (int run = 0; run < runs; ++run) {
+            IncrementalCheck::Sheets copy = sheets;
+            ValidationOptions options{dates, today, {}};
+            options.threads = threads;
+            const auto start = std::chrono::steady_clock::now();
+            const std::clock_t cpuStart = std::clock();
+            const IncrementalCheck check(std::move(copy), options, /*recordDependencies=*/false);
+            const std::vector<Finding> findings = check.findings();
+            const double seconds =
+                std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+            const double cpu = static_cast<double>(std::clock() - cpuStart) / CLOCKS_PER_SEC;
+            std::printf(
+                "full check (checkWorkbook's core), %u thread%s: %.3f s (cpu %.3f s), %zu "
+                "findings hash %016llx\n",
+                threads, threads > 1 ? "s" : "", seconds, cpu, findings.size(),
+                static_cast<unsigned long long>(findingsHash(findings)));
+        }
+
     // The same check kept for live checking (checkWorkbook, Validate): the incremental check's
     // full check with its dependency bookkeeping, and the memory it keeps (the findings, the
     // workbook it rechecks rows of, the dependencies), counted by the allocator.
-    for (int run = 0; run < runs; ++run) {
+    for (int run = 0; run < (fullOnly ? 0 : runs); ++run) {
         const std::size_t heapBefore = heapInUse();
         const auto start = std::chrono::steady_clock::now();
         auto kept = std::make_unique<IncrementalCheck>(sheets, ValidationOptions{dates, today, {}});

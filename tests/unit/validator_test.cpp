@@ -103,7 +103,7 @@ class Book {
     }
     void markError(const std::string& sheet, const std::string& column) { errors_[sheet] = column; }
 
-    ValidationResult validate(Settings settings = {}) const {
+    ValidationResult validate(Settings settings = {}, unsigned threads = 2) const {
         std::vector<std::pair<const SheetSchema*, SheetData>> input;
         for (const auto& [id, rows] : rows_) {
             const SheetSchema& schema = productSchema().sheetOrThrow(id);
@@ -126,7 +126,9 @@ class Book {
             data.isError.insert(data.isError.begin(), std::vector<bool>(columns.size(), false));
             input.emplace_back(&schema, std::move(data));
         }
-        return validateWorkbook(input, {kDates, kToday, settings});
+        ValidationOptions options{kDates, kToday, settings};
+        options.threads = threads;
+        return validateWorkbook(input, options);
     }
 
   private:
@@ -158,6 +160,51 @@ TEST(Validator, CleanWorkbookHasNoFindings) {
     const auto result = Book().validate();
     EXPECT_TRUE(result.findings.empty()) << ::testing::PrintToString(codes(result));
     EXPECT_EQ(result.checked.size(), 7u);
+}
+
+// Every field of every finding, one line each.
+std::vector<std::string> findingLines(const ValidationResult& result) {
+    std::vector<std::string> lines;
+    for (const auto& f : result.findings)
+        lines.push_back(std::string(f.severity == Severity::Error ? "E" : "W") + "|" + f.rule +
+                        "|" + f.sheet + "|" + std::to_string(f.row) + "|" +
+                        std::to_string(f.column) + "|" + f.field + "|" + f.value + "|" +
+                        f.messageZh + "|" + f.messageEn);
+    return lines;
+}
+
+// The rules run as passes on two threads find what one thread finds, in the order
+// sortAndDeduplicate gives: a book with mistakes in most rows of several sheets, several in
+// one cell, and a column missing.
+TEST(Validator, TwoThreadsFindWhatOneFinds) {
+    Book book;
+    book.dropColumn("negotiations", "recorder");
+    for (std::size_t i = 1; i < 80; ++i) {
+        Row& customer = book.row("customers", i);
+        customer["customerNo"] = std::string(i % 7 ? "202406-0" + std::to_string(10 + i) : "x");
+        customer["customerName"] = std::string(i % 3 ? "华锐机械" : "华锐机械（北京）有限公司");
+        customer["phoneEmail"] = i % 4 ? CellValue{13800138000.0 + static_cast<double>(i % 5)}
+                                       : CellValue{std::string("电话")};
+        customer["budget"] = i % 6 ? 60.0 : -1.0;
+        customer["leadGrade"] = std::string(i % 2 ? "C" : "A");
+        Row& action = book.row("actions", i);
+        action["actionNo"] = std::string(i % 9 ? "XD-" + std::to_string(i) : "XD-1");
+        action["customerNo"] = std::string(i % 5 ? "202406-001" : "209901-999");
+        action["dueDate"] = day(i % 2 ? -3 : 1);
+        action["createdOn"] = day(i % 8 ? -5 : 20);
+        book.row("negotiations", i)["round"] = i % 3 ? 1.0 : 0.5;
+    }
+    const ValidationResult two = book.validate({}, 2);
+    const ValidationResult one = book.validate({}, 1);
+    EXPECT_GT(two.findings.size(), 300u);
+    EXPECT_EQ(findingLines(two), findingLines(one));
+    EXPECT_EQ(two.errors, one.errors);
+    EXPECT_EQ(two.warnings, one.warnings);
+    std::vector<std::string> order;
+    for (const auto& sheet : two.checked) order.push_back(sheet.name);
+    ValidationResult sorted = two;
+    sortAndDeduplicate(sorted.findings, order);
+    EXPECT_EQ(findingLines(sorted), findingLines(two));
 }
 
 TEST(Validator, Required) {

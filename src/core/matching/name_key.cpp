@@ -48,11 +48,16 @@ char32_t bracketOf(char32_t c) {
 }
 
 Chars fold(std::string_view text) {
-    const std::string folded = foldForComparison(text);  // width, case, spaces
+    // foldForComparison's folding (width, case) in the same pass: its trimming and joining of
+    // spaces are what a space does here anyway, separate.
     Chars out;
+    out.reserve(text.size());  // a code point takes a byte at least
     bool separated = false;
-    for (std::size_t pos = 0; pos < folded.size();) {
-        const char32_t c = bracketOf(decodeUtf8(folded, pos));
+    for (std::size_t pos = 0; pos < text.size();) {
+        char32_t c = decodeUtf8(text, pos);
+        if (c >= 0xFF01 && c <= 0xFF5E) c -= 0xFEE0;  // full-width ASCII forms
+        if (c >= U'A' && c <= U'Z') c += U'a' - U'A';
+        c = bracketOf(c);
         if (isSpaceCodePoint(c) || isDropped(c)) {
             separated = true;
             continue;
@@ -67,6 +72,7 @@ Chars fold(std::string_view text) {
 
 std::string toUtf8(const Chars& chars) {
     std::string out;
+    out.reserve(chars.size());
     for (char32_t c : chars) appendUtf8(out, c);
     return out;
 }
@@ -74,6 +80,7 @@ std::string toUtf8(const Chars& chars) {
 // Without spaces and brackets: what a key keeps of a part of the name.
 Chars bare(const Chars& chars) {
     Chars out;
+    out.reserve(chars.size());
     for (char32_t c : chars)
         if (c != U' ' && c != U'(' && c != U')') out += c;
     return out;
@@ -89,6 +96,7 @@ void trimChars(Chars& s) {
 // `word` ends `s`, and an ASCII word is not the tail of a longer one ("bag" does not end in AG).
 bool endsWithWord(const Chars& s, const Chars& word) {
     if (word.empty() || s.size() < word.size()) return false;
+    if (s.back() != word.back()) return false;  // most words of a list, at once
     if (s.compare(s.size() - word.size(), word.size(), word) != 0) return false;
     const std::size_t at = s.size() - word.size();
     return at == 0 || !isAsciiWordChar(word.front()) || !isAsciiWordChar(s[at - 1]);
@@ -106,6 +114,9 @@ struct WordLists {
     // The characters a region starts with, an industry word starts and ends with: most
     // positions of a name are none of them, and are passed without building a substring.
     std::unordered_set<char32_t> regionFirst, industryFirst, industryLast;
+    // The last characters of the legal forms and branch words: most names end in none of the
+    // branch words, and a name ending in none of the forms needs no look at each.
+    std::unordered_set<char32_t> legalFormLast, branchWordLast;
 };
 
 // The entries of a list: lines without '#' comments and blank lines, each split at spaces
@@ -149,6 +160,10 @@ const WordLists& wordLists() {
             l.branchWords.push_back(fold(line.front()));
         longestFirst(l.legalForms);
         longestFirst(l.branchWords);
+        for (const Chars& form : l.legalForms)
+            if (!form.empty()) l.legalFormLast.insert(form.back());
+        for (const Chars& word : l.branchWords)
+            if (!word.empty()) l.branchWordLast.insert(word.back());
         for (const auto& line : entries(regionsList(), false)) {
             const std::string& name = line.front();
             for (const std::string& word : line) {
@@ -304,7 +319,9 @@ NameKey nameKey(std::string_view name) {
     Chars s = fold(name);
 
     // The branch: 招商银行股份有限公司深圳分行 -> 深圳分行.
-    for (const Chars& word : l.branchWords) {
+    const bool mayEndInBranch = !s.empty() && l.branchWordLast.count(s.back());
+    for (std::size_t i = 0; mayEndInBranch && i < l.branchWords.size(); ++i) {
+        const Chars& word = l.branchWords[i];
         if (!endsWithWord(s, word) || s.size() == word.size()) continue;
         Chars before = s.substr(0, s.size() - word.size());
         trimChars(before);
@@ -334,6 +351,7 @@ NameKey nameKey(std::string_view name) {
     Chars legal;
     for (bool found = true; found;) {
         found = false;
+        if (s.empty() || !l.legalFormLast.count(s.back())) break;
         for (const Chars& form : l.legalForms) {
             if (!endsWithWord(s, form)) continue;  // a name that is only a form has no 字号
             legal.insert(0, form);

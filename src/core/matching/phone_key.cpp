@@ -10,6 +10,8 @@ namespace {
 
 bool isDigit(char c) { return c >= '0' && c <= '9'; }
 
+constexpr std::size_t kMostDigits = 15;  // 0086 and an area-code landline
+
 // The characters a number is typed with besides its digits.
 bool isNumberSeparator(char c) {
     return c == ' ' || c == '-' || c == '(' || c == ')' || c == '+' || c == '.';
@@ -69,6 +71,13 @@ bool phoneKeyOf(std::string_view number, PhoneKey& key) {
 }
 
 std::vector<PhoneKey> phoneKeys(std::string_view contactCell) {
+    // Digits alone, the most common contact (a phone typed as a number is read as its digits):
+    // one piece, one run, one word, which is what the reading below makes of them.
+    if (!contactCell.empty() && std::all_of(contactCell.begin(), contactCell.end(), isDigit)) {
+        PhoneKey key;
+        if (contactCell.size() <= kMostDigits && phoneKeyOf(contactCell, key)) return {key};
+        return {};
+    }
     std::vector<PhoneKey> keys;
     const auto add = [&keys](const PhoneKey& key) {
         if (std::find(keys.begin(), keys.end(), key) == keys.end()) keys.push_back(key);
@@ -96,7 +105,6 @@ std::vector<PhoneKey> phoneKeys(std::string_view contactCell) {
                 if (to > from) words.push_back(run.substr(from, to - from));
                 from = to + 1;
             }
-            constexpr std::size_t kMostDigits = 15;  // 0086 and an area-code landline
             for (std::size_t first = 0; first < words.size();) {
                 std::string joined;
                 std::size_t digits = 0;

@@ -92,9 +92,15 @@ void IncrementalCheck::checkAll(bool recordDependencies) {
     }
     ValidationResult result = validateWorkbook(sheets_, options);
     findings_.clear();
+    // The findings come sorted by sheet and row: a row's list is the last one made, or a new
+    // one at the end (the hint makes it no search of the tree).
+    auto list = findings_.end();
     for (auto& f : result.findings) {
         const int sheet = sheetIndex(f.sheet);
-        findings_[{static_cast<std::size_t>(sheet < 0 ? 0 : sheet), f.row}].push_back(std::move(f));
+        const RowId row{static_cast<std::size_t>(sheet < 0 ? 0 : sheet), f.row};
+        if (list == findings_.end() || !(list->first == row))
+            list = findings_.try_emplace(findings_.end(), row);
+        list->second.push_back(std::move(f));
     }
     count_ = result.findings.size();
     checked_ = std::move(result.checked);

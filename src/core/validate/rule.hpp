@@ -102,9 +102,10 @@ class RuleRow {
     // it by more than one key (duplicates): empty at the first row, kept to the last.
     virtual std::any& memory() = 0;
     // Tells that this row is compared (through memory()) with the other rows of the rule that
-    // name the same `group`, and with no others: a 字号, a mobile. Checking as you type
-    // rechecks just those rows when one of them changes.
-    virtual void inGroup(std::string_view group) = 0;
+    // name the same group, `kind` and `key`, and with no others: ("core", a 字号), ("mobile", a
+    // mobile). Checking as you type rechecks just those rows when one of them changes; a full
+    // check without it does not even join the two.
+    virtual void inGroup(std::string_view kind, std::string_view key) = 0;
     virtual void report(int column, std::string detailZh, std::string detailEn) = 0;
 };
 

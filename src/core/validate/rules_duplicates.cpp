@@ -1,7 +1,9 @@
 // The duplicate rules (SPEC §12): one company written many ways. Each compares a row with the
 // rows above it through an index of keys (credit code, name key, mobile, trade name one
 // character off), never with every row: 100,000 customers cost one pass.
+#include <charconv>
 #include <cstdint>
+#include <iterator>
 #include <optional>
 #include <unordered_map>
 
@@ -62,6 +64,7 @@ RowDetail rowAndName(const Seen& seen, Text why = {}) {
 
 std::vector<char32_t> codePoints(std::string_view text) {
     std::vector<char32_t> points;
+    points.reserve(text.size());  // a code point takes a byte at least
     for (std::size_t pos = 0; pos < text.size();) points.push_back(decodeUtf8(text, pos));
     return points;
 }
@@ -149,7 +152,9 @@ std::vector<std::uint64_t> variantKeys(const std::vector<char32_t>& core) {
             if (i != skip) hash = (hash ^ chars[i]) * 1099511628211ull;
         return hash;
     };
-    std::vector<std::uint64_t> keys{hashOf(core, core.size())};
+    std::vector<std::uint64_t> keys;
+    keys.reserve(core.size() + 1);
+    keys.push_back(hashOf(core, core.size()));
     for (std::size_t skip = 0; skip < core.size(); ++skip) {
         // A digit beside a digit is a number's, never a typo (oneCharacterApart): no key for it, so
         // a register of 客户1 … 客户99999 is not one crowded bucket.
@@ -217,7 +222,7 @@ const std::vector<RuleDefinition>& duplicateRules() {
                 if (here.key.core.empty()) {  // no 字号 to read: the whole name, folded
                     const std::string folded = foldCompanyName(name);
                     if (folded.empty()) return;
-                    r.inGroup("name:" + folded);
+                    r.inGroup("name", folded);
                     const auto [first, inserted] = memory.byFoldedName.emplace(folded, here);
                     if (!inserted && !codesApart(here.code, first->second.code)) {
                         const RowDetail detail = rowAndName(first->second);
@@ -225,7 +230,7 @@ const std::vector<RuleDefinition>& duplicateRules() {
                     }
                     return;
                 }
-                r.inGroup("core:" + here.key.core);
+                r.inGroup("core", here.key.core);
                 auto& spellings = memory.byCore[here.key.core];
                 for (const Seen& earlier : spellings)
                     if (sameCompany(here.key, earlier.key) &&
@@ -273,7 +278,7 @@ const std::vector<RuleDefinition>& duplicateRules() {
                         if (phone.kind != PhoneKind::Mobile) continue;
                         // 11 digits: the number itself is the key, no two mobiles share it.
                         const std::uint64_t key = std::stoull(phone.digits);
-                        r.inGroup("mobile:" + phone.digits);
+                        r.inGroup("mobile", phone.digits);
                         std::optional<int> first;
                         memory.byMobile.find(key, [&](int index) {
                             first = index;
@@ -298,7 +303,11 @@ const std::vector<RuleDefinition>& duplicateRules() {
                 // A trade name of four or more characters one character off another's.
                 if (core.size() < 4) return;
                 const auto keys = variantKeys(core);
-                for (const std::uint64_t key : keys) r.inGroup("variant:" + std::to_string(key));
+                for (const std::uint64_t key : keys) {
+                    char digits[20];  // the most a 64-bit number has
+                    const auto end = std::to_chars(std::begin(digits), std::end(digits), key).ptr;
+                    r.inGroup("variant", std::string_view(digits, end - digits));
+                }
                 bool reported = false;
                 for (const std::uint64_t key : keys) {
                     if (reported) break;

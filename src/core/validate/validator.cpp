@@ -2,8 +2,14 @@
 
 #include <algorithm>
 #include <cstdint>
+#include <exception>
+#include <iterator>
 #include <map>
+#include <mutex>
 #include <optional>
+#include <system_error>
+#include <thread>
+#include <tuple>
 #include <unordered_map>
 
 #include "core/text/text.hpp"
@@ -145,13 +151,34 @@ struct CellKey {
     KeyIndex::Key lifetime;
 };
 
+struct Messages {
+    Message zh, en;
+};
+
+// One pass over the rows of a sheet: its columns, cells and keys, or some of its schema rules
+// (one after the other on each row). A pass changes nothing another pass reads, so two can run
+// at once; its findings are kept in the order it made them, and put together with the others'
+// afterwards in the order of a single pass over the rows checking everything
+// (Validator::merged).
+struct Pass {
+    std::size_t sheet = 0;
+    bool cells = true;          // the columns, cells and keys; else the rules below
+    std::size_t firstRule = 0;  // the sheet's schema rules [firstRule, endRule)
+    std::size_t endRule = 0;
+    bool comparesRows = false;  // a rule of it compares each row with the rows before it
+    std::vector<Finding> findings;
+    // Worked out once per pass: a rule's messages with {param:…} filled in, and the headers.
+    std::map<std::pair<const RuleDefinition*, const SheetRule*>, Messages> messages;
+    std::vector<std::optional<std::string>> headers;  // by sheet column
+};
+
 class Validator;
 
 // One row of a sheet as the sheet rules see it.
 class RowView final : public RuleRow {
   public:
-    RowView(Validator& validator, const RecognisedSheet& sheet)
-        : validator_(validator), sheet_(sheet) {
+    RowView(Validator& validator, Pass& pass, const RecognisedSheet& sheet)
+        : validator_(validator), pass_(pass), sheet_(sheet) {
         std::size_t width = sheet.data->cells.empty() ? 0 : sheet.data->cells.front().size();
         for (const int column : sheet.columnOf)
             width = std::max(width, static_cast<std::size_t>(column + 1));
@@ -164,6 +191,7 @@ class RowView final : public RuleRow {
     }
 
     int row() const override { return row_; }
+    Pass& pass() const { return pass_; }
     const RecognisedSheet& sheet() const { return sheet_; }
     const SheetSchema& schema() const override { return *sheet_.schema; }
     int column(std::string_view param, std::size_t index) const override;
@@ -207,7 +235,7 @@ class RowView final : public RuleRow {
     std::optional<int> firstSeen(std::string_view key) override;
     int sheetRow() const override { return sheet_.data->sheetRow(row_); }
     std::any& memory() override { return rule_->memory; }
-    void inGroup(std::string_view group) override;
+    void inGroup(std::string_view kind, std::string_view key) override;
     void report(int column, std::string detailZh, std::string detailEn) override;
 
     static std::string keyText(const RecognisedSheet& sheet, int row, int column) {
@@ -237,6 +265,7 @@ class RowView final : public RuleRow {
     };
 
     Validator& validator_;
+    Pass& pass_;  // where its findings go
     const RecognisedSheet& sheet_;
     int row_ = 0;
     BoundRule* rule_ = nullptr;
@@ -281,26 +310,22 @@ class Validator {
     explicit Validator(const ValidationOptions& options) : options_(options) {}
 
     ValidationResult run(const std::vector<std::pair<const SheetSchema*, SheetData>>& input) {
-        std::size_t rows = 0;
-        for (const auto& [schema, data] : input) {
-            sheets_.push_back(recognise(*schema, data));
-            rows += static_cast<std::size_t>(data.rowCount());
-        }
-        // Room for a finding per row before the vector grows: pages never written to cost
-        // nothing, moving every finding each time the vector doubles does.
-        findings_.reserve(rows);
+        for (const auto& [schema, data] : input) sheets_.push_back(recognise(*schema, data));
         for (const auto& sheet : sheets_) filled_.push_back(filledRows(sheet));
         indexKeys();
+        std::vector<Pass> passes;
         ValidationResult result;
-        std::vector<std::string> order;
         for (std::size_t i = 0; i < sheets_.size(); ++i) {
-            order.push_back(sheets_[i].data->name);
-            result.checked.push_back({sheets_[i].data->name, checkSheet(i)});
+            addPasses(i, passes);
+            const auto& filled = filled_[i];  // the header row is never filled
+            result.checked.push_back(
+                {sheets_[i].data->name,
+                 static_cast<long>(std::count(filled.begin(), filled.end(), 1))});
         }
-        sortAndDeduplicate(findings_, order);
-        for (const auto& f : findings_)
+        runPasses(passes);
+        result.findings = merged(passes);
+        for (const auto& f : result.findings)
             (f.severity == Severity::Error ? result.errors : result.warnings)++;
-        result.findings = std::move(findings_);
         return result;
     }
 
@@ -316,32 +341,29 @@ class Validator {
         return text ? std::string(trimSpaces(*text)) : columnLetters(column);
     }
 
-    // fieldName, worked out once per column of the sheet being checked.
-    const std::string& fieldNameOnce(const RecognisedSheet& sheet, int column) {
-        if (headersOf_ != &sheet) {
-            headersOf_ = &sheet;
-            headers_.clear();
-        }
+    // fieldName, worked out once per column of the pass's sheet.
+    const std::string& fieldNameOnce(Pass& pass, const RecognisedSheet& sheet, int column) const {
+        auto& headers = pass.headers;
         const auto at = static_cast<std::size_t>(column);
-        if (at >= headers_.size()) headers_.resize(at + 1);
-        if (!headers_[at]) headers_[at] = fieldName(sheet, column);
-        return *headers_[at];
+        if (at >= headers.size()) headers.resize(at + 1);
+        if (!headers[at]) headers[at] = fieldName(sheet, column);
+        return *headers[at];
     }
 
     // Adds a finding of `definition` at a cell; `rule` fills {param:…} in the message.
-    void add(const RuleDefinition& definition, const RecognisedSheet& sheet, int row, int column,
-             const Detail& detail, const SheetRule* rule = nullptr,
-             std::string fieldOverride = {}) {
+    void add(Pass& pass, const RuleDefinition& definition, const RecognisedSheet& sheet, int row,
+             int column, const Detail& detail, const SheetRule* rule = nullptr,
+             std::string fieldOverride = {}) const {
         if (sheet.data->mergedCopyAt(row, column)) return;  // said once, at the merged cell
-        Finding& f = findings_.emplace_back();
+        Finding& f = pass.findings.emplace_back();
         f.severity = definition.severity;
         f.rule = std::string(definition.code);
         f.sheet = sheet.data->name;
         f.row = sheet.data->sheetRow(row);
         f.column = column;
-        f.field = fieldOverride.empty() ? fieldNameOnce(sheet, column) : fieldOverride;
+        f.field = fieldOverride.empty() ? fieldNameOnce(pass, sheet, column) : fieldOverride;
         f.value = row > 0 ? display(sheet, row, column) : "";
-        const Messages& messages = messagesOf(definition, rule);
+        const Messages& messages = messagesOf(pass, definition, rule);
         f.messageZh = fillMessage(messages.zh, f.field, f.value, detail.zh);
         f.messageEn = fillMessage(messages.en, f.field, f.value, detail.en);
     }
@@ -367,9 +389,12 @@ class Validator {
         return !keyed;  // no such sheet: nothing to check against
     }
 
-    // The first value of `columnId` on the sheet `sheetId` for each of its keys.
+    // The first value of `columnId` on the sheet `sheetId` for each of its keys. Passes running
+    // at once ask for them: the first builds them under the lock, the others wait for them (a
+    // map built is never changed again, so it is read without the lock).
     const std::unordered_map<std::string, std::string>& valuesByKey(const std::string& sheetId,
                                                                     const std::string& columnId) {
+        const std::lock_guard<std::mutex> lock(lookupsMutex_);
         const std::string cacheKey = sheetId + "\n" + columnId;
         const auto cached = lookups_.find(cacheKey);
         if (cached != lookups_.end()) return cached->second;
@@ -410,17 +435,14 @@ class Validator {
         return nullptr;
     }
 
-    struct Messages {
-        Message zh, en;
-    };
-
-    // A rule's messages with their {param:…} filled in, once per rule and schema entry.
-    const Messages& messagesOf(const RuleDefinition& definition, const SheetRule* rule) {
+    // A rule's messages with their {param:…} filled in, once per pass, rule and schema entry.
+    const Messages& messagesOf(Pass& pass, const RuleDefinition& definition,
+                               const SheetRule* rule) const {
         const auto key = std::make_pair(&definition, rule);
-        auto it = messages_.find(key);
-        if (it == messages_.end())
+        auto it = pass.messages.find(key);
+        if (it == pass.messages.end())
             it =
-                messages_
+                pass.messages
                     .emplace(key, Messages{compileMessage(withParams(definition.message.zh, rule)),
                                            compileMessage(withParams(definition.message.en, rule))})
                     .first;
@@ -484,9 +506,90 @@ class Validator {
         return filled;
     }
 
-    // ---- one sheet -------------------------------------------------------------------------
-    long checkSheet(std::size_t sheetIndex) {
-        const RecognisedSheet& sheet = sheets_[sheetIndex];
+    // ---- the passes --------------------------------------------------------------------------
+    // A sheet's passes: its columns, cells and keys, then one per schema rule, except that the
+    // rules comparing rows with the rows before them (the duplicate rules) that stand together
+    // share a pass: they read the same name key of each row, worked out once (nameKeyOf).
+    void addPasses(std::size_t sheet, std::vector<Pass>& passes) const {
+        passes.push_back({sheet, true, 0, 0, false, {}, {}, {}});
+        const auto& rules = sheets_[sheet].schema->rules;
+        for (std::size_t k = 0; k < rules.size(); ++k) {
+            const bool compares = comparesRows(*rules[k].definition);
+            Pass& last = passes.back();
+            if (compares && !last.cells && last.comparesRows && last.endRule == k)
+                last.endRule = k + 1;
+            else
+                passes.push_back({sheet, false, k, k + 1, compares, {}, {}, {}});
+        }
+    }
+
+    static bool comparesRows(const RuleDefinition& definition) {
+        const auto& family = duplicateRules();
+        return std::any_of(family.begin(), family.end(), [&](const RuleDefinition& member) {
+            return member.code == definition.code;
+        });
+    }
+
+    // Runs the passes on this thread and one more. This thread takes them from the longest
+    // down, the helper from the shortest up, until they meet: on a busy machine, where the
+    // helper may get little of the processor, it holds up a short pass at most. With
+    // dependencies to tell (the incremental check's notes, which go to one recorder) or without
+    // a second core, this thread runs them all: the findings are the same either way.
+    void runPasses(std::vector<Pass>& passes) {
+        // Longest first, by kind: the passes of the rules that compare each row with the rows
+        // before it, then the cells of each sheet, then the other rules.
+        const auto weight = [](const Pass& pass) {
+            return pass.comparesRows ? 0 : pass.cells ? 1 : 2;
+        };
+        std::vector<std::size_t> order(passes.size());
+        for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
+        std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
+            return weight(passes[a]) < weight(passes[b]);
+        });
+        std::vector<std::exception_ptr> errors(passes.size());
+        std::mutex taking;
+        std::size_t front = 0, back = order.size();  // order[front, back): not taken yet
+        const auto work = [&](bool longest) {
+            for (;;) {
+                std::size_t pass = 0;
+                {
+                    const std::lock_guard<std::mutex> lock(taking);
+                    if (front == back) return;
+                    pass = longest ? order[front++] : order[--back];
+                }
+                try {
+                    runPass(passes[pass]);
+                } catch (...) {
+                    errors[pass] = std::current_exception();
+                }
+            }
+        };
+        std::thread helper;
+        if (!options_.dependencies && options_.threads > 1 && passes.size() > 1 &&
+            std::thread::hardware_concurrency() > 1) {
+            try {
+                helper = std::thread(work, false);
+            } catch (const std::system_error&) {
+                // No thread to be had: this one does it all.
+            }
+        }
+        work(true);
+        if (helper.joinable()) helper.join();
+        for (const auto& error : errors)  // the first pass's error, as one thread would throw
+            if (error) std::rethrow_exception(error);
+    }
+
+    void runPass(Pass& pass) {
+        if (pass.cells)
+            checkCellsAndKeys(pass);
+        else
+            checkRules(pass);
+    }
+
+    // The sheet's columns (MISSING_COLUMN), its cells (the column rules) and its keys repeated
+    // (DUPLICATE).
+    void checkCellsAndKeys(Pass& pass) {
+        const RecognisedSheet& sheet = sheets_[pass.sheet];
         const SheetSchema& schema = *sheet.schema;
         const RuleDefinition& missingColumn = rule("MISSING_COLUMN");
         for (std::size_t i = 0; i < schema.columns.size(); ++i) {
@@ -498,31 +601,19 @@ class Validator {
                 std::find_if(ambiguous.begin(), ambiguous.end(),
                              [&](const auto& entry) { return entry.first == i; });
             if (candidates != ambiguous.end())
-                add(rule("AMBIGUOUS_COLUMN"), sheet, 0, 0,
+                add(pass, rule("AMBIGUOUS_COLUMN"), sheet, 0, 0,
                     Detail{candidates->second, candidates->second}, nullptr,
                     schema.columns[i].header.in(sheet.lang));
             else
-                add(missingColumn, sheet, 0, 0, {}, nullptr,
+                add(pass, missingColumn, sheet, 0, 0, {}, nullptr,
                     schema.columns[i].header.in(sheet.lang));
         }
 
-        // Which column rules check which column, and where each sheet rule's columns are.
+        // Which column rules check which column.
         std::vector<std::vector<const RuleDefinition*>> cellRules(schema.columns.size());
         for (std::size_t i = 0; i < schema.columns.size(); ++i)
             for (const auto& definition : columnRules())
                 if (definition.appliesTo(schema.columns[i])) cellRules[i].push_back(&definition);
-        std::vector<BoundRule> bound;
-        for (const auto& sheetRule : schema.rules) {
-            BoundRule b{&sheetRule, {}, {}, {}, {}};
-            b.settings.resize(sheetRule.params.size());
-            for (const auto& p : sheetRule.params) {
-                std::vector<int> located;
-                if (p.kind == ParamKind::Column || p.kind == ParamKind::Columns)
-                    for (const auto& id : p.ids) located.push_back(sheet.column(id));
-                b.columns.push_back(std::move(located));
-            }
-            bound.push_back(std::move(b));
-        }
 
         const RuleDefinition& duplicate = rule("DUPLICATE");
         const int keyColumn = schema.key.empty() ? -1 : sheet.column(schema.key);
@@ -530,11 +621,10 @@ class Validator {
         for (const auto& keys : keys_)
             if (keys.sheet == &sheet) repeats = &keys.repeats;
         std::size_t nextRepeat = 0;
-        RowView view(*this, sheet);
-        long filled = 0;
+        RowView view(*this, pass, sheet);
+        const auto& filled = filled_[pass.sheet];
         for (int row = 1; row < sheet.data->rowCount(); ++row) {
-            if (!filled_[sheetIndex][static_cast<std::size_t>(row)]) continue;
-            ++filled;
+            if (!filled[static_cast<std::size_t>(row)]) continue;
             view.at(row, nullptr);
             for (std::size_t i = 0; i < schema.columns.size(); ++i) {
                 const int column = sheet.columnOf[i];
@@ -544,15 +634,104 @@ class Validator {
             if (repeats && nextRepeat < repeats->size() && (*repeats)[nextRepeat].first == row) {
                 const std::string first =
                     std::to_string(sheet.data->sheetRow((*repeats)[nextRepeat].second) + 1);
-                add(duplicate, sheet, row, keyColumn, {first, first});
+                add(pass, duplicate, sheet, row, keyColumn, {first, first});
                 ++nextRepeat;
             }
+        }
+    }
+
+    // The pass's schema rules over the sheet's filled rows, with their parameters' columns
+    // located once.
+    void checkRules(Pass& pass) {
+        const RecognisedSheet& sheet = sheets_[pass.sheet];
+        std::vector<BoundRule> bound;
+        for (std::size_t k = pass.firstRule; k < pass.endRule; ++k) {
+            const SheetRule& sheetRule = sheet.schema->rules[k];
+            BoundRule& b = bound.emplace_back();
+            b.rule = &sheetRule;
+            b.settings.resize(sheetRule.params.size());
+            for (const auto& p : sheetRule.params) {
+                std::vector<int> located;
+                if (p.kind == ParamKind::Column || p.kind == ParamKind::Columns)
+                    for (const auto& id : p.ids) located.push_back(sheet.column(id));
+                b.columns.push_back(std::move(located));
+            }
+        }
+        RowView view(*this, pass, sheet);
+        const auto& filled = filled_[pass.sheet];
+        for (int row = 1; row < sheet.data->rowCount(); ++row) {
+            if (!filled[static_cast<std::size_t>(row)]) continue;
             for (auto& b : bound) {
                 view.at(row, &b);
                 b.rule->definition->checkRow(view);
             }
         }
-        return filled;
+    }
+
+    // The passes' findings in the order one pass over the rows checking everything makes them
+    // (each row's cells, its key, then the sheet's rules in order), sorted by sheet, row,
+    // column and rule as sortAndDeduplicate sorts them, and without its repeats. Within a
+    // sheet, row, column and rule, the findings of the earlier pass come first, each pass's in
+    // its own order: where the single pass keeps the earlier finding, so does this.
+    std::vector<Finding> merged(std::vector<Pass>& passes) const {
+        // A sheet's place: the first sheet of its name (as sortAndDeduplicate orders them).
+        std::vector<std::size_t> place(sheets_.size());
+        for (std::size_t i = 0; i < sheets_.size(); ++i)
+            for (place[i] = 0; sheets_[place[i]].data->name != sheets_[i].data->name;) ++place[i];
+        // Integers only, for the sort: the sheet's place, the cell (row, then column) and the
+        // order of making (pass, then index in it).
+        struct Key {
+            std::size_t sheet;
+            std::uint64_t cell;
+            std::uint64_t made;
+        };
+        const auto bits = [](int value) {  // ordered as the int is
+            return static_cast<std::uint64_t>(static_cast<std::uint32_t>(value) ^ 0x80000000u);
+        };
+        std::vector<Key> keys;
+        std::size_t count = 0;
+        for (const auto& pass : passes) count += pass.findings.size();
+        keys.reserve(count);
+        for (std::size_t p = 0; p < passes.size(); ++p) {
+            const auto& findings = passes[p].findings;
+            for (std::size_t i = 0; i < findings.size(); ++i)
+                keys.push_back({place[passes[p].sheet],
+                                bits(findings[i].row) << 32 | bits(findings[i].column),
+                                static_cast<std::uint64_t>(p) << 32 | i});
+        }
+        const auto findingOf = [&](const Key& key) -> Finding& {
+            return passes[key.made >> 32].findings[key.made & 0xFFFFFFFFu];
+        };
+        std::sort(keys.begin(), keys.end(), [](const Key& a, const Key& b) {
+            return std::tie(a.sheet, a.cell, a.made) < std::tie(b.sheet, b.cell, b.made);
+        });
+        // The few findings of one cell by rule, in the order of making within each rule.
+        for (auto first = keys.begin(); first != keys.end();) {
+            auto last = std::next(first);
+            while (last != keys.end() && last->sheet == first->sheet && last->cell == first->cell)
+                ++last;
+            if (std::distance(first, last) > 1)
+                std::stable_sort(first, last, [&](const Key& a, const Key& b) {
+                    return findingOf(a).rule < findingOf(b).rule;
+                });
+            first = last;
+        }
+        // Each finding moved once, into its place; a repeat of the one before is left out.
+        std::vector<Finding> all;
+        all.reserve(keys.size());
+        for (const Key& key : keys) {
+            Finding& f = findingOf(key);
+            if (!all.empty() && sameFinding(all.back(), f)) continue;
+            all.push_back(std::move(f));
+        }
+        return all;
+    }
+
+    // A repeat: the same rule at the same cell, and the same field (every missing column is
+    // its own finding), as sortAndDeduplicate tells them.
+    static bool sameFinding(const Finding& a, const Finding& b) {
+        return a.row == b.row && a.column == b.column && a.rule == b.rule && a.sheet == b.sheet &&
+               a.field == b.field;
     }
 
     void checkCell(RowView& view, const ColumnSchema& column, int sheetColumn,
@@ -570,7 +749,6 @@ class Validator {
 
     const ValidationOptions& options_;
     std::vector<RecognisedSheet> sheets_;
-    std::vector<Finding> findings_;
     // The keys of a sheet: the first filled row holding each (-1: only rows not filled), and
     // the filled rows whose key an earlier filled row holds, with that row.
     struct SheetKeys {
@@ -580,9 +758,7 @@ class Validator {
     };
     std::vector<std::vector<char>> filled_;  // per sheet, per row: isRowFilled
     std::vector<SheetKeys> keys_;            // per sheet with a key column
-    std::map<std::pair<const RuleDefinition*, const SheetRule*>, Messages> messages_;
-    const RecognisedSheet* headersOf_ = nullptr;
-    std::vector<std::optional<std::string>> headers_;  // fieldNameOnce
+    std::mutex lookupsMutex_;
     std::unordered_map<std::string, std::unordered_map<std::string, std::string>> lookups_;
 };
 
@@ -644,13 +820,13 @@ std::optional<int> RowView::firstSeen(std::string_view key) {
     return inserted ? std::nullopt : std::optional<int>(sheet_.data->sheetRow(*first));
 }
 
-void RowView::inGroup(std::string_view group) {
+void RowView::inGroup(std::string_view kind, std::string_view key) {
     // Like firstSeen's keys: the rows of one group are rechecked together, in order.
     if (auto* dependencies = validator_.options().dependencies)
         dependencies->note(sheet_.data->name, sheet_.data->sheetRow(row_),
                            "s\x1f" + sheet_.data->name + "\x1f" +
                                std::to_string(reinterpret_cast<std::uintptr_t>(rule_->rule)) +
-                               "\x1f" + std::string(group),
+                               "\x1f" + std::string(kind) + ":" + std::string(key),
                            RowDependencies::Role::Member);
 }
 
@@ -683,7 +859,7 @@ long RowView::workingDays(long from, long to) const {
 }
 
 void RowView::report(int column, std::string detailZh, std::string detailEn) {
-    validator_.add(*rule_->rule->definition, sheet_, row_, column,
+    validator_.add(pass_, *rule_->rule->definition, sheet_, row_, column,
                    {std::move(detailZh), std::move(detailEn)}, rule_->rule);
 }
 
@@ -705,7 +881,7 @@ bool CellView::refersToMissingKey() const {
 }
 
 void CellView::report(std::string_view code, std::string detailZh, std::string detailEn) {
-    validator_.add(rule(code), row_.sheet(), row_.row(), sheetColumn_,
+    validator_.add(row_.pass(), rule(code), row_.sheet(), row_.row(), sheetColumn_,
                    {std::move(detailZh), std::move(detailEn)});
 }
 

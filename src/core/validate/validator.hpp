@@ -48,6 +48,9 @@ struct ValidationOptions {
     long today = 0;
     Settings settings;
     RowDependencies* dependencies = nullptr;  // told every dependency when set
+    // Threads the rules may run on at once (1: all on the calling thread). The findings are
+    // the same whatever it is; with dependencies to tell, one thread runs them all.
+    unsigned threads = 2;
 };
 
 struct SheetSummary {

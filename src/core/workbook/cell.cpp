@@ -1,5 +1,6 @@
 #include "core/workbook/cell.hpp"
 
+#include <charconv>
 #include <cmath>
 #include <cstdio>
 
@@ -15,10 +16,15 @@ bool isBlankCell(const CellValue& value) {
 
 std::string formatNumber(double value) {
     char buffer[40];
-    if (std::isfinite(value) && value == std::floor(value) && std::fabs(value) < 1e15)
-        std::snprintf(buffer, sizeof buffer, "%.0f", value);
-    else
-        std::snprintf(buffer, sizeof buffer, "%.15g", value);
+    if (std::isfinite(value) && value == std::floor(value) && std::fabs(value) < 1e15) {
+        // A whole number below 1e15 is exactly a long long: written as "%.0f" writes it (a
+        // phone number typed as a number is read this way for every row), without printf.
+        if (value == 0) return std::signbit(value) ? "-0" : "0";
+        const auto end =
+            std::to_chars(buffer, buffer + sizeof buffer, static_cast<long long>(value)).ptr;
+        return std::string(buffer, end);
+    }
+    std::snprintf(buffer, sizeof buffer, "%.15g", value);
     return buffer;
 }
 
