@@ -7,7 +7,8 @@
 
 namespace dealsheet {
 
-std::vector<std::uint32_t> filterProblems(const FindingList& findings, const ProblemFilter& filter) {
+std::vector<std::uint32_t> filterProblems(const FindingList& findings,
+                                          const ProblemFilter& filter) {
     std::vector<std::uint32_t> kept;
     kept.reserve(findings.size());
     std::uint32_t index = 0;
@@ -19,27 +20,31 @@ std::vector<std::uint32_t> filterProblems(const FindingList& findings, const Pro
 }
 
 ProblemCounts countProblems(const FindingList& findings, const ProblemFilter& filter) {
+    // From the list's counts by sheet, severity and rule: a few dozen entries, not a walk of
+    // every finding on every edit.
     ProblemCounts counts;
-    std::unordered_map<std::string, std::size_t> sheetAt;
+    std::unordered_map<std::string, long> bySheet;
     std::unordered_map<std::string, std::size_t> ruleAt;
-    for (const auto& f : findings) {
-        const bool severityOk = !filter.severity || f.severity == *filter.severity;
-        const bool sheetOk = filter.sheet.empty() || f.sheet == filter.sheet;
-        const bool ruleOk = filter.rule.empty() || f.rule == filter.rule;
+    for (const auto& [key, count] : findings.tally()) {
+        const bool severityOk = !filter.severity || key.severity == *filter.severity;
+        const bool sheetOk = filter.sheet.empty() || key.sheet == filter.sheet;
+        const bool ruleOk = filter.rule.empty() || key.rule == filter.rule;
         if (sheetOk && ruleOk) {
-            ++counts.all;
-            ++(f.severity == Severity::Error ? counts.errors : counts.warnings);
+            counts.all += count;
+            (key.severity == Severity::Error ? counts.errors : counts.warnings) += count;
         }
-        if (severityOk && ruleOk) {
-            const auto [it, added] = sheetAt.emplace(f.sheet, counts.sheets.size());
-            if (added) counts.sheets.push_back({f.sheet, 0});
-            ++counts.sheets[it->second].count;
-        }
+        if (severityOk && ruleOk) bySheet[key.sheet] += count;
         if (severityOk && sheetOk) {
-            const auto [it, added] = ruleAt.emplace(f.rule, counts.rules.size());
-            if (added) counts.rules.push_back({f.rule, 0});
-            ++counts.rules[it->second].count;
+            const auto [it, added] = ruleAt.emplace(key.rule, counts.rules.size());
+            if (added) counts.rules.push_back({key.rule, 0});
+            counts.rules[it->second].count += count;
         }
+    }
+    for (const auto& sheet : findings.sheets()) {  // in the order they first appear
+        const auto it = bySheet.find(sheet);
+        if (it == bySheet.end() || it->second <= 0) continue;
+        counts.sheets.push_back({sheet, it->second});
+        it->second = 0;  // a sheet met again further on (a sync's findings at the end)
     }
     std::sort(counts.rules.begin(), counts.rules.end(), [](const auto& a, const auto& b) {
         return a.count != b.count ? a.count > b.count : a.value < b.value;

@@ -1,6 +1,7 @@
 #include "core/validate/finding_list.hpp"
 
 #include <algorithm>
+#include <atomic>
 #include <map>
 #include <string_view>
 #include <tuple>
@@ -18,6 +19,35 @@ auto fields(const Finding& f) {
 }
 
 }  // namespace
+
+bool FindingList::TallyKey::operator<(const TallyKey& o) const {
+    return std::tie(sheet, severity, rule) < std::tie(o.sheet, o.severity, o.rule);
+}
+
+const FindingList::Tally& FindingList::tally() const {
+    // Counted at the first question (a list nobody shows is never counted); two readers at
+    // once may both count, the same.
+    if (const auto counted = std::atomic_load(&tally_)) return *counted;
+    auto counted = std::make_shared<Tally>();
+    for (const auto& f : *this) ++(*counted)[{f.sheet, f.severity, f.rule}];
+    std::atomic_store(&tally_, std::shared_ptr<const Tally>(counted));
+    return *std::atomic_load(&tally_);
+}
+
+std::vector<std::string> FindingList::sheets() const {
+    std::vector<std::string> out;
+    const auto note = [&](const std::string& sheet) {
+        if (out.empty() || out.back() != sheet) out.push_back(sheet);
+    };
+    for (const auto& block : blocks_) {
+        if (block->front().sheet == block->back().sheet) {
+            note(block->front().sheet);
+            continue;
+        }
+        for (const auto& f : *block) note(f.sheet);
+    }
+    return out;
+}
 
 FindingList::const_iterator& FindingList::const_iterator::operator++() {
     if (++at_ == (*blocks_)[block_]->size()) {
@@ -70,6 +100,9 @@ FindingList FindingList::patched(const std::vector<Finding>& removed,
     };
     const auto placeLess = [&](const Finding& a, const Finding& b) { return place(a) < place(b); };
     FindingList next = *this;
+    // The counts follow the findings when they were counted; otherwise they wait for a question.
+    const auto counted = std::atomic_load(&tally_);
+    auto tally = counted ? std::make_shared<Tally>(*counted) : std::make_shared<Tally>();
     // The blocks being changed, copied once each, by index into next.blocks_.
     std::map<std::size_t, std::shared_ptr<Block>> copies;
     const auto writable = [&](std::size_t b) -> Block& {
@@ -108,6 +141,7 @@ FindingList FindingList::patched(const std::vector<Finding>& removed,
         if (b == next.blocks_.size()) --b;
         Block& block = writable(b);
         block.insert(std::upper_bound(block.begin(), block.end(), f, placeLess), f);
+        ++(*tally)[{f.sheet, f.severity, f.rule}];
     }
     // Removed after the additions, so no block is empty while places are looked up.
     const auto removeFrom = [&](std::size_t b, const Finding& f) {
@@ -117,6 +151,9 @@ FindingList FindingList::patched(const std::vector<Finding>& removed,
         if (it == block.end()) return false;
         Block& changed = writable(b);
         changed.erase(changed.begin() + (it - block.begin()));
+        if (const auto counted = tally->find({f.sheet, f.severity, f.rule});
+            counted != tally->end() && --counted->second <= 0)
+            tally->erase(counted);
         return true;
     };
     for (const auto& f : removed) {
@@ -152,6 +189,7 @@ FindingList FindingList::patched(const std::vector<Finding>& removed,
     }
     next.blocks_ = std::move(blocks);
     next.index();
+    next.tally_ = counted ? std::shared_ptr<const Tally>(std::move(tally)) : nullptr;
     return next;
 }
 

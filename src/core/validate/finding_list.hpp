@@ -6,6 +6,7 @@
 
 #include <cstddef>
 #include <iterator>
+#include <map>
 #include <memory>
 #include <string>
 #include <vector>
@@ -59,6 +60,20 @@ class FindingList {
     const_iterator end() const { return {&blocks_, blocks_.size()}; }
     std::vector<Finding> toVector() const;
 
+    // How many findings each sheet, severity and rule has (kept up to date by patched(), so
+    // the Problems panel's counts cost what an edit changed, not a walk of every finding).
+    struct TallyKey {
+        std::string sheet;
+        Severity severity;
+        std::string rule;
+        bool operator<(const TallyKey& o) const;
+    };
+    using Tally = std::map<TallyKey, long>;
+    const Tally& tally() const;
+    // The sheets of the findings in the list's order (a look at each block's ends, and into a
+    // block only where a sheet starts or ends inside it).
+    std::vector<std::string> sheets() const;
+
     // A new version without `removed` and with `added`, each in its place in the order of
     // sheets (`sheetOrder`, sheets not in it last), row, column, rule; after the findings
     // already in that place. Only the blocks they fall into are copied.
@@ -71,6 +86,7 @@ class FindingList {
     std::vector<std::shared_ptr<const Block>> blocks_;  // none empty
     std::vector<std::size_t> starts_;                   // each block's first index
     std::size_t size_ = 0;
+    mutable std::shared_ptr<const Tally> tally_;  // null until counted (atomic_load/store)
 };
 
 }  // namespace dealsheet
