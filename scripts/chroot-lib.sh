@@ -43,6 +43,17 @@ SOURCES
   mv "$tmp" "$root"
 }
 
+# chroot_install NAME APT_ARGS...: installs into a chroot made earlier what it lacks (apt-get
+# install arguments, as for make_chroot); nothing to do when all is there.
+chroot_install() {
+  local root="$CHROOTS/$1"
+  shift
+  chroot "$root" env DEBIAN_FRONTEND=noninteractive sh -c \
+    "apt-get install -y -q --no-install-recommends $* >/dev/null 2>&1 ||
+     (apt-get update -q && apt-get install -y -q --no-install-recommends $* && apt-get clean)" \
+    >>"$root.log" 2>&1 || { tail -20 "$root.log" >&2; return 1; }
+}
+
 # in_chroot NAME COMMAND...: runs COMMAND in the chroot with /proc, /dev and the repository
 # (at the same path, so the build tree's absolute paths hold) mounted, unmounting afterwards.
 in_chroot() {

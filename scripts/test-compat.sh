@@ -13,8 +13,14 @@ chroot_name=bookworm-amd64-lo25
 
 DEALSHEET_CHROOT_DEPS=1 bash scripts/deps.sh
 [ "${DEALSHEET_NO_BUILD:-0}" = 1 ] || bash scripts/build.sh
-make_chroot "$chroot_name" amd64 -t bookworm-backports libreoffice-calc-nogui \
-  libreoffice-writer-nogui cmake
+# The office and its PostgreSQL driver from backports; beside them what the integration tests
+# use on the host (scripts/deps.sh): a PostgreSQL server, Gnumeric's ssconvert, libical,
+# poppler's pdftotext and a Chinese font for the dossier's PDFs.
+packages=(-t bookworm-backports libreoffice-calc-nogui libreoffice-writer-nogui
+  libreoffice-sdbc-postgresql cmake postgresql libfaketime gnumeric libical3 python3-icalendar
+  fonts-wqy-microhei poppler-utils)
+make_chroot "$chroot_name" amd64 "${packages[@]}"
+chroot_install "$chroot_name" "${packages[@]}"  # a chroot made before a package was added
 version=$(chroot "$CHROOTS/$chroot_name" dpkg-query -W -f='${Version}' libreoffice-calc-nogui)
 echo "LibreOffice $version ($chroot_name), package build/dealsheet.oxt"
 
