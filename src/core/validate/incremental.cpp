@@ -118,17 +118,23 @@ void IncrementalCheck::prepareDependenciesAside() {
     const std::lock_guard<std::mutex> lock(preparingMutex_);
     if (dependenciesReady_ || preparing_.joinable()) return;
     abandon_ = false;
+    asideAtWork_ = true;
     // Until it is joined, only that thread touches the dependencies; the rest of the check
     // (sheets, findings) is only read by both.
-    preparing_ = std::thread([this] {
-        try {
-            recordDependencies();
-        } catch (...) {  // abandoned, or out of memory: the first edit works them out
-            dependencies_.clear();
-            groupIds_.clear();
-            groups_.clear();
-        }
-    });
+    try {
+        preparing_ = std::thread([this] {
+            try {
+                recordDependencies();
+            } catch (...) {  // abandoned, or out of memory: the first edit works them out
+                dependencies_.clear();
+                groupIds_.clear();
+                groups_.clear();
+            }
+            asideAtWork_ = false;
+        });
+    } catch (...) {
+        asideAtWork_ = false;  // no thread to be had: the first edit works them out
+    }
 }
 
 void IncrementalCheck::stopPreparing() {
@@ -136,6 +142,8 @@ void IncrementalCheck::stopPreparing() {
     waitForPreparation();
     abandon_ = false;
 }
+
+bool IncrementalCheck::preparingAside() const { return asideAtWork_; }
 
 void IncrementalCheck::waitForPreparation() {
     const std::lock_guard<std::mutex> lock(preparingMutex_);

@@ -85,6 +85,8 @@ class IncrementalCheck {
     // and prepareDependencies() wait for it; stopPreparing() and the destructor abandon it.
     void prepareDependenciesAside();
     void stopPreparing();
+    // Whether prepareDependenciesAside's thread is still at work (an edit would wait for it).
+    bool preparingAside() const;
     bool dependenciesReady() const { return dependenciesReady_; }
 
     // Rows whose cells changed (rows beyond the data are added to it; the header row is not
@@ -142,9 +144,10 @@ class IncrementalCheck {
     std::unordered_map<std::string, int> groupIds_;
     std::vector<Group> groups_;  // by group id
     std::atomic<bool> dependenciesReady_{false};
-    std::mutex preparingMutex_;         // a remote call and the office's thread may both wait
-    std::thread preparing_;             // prepareDependenciesAside's thread, until joined
-    std::atomic<bool> abandon_{false};  // tells preparing_ to give up
+    std::mutex preparingMutex_;             // a remote call and the office's thread may both wait
+    std::thread preparing_;                 // prepareDependenciesAside's thread, until joined
+    std::atomic<bool> abandon_{false};      // tells preparing_ to give up
+    std::atomic<bool> asideAtWork_{false};  // preparing_ has not finished yet
 };
 
 }  // namespace dealsheet

@@ -274,6 +274,7 @@ std::vector<std::string> sheetOrderOf(const IncrementalCheck& check) {
 }
 
 void postEditCheck(const Reference<css::frame::XModel>& model);
+void postEditCheckLater(const Reference<css::frame::XModel>& model);
 
 // Records what Calc reports (and that something changed), and asks for a check right after:
 // the edit itself is never slowed.
@@ -375,6 +376,24 @@ void postEditCheck(const Reference<css::frame::XModel>& model) {
     }
     if (context.is())
         css::awt::AsyncCallback::create(context)->addCallback(new EditCheck(model), Any());
+}
+
+// The same a little later, from a thread of its own (the office's main loop has no timer to
+// offer a component); the edits stay pending meanwhile.
+void postEditCheckLater(const Reference<css::frame::XModel>& model) {
+    const css::uno::WeakReference<css::frame::XModel> weak(model);
+    try {
+        std::thread([weak] {
+            try {
+                std::this_thread::sleep_for(std::chrono::milliseconds(30));
+                const Reference<css::frame::XModel> later(weak);
+                if (later.is()) postEditCheck(later);
+            } catch (...) {
+            }
+        }).detach();
+    } catch (const std::system_error&) {
+        postEditCheck(model);  // no thread to be had: checked at once (and waits there)
+    }
 }
 
 // Every DealSheet highlight of every sheet, removed (before a save) under OwnWrites.
@@ -703,6 +722,12 @@ void processEdits(const Reference<css::frame::XModel>& model) {
         const auto it = s.documents.find(keyOf(model));
         if (it == s.documents.end()) return;
         DocumentCheck& entry = it->second;
+        if (entry.live && entry.incremental && entry.incremental->preparingAside()) {
+            // The dependencies of the check are still being worked out beside the office:
+            // the edits wait for them off the office's thread, so typing is never held up.
+            postEditCheckLater(model);
+            return;
+        }
         entry.posted = false;
         pending.swap(entry.pending);
         unreported = entry.unreportedEdit && !entry.reported;
