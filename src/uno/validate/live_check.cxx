@@ -132,6 +132,11 @@ void retire(Retired retired) {
     }
 }
 
+// A document's kept check and findings, let go of that way.
+void retireCheckOf(DocumentCheck& entry) {
+    retire(std::make_pair(std::move(entry.incremental), std::move(entry.findings)));
+}
+
 // Forgets a document's check when the document goes away.
 class DocumentGone : public cppu::WeakImplHelper1<css::lang::XEventListener> {
   public:
@@ -141,8 +146,7 @@ class DocumentGone : public cppu::WeakImplHelper1<css::lang::XEventListener> {
             const std::lock_guard<std::recursive_mutex> lock(s.mutex);
             const auto it = s.documents.find(keyOf(event.Source));
             if (it == s.documents.end()) return;
-            retire(
-                std::make_pair(std::move(it->second.incremental), std::move(it->second.findings)));
+            retireCheckOf(it->second);
             s.documents.erase(it);
         } catch (...) {
         }
@@ -190,8 +194,6 @@ void postToObservers(const Reference<css::frame::XModel>& model) {
         // No main loop (the office is closing): nobody is left to tell.
     }
 }
-
-const std::vector<std::string> kMarkStyleNames{kStyleErrorMark.name, kStyleWarningMark.name};
 
 // Defers Calc's repaints to the end of a bulk change (every mark would repaint its area).
 class ControllersLocked {
@@ -411,7 +413,7 @@ void removeAllMarks(const Reference<css::frame::XModel>& model) {
     const OwnWrites own(model);
     for (const auto& name : sheetNames(doc)) {
         try {
-            removeConditionalFormatsUsing(sheetByName(doc, name), kMarkStyleNames);
+            removeMarks(sheetByName(doc, name));
         } catch (const css::uno::Exception&) {
         }
     }
@@ -546,7 +548,7 @@ void recordFullCheck(const Reference<css::frame::XModel>& model,
         const std::lock_guard<std::recursive_mutex> lock(s.mutex);
         DocumentCheck& entry = entryOf(s, model);
         watchSaves(entry, model);
-        retire(std::make_pair(std::move(entry.incremental), std::move(entry.findings)));
+        retireCheckOf(entry);
         entry.findings = extra.empty() && all.size() == incremental->findingCount()
                              ? std::make_shared<const FindingList>(std::move(all))
                              : snapshotOf(*incremental, extra);
@@ -668,11 +670,10 @@ void publish(const Reference<css::frame::XModel>& model,
                 std::string style;
                 if (const auto* found = incremental->findingsAt(sheet, row))
                     for (const auto& f : *found) {
-                        if (f.column != column || f.rule == "MISSING_COLUMN" ||
-                            f.rule == "AMBIGUOUS_COLUMN")
-                            continue;
-                        if (f.severity == Severity::Error) return kStyleErrorMark.name;
-                        style = kStyleWarningMark.name;
+                        const char* mark = f.column == column ? markStyleOf(f) : nullptr;
+                        if (!mark) continue;
+                        if (f.severity == Severity::Error) return mark;
+                        style = mark;
                     }
                 return style;
             };
@@ -891,8 +892,8 @@ CommandOutcome runFullCheck(const Reference<css::uno::XComponentContext>& contex
         contextOf(Reference<css::beans::XPropertySet>(doc, UNO_QUERY));
     const ValidationOptions options{functionContext.dates, functionContext.dates.todaySerial(),
                                     readDocumentSettings(doc)};
-    // The rows' dependencies (live checking's bookkeeping) are worked out after the check,
-    // when the office is idle, or at the first edit; never on the check's own time.
+    // The rows' dependencies (live checking's bookkeeping) are worked out after the check, on
+    // a thread of their own (prepareDependenciesAside below); never on the check's own time.
     auto incremental = std::make_shared<IncrementalCheck>(std::move(workbook.sheets), options,
                                                           /*recordDependencies=*/false);
     ValidationResult result;
@@ -1008,12 +1009,8 @@ void writeReportNow(const Reference<css::frame::XModel>& document) {
     ReportInput input{&result, basis.plans,        basis.marks,   std::chrono::steady_clock::now(),
                       uiLang,  basis.recognitions, basis.skipped, basis.settingProblems};
     const RowHeightPause heights(doc);
-    UndoScope undo(doc, std::string(msg::kValidateTitle.in(uiLang)), [&] {
-        for (const auto& name : sheetNames(doc))
-            if (isReportSheet(doc, name)) doc->getSheets()->removeByName(toOUString(name));
-    });
-    for (const auto& name : sheetNames(doc))
-        if (isReportSheet(doc, name)) doc->getSheets()->removeByName(toOUString(name));
+    UndoScope undo(doc, std::string(msg::kValidateTitle.in(uiLang)), [&] { clearReport(doc); });
+    clearReport(doc);
     writeReport(doc, input, times);
     undo.commit();
 }
@@ -1049,8 +1046,7 @@ void forgetCheck(const Reference<css::sheet::XSpreadsheetDocument>& doc) {
         const auto it = s.documents.find(keyOf(model));
         if (it == s.documents.end()) return;
         stopListening(it->second, model);
-        it->second.findings.reset();
-        it->second.incremental.reset();
+        retireCheckOf(it->second);
         it->second.basis = {};
         it->second.live = false;
         it->second.stale = false;

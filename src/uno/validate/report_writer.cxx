@@ -58,20 +58,28 @@ std::string now() {
     return buffer;
 }
 
-// Vertical runs of marked cells, one range each, so a long column of findings is one range.
-std::vector<css::table::CellRangeAddress> runsOf(std::vector<std::pair<int, int>> cells) {
-    std::sort(cells.begin(), cells.end());
-    cells.erase(std::unique(cells.begin(), cells.end()), cells.end());
+// A vertical run of cells of one column.
+struct Run {
+    int column, first, last;
+    bool operator<(const Run& o) const {
+        return std::tie(column, first, last) < std::tie(o.column, o.first, o.last);
+    }
+};
+
+// The runs sorted, with overlapping and adjacent ones joined, as ranges for a format.
+std::vector<css::table::CellRangeAddress> joined(std::vector<Run> runs) {
+    std::sort(runs.begin(), runs.end());
     std::vector<css::table::CellRangeAddress> ranges;
-    for (const auto& [column, row] : cells) {
-        if (!ranges.empty() && ranges.back().StartColumn == column &&
-            ranges.back().EndRow + 1 == row) {
-            ranges.back().EndRow = row;
+    for (const auto& run : runs) {
+        if (!ranges.empty() && ranges.back().StartColumn == run.column &&
+            ranges.back().EndRow + 1 >= run.first) {
+            ranges.back().EndRow = std::max<sal_Int32>(ranges.back().EndRow, run.last);
             continue;
         }
         css::table::CellRangeAddress address;
-        address.StartColumn = address.EndColumn = column;
-        address.StartRow = address.EndRow = row;
+        address.StartColumn = address.EndColumn = run.column;
+        address.StartRow = run.first;
+        address.EndRow = run.last;
         ranges.push_back(address);
     }
     return ranges;
@@ -106,6 +114,16 @@ bool isReportSheet(const Reference<css::sheet::XSpreadsheetDocument>& doc,
     return kReportTitle.matches(toUtf8(title));
 }
 
+const char* markStyleOf(const Finding& finding) {
+    if (finding.rule == "MISSING_COLUMN" || finding.rule == "AMBIGUOUS_COLUMN")
+        return nullptr;  // a missing or ambiguous column has no cell to mark
+    return finding.severity == Severity::Error ? kStyleErrorMark.name : kStyleWarningMark.name;
+}
+
+int removeMarks(const Reference<css::sheet::XSpreadsheet>& sheet) {
+    return removeConditionalFormatsUsing(sheet, kMarkStyles);
+}
+
 int clearReportAndMarks(const Reference<css::sheet::XSpreadsheetDocument>& doc) {
     int removed = 0;
     for (const auto& name : sheetNames(doc)) {
@@ -115,7 +133,7 @@ int clearReportAndMarks(const Reference<css::sheet::XSpreadsheetDocument>& doc) 
             continue;
         }
         try {
-            removed += removeConditionalFormatsUsing(sheetByName(doc, name), kMarkStyles);
+            removed += removeMarks(sheetByName(doc, name));
         } catch (const css::uno::Exception&) {
             // A protected sheet keeps its marks; nothing of the user's is at stake.
         }
@@ -191,10 +209,6 @@ bool showsOnlyWanted(const ExistingMark& mark, const std::vector<int>& rows,
                   shown.begin() + static_cast<std::ptrdiff_t>(at + length), true);
     return true;
 }
-
-}  // namespace
-
-namespace {
 
 // DealSheet's own conditional formats of a sheet and the ranges of the user's.
 struct SheetMarks {
@@ -280,15 +294,14 @@ int syncMarks(const Reference<css::sheet::XSpreadsheetDocument>& doc,
     std::map<std::pair<int, std::string>, std::vector<int>> wanted;  // rows by column, style
     int skipped = 0;
     for (const auto* f : findings) {
-        if (f->rule == "MISSING_COLUMN" || f->rule == "AMBIGUOUS_COLUMN") continue;
-        const bool error = f->severity == Severity::Error;
-        if (!error && errorCells.count({f->column, f->row})) continue;
+        const char* style = markStyleOf(*f);
+        if (!style) continue;
+        if (f->severity != Severity::Error && errorCells.count({f->column, f->row})) continue;
         if (covered(f->column, f->row)) {
             ++skipped;
             continue;
         }
-        wanted[{f->column, error ? kStyleErrorMark.name : kStyleWarningMark.name}].push_back(
-            f->row);
+        wanted[{f->column, style}].push_back(f->row);
     }
     // A mark that shows only wanted cells stays (a rerun with the same findings touches
     // nothing, a finding that appears adds a small format); a mark with a cell no longer wanted
@@ -308,16 +321,16 @@ int syncMarks(const Reference<css::sheet::XSpreadsheetDocument>& doc,
         if (const auto it = byColumn.find(key); it != byColumn.end())
             for (std::size_t i : it->second)
                 if (showsOnlyWanted(ours[i], rows, shown)) kept.push_back(i);
-        std::vector<std::pair<int, int>> missing;
+        std::vector<Run> missing;
         for (std::size_t r = 0; r < rows.size(); ++r)
-            if (!shown[r]) missing.emplace_back(column, rows[r]);
+            if (!shown[r]) missing.push_back({column, rows[r], rows[r]});
         if (missing.empty() || kept.size() < kMarksPerColumn) {
             for (std::size_t i : kept) keep[i] = true;
         } else {  // too many pieces: the column's one format again
             missing.clear();
-            for (int row : rows) missing.emplace_back(column, row);
+            for (int row : rows) missing.push_back({column, row, row});
         }
-        if (!missing.empty()) toAdd.emplace_back(style, runsOf(std::move(missing)));
+        if (!missing.empty()) toAdd.emplace_back(style, joined(std::move(missing)));
     }
     markPhase(times, "sync.plan");
     for (std::size_t i = 0; i < ours.size(); ++i)
@@ -327,46 +340,15 @@ int syncMarks(const Reference<css::sheet::XSpreadsheetDocument>& doc,
         const auto start = std::chrono::steady_clock::now();
         addConditionalFormat(doc, sheet, runs, {{"1", style}});
         if (times && std::getenv("DEALSHEET_TIMINGS"))
-            std::fprintf(stderr, "[timings] mark.add runs=%zu ms=%lld\n", runs.size(),
-                         static_cast<long long>(
-                             std::chrono::duration_cast<std::chrono::milliseconds>(
-                                 std::chrono::steady_clock::now() - start)
-                                 .count()));
+            std::fprintf(
+                stderr, "[timings] mark.add runs=%zu ms=%lld\n", runs.size(),
+                static_cast<long long>(std::chrono::duration_cast<std::chrono::milliseconds>(
+                                           std::chrono::steady_clock::now() - start)
+                                           .count()));
     }
     markPhase(times, "sync.add");
     return skipped;
 }
-
-namespace {
-
-// A vertical run of cells of one column.
-struct Run {
-    int column, first, last;
-    bool operator<(const Run& o) const {
-        return std::tie(column, first, last) < std::tie(o.column, o.first, o.last);
-    }
-};
-
-// The runs sorted, with overlapping and adjacent ones joined, as ranges for a format.
-std::vector<css::table::CellRangeAddress> joined(std::vector<Run> runs) {
-    std::sort(runs.begin(), runs.end());
-    std::vector<css::table::CellRangeAddress> ranges;
-    for (const auto& run : runs) {
-        if (!ranges.empty() && ranges.back().StartColumn == run.column &&
-            ranges.back().EndRow + 1 >= run.first) {
-            ranges.back().EndRow = std::max<sal_Int32>(ranges.back().EndRow, run.last);
-            continue;
-        }
-        css::table::CellRangeAddress address;
-        address.StartColumn = address.EndColumn = run.column;
-        address.StartRow = run.first;
-        address.EndRow = run.last;
-        ranges.push_back(address);
-    }
-    return ranges;
-}
-
-}  // namespace
 
 int updateMarks(const Reference<css::sheet::XSpreadsheetDocument>& doc,
                 const Reference<css::sheet::XSpreadsheet>& sheet,
@@ -497,7 +479,7 @@ MarkOutcome markFindings(const Reference<css::sheet::XSpreadsheetDocument>& doc,
         try {
             const auto sheet = sheetByName(doc, name);
             if (!stylesReady || !hasFindings) {
-                removeConditionalFormatsUsing(sheet, kMarkStyles);
+                removeMarks(sheet);
                 continue;
             }
             const int skipped = syncMarks(doc, sheet, it->second, times);

@@ -82,6 +82,13 @@ int syncMarks(const Reference<css::sheet::XSpreadsheetDocument>& doc,
               const Reference<css::sheet::XSpreadsheet>& sheet,
               const std::vector<const Finding*>& findings, PhaseTimes* times = nullptr);
 
+// The mark a finding asks for on its cell (kStyleErrorMark's or kStyleWarningMark's name; a
+// cell with both shows the error), or null when it has no cell to mark (a missing column).
+const char* markStyleOf(const Finding& finding);
+
+// Removes DealSheet's highlights from a sheet; returns how many formats went.
+int removeMarks(const Reference<css::sheet::XSpreadsheet>& sheet);
+
 // The mark style a cell should show (kStyleErrorMark's or kStyleWarningMark's name), or "".
 using WantedMark = std::function<std::string(int column, int row)>;
 
